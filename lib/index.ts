@@ -1,0 +1,5 @@
+export * from './api/cloudwatch-role';
+export * from './api/secure-rest-api';
+export * from './observability/encrypted-log-group';
+export * from './secure-ai-gateway';
+export * from './secure-ai-stack';

@@ -1,0 +1,18 @@
+import { Annotations } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+
+/**
+ * Ids of the warnings our constructs add when a user opts out of a secure
+ * default. Users acknowledge them with `Validations.of(scope).acknowledge`.
+ */
+export const WarningId = {
+  AUTHORIZATION_DISABLED: 'secure-ai-gateway:authorizationDisabled',
+  WAF_DISABLED: 'secure-ai-gateway:wafDisabled',
+  EXECUTE_API_ENDPOINT_ENABLED: 'secure-ai-gateway:executeApiEndpointEnabled',
+  LOG_GROUP_DESTROYED_WITH_STACK: 'secure-ai-gateway:logGroupDestroyedWithStack',
+  SHORT_LOG_RETENTION: 'secure-ai-gateway:shortLogRetention',
+} as const;
+
+export function warnOptOut(scope: IConstruct, id: string, message: string): void {
+  Annotations.of(scope).addWarningV2(id, message);
+}

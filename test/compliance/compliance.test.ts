@@ -1,0 +1,82 @@
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import {
+  Acknowledgement,
+  acknowledgementsIn,
+  covers,
+  formatTable,
+  logicalIdsByPath,
+  NAG_PACKS,
+  PackResult,
+  runCfnGuard,
+  runNagPack,
+  GuardFinding,
+} from '../helpers/compliance';
+import { synthExampleStack, TEST_ENV } from '../setup/stacks';
+
+const { app, stack } = synthExampleStack();
+const results: PackResult[] = NAG_PACKS.map((create) => runNagPack(stack, create));
+const acknowledgements: Acknowledgement[] = acknowledgementsIn(stack);
+const guardFindings: GuardFinding[] = runCfnGuard(app);
+
+afterAll(() => {
+  const rows = results.map((r) => [
+    r.pack,
+    r.before.length,
+    acknowledgements.filter((a) => r.before.some((f) => covers(a, f))).length,
+    r.after.length,
+  ]);
+  rows.push(['cfn-guard (Control Tower)', guardFindings.length, 0, guardFindings.length]);
+  process.stdout.write(`\nCompliance of the example stack\n${formatTable(['pack', 'findings', 'acknowledgements used', 'unacknowledged'], rows)}\n`);
+});
+
+describe('cdk-nag packs over the example stack', () => {
+  test.each(results.map((r) => [r.pack, r] as const))('%s has no unacknowledged finding', (_pack, result) => {
+    expect(result.after.map((f) => `${f.ruleId} at ${f.path}`)).toEqual([]);
+  });
+
+  test('every acknowledgement covers a finding that exists', () => {
+    const nagAcks = acknowledgements.filter((a) => results.some((r) => a.ruleId.startsWith(`${r.pack}-`)));
+    const stale = nagAcks.filter((a) => !results.some((r) => r.before.some((f) => covers(a, f))));
+    expect(stale.map((a) => `${a.ruleId} at ${a.path}`)).toEqual([]);
+  });
+
+  test('every acknowledgement gives a specific reason', () => {
+    for (const ack of acknowledgements) {
+      expect(ack.reason.length).toBeGreaterThanOrEqual(60);
+      expect(ack.reason).not.toMatch(/^(n\/a|todo|ok|suppress(ed)?|not applicable|false positive)\.?$/i);
+    }
+  });
+
+  test('acknowledgements sit on resources, not on the stack or the app', () => {
+    for (const ack of acknowledgements) {
+      expect(ack.path.split('/').length).toBeGreaterThan(2);
+    }
+  });
+});
+
+describe('cfn-guard validator over the example stack', () => {
+  test('finds no failing Control Tower proactive control', () => {
+    const where = logicalIdsByPath(stack);
+    expect(guardFindings.map((g) => `${g.ruleId} at ${where.get(g.path) ?? g.path}: ${g.description.split('\n')[0]}`)).toEqual([]);
+  });
+});
+
+describe('the compliance harness', () => {
+  // A deliberately non-compliant stack proves the checks above can fail.
+  const badApp = new App();
+  const badStack = new Stack(badApp, 'Bad', { env: TEST_ENV });
+  const acknowledged = new kms.Key(badStack, 'Acknowledged');
+  new kms.Key(badStack, 'Plain');
+  Validations.of(acknowledged).acknowledge({ id: 'AwsSolutions-KMS5', reason: 'Fixture: proves that an acknowledgement removes exactly its own finding.' });
+
+  test('reports a key without rotation, and honours an acknowledgement only where it is placed', () => {
+    const result = runNagPack(badStack, NAG_PACKS[0]);
+    expect(result.before.filter((f) => f.ruleId === 'AwsSolutions-KMS5').map((f) => f.path)).toEqual(['Bad/Acknowledged/Resource', 'Bad/Plain/Resource']);
+    expect(result.after.filter((f) => f.ruleId === 'AwsSolutions-KMS5').map((f) => f.path)).toEqual(['Bad/Plain/Resource']);
+  });
+
+  test('reports a key policy that lets anyone create grants', () => {
+    expect(runCfnGuard(badApp).map((g) => g.ruleId)).toContain('kms_create_grant_aws_service_check');
+  });
+});
