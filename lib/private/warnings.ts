@@ -11,6 +11,8 @@ export const WarningId = {
   EXECUTE_API_ENDPOINT_ENABLED: 'secure-ai-gateway:executeApiEndpointEnabled',
   LOG_GROUP_DESTROYED_WITH_STACK: 'secure-ai-gateway:logGroupDestroyedWithStack',
   SHORT_LOG_RETENTION: 'secure-ai-gateway:shortLogRetention',
+  THREAT_PROTECTION_REDUCED: 'secure-ai-gateway:threatProtectionReduced',
+  USER_POOL_DESTROYED_WITH_STACK: 'secure-ai-gateway:userPoolDestroyedWithStack',
 } as const;
 
 export function warnOptOut(scope: IConstruct, id: string, message: string): void {
