@@ -92,6 +92,11 @@ export class TokenVerifier {
     if (typeof header.kid !== 'string' || header.kid.length === 0 || header.kid.length > MAX_KID_LENGTH) {
       return { ok: false, reason: Reason.MALFORMED };
     }
+    const ecLength = EC_SIGNATURE_BYTES[header.alg];
+    if (ecLength !== undefined && Buffer.byteLength(decomposed.signatureB64, 'base64url') !== ecLength) {
+      // node:crypto throws on a P1363 signature of the wrong size instead of returning false.
+      return { ok: false, reason: Reason.INVALID_SIGNATURE };
+    }
     try {
       const verified = await entry.verifier.verifyToken(decomposed);
       return { ok: true, payload: verified, issuer: entry.config };
@@ -110,6 +115,9 @@ const KEY_TYPE: Readonly<Record<SignatureAlgorithm, { kty: string; crv?: string 
   ES512: { kty: 'EC', crv: 'P-521' },
   EdDSA: { kty: 'OKP' },
 };
+
+/** Raw r||s signature sizes (JWS uses IEEE P1363, not DER). */
+const EC_SIGNATURE_BYTES: Readonly<Record<string, number>> = { ES256: 64, ES384: 96, ES512: 132 };
 
 /** Runs after the signature and aws-jwt-verify's own claim checks passed. */
 function checkClaims(header: JwtHeader, payload: JwtPayload, jwk: Jwk, issuer: ResolvedIssuerConfig, skewSeconds: number, nowMs: number): void {
