@@ -1,0 +1,299 @@
+/**
+ * The authorizer's configuration: what the CDK construct serializes into the
+ * `AUTHORIZER_CONFIG` environment variable. JSON only, validated strictly at
+ * cold start; an invalid config makes every call fail closed.
+ */
+import {
+  ConfigIssues,
+  type JsonObject,
+  checkStringList,
+  isJsonObject,
+  readBoolean,
+  readChoice,
+  readInteger,
+  readObjectList,
+  readString,
+  readStringList,
+  rejectUnknownKeys,
+} from './config-reader';
+import { keyUriProblem } from './jwks-uri';
+
+/** Algorithms aws-jwt-verify can check against a public key. `none` and HS* are never among them. */
+export const SIGNATURE_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] as const;
+export type SignatureAlgorithm = (typeof SIGNATURE_ALGORITHMS)[number];
+
+export type IssuerKind = 'cognito' | 'oidc';
+export type TokenUse = 'access' | 'id';
+export type ConditionOperator = 'equals' | 'in' | 'notIn' | 'atLeast';
+
+export interface IssuerConfig {
+  /** Exact `iss` value; https unless `allowLoopbackHttpJwks` and a loopback host. */
+  readonly issuer: string;
+  /** @default `${issuer}/.well-known/jwks.json` */
+  readonly jwksUri?: string;
+  readonly kind: IssuerKind;
+  /** Client ids (cognito: `client_id` of access tokens, `aud` of id tokens) or `aud` values; null = explicitly not checked. */
+  readonly audience: readonly string[] | null;
+  /** Cognito only. null = explicitly not checked. @default 'access' */
+  readonly tokenUse?: TokenUse | null;
+  /** @default 'cognito:groups' for cognito, 'groups' for oidc */
+  readonly groupsClaim?: string;
+  /** @default ['RS256'] */
+  readonly algorithms?: readonly SignatureAlgorithm[];
+}
+
+export interface ClaimCondition {
+  readonly claim: string;
+  readonly operator: ConditionOperator;
+  /** For `equals` and `atLeast`: exactly one value. */
+  readonly values: readonly string[];
+  /** For `atLeast` only: the levels from lowest to highest. */
+  readonly order?: readonly string[];
+}
+
+export interface ModelAccessRule {
+  readonly model: string;
+  /** RBAC: membership in any of these groups grants the model … */
+  readonly allowGroups?: readonly string[];
+  /** … and so does any of these scopes. */
+  readonly allowScopes?: readonly string[];
+  /** ABAC: every condition must hold as well. */
+  readonly conditions?: readonly ClaimCondition[];
+}
+
+export interface AuthorizerConfig {
+  readonly issuers: readonly IssuerConfig[];
+  readonly models: readonly ModelAccessRule[];
+  /** @default 'POST/v1/models/{model}/invoke' */
+  readonly routeTemplate?: string;
+  /** Claim copied to `context.tenant`. @default - no tenant in the context */
+  readonly tenantClaim?: string;
+  /** Claim copied to `context.tier`. @default - no tier in the context */
+  readonly tierClaim?: string;
+  /** Claim returned as `usageIdentifierKey` (API key source AUTHORIZER). @default - none */
+  readonly usageIdentifierClaim?: string;
+  /** Longest accepted token, checked before any parsing. @default 8192 */
+  readonly maxTokenLength?: number;
+  /** @default 60 */
+  readonly clockSkewSeconds?: number;
+  /** Entries in the decision cache; 0 disables it. @default 1000 */
+  readonly decisionCacheSize?: number;
+  /** Tests only: allows http:// issuers and JWKS on 127.0.0.1/localhost/[::1]. @default false */
+  readonly allowLoopbackHttpJwks?: boolean;
+}
+
+/** An issuer with every default applied. */
+export interface ResolvedIssuerConfig {
+  readonly issuer: string;
+  readonly jwksUri: string;
+  readonly kind: IssuerKind;
+  readonly audience: readonly string[] | null;
+  /** Always null for oidc issuers, which have no `token_use`. */
+  readonly tokenUse: TokenUse | null;
+  readonly groupsClaim: string;
+  readonly algorithms: readonly SignatureAlgorithm[];
+}
+
+export interface ResolvedModelAccessRule {
+  readonly model: string;
+  readonly allowGroups: readonly string[];
+  readonly allowScopes: readonly string[];
+  readonly conditions: readonly ClaimCondition[];
+}
+
+/** The config with every default applied, as the authorizer uses it. */
+export interface ResolvedAuthorizerConfig {
+  readonly issuers: readonly ResolvedIssuerConfig[];
+  readonly models: readonly ResolvedModelAccessRule[];
+  readonly routeTemplate: string;
+  readonly tenantClaim?: string;
+  readonly tierClaim?: string;
+  readonly usageIdentifierClaim?: string;
+  readonly maxTokenLength: number;
+  readonly clockSkewSeconds: number;
+  readonly decisionCacheSize: number;
+  readonly allowLoopbackHttpJwks: boolean;
+}
+
+/** The environment variable the construct puts the JSON config in. */
+export const AUTHORIZER_CONFIG_ENV = 'AUTHORIZER_CONFIG';
+export const DEFAULT_ROUTE_TEMPLATE = 'POST/v1/models/{model}/invoke';
+export const MODEL_PLACEHOLDER = '{model}';
+const DEFAULT_MAX_TOKEN_LENGTH = 8192;
+const DEFAULT_CLOCK_SKEW_SECONDS = 60;
+const DEFAULT_DECISION_CACHE_SIZE = 1000;
+
+/** Model names become part of IAM resource ARNs, so `*`, `?` and `/` (wildcards, path breaks) are out. */
+const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+const ROUTE_TEMPLATE = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)(\/[A-Za-z0-9._~-]+|\/\{model\})+$/;
+
+/** Thrown by {@link parseAuthorizerConfig}; `issues` names every field that is wrong. */
+export class AuthorizerConfigError extends Error {
+  public constructor(public readonly issues: readonly string[]) {
+    super(`Invalid authorizer config: ${issues.join('; ')}`);
+    this.name = 'AuthorizerConfigError';
+  }
+}
+
+/**
+ * Validates a config (a JSON string or an already parsed value) and applies
+ * the defaults. Throws {@link AuthorizerConfigError} listing every problem.
+ */
+export function parseAuthorizerConfig(json: unknown): ResolvedAuthorizerConfig {
+  let value = json;
+  if (typeof json === 'string') {
+    try {
+      value = JSON.parse(json);
+    } catch {
+      throw new AuthorizerConfigError(['config: is not valid JSON']);
+    }
+  }
+  if (!isJsonObject(value)) throw new AuthorizerConfigError(['config: must be a JSON object']);
+
+  const issues = new ConfigIssues();
+  rejectUnknownKeys(value, [
+    'issuers', 'models', 'routeTemplate', 'tenantClaim', 'tierClaim', 'usageIdentifierClaim',
+    'maxTokenLength', 'clockSkewSeconds', 'decisionCacheSize', 'allowLoopbackHttpJwks',
+  ], '', issues);
+
+  const allowLoopbackHttpJwks = readBoolean(value, 'allowLoopbackHttpJwks', '', issues) ?? false;
+  const issuers = readObjectList(value, 'issuers', '', issues, 1, (item, at) => parseIssuer(item, at, issues, allowLoopbackHttpJwks));
+  const models = readObjectList(value, 'models', '', issues, 1, (item, at) => parseModelRule(item, at, issues));
+  reportDuplicates(issuers.map((i) => i.issuer), 'issuers', 'issuer', issues);
+  reportDuplicates(models.map((m) => m.model), 'models', 'model', issues);
+
+  const routeTemplate = readString(value, 'routeTemplate', '', issues, {
+    pattern: ROUTE_TEMPLATE,
+    patternHint: "must look like 'POST/v1/models/{model}/invoke': an HTTP verb, then a path of plain segments",
+  });
+  if (routeTemplate !== undefined && routeTemplate.split(MODEL_PLACEHOLDER).length !== 2) {
+    issues.add('routeTemplate', `must contain ${MODEL_PLACEHOLDER} exactly once`);
+  }
+  const claimRule = { maxLength: 256 };
+  const config: ResolvedAuthorizerConfig = {
+    issuers,
+    models,
+    routeTemplate: routeTemplate ?? DEFAULT_ROUTE_TEMPLATE,
+    tenantClaim: readString(value, 'tenantClaim', '', issues, claimRule),
+    tierClaim: readString(value, 'tierClaim', '', issues, claimRule),
+    usageIdentifierClaim: readString(value, 'usageIdentifierClaim', '', issues, claimRule),
+    maxTokenLength: readInteger(value, 'maxTokenLength', '', issues, 512, 65536) ?? DEFAULT_MAX_TOKEN_LENGTH,
+    clockSkewSeconds: readInteger(value, 'clockSkewSeconds', '', issues, 0, 300) ?? DEFAULT_CLOCK_SKEW_SECONDS,
+    decisionCacheSize: readInteger(value, 'decisionCacheSize', '', issues, 0, 100000) ?? DEFAULT_DECISION_CACHE_SIZE,
+    allowLoopbackHttpJwks,
+  };
+  if (issues.list.length > 0) throw new AuthorizerConfigError(issues.list);
+  return config;
+}
+
+function parseIssuer(item: JsonObject, at: string, issues: ConfigIssues, allowLoopbackHttp: boolean): ResolvedIssuerConfig | undefined {
+  rejectUnknownKeys(item, ['issuer', 'jwksUri', 'kind', 'audience', 'tokenUse', 'groupsClaim', 'algorithms'], at, issues);
+  const before = issues.list.length;
+  const issuer = readString(item, 'issuer', at, issues, { required: true, maxLength: 2048 });
+  if (issuer !== undefined) {
+    const problem = keyUriProblem(issuer, allowLoopbackHttp);
+    if (problem) issues.add(`${at}.issuer`, problem);
+  }
+  const jwksUri = readString(item, 'jwksUri', at, issues, { maxLength: 2048 });
+  if (jwksUri !== undefined) {
+    const problem = keyUriProblem(jwksUri, allowLoopbackHttp);
+    if (problem) issues.add(`${at}.jwksUri`, problem);
+  }
+  const kind = readChoice(item, 'kind', at, issues, ['cognito', 'oidc'] as const, true);
+  const audience = parseAudience(item, at, issues);
+  const tokenUse = parseTokenUse(item, at, issues, kind);
+  const groupsClaim = readString(item, 'groupsClaim', at, issues, { maxLength: 256 });
+  const algorithms = parseAlgorithms(item, at, issues);
+  if (issues.list.length > before || issuer === undefined || kind === undefined || audience === undefined) return undefined;
+  return {
+    issuer,
+    jwksUri: jwksUri ?? `${issuer.replace(/\/$/, '')}/.well-known/jwks.json`,
+    kind,
+    audience,
+    tokenUse,
+    groupsClaim: groupsClaim ?? (kind === 'cognito' ? 'cognito:groups' : 'groups'),
+    algorithms,
+  };
+}
+
+/** Audience has no silent default: a list, or null on purpose. */
+function parseAudience(item: JsonObject, at: string, issues: ConfigIssues): readonly string[] | null | undefined {
+  if (!Object.prototype.hasOwnProperty.call(item, 'audience')) {
+    issues.add(`${at}.audience`, 'is required: list the accepted client ids / audiences, or set null to not check them');
+    return undefined;
+  }
+  if (item.audience === null) return null;
+  return checkStringList(item.audience, `${at}.audience`, issues, { minItems: 1, maxItems: 100 });
+}
+
+function parseTokenUse(item: JsonObject, at: string, issues: ConfigIssues, kind: IssuerKind | undefined): TokenUse | null {
+  const present = Object.prototype.hasOwnProperty.call(item, 'tokenUse') && item.tokenUse !== undefined;
+  if (kind === 'oidc') {
+    if (present && item.tokenUse !== null) issues.add(`${at}.tokenUse`, 'applies to cognito issuers only');
+    return null;
+  }
+  if (!present) return 'access';
+  if (item.tokenUse === null) return null;
+  return readChoice(item, 'tokenUse', at, issues, ['access', 'id'] as const) ?? null;
+}
+
+function parseAlgorithms(item: JsonObject, at: string, issues: ConfigIssues): readonly SignatureAlgorithm[] {
+  const list = readStringList(item, 'algorithms', at, issues, { minItems: 1, maxItems: SIGNATURE_ALGORITHMS.length });
+  if (list === undefined) return ['RS256'];
+  for (const alg of list) {
+    if (alg.toLowerCase() === 'none' || /^HS/i.test(alg)) {
+      issues.add(`${at}.algorithms`, `'${alg}' is never accepted: tokens must be signed with an asymmetric key`);
+    } else if (!(SIGNATURE_ALGORITHMS as readonly string[]).includes(alg)) {
+      issues.add(`${at}.algorithms`, `'${alg}' is not supported (use ${SIGNATURE_ALGORITHMS.join(', ')})`);
+    }
+  }
+  return list as SignatureAlgorithm[];
+}
+
+function parseModelRule(item: JsonObject, at: string, issues: ConfigIssues): ResolvedModelAccessRule | undefined {
+  rejectUnknownKeys(item, ['model', 'allowGroups', 'allowScopes', 'conditions'], at, issues);
+  const before = issues.list.length;
+  const model = readString(item, 'model', at, issues, {
+    required: true,
+    pattern: MODEL_NAME,
+    patternHint: 'must be 1-128 letters, digits, dots, dashes or underscores, starting with a letter or digit',
+  });
+  const allowGroups = readStringList(item, 'allowGroups', at, issues, { maxLength: 256 }) ?? [];
+  const allowScopes = readStringList(item, 'allowScopes', at, issues, { maxLength: 256 }) ?? [];
+  if (allowGroups.length === 0 && allowScopes.length === 0 && issues.list.length === before) {
+    issues.add(at, 'needs at least one entry in allowGroups or allowScopes (a model nobody may call should be left out of the API)');
+  }
+  const conditions = readObjectList(item, 'conditions', at, issues, 0, (c, cAt) => parseCondition(c, cAt, issues));
+  if (issues.list.length > before || model === undefined) return undefined;
+  return { model, allowGroups, allowScopes, conditions };
+}
+
+function parseCondition(item: JsonObject, at: string, issues: ConfigIssues): ClaimCondition | undefined {
+  rejectUnknownKeys(item, ['claim', 'operator', 'values', 'order'], at, issues);
+  const before = issues.list.length;
+  const claim = readString(item, 'claim', at, issues, { required: true, maxLength: 256 });
+  const operator = readChoice(item, 'operator', at, issues, ['equals', 'in', 'notIn', 'atLeast'] as const, true);
+  const values = readStringList(item, 'values', at, issues, { required: true, minItems: 1, maxItems: 1000 });
+  const order = readStringList(item, 'order', at, issues, { minItems: 2, maxItems: 100 });
+  if ((operator === 'equals' || operator === 'atLeast') && values !== undefined && values.length !== 1) {
+    issues.add(`${at}.values`, `must hold exactly one value for '${operator}'`);
+  }
+  if (operator === 'atLeast') {
+    if (item.order === undefined) issues.add(`${at}.order`, "is required for 'atLeast': the levels from lowest to highest");
+    else if (order !== undefined && values !== undefined && !order.includes(values[0])) {
+      issues.add(`${at}.values`, "the threshold must be one of the levels in 'order'");
+    }
+  } else if (operator !== undefined && item.order !== undefined) {
+    issues.add(`${at}.order`, "applies to 'atLeast' only");
+  }
+  if (issues.list.length > before || claim === undefined || operator === undefined || values === undefined) return undefined;
+  return order === undefined ? { claim, operator, values } : { claim, operator, values, order };
+}
+
+function reportDuplicates(values: readonly string[], path: string, field: string, issues: ConfigIssues): void {
+  const seen = new Set<string>();
+  for (const value of values) {
+    if (seen.has(value)) issues.add(path, `${field} '${value}' appears more than once`);
+    seen.add(value);
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * Maps between models and API Gateway method ARNs. A policy returned by the
+ * authorizer is cached per token and reused for every route, so it must name
+ * the route of every configured model; these ARNs are derived from the
+ * `methodArn` of the current call and the route template.
+ */
+import { MODEL_PLACEHOLDER } from './config';
+
+/** `arn:<partition>:execute-api:<region>:<account>:<apiId>/<stage>` and `VERB/path` of one call. */
+export interface MethodArn {
+  readonly apiPrefix: string;
+  readonly route: string;
+}
+
+const METHOD_ARN = /^(arn:aws[a-z-]*:execute-api:[a-z0-9-]+:\d{12}:[A-Za-z0-9]+\/[A-Za-z0-9_-]+)\/([A-Z]+\/[^*?]*)$/;
+/** A handful of stages per API is normal; the bound only stops a flood of odd ARNs from growing memory. */
+const MAX_PREFIXES = 16;
+
+export function parseMethodArn(methodArn: unknown): MethodArn | undefined {
+  if (typeof methodArn !== 'string' || methodArn.length > 2048) return undefined;
+  const match = METHOD_ARN.exec(methodArn);
+  return match ? { apiPrefix: match[1], route: match[2] } : undefined;
+}
+
+export class RouteTable {
+  private readonly head: string;
+  private readonly tail: string;
+  private readonly models: ReadonlySet<string>;
+  private readonly arnsByPrefix = new Map<string, ReadonlyMap<string, string>>();
+
+  /** `template` has been validated: one `{model}` placeholder, no wildcards. */
+  public constructor(template: string, models: readonly string[]) {
+    const at = template.indexOf(MODEL_PLACEHOLDER);
+    this.head = template.slice(0, at);
+    this.tail = template.slice(at + MODEL_PLACEHOLDER.length);
+    this.models = new Set(models);
+  }
+
+  /** The configured model a route belongs to, or undefined. */
+  public modelOf(route: string): string | undefined {
+    if (!route.startsWith(this.head) || !route.endsWith(this.tail)) return undefined;
+    const model = route.slice(this.head.length, route.length - this.tail.length);
+    return this.models.has(model) ? model : undefined;
+  }
+
+  /** The method ARN of every configured model under one API and stage. */
+  public arnsFor(apiPrefix: string): ReadonlyMap<string, string> {
+    let arns = this.arnsByPrefix.get(apiPrefix);
+    if (arns === undefined) {
+      arns = new Map([...this.models].map((m) => [m, `${apiPrefix}/${this.head}${m}${this.tail}`]));
+      if (this.arnsByPrefix.size >= MAX_PREFIXES) this.arnsByPrefix.clear();
+      this.arnsByPrefix.set(apiPrefix, arns);
+    }
+    return arns;
+  }
+}

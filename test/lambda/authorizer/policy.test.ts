@@ -1,0 +1,95 @@
+import type { ModelVerdict } from '../../../lambda/authorizer/authorize';
+import { buildPolicy } from '../../../lambda/authorizer/policy';
+import { parseMethodArn, RouteTable } from '../../../lambda/authorizer/routes';
+import { API_PREFIX, routeArn } from './support/fixtures';
+
+const MODELS = ['claims-triage', 'general-chat', 'code-assist'];
+
+describe('parseMethodArn', () => {
+  it('splits an API Gateway method ARN into the API prefix and the route', () => {
+    expect(parseMethodArn(routeArn('general-chat'))).toEqual({ apiPrefix: API_PREFIX, route: 'POST/v1/models/general-chat/invoke' });
+  });
+
+  it.each([
+    ['not a string', 42],
+    ['another service', 'arn:aws:lambda:eu-west-1:123456789012:function:x'],
+    ['a wildcard', `${API_PREFIX}/POST/*`],
+    ['a missing stage', 'arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5'],
+    ['a short account id', 'arn:aws:execute-api:eu-west-1:1234:a1b2c3d4e5/prod/POST/x'],
+    ['a lowercase verb', `${API_PREFIX}/post/v1/models/x/invoke`],
+  ])('rejects %s', (_name, arn) => {
+    expect(parseMethodArn(arn)).toBeUndefined();
+  });
+});
+
+describe('RouteTable', () => {
+  const table = new RouteTable('POST/v1/models/{model}/invoke', MODELS);
+
+  it('maps a route to its configured model only', () => {
+    expect(table.modelOf('POST/v1/models/code-assist/invoke')).toBe('code-assist');
+    expect(table.modelOf('GET/v1/models/code-assist/invoke')).toBeUndefined();
+    expect(table.modelOf('POST/v1/models/other/invoke')).toBeUndefined();
+    expect(table.modelOf('POST/v1/models/code-assist/extra/invoke')).toBeUndefined();
+  });
+
+  it('names the route ARN of every model under the given API and stage', () => {
+    expect([...table.arnsFor(API_PREFIX)]).toEqual(MODELS.map((m) => [m, routeArn(m)]));
+  });
+
+  it('follows a custom route template', () => {
+    const custom = new RouteTable('PUT/ai/{model}', ['m1']);
+    expect(custom.modelOf('PUT/ai/m1')).toBe('m1');
+    expect(custom.arnsFor(API_PREFIX).get('m1')).toBe(`${API_PREFIX}/PUT/ai/m1`);
+  });
+});
+
+describe('buildPolicy', () => {
+  const arns = new RouteTable('POST/v1/models/{model}/invoke', MODELS).arnsFor(API_PREFIX);
+  const context = { principalId: 'sub-1', scopes: '' };
+
+  function verdicts(entries: Array<[string, ModelVerdict]>): Map<string, ModelVerdict> {
+    return new Map(entries);
+  }
+
+  it('allows exactly the permitted routes and explicitly denies all the others', () => {
+    const result = buildPolicy({
+      principalId: 'sub-1',
+      routeArns: arns,
+      verdicts: verdicts([['claims-triage', 'condition_failed'], ['general-chat', 'allowed'], ['code-assist', 'model_not_permitted']]),
+      context,
+    });
+
+    expect(result.policyDocument).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Action: 'execute-api:Invoke', Resource: [routeArn('general-chat')] },
+        { Effect: 'Deny', Action: 'execute-api:Invoke', Resource: [routeArn('claims-triage'), routeArn('code-assist')] },
+      ],
+    });
+  });
+
+  it('denies a model that has no verdict at all', () => {
+    const result = buildPolicy({ principalId: 'sub-1', routeArns: arns, verdicts: verdicts([['general-chat', 'allowed']]), context });
+    expect(result.policyDocument.Statement[1]).toEqual({
+      Effect: 'Deny',
+      Action: 'execute-api:Invoke',
+      Resource: [routeArn('claims-triage'), routeArn('code-assist')],
+    });
+  });
+
+  it('has only a Deny statement when nothing is permitted, and adds extra denied ARNs', () => {
+    const extra = `${API_PREFIX}/POST/v1/models/unlisted/invoke`;
+    const result = buildPolicy({ principalId: 'sub-1', routeArns: arns, verdicts: verdicts([]), alsoDeny: [extra], context });
+    expect(result.policyDocument.Statement).toEqual([
+      { Effect: 'Deny', Action: 'execute-api:Invoke', Resource: [...MODELS.map((m) => routeArn(m)), extra] },
+    ]);
+  });
+
+  it('has only an Allow statement when everything is permitted', () => {
+    const all = verdicts(MODELS.map((m) => [m, 'allowed']));
+    const result = buildPolicy({ principalId: 'sub-1', routeArns: arns, verdicts: all, context, usageIdentifierKey: 'key-123' });
+    expect(result.policyDocument.Statement).toEqual([{ Effect: 'Allow', Action: 'execute-api:Invoke', Resource: MODELS.map((m) => routeArn(m)) }]);
+    expect(result.usageIdentifierKey).toBe('key-123');
+    expect(result.context).toEqual(context);
+  });
+});
