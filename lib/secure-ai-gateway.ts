@@ -1,6 +1,8 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { Construct } from 'constructs';
 import { MAX_PROMPT_LENGTH_LIMIT, SecureRestApi, SecureRestApiProps } from './api/secure-rest-api';
+import { AiIdentity } from './identity/ai-identity';
+import { GatewayAuthorization, GatewayAuthorizationProps } from './identity/gateway-authorization';
 import { EncryptedLogGroup } from './observability/encrypted-log-group';
 import { invalidProp, validatePathSafeNames, validateRange } from './private/validation';
 
@@ -29,6 +31,11 @@ export interface SecureAiGatewayProps extends SecureRestApiProps {
    * @default 32000
    */
   readonly maxPromptLength?: number;
+  /**
+   * Who may call which model.
+   * @default - JWT mode: a new Cognito identity with one scope per model, checked by the JWT authorizer
+   */
+  readonly authorization?: GatewayAuthorizationProps;
 }
 
 export const DEFAULT_MAX_PROMPT_LENGTH = 32_000;
@@ -47,6 +54,10 @@ export class SecureAiGateway extends Construct {
   public readonly stage: apigateway.Stage;
   /** The encrypted log group of the access logs. */
   public readonly accessLogs: EncryptedLogGroup;
+  /** The authorization of the routes: identity and authorizer. */
+  public readonly authorization: GatewayAuthorization;
+  /** The Cognito identity. */
+  public readonly identity: AiIdentity;
 
   public constructor(scope: Construct, id: string, props: SecureAiGatewayProps) {
     super(scope, id);
@@ -62,11 +73,18 @@ export class SecureAiGateway extends Construct {
     this.stage = this.api.stage;
     this.accessLogs = this.api.accessLogs;
 
+    this.authorization = new GatewayAuthorization(this, 'Authorization', props.authorization ?? {}, props.models.map((m) => m.name));
+    this.identity = this.authorization.identity;
+
     for (const model of props.models) {
-      this.api.addModelRoute(model.name, {
+      const { authorizer, authorizationScopes } = this.authorization.forModel(model.name);
+      const method = this.api.addModelRoute(model.name, {
         maxPromptLength: model.maxPromptLength ?? defaultPromptLength,
         maxOutputTokens: model.maxOutputTokens,
+        authorizer,
+        authorizationScopes,
       });
+      this.authorization.acknowledgeOn(method);
     }
   }
 

@@ -1,6 +1,9 @@
-import { Stack, StackProps, Validations } from 'aws-cdk-lib';
+import { Aws, Fn, Stack, StackProps, Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { CloudWatchRoleMode } from './api/cloudwatch-role';
+import { UserSignInFlow } from './identity/ai-identity';
+import { GatewayAuthorizationProps } from './identity/gateway-authorization';
+import { ClaimOperator } from './identity/jwt-authorizer';
 import { AiModelProps, SecureAiGateway } from './secure-ai-gateway';
 
 /** Properties of a {@link SecureAiStack}. */
@@ -15,6 +18,12 @@ export interface SecureAiStackProps extends StackProps {
    * @default CloudWatchRoleMode.CREATE_LEAST_PRIVILEGE
    */
   readonly cloudWatchRole?: CloudWatchRoleMode;
+  /**
+   * Who may call which model.
+   * @default - the example identity: JWT mode, a machine client and a CLI client, two RBAC groups,
+   * tenant/tier ABAC attributes, and `claims-triage` limited to claims adjusters on tier pro or above
+   */
+  readonly authorization?: GatewayAuthorizationProps;
 }
 
 export const EXAMPLE_MODELS: AiModelProps[] = [
@@ -29,9 +38,11 @@ export class SecureAiStack extends Stack {
 
   public constructor(scope: Construct, id: string, props: SecureAiStackProps = {}) {
     super(scope, id, props);
+    const models = props.models ?? EXAMPLE_MODELS;
     this.gateway = new SecureAiGateway(this, 'Gateway', {
-      models: props.models ?? EXAMPLE_MODELS,
+      models,
       cloudWatchRole: props.cloudWatchRole ?? CloudWatchRoleMode.CREATE_LEAST_PRIVILEGE,
+      authorization: props.authorization ?? exampleAuthorization(models.map((m) => m.name)),
     });
     const wafPending = 'The web ACL (AiWebAcl) is not composed into the gateway yet; until it is, deploy behind an existing regional web ACL.';
     Validations.of(this.gateway.stage).acknowledge(
@@ -39,12 +50,29 @@ export class SecureAiStack extends Stack {
       { id: 'NIST.800.53.R5-APIGWAssociatedWithWAF', reason: wafPending },
       { id: 'PCI.DSS.321-APIGWAssociatedWithWAF', reason: wafPending },
     );
-    for (const model of this.gateway.api.modelNames) {
-      const authPending = `Route ${model} answers 501 from a mock integration and reaches no model; the JWT authorizer and Cognito scopes are not composed into the gateway yet.`;
-      Validations.of(this.gateway.methodFor(model)).acknowledge(
-        { id: 'AwsSolutions-APIG4', reason: authPending },
-        { id: 'AwsSolutions-COG4', reason: authPending },
-      );
-    }
   }
+}
+
+/**
+ * The example's identity. Cognito domain prefixes are unique per region across
+ * all accounts, so the prefix takes the stack's own id to stay unique.
+ */
+function exampleAuthorization(models: string[]): GatewayAuthorizationProps {
+  const claimsTriage = models.includes('claims-triage');
+  return {
+    identity: {
+      domainPrefix: Fn.join('-', ['secure-ai', Fn.select(2, Fn.split('/', Aws.STACK_ID))]),
+      groups: [{ name: 'claims-adjusters', description: 'May use the claims-triage model' }, { name: 'analysts' }],
+      abacAttributes: ['tenant', 'tier'],
+      machineClients: [{ name: 'example-service', models: models.filter((m) => m !== 'claims-triage') }],
+      userClients: [{ name: 'example-cli', flow: UserSignInFlow.SRP }],
+    },
+    modelAccess: claimsTriage ? [{
+      model: 'claims-triage',
+      allowGroups: ['claims-adjusters'],
+      conditions: [{ claim: 'custom:tier', operator: ClaimOperator.AT_LEAST, values: ['pro'], order: ['free', 'pro', 'enterprise'] }],
+    }] : undefined,
+    tenantClaim: 'custom:tenant',
+    tierClaim: 'custom:tier',
+  };
 }

@@ -1,6 +1,7 @@
 import { Duration, RemovalPolicy, SecretValue, Token } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import { SecureFunction } from '../private/secure-function';
 import { invalidProp, validatePathSafeNames } from '../private/validation';
 import { WarningId, warnOptOut } from '../private/warnings';
 
@@ -82,10 +83,8 @@ export interface SamlProviderProps {
   readonly attributeMapping?: { [poolAttribute: string]: string };
 }
 
-/** Properties of an {@link AiIdentity}. */
-export interface AiIdentityProps {
-  /** The models: each gets the scope `<resourceServerId>/<model>.invoke`. */
-  readonly models: string[];
+/** Options of an {@link AiIdentity}; the gateway supplies the models itself. */
+export interface AiIdentityOptions {
   /** Identifier of the resource server, the prefix of every scope. @default 'ai-gateway' */
   readonly resourceServerId?: string;
   /** Groups for RBAC. @default - none */
@@ -98,7 +97,9 @@ export interface AiIdentityProps {
   readonly domainPrefix?: string;
   /**
    * String custom attributes for ABAC (`custom:<name>`), e.g. tenant, tier,
-   * data_class. No client may write them: only administrators set them.
+   * data_class. No client may write them: only administrators set them. A pre
+   * token generation trigger copies them into access tokens, where the JWT
+   * authorizer reads them (Cognito puts custom attributes in ID tokens only).
    * @default - none
    */
   readonly abacAttributes?: string[];
@@ -120,6 +121,12 @@ export interface AiIdentityProps {
    * @default RemovalPolicy.RETAIN
    */
   readonly removalPolicy?: RemovalPolicy;
+}
+
+/** Properties of an {@link AiIdentity}. */
+export interface AiIdentityProps extends AiIdentityOptions {
+  /** The models: each gets the scope `<resourceServerId>/<model>.invoke`. */
+  readonly models: string[];
 }
 
 export const DEFAULT_RESOURCE_SERVER_ID = 'ai-gateway';
@@ -187,6 +194,7 @@ export class AiIdentity extends Construct {
       deletionProtection: removalPolicy !== RemovalPolicy.DESTROY,
       removalPolicy,
     });
+    if ((props.abacAttributes ?? []).length > 0) this.addAbacClaimsTrigger(props.abacAttributes ?? []);
     this.issuer = `https://cognito-idp.${this.userPool.stack.region}.amazonaws.com/${this.userPool.userPoolId}`;
 
     this.resourceServerId = props.resourceServerId ?? DEFAULT_RESOURCE_SERVER_ID;
@@ -290,6 +298,21 @@ export class AiIdentity extends Construct {
     return [...this.groupNames];
   }
 
+  /** Cognito puts custom attributes in ID tokens only; this trigger adds them to access tokens too. */
+  private addAbacClaimsTrigger(attributes: string[]): void {
+    const trigger = new SecureFunction(this, 'AbacClaims', {
+      assetName: 'pre-token',
+      description: 'Adds administrator-set ABAC attributes to access tokens',
+      environment: { ABAC_ATTRIBUTES: attributes.join(',') },
+      timeout: Duration.seconds(5),
+      memorySize: 256,
+      reservedConcurrentExecutions: 50,
+    });
+    trigger.acknowledgeOutsideVpc('The trigger only reads the user attributes Cognito passes in its event and calls no other service.');
+    trigger.acknowledgeSynchronousOnly('Cognito');
+    this.userPool.addTrigger(cognito.UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, trigger.function, cognito.LambdaVersion.V2_0);
+  }
+
   private scopesFor(models: string[], admin: boolean): cognito.OAuthScope[] {
     const scopes = models.map((model) => {
       const scope = this.modelScopes.get(model);
@@ -349,7 +372,7 @@ export class AiIdentity extends Construct {
     validatePathSafeNames(this, 'groups[].name', (props.groups ?? []).map((g) => g.name));
     const clientNames = [...(props.machineClients ?? []), ...(props.userClients ?? [])].map((c) => c.name);
     validatePathSafeNames(this, 'client names', clientNames);
-    if (props.domainPrefix !== undefined && (!DOMAIN_PREFIX.test(props.domainPrefix) || /aws|amazon|cognito/.test(props.domainPrefix))) {
+    if (props.domainPrefix !== undefined && !Token.isUnresolved(props.domainPrefix) && (!DOMAIN_PREFIX.test(props.domainPrefix) || /aws|amazon|cognito/.test(props.domainPrefix))) {
       invalidProp(this, 'domainPrefix', props.domainPrefix, '1-63 characters of [a-z0-9-], without "aws", "amazon" or "cognito"');
     }
     const needsDomain = (props.machineClients ?? []).length > 0

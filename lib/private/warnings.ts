@@ -13,6 +13,7 @@ export const WarningId = {
   SHORT_LOG_RETENTION: 'secure-ai-gateway:shortLogRetention',
   THREAT_PROTECTION_REDUCED: 'secure-ai-gateway:threatProtectionReduced',
   USER_POOL_DESTROYED_WITH_STACK: 'secure-ai-gateway:userPoolDestroyedWithStack',
+  AUDIENCE_CHECK_SKIPPED: 'secure-ai-gateway:audienceCheckSkipped',
 } as const;
 
 export function warnOptOut(scope: IConstruct, id: string, message: string): void {

@@ -2,22 +2,22 @@ import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import {
   Acknowledgement,
+  Finding,
   acknowledgementsIn,
   covers,
   formatTable,
-  logicalIdsByPath,
+  GuardResult,
   NAG_PACKS,
   PackResult,
   runCfnGuard,
   runNagPack,
-  GuardFinding,
 } from '../helpers/compliance';
 import { synthExampleStack, TEST_ENV } from '../setup/stacks';
 
 const { app, stack } = synthExampleStack();
 const results: PackResult[] = NAG_PACKS.map((create) => runNagPack(stack, create));
 const acknowledgements: Acknowledgement[] = acknowledgementsIn(stack);
-const guardFindings: GuardFinding[] = runCfnGuard(app);
+const guard: GuardResult = runCfnGuard(app, stack);
 
 afterAll(() => {
   const rows = results.map((r) => [
@@ -26,7 +26,7 @@ afterAll(() => {
     acknowledgements.filter((a) => r.before.some((f) => covers(a, f))).length,
     r.after.length,
   ]);
-  rows.push(['cfn-guard (Control Tower)', guardFindings.length, 0, guardFindings.length]);
+  rows.push(['cfn-guard (Control Tower)', guard.before.length, acknowledgements.filter((a) => guard.before.some((f) => covers(a, { pack: 'cfn-guard', ...f }))).length, guard.after.length]);
   process.stdout.write(`\nCompliance of the example stack\n${formatTable(['pack', 'findings', 'acknowledgements used', 'unacknowledged'], rows)}\n`);
 });
 
@@ -36,8 +36,8 @@ describe('cdk-nag packs over the example stack', () => {
   });
 
   test('every acknowledgement covers a finding that exists', () => {
-    const nagAcks = acknowledgements.filter((a) => results.some((r) => a.ruleId.startsWith(`${r.pack}-`)));
-    const stale = nagAcks.filter((a) => !results.some((r) => r.before.some((f) => covers(a, f))));
+    const findings: Finding[] = [...results.flatMap((r) => r.before), ...guard.before.map((f) => ({ pack: 'cfn-guard', ...f }))];
+    const stale = acknowledgements.filter((a) => !findings.some((f) => covers(a, f)));
     expect(stale.map((a) => `${a.ruleId} at ${a.path}`)).toEqual([]);
   });
 
@@ -56,9 +56,8 @@ describe('cdk-nag packs over the example stack', () => {
 });
 
 describe('cfn-guard validator over the example stack', () => {
-  test('finds no failing Control Tower proactive control', () => {
-    const where = logicalIdsByPath(stack);
-    expect(guardFindings.map((g) => `${g.ruleId} at ${where.get(g.path) ?? g.path}: ${g.description.split('\n')[0]}`)).toEqual([]);
+  test('finds no unacknowledged failing Control Tower proactive control', () => {
+    expect(guard.after.map((g) => `${g.ruleId} (${g.rule}) at ${g.path}: ${g.description}`)).toEqual([]);
   });
 });
 
@@ -77,6 +76,6 @@ describe('the compliance harness', () => {
   });
 
   test('reports a key policy that lets anyone create grants', () => {
-    expect(runCfnGuard(badApp).map((g) => g.ruleId)).toContain('kms_create_grant_aws_service_check');
+    expect(runCfnGuard(badApp, badStack).after.map((g) => g.rule)).toContain('kms_create_grant_aws_service_check');
   });
 });

@@ -6,6 +6,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import {
+  AuthorizationMode,
   CloudWatchRoleMode,
   EncryptedLogGroup,
   GatewayEndpointType,
@@ -22,6 +23,8 @@ function gatewayIn(stack: Stack, props: Partial<SecureAiGatewayProps> = {}): Sec
   return new SecureAiGateway(stack, 'Gateway', {
     models: [{ name: 'chat' }],
     cloudWatchRole: CloudWatchRoleMode.USE_EXISTING,
+    // The native authorizer keeps these stacks free of functions; JWT mode is tested with identity.
+    authorization: { mode: AuthorizationMode.COGNITO },
     ...props,
   });
 }
@@ -228,6 +231,7 @@ describe('CloudWatch role', () => {
     const t = templateOf({ cloudWatchRole: CloudWatchRoleMode.USE_EXISTING });
     t.resourceCountIs('AWS::ApiGateway::Account', 0);
     t.resourceCountIs('AWS::IAM::Role', 0);
+    t.resourceCountIs('AWS::IAM::ManagedPolicy', 0);
   });
 });
 

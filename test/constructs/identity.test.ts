@@ -1,6 +1,21 @@
-import { RemovalPolicy, SecretValue, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, SecretValue, Stack } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import { AiIdentity, AiIdentityProps, ThreatProtection, UserSignInFlow } from '../../lib';
+import { parseAuthorizerConfig } from '../../lambda/authorizer/config';
+import {
+  AiIdentity,
+  AiIdentityProps,
+  AuthorizationMode,
+  ClaimOperator,
+  CloudWatchRoleMode,
+  GatewayAuthorizationProps,
+  IssuerKind,
+  JwtAuthorizer,
+  JwtAuthorizerProps,
+  SecureAiGateway,
+  ThreatProtection,
+  UserSignInFlow,
+} from '../../lib';
 import { newTestStack } from '../setup/stacks';
 
 const FULL_PROPS: AiIdentityProps = {
@@ -169,5 +184,171 @@ describe('prop validation', () => {
   test('the secret in an error message is never echoed', () => {
     expect(() => identityIn({ oidcProviders: [{ name: 'okta', issuerUrl: 'https://x.okta.com', clientId: 'a', clientSecret: SecretValue.unsafePlainText('s3cr3t-value') }] }))
       .toThrow(expect.objectContaining({ message: expect.not.stringContaining('s3cr3t-value') }));
+  });
+});
+
+describe('JwtAuthorizer', () => {
+  const { stack: s } = newTestStack();
+  const jwt = new JwtAuthorizer(s, 'Jwt', {
+    issuers: [
+      { issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc', kind: IssuerKind.COGNITO, audience: ['client-a'] },
+      { issuer: 'https://login.example.com', kind: IssuerKind.OIDC, audience: ['api://ai'], algorithms: ['RS256', 'ES256'] },
+    ],
+    modelAccess: [
+      { model: 'chat', allowScopes: ['ai-gateway/chat.invoke'] },
+      {
+        model: 'claims-triage',
+        allowGroups: ['adjusters'],
+        conditions: [
+          { claim: 'custom:tenant', operator: ClaimOperator.IN, values: ['acme', 'globex'] },
+          { claim: 'custom:tier', operator: ClaimOperator.AT_LEAST, values: ['pro'], order: ['free', 'pro', 'enterprise'] },
+        ],
+      },
+    ],
+    tenantClaim: 'custom:tenant',
+    resultsCacheTtl: Duration.minutes(10),
+  });
+  new apigateway.RestApi(s, 'Api', { deploy: false }).root.addMethod('POST', new apigateway.MockIntegration(), { authorizer: jwt.authorizer });
+  const t = Template.fromStack(s);
+
+  test('is a REQUEST authorizer on the Authorization header with the given cache TTL', () => {
+    t.hasResourceProperties('AWS::ApiGateway::Authorizer', {
+      Type: 'REQUEST',
+      IdentitySource: 'method.request.header.Authorization',
+      AuthorizerResultTtlInSeconds: 600,
+    });
+  });
+
+  test('writes a config that the handler accepts, with every route rule', () => {
+    const fn = Object.values(t.findResources('AWS::Lambda::Function'))[0];
+    const config = parseAuthorizerConfig(fn.Properties.Environment.Variables.AUTHORIZER_CONFIG);
+    expect(config.routeTemplate).toBe('POST/v1/models/{model}/invoke');
+    expect(config.issuers.map((i) => [i.kind, i.audience, i.tokenUse])).toEqual([['cognito', ['client-a'], 'access'], ['oidc', ['api://ai'], null]]);
+    expect(config.models.map((m) => m.model)).toEqual(['chat', 'claims-triage']);
+    expect(config.models[1].conditions).toHaveLength(2);
+    expect(config.allowLoopbackHttpJwks).toBe(false);
+    expect(config.tenantClaim).toBe('custom:tenant');
+  });
+
+  test('runs on the latest Node.js runtime with tracing, JSON logs, reserved concurrency and an encrypted log group', () => {
+    t.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs24.x',
+      Architectures: ['arm64'],
+      TracingConfig: { Mode: 'Active' },
+      LoggingConfig: Match.objectLike({ LogFormat: 'JSON' }),
+      ReservedConcurrentExecutions: 100,
+      Timeout: 5,
+    });
+    t.resourceCountIs('AWS::Logs::LogGroup', 1);
+    t.hasResourceProperties('AWS::Logs::LogGroup', { KmsKeyId: Match.anyValue() });
+  });
+
+  test('has a role with one customer-managed policy and no inline or AWS managed policy', () => {
+    t.resourceCountIs('AWS::IAM::Policy', 0);
+    const role = Object.values(t.findResources('AWS::IAM::Role'))[0];
+    expect(role.Properties.ManagedPolicyArns).toHaveLength(1);
+    expect(JSON.stringify(role.Properties.ManagedPolicyArns)).not.toContain('arn:aws:iam::aws:policy');
+    t.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      PolicyDocument: { Statement: [
+        Match.objectLike({ Sid: 'WriteOwnLogs', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'] }),
+        Match.objectLike({ Sid: 'Tracing', Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'] }),
+      ] },
+    });
+  });
+
+  test('lets only this API invoke it, from this account', () => {
+    t.hasResourceProperties('AWS::Lambda::Permission', {
+      Principal: 'apigateway.amazonaws.com',
+      SourceAccount: '123456789012',
+      SourceArn: Match.anyValue(),
+    });
+  });
+
+  const bad: Array<[string, Partial<JwtAuthorizerProps>, RegExp]> = [
+    ['fails when the cache TTL exceeds an hour', { resultsCacheTtl: Duration.hours(2) }, /Invalid resultsCacheTtl: got "7200 seconds"; expected at most 3600 seconds/],
+    ['fails when an HMAC algorithm is allowed', { issuers: [{ issuer: 'https://x.example.com', kind: IssuerKind.OIDC, audience: ['a'], algorithms: ['HS256'] }] }, /Invalid issuers\[0\]\.algorithms: got "HS256"; expected asymmetric algorithms only/],
+    ['fails when an issuer has no audience', { issuers: [{ issuer: 'https://x.example.com', kind: IssuerKind.OIDC }] }, /Invalid issuers\[0\]\.audience: got undefined; expected at least one audience/],
+    ['fails when an issuer is plain http', { issuers: [{ issuer: 'http://x.example.com', kind: IssuerKind.OIDC, audience: ['a'] }] }, /Invalid issuers\[0\]\.issuer: got "http:\/\/x.example.com"; expected an https URL/],
+    ['fails when a model rule grants nothing', { modelAccess: [{ model: 'chat' }] }, /Invalid modelAccess\[chat\]: got "no groups and no scopes"/],
+    ['fails when an atLeast condition has no order', { modelAccess: [{ model: 'chat', allowGroups: ['g'], conditions: [{ claim: 'tier', operator: ClaimOperator.AT_LEAST, values: ['pro'] }] }] }, /conditions\[tier\]\.order: got undefined/],
+    ['fails when a model has two rules', { modelAccess: [{ model: 'chat', allowGroups: ['g'] }, { model: 'chat', allowGroups: ['h'] }] }, /Invalid modelAccess\[\]\.model: got "chat"; expected one rule per model/],
+  ];
+  test.each(bad)('%s', (_name, props, message) => {
+    const { stack: s2 } = newTestStack();
+    expect(() => new JwtAuthorizer(s2, 'Jwt', {
+      issuers: [{ issuer: 'https://x.example.com', kind: IssuerKind.OIDC, audience: ['a'] }],
+      modelAccess: [{ model: 'chat', allowScopes: ['s'] }],
+      ...props,
+    })).toThrow(message);
+  });
+
+  test('warns when an issuer skips the audience check', () => {
+    const { stack: s2 } = newTestStack();
+    const skipping = new JwtAuthorizer(s2, 'Jwt', {
+      issuers: [{ issuer: 'https://x.example.com', kind: IssuerKind.OIDC, skipAudienceCheck: true }],
+      modelAccess: [{ model: 'chat', allowScopes: ['s'] }],
+    });
+    new apigateway.RestApi(s2, 'Api', { deploy: false }).root.addMethod('POST', new apigateway.MockIntegration(), { authorizer: skipping.authorizer });
+    Annotations.fromStack(s2).hasWarning('/TestStack/Jwt', Match.stringLikeRegexp('accepts tokens of any audience'));
+  });
+});
+
+describe('gateway authorization', () => {
+  const { stack: s } = newTestStack();
+  const gateway = new SecureAiGateway(s, 'Gateway', {
+    models: [{ name: 'chat' }, { name: 'claims-triage' }],
+    cloudWatchRole: CloudWatchRoleMode.USE_EXISTING,
+    authorization: {
+      identity: { domainPrefix: 'example-login', machineClients: [{ name: 'svc', models: ['chat'] }], abacAttributes: ['tier'] },
+      modelAccess: [{ model: 'claims-triage', allowGroups: ['adjusters'] }],
+    },
+  });
+  const t = Template.fromStack(s);
+
+  test('puts the JWT authorizer on every route by default', () => {
+    const methods = Object.values(t.findResources('AWS::ApiGateway::Method'));
+    expect(methods).toHaveLength(2);
+    for (const method of methods) expect(method.Properties.AuthorizationType).toBe('CUSTOM');
+    expect(gateway.authorization.mode).toBe(AuthorizationMode.JWT);
+  });
+
+  test('trusts the Cognito pool for its clients and grants models by scope unless a rule says otherwise', () => {
+    const fn = Object.values(t.findResources('AWS::Lambda::Function', { Properties: { Environment: { Variables: { AUTHORIZER_CONFIG: Match.anyValue() } } } }))[0];
+    const raw = s.resolve(fn.Properties.Environment.Variables.AUTHORIZER_CONFIG);
+    const json = JSON.stringify(raw);
+    expect(json).toContain('chat.invoke');
+    expect(json).toContain('ai-gateway/admin');
+    expect(json).toContain('adjusters');
+  });
+
+  test('adds the ABAC claims trigger to the pool', () => {
+    t.hasResourceProperties('AWS::Cognito::UserPool', {
+      LambdaConfig: { PreTokenGenerationConfig: { LambdaVersion: 'V2_0', LambdaArn: Match.anyValue() } },
+    });
+  });
+
+  test('uses the native Cognito authorizer with per-model scopes in COGNITO mode', () => {
+    const { stack: s2 } = newTestStack();
+    new SecureAiGateway(s2, 'Gateway', {
+      models: [{ name: 'chat' }],
+      cloudWatchRole: CloudWatchRoleMode.USE_EXISTING,
+      authorization: { mode: AuthorizationMode.COGNITO },
+    });
+    const t2 = Template.fromStack(s2);
+    t2.hasResourceProperties('AWS::ApiGateway::Method', {
+      AuthorizationType: 'COGNITO_USER_POOLS',
+      AuthorizationScopes: ['ai-gateway/chat.invoke', 'ai-gateway/admin'],
+    });
+    t2.resourceCountIs('AWS::Lambda::Function', 0);
+  });
+
+  const bad: Array<[string, GatewayAuthorizationProps, RegExp]> = [
+    ['fails when JWT mode has no app client and no external issuer', {}, /Invalid authorization: .*expected app clients in the identity/],
+    ['fails when COGNITO mode is given JWT settings', { mode: AuthorizationMode.COGNITO, tenantClaim: 'custom:tenant' }, /Invalid authorization\.tenantClaim: got "custom:tenant"; expected nothing in COGNITO mode/],
+    ['fails when a rule names an unknown model', { identity: { domainPrefix: 'x-login', machineClients: [{ name: 'm', models: ['chat'] }] }, modelAccess: [{ model: 'other', allowGroups: ['g'] }] }, /Invalid authorization\.modelAccess\[\]\.model: got "other"/],
+  ];
+  test.each(bad)('%s', (_name, authorization, message) => {
+    const { stack: s2 } = newTestStack();
+    expect(() => new SecureAiGateway(s2, 'Gateway', { models: [{ name: 'chat' }], cloudWatchRole: CloudWatchRoleMode.USE_EXISTING, authorization })).toThrow(message);
   });
 });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
-import { App, PolicyValidationPluginReport, Stack, Validations } from 'aws-cdk-lib';
+import { App, CfnResource, PolicyValidationPluginReport, Stack, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, HIPAASecurityChecks, NagPack, NIST80053R5Checks, PCIDSS321Checks, ServerlessChecks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 
@@ -67,31 +67,46 @@ export function covers(ack: Acknowledgement, finding: Finding): boolean {
 }
 
 export interface GuardFinding {
+  /** The guard rule's name, e.g. `lambda_inside_vpc_check`. */
+  readonly rule: string;
+  /** The Control Tower control id from the finding, e.g. `CT.LAMBDA.PR.3`: the id acknowledgements use. */
   readonly ruleId: string;
+  /** Construct path of the resource (its logical id when the construct is not found). */
   readonly path: string;
   readonly description: string;
 }
 
-/** Synthesizes the app and runs the cfn-guard validator (Control Tower proactive controls) over every template. */
-export function runCfnGuard(app: App): GuardFinding[] {
+export interface GuardResult {
+  readonly before: GuardFinding[];
+  readonly after: GuardFinding[];
+}
+
+/**
+ * Synthesizes the app and runs the cfn-guard validator (Control Tower proactive
+ * controls) over every template. The plugin honours no acknowledgement itself;
+ * findings are matched here with acknowledgements of their control id.
+ */
+export function runCfnGuard(app: App, stack: Stack): GuardResult {
   const assembly = app.synth({ force: true });
   const templatePaths = assembly.stacks.map((s) => join(assembly.directory, s.templateFile));
   const report = new CfnGuardValidator().validate({ templatePaths, appConstruct: app });
-  return report.violations.flatMap((v) => v.violatingResources.map((r) => ({
-    ruleId: v.ruleName,
-    path: r.resourceLogicalId,
-    description: v.description ?? '',
+  const paths = constructPathsByLogicalId(stack);
+  const before = report.violations.flatMap((v) => v.violatingResources.map((r) => ({
+    rule: v.ruleName,
+    ruleId: /\[(CT\.[A-Z0-9.]+)\]/.exec(v.description ?? '')?.[1] ?? v.ruleName,
+    path: paths.get(r.resourceLogicalId) ?? r.resourceLogicalId ?? '(template)',
+    description: (v.description ?? '').split('\n')[0],
   })));
+  const acks = acknowledgementsIn(stack);
+  const after = before.filter((finding) => !acks.some((ack) => covers(ack, { pack: 'cfn-guard', ...finding })));
+  return { before, after };
 }
 
-/** Logical id of a construct's CloudFormation resource, to match guard findings with constructs. */
-export function logicalIdsByPath(stack: Stack): Map<string, string> {
+/** Construct paths of the stack's CloudFormation resources, by logical id. */
+function constructPathsByLogicalId(stack: Stack): Map<string, string> {
   const map = new Map<string, string>();
   for (const c of stack.node.findAll()) {
-    const child = c.node.defaultChild ?? c;
-    if ((child as { cfnResourceType?: string }).cfnResourceType) {
-      map.set(stack.resolve((child as unknown as { logicalId: string }).logicalId) as string, c.node.path);
-    }
+    if (CfnResource.isCfnResource(c)) map.set(stack.resolve(c.logicalId) as string, c.node.path);
   }
   return map;
 }

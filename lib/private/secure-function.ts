@@ -1,0 +1,123 @@
+import { Aws, Duration, Validations } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { handlerAssetPath } from './asset-path';
+import { GuardControl } from './guard-controls';
+import { EncryptedLogGroup } from '../observability/encrypted-log-group';
+
+/** The runtime of every function we ship; bundles target Node.js 22 and newer. */
+export const FUNCTION_RUNTIME = lambda.Runtime.NODEJS_24_X;
+
+export interface SecureFunctionProps {
+  /** Name of the bundle folder under `assets/`. */
+  readonly assetName: string;
+  readonly description: string;
+  readonly environment?: { [key: string]: string };
+  readonly timeout: Duration;
+  readonly memorySize: number;
+  /** Reserved concurrency: a ceiling that protects what the function calls. */
+  readonly reservedConcurrentExecutions: number;
+  readonly logRetention?: logs.RetentionDays;
+  readonly vpc?: ec2.IVpc;
+  readonly vpcSubnets?: ec2.SubnetSelection;
+  readonly securityGroups?: ec2.ISecurityGroup[];
+}
+
+/**
+ * A Lambda function as all of ours are built: a prebuilt bundle, the latest
+ * Node.js runtime on arm64, JSON logs into an encrypted log group, X-Ray
+ * tracing, reserved concurrency, and a role whose only policy is a
+ * customer-managed one that callers extend with {@link addToPolicy}. The role
+ * is handed to Lambda without policy updates, so no inline policy appears.
+ */
+export class SecureFunction extends Construct {
+  public readonly function: lambda.Function;
+  public readonly role: iam.Role;
+  public readonly policy: iam.ManagedPolicy;
+  public readonly logs: EncryptedLogGroup;
+
+  public constructor(scope: Construct, id: string, props: SecureFunctionProps) {
+    super(scope, id);
+    this.logs = new EncryptedLogGroup(this, 'Logs', { retention: props.logRetention });
+    this.policy = new iam.ManagedPolicy(this, 'Policy', {
+      description: props.description,
+      statements: [
+        new iam.PolicyStatement({
+          sid: 'WriteOwnLogs',
+          actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          resources: [this.logs.logGroupArn],
+        }),
+        new iam.PolicyStatement({
+          sid: 'Tracing',
+          actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
+          resources: ['*'],
+        }),
+      ],
+    });
+    if (props.vpc) {
+      this.policy.addStatements(new iam.PolicyStatement({
+        sid: 'VpcNetworkInterfaces',
+        actions: ['ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DeleteNetworkInterface', 'ec2:AssignPrivateIpAddresses', 'ec2:UnassignPrivateIpAddresses'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'aws:RequestedRegion': Aws.REGION } },
+      }));
+    }
+    Validations.of(this.policy).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'X-Ray PutTraceSegments/PutTelemetryRecords and the Lambda VPC ENI actions support no resource-level restriction; everything else in this policy is scoped to named resources.',
+    });
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: props.description,
+      managedPolicies: [this.policy],
+    });
+    this.function = new lambda.Function(this, 'Resource', {
+      description: props.description,
+      runtime: FUNCTION_RUNTIME,
+      architecture: lambda.Architecture.ARM_64,
+      code: lambda.Code.fromAsset(handlerAssetPath(props.assetName)),
+      handler: 'index.handler',
+      environment: props.environment,
+      timeout: props.timeout,
+      memorySize: props.memorySize,
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
+      tracing: lambda.Tracing.ACTIVE,
+      loggingFormat: lambda.LoggingFormat.JSON,
+      logGroup: this.logs.logGroup,
+      role: this.role.withoutPolicyUpdates(),
+      vpc: props.vpc,
+      vpcSubnets: props.vpcSubnets,
+      securityGroups: props.securityGroups,
+    });
+    // Lambda creates the function only once the role can write logs and trace.
+    this.function.node.addDependency(this.policy);
+  }
+
+  /** Records why the function runs outside a VPC, for each pack and control that asks. */
+  public acknowledgeOutsideVpc(reason: string): void {
+    Validations.of(this.function).acknowledge(
+      { id: 'NIST.800.53.R5-LambdaInsideVPC', reason },
+      { id: 'HIPAA.Security-LambdaInsideVPC', reason },
+      { id: 'PCI.DSS.321-LambdaInsideVPC', reason },
+      { id: GuardControl.LAMBDA_INSIDE_VPC, reason },
+    );
+  }
+
+  /** Records that the function is only invoked synchronously, so a dead-letter queue would never receive anything. */
+  public acknowledgeSynchronousOnly(caller: string): void {
+    const reason = `${caller} invokes this function synchronously and receives its errors; a dead-letter queue applies only to asynchronous invocations.`;
+    Validations.of(this.function).acknowledge(
+      { id: 'NIST.800.53.R5-LambdaDLQ', reason },
+      { id: 'HIPAA.Security-LambdaDLQ', reason },
+      { id: 'Serverless-LambdaDLQ', reason },
+    );
+  }
+
+  /** Adds a statement to the function's customer-managed policy. */
+  public addToPolicy(statement: iam.PolicyStatement): void {
+    this.policy.addStatements(statement);
+  }
+}
