@@ -15,7 +15,7 @@ import { DecisionCache, tokenCacheKey } from './decision-cache';
 import { DEFAULT_JWKS_TIMEOUT_MS, fetchJwksOverHttp, type JwksFetcher } from './jwks-fetcher';
 import { type AuthorizerContext, buildPolicy } from './policy';
 import { Decision, Reason } from './reason-codes';
-import { parseMethodArn, RouteTable } from './routes';
+import { RouteTable } from './routes';
 import { TokenVerifier } from './token-verifier';
 
 export type AuthorizerHandler = (event: APIGatewayRequestAuthorizerEvent) => Promise<APIGatewayAuthorizerResult>;
@@ -76,9 +76,9 @@ export function createAuthorizer(config: AuthorizerConfig | ResolvedAuthorizerCo
   });
 
   async function decide(event: APIGatewayRequestAuthorizerEvent): Promise<Outcome> {
-    const method = parseMethodArn(event.methodArn);
+    const method = routes.match(event.methodArn);
     if (method === undefined) return { decision: Decision.UNAUTHORIZED, reason: Reason.UNKNOWN_ROUTE };
-    const model = routes.modelOf(method.route);
+    const model = method.model;
     const extracted = extractBearerToken(event, resolved.maxTokenLength);
     if (!extracted.ok) return { decision: Decision.UNAUTHORIZED, reason: extracted.reason, model };
 
