@@ -15,7 +15,7 @@ import { distribution, fmt, median, printTable, sampleMicrosAsync } from './supp
 
 const ROUNDS = 5;
 const SAMPLES = 4000;
-const COLD_RUNS = 7;
+const COLD_RUNS = 11;
 const TARGETS = { missRatio: 1.3, hitMicros: 20, bundleKb: 150, initMs: 50 };
 
 async function main(): Promise<void> {
