@@ -1,7 +1,8 @@
 /**
  * Verifies a bearer token against the configured issuers with aws-jwt-verify.
  * Cheap checks run first on the unverified token (issuer known, algorithm
- * allowed, `kid` sane) so that junk never causes a key fetch; the library then
+ * allowed, `kid` sane, EC signature size) so that junk never causes a key
+ * fetch; the library then
  * checks the signature and the registered claims, and {@link checkClaims}
  * adds what it leaves open (required `exp` and `sub`, `iat`, key type against
  * algorithm, Cognito's `token_use` and client id) with our clock.
@@ -38,9 +39,11 @@ const MAX_SUB_LENGTH = 256;
 /** A `kid` we fail to find blocks further JWKS refetches for this long (aws-jwt-verify's penalty box). */
 const UNKNOWN_KID_PENALTY_SECONDS = 10;
 
+type IssuerProps = { issuer: string; jwksUri: string } & VerifyProperties & Record<string, unknown>;
+
 /** Exposes aws-jwt-verify's verification of an already decomposed token, so it is parsed once. */
-class IssuerVerifier extends JwtVerifierBase<VerifyProperties & Record<string, unknown>, { issuer: string; jwksUri: string } & VerifyProperties & Record<string, unknown>, false> {
-  public constructor(private readonly props: { issuer: string; jwksUri: string } & VerifyProperties & Record<string, unknown>, jwksCache: SimpleJwksCache) {
+class IssuerVerifier extends JwtVerifierBase<VerifyProperties & Record<string, unknown>, IssuerProps, false> {
+  public constructor(private readonly props: IssuerProps, jwksCache: SimpleJwksCache) {
     super(props, jwksCache);
   }
 
