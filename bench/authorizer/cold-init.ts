@@ -11,9 +11,12 @@ export function bundleBytes(): number {
 }
 
 export interface ColdTimes {
+  /** Wall-clock ms: what a cold start waits for, but stretched by any other load on the machine. */
   readonly median: number;
   readonly min: number;
   readonly runs: number[];
+  /** CPU ms (user + system) of the same span: far less sensitive to a shared, busy machine. */
+  readonly cpuMedian: number;
 }
 
 /** Time from `require` of the bundle until its handler exists (config parsed, verifiers built). */
@@ -34,14 +37,20 @@ export function httpsLoadMillis(runs: number): ColdTimes {
 }
 
 function freshProcessMillis(body: string, env: Record<string, string>, runs: number): ColdTimes {
-  const script = `const t0 = performance.now(); ${body} process.stdout.write('INIT ' + String(performance.now() - t0));`;
+  const script = [
+    'const t0 = performance.now(); const c0 = process.cpuUsage();',
+    body,
+    "const c = process.cpuUsage(c0); process.stdout.write('INIT ' + String(performance.now() - t0) + ' CPU ' + String((c.user + c.system) / 1000));",
+  ].join('\n');
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
     const child = spawnSync(process.execPath, ['-e', script], { env: { ...process.env, ...env }, encoding: 'utf8' });
-    const match = /INIT ([0-9.]+)/.exec(child.stdout);
+    const match = /INIT ([0-9.]+) CPU ([0-9.]+)/.exec(child.stdout);
     if (child.status !== 0 || match === null) throw new Error(`fresh process failed: ${child.stderr}`);
     if (child.stdout.includes('config_error')) throw new Error('the bundle rejected the benchmark config');
     times.push(Number(match[1]));
+    cpu.push(Number(match[2]));
   }
-  return { median: median(times), min: Math.min(...times), runs: times };
+  return { median: median(times), min: Math.min(...times), runs: times, cpuMedian: median(cpu) };
 }
