@@ -15,7 +15,7 @@ import { DecisionCache, tokenCacheKey } from './decision-cache';
 import { DEFAULT_JWKS_TIMEOUT_MS, fetchJwksOverHttp, type JwksFetcher } from './jwks-fetcher';
 import { type AuthorizerContext, buildPolicy } from './policy';
 import { Decision, Reason } from './reason-codes';
-import { parseMethodArn, RouteTable } from './routes';
+import { RouteTable } from './routes';
 import { TokenVerifier } from './token-verifier';
 
 export type AuthorizerHandler = (event: APIGatewayRequestAuthorizerEvent) => Promise<APIGatewayAuthorizerResult>;
@@ -76,9 +76,9 @@ export function createAuthorizer(config: AuthorizerConfig | ResolvedAuthorizerCo
   });
 
   async function decide(event: APIGatewayRequestAuthorizerEvent): Promise<Outcome> {
-    const method = parseMethodArn(event.methodArn);
+    const method = routes.match(event.methodArn);
     if (method === undefined) return { decision: Decision.UNAUTHORIZED, reason: Reason.UNKNOWN_ROUTE };
-    const model = routes.modelOf(method.route);
+    const model = method.model;
     const extracted = extractBearerToken(event, resolved.maxTokenLength);
     if (!extracted.ok) return { decision: Decision.UNAUTHORIZED, reason: extracted.reason, model };
 
@@ -113,7 +113,8 @@ export function createAuthorizer(config: AuthorizerConfig | ResolvedAuthorizerCo
     } catch {
       outcome = { decision: Decision.UNAUTHORIZED, reason: Reason.INTERNAL_ERROR };
     }
-    audit(logger, event, { ...outcome, cached: outcome.cached ?? false, latencyMs: performance.now() - started });
+    const { decision, reason, principalId, model, cached = false } = outcome;
+    audit(logger, event, { decision, reason, principalId, model, cached, latencyMs: performance.now() - started });
     if (outcome.result === undefined) throw unauthorized();
     return outcome.result;
   };
@@ -128,12 +129,11 @@ function evaluate(config: ResolvedAuthorizerConfig, claims: Claims, issuer: Reso
     scopes: new Set(scopes),
     claims,
   });
-  const context: AuthorizerContext = {
-    principalId,
-    scopes: scopes.join(' '),
-    ...optional('tenant', scalarClaim(claims, config.tenantClaim)),
-    ...optional('tier', scalarClaim(claims, config.tierClaim)),
-  };
+  const tenant = scalarClaim(claims, config.tenantClaim);
+  const tier = scalarClaim(claims, config.tierClaim);
+  const context: { -readonly [K in keyof AuthorizerContext]: AuthorizerContext[K] } = { principalId, scopes: scopes.join(' ') };
+  if (tenant !== undefined) context.tenant = tenant;
+  if (tier !== undefined) context.tier = tier;
   if (config.usageIdentifierClaim === undefined) return { principalId, verdicts, context };
   const usageIdentifierKey = scalarClaim(claims, config.usageIdentifierClaim);
   return usageIdentifierKey === undefined
@@ -145,10 +145,6 @@ function scalarClaim(claims: Claims, name: string | undefined): string | undefin
   if (name === undefined) return undefined;
   const values = claimValues(claims, name);
   return values?.length === 1 && values[0].length <= MAX_CONTEXT_VALUE_LENGTH ? values[0] : undefined;
-}
-
-function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
-  return value === undefined ? {} : ({ [key]: value } as Record<K, string>);
 }
 
 function denyAll(verdicts: ReadonlyMap<string, ModelVerdict>): ReadonlyMap<string, ModelVerdict> {

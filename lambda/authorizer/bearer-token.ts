@@ -9,9 +9,8 @@ export const AUTHORIZATION_HEADER = 'authorization';
 
 /** Room for the scheme and surrounding whitespace on top of the token itself. */
 const SCHEME_ALLOWANCE = 16;
-const BEARER = /^bearer +(\S+)$/i;
-/** Compact JWS: three base64url segments, no padding. */
-const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+/** The scheme in any case, then a compact JWS: three base64url segments, no padding. */
+const BEARER_JWS = /^bearer +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i;
 
 export type TokenExtraction =
   | { readonly ok: true; readonly token: string }
@@ -31,11 +30,10 @@ export function extractBearerToken(event: HeaderSource, maxTokenLength: number):
   if (raw.length > maxTokenLength + SCHEME_ALLOWANCE) return { ok: false, reason: Reason.TOKEN_TOO_LONG };
   const value = raw.trim();
   if (value.length === 0) return { ok: false, reason: Reason.MISSING_TOKEN };
-  const match = BEARER.exec(value);
+  const match = BEARER_JWS.exec(value);
   if (match === null) return { ok: false, reason: Reason.MALFORMED };
   const token = match[1];
   if (token.length > maxTokenLength) return { ok: false, reason: Reason.TOKEN_TOO_LONG };
-  if (!COMPACT_JWS.test(token)) return { ok: false, reason: Reason.MALFORMED };
   return { ok: true, token };
 }
 
@@ -45,20 +43,21 @@ export function extractBearerToken(event: HeaderSource, maxTokenLength: number):
  */
 function authorizationValues(event: HeaderSource): unknown[] | 'conflict' {
   const found: unknown[] = [];
-  const collect = (value: unknown): void => {
-    if (!found.includes(value)) found.push(value);
-  };
-  for (const [name, value] of entries(event.headers)) {
-    if (name.toLowerCase() === AUTHORIZATION_HEADER && value !== undefined && value !== null) collect(value);
+  const headers: unknown = event.headers;
+  if (typeof headers === 'object' && headers !== null) {
+    for (const name in headers) {
+      const value = (headers as Record<string, unknown>)[name];
+      if (value !== undefined && value !== null && name.toLowerCase() === AUTHORIZATION_HEADER && !found.includes(value)) found.push(value);
+    }
   }
-  for (const [name, list] of entries(event.multiValueHeaders)) {
-    if (name.toLowerCase() !== AUTHORIZATION_HEADER || list === undefined || list === null) continue;
-    if (!Array.isArray(list)) return 'conflict';
-    list.forEach(collect);
+  const multi: unknown = event.multiValueHeaders;
+  if (typeof multi === 'object' && multi !== null) {
+    for (const name in multi) {
+      const list = (multi as Record<string, unknown>)[name];
+      if (list === undefined || list === null || name.toLowerCase() !== AUTHORIZATION_HEADER) continue;
+      if (!Array.isArray(list)) return 'conflict';
+      for (const value of list) if (!found.includes(value)) found.push(value);
+    }
   }
   return found.length > 1 ? 'conflict' : found;
-}
-
-function entries(record: unknown): [string, unknown][] {
-  return typeof record === 'object' && record !== null ? Object.entries(record) : [];
 }

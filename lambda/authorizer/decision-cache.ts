@@ -4,10 +4,11 @@
  * token: the raw token is never stored. An entry lives no longer than the
  * token's own `exp`.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 export function tokenCacheKey(token: string): string {
-  return createHash('sha256').update(token).digest('base64');
+  // One-shot hash: half the cost of createHash().update().digest() on the hot path.
+  return hash('sha256', token, 'base64');
 }
 
 export class DecisionCache<V> {

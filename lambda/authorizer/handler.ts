@@ -1,9 +1,5 @@
 /** Lambda entry point: the authorizer is built once per container from `AUTHORIZER_CONFIG`. */
-import { createJsonLogger } from '../shared/logger';
-import { LOG_SERVICE } from './authorizer';
 import { AUTHORIZER_CONFIG_ENV } from './config';
 import { createAuthorizerFromEnv } from './from-env';
 
-export const handler = createAuthorizerFromEnv(process.env[AUTHORIZER_CONFIG_ENV], {
-  logger: createJsonLogger({ service: LOG_SERVICE }),
-});
+export const handler = createAuthorizerFromEnv(process.env[AUTHORIZER_CONFIG_ENV]);

@@ -13,8 +13,14 @@ export interface MethodArn {
 }
 
 const METHOD_ARN = /^(arn:aws[a-z-]*:execute-api:[a-z0-9-]+:\d{12}:[A-Za-z0-9]+\/[A-Za-z0-9_-]+)\/([A-Z]+\/[^*?]*)$/;
-/** A handful of stages per API is normal; the bound only stops a flood of odd ARNs from growing memory. */
+/** A handful of stages per API is normal; the bounds only stop a flood of odd ARNs from growing memory. */
 const MAX_PREFIXES = 16;
+const MAX_MATCHES = 256;
+
+/** A method ARN resolved against the route template; `model` is set only for a configured model's route. */
+export interface RouteMatch extends MethodArn {
+  readonly model?: string;
+}
 
 export function parseMethodArn(methodArn: unknown): MethodArn | undefined {
   if (typeof methodArn !== 'string' || methodArn.length > 2048) return undefined;
@@ -27,6 +33,7 @@ export class RouteTable {
   private readonly tail: string;
   private readonly models: ReadonlySet<string>;
   private readonly arnsByPrefix = new Map<string, ReadonlyMap<string, string>>();
+  private readonly matches = new Map<string, RouteMatch>();
 
   /** `template` has been validated: one `{model}` placeholder, no wildcards. */
   public constructor(template: string, models: readonly string[]) {
@@ -34,6 +41,20 @@ export class RouteTable {
     this.head = template.slice(0, at);
     this.tail = template.slice(at + MODEL_PLACEHOLDER.length);
     this.models = new Set(models);
+  }
+
+  /** Parses a method ARN and finds its model; remembered, since the same few ARNs come back on every call. */
+  public match(methodArn: unknown): RouteMatch | undefined {
+    if (typeof methodArn !== 'string') return undefined;
+    let match = this.matches.get(methodArn);
+    if (match === undefined) {
+      const parsed = parseMethodArn(methodArn);
+      if (parsed === undefined) return undefined;
+      match = { ...parsed, model: this.modelOf(parsed.route) };
+      if (this.matches.size >= MAX_MATCHES) this.matches.clear();
+      this.matches.set(methodArn, match);
+    }
+    return match;
   }
 
   /** The configured model a route belongs to, or undefined. */

@@ -1,7 +1,8 @@
 /**
  * Verifies a bearer token against the configured issuers with aws-jwt-verify.
  * Cheap checks run first on the unverified token (issuer known, algorithm
- * allowed, `kid` sane) so that junk never causes a key fetch; the library then
+ * allowed, `kid` sane, EC signature size) so that junk never causes a key
+ * fetch; the library then
  * checks the signature and the registered claims, and {@link checkClaims}
  * adds what it leaves open (required `exp` and `sub`, `iat`, key type against
  * algorithm, Cognito's `token_use` and client id) with our clock.
@@ -38,13 +39,21 @@ const MAX_SUB_LENGTH = 256;
 /** A `kid` we fail to find blocks further JWKS refetches for this long (aws-jwt-verify's penalty box). */
 const UNKNOWN_KID_PENALTY_SECONDS = 10;
 
+type IssuerProps = { issuer: string; jwksUri: string } & VerifyProperties & Record<string, unknown>;
+
 /** Exposes aws-jwt-verify's verification of an already decomposed token, so it is parsed once. */
-class IssuerVerifier extends JwtVerifierBase<VerifyProperties & Record<string, unknown>, { issuer: string; jwksUri: string } & VerifyProperties & Record<string, unknown>, false> {
-  public constructor(private readonly props: { issuer: string; jwksUri: string } & VerifyProperties & Record<string, unknown>, jwksCache: SimpleJwksCache) {
+class IssuerVerifier extends JwtVerifierBase<VerifyProperties & Record<string, unknown>, IssuerProps, false> {
+  public constructor(private readonly props: IssuerProps, jwksCache: SimpleJwksCache) {
     super(props, jwksCache);
   }
 
-  public verifyToken(decomposed: DecomposedJwt): Promise<JwtPayload> {
+  /** Verifies with keys already in the cache; throws JwksNotAvailableInCacheError / KidNotFoundInJwksError otherwise. */
+  public verifyWithCachedKeys(decomposed: DecomposedJwt): JwtPayload {
+    return this.verifyDecomposedJwtSync(decomposed, this.props.jwksUri, this.props);
+  }
+
+  /** Verifies, fetching the JWKS first when the key is not cached (behind the penalty box). */
+  public verifyFetchingKeys(decomposed: DecomposedJwt): Promise<JwtPayload> {
     return this.verifyDecomposedJwt(decomposed, this.props.jwksUri, this.props);
   }
 }
@@ -98,8 +107,15 @@ export class TokenVerifier {
       return { ok: false, reason: Reason.INVALID_SIGNATURE };
     }
     try {
-      const verified = await entry.verifier.verifyToken(decomposed);
-      return { ok: true, payload: verified, issuer: entry.config };
+      // The synchronous path skips several promise hops per call; the keys are cached on every warm call.
+      return { ok: true, payload: entry.verifier.verifyWithCachedKeys(decomposed), issuer: entry.config };
+    } catch (err) {
+      if (!(err instanceof errors.JwksNotAvailableInCacheError || err instanceof errors.KidNotFoundInJwksError)) {
+        return { ok: false, reason: reasonFor(err) };
+      }
+    }
+    try {
+      return { ok: true, payload: await entry.verifier.verifyFetchingKeys(decomposed), issuer: entry.config };
     } catch (err) {
       return { ok: false, reason: reasonFor(err) };
     }

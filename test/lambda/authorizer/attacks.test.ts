@@ -23,10 +23,16 @@ const cognitoKey = rsaKey('cognito-key-1');
 const oidcKey = ecKey('partner-ec-1');
 const oidcRsaKey = rsaKey('partner-rsa-1');
 const attackerKey = rsaKey('cognito-key-1');
+/** Published without `alg`, as some IdPs do: then only the key type can tell which algorithm fits. */
+const oidcKeyWithoutAlg = (() => {
+  const key = ecKey('partner-ec-2');
+  const { alg: _alg, ...jwk } = key.jwk;
+  return { ...key, jwk: jwk as typeof key.jwk };
+})();
 
 function setup() {
   const logger = memoryLogger();
-  const jwks = jwksFetcher({ [COGNITO_JWKS]: [cognitoKey], [OIDC_JWKS]: [oidcKey, oidcRsaKey] });
+  const jwks = jwksFetcher({ [COGNITO_JWKS]: [cognitoKey], [OIDC_JWKS]: [oidcKey, oidcRsaKey, oidcKeyWithoutAlg] });
   const authorize = createAuthorizer(testConfig(), { logger, fetchJwks: jwks.fetch });
   return { authorize, logger, jwks };
 }
@@ -59,7 +65,9 @@ const attacks: ReadonlyArray<readonly [string, () => string | undefined, string]
   ['HS256 signed with the public key as HMAC secret', () => signHs256WithPublicKey(cognitoClaims(), cognitoKey), 'invalid_algorithm'],
   ['an algorithm outside the issuer allowlist (RS384 for the Cognito issuer)', () => withHeader({ alg: 'RS384' }), 'invalid_algorithm'],
   ['alg missing', () => `${b64json({ kid: 'cognito-key-1' })}.${validPayload}.${validSignature}`, 'invalid_algorithm'],
-  ['alg that names EC for an RSA key', () => signJwt(oidcClaims(), oidcRsaKey, { alg: 'ES256' }), 'invalid_algorithm'],
+  ['alg ES256 for a key published as RS256', () => `${b64json({ alg: 'ES256', kid: 'partner-rsa-1' })}.${b64json(oidcClaims())}.${b64url(Buffer.alloc(64, 7))}`, 'invalid_algorithm'],
+  ['alg RS256 on a real ECDSA signature by a key published without alg', () => signJwt(oidcClaims(), oidcKeyWithoutAlg, { alg: 'RS256' }), 'invalid_algorithm'],
+  ['an RSA signature under an ES256 header', () => signJwt(oidcClaims(), oidcRsaKey, { alg: 'ES256' }), 'invalid_signature'],
   ['a crit header the authorizer does not understand', () => withHeader({ crit: ['exp'] }), 'malformed'],
   // kid
   ['kid missing', () => withHeader({ kid: undefined }), 'malformed'],

@@ -11,8 +11,10 @@ export interface TestKey {
   readonly alg: TestAlg;
   readonly privateKey: KeyObject;
   readonly publicKey: KeyObject;
-  readonly jwk: Record<string, string>;
+  readonly jwk: PublicJwk;
 }
+
+export type PublicJwk = { readonly kty: string; readonly kid: string; readonly alg: string; readonly use: string } & Record<string, string>;
 
 export function rsaKey(kid: string, alg: 'RS256' | 'RS384' = 'RS256'): TestKey {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -25,11 +27,12 @@ export function ecKey(kid: string, alg: 'ES256' | 'ES384' = 'ES256'): TestKey {
 }
 
 function withJwk(kid: string, alg: TestAlg, privateKey: KeyObject, publicKey: KeyObject): TestKey {
-  const jwk = { ...(publicKey.export({ format: 'jwk' }) as Record<string, string>), kid, alg, use: 'sig' };
+  const exported = publicKey.export({ format: 'jwk' }) as Record<string, string>;
+  const jwk: PublicJwk = { ...exported, kty: String(exported.kty), kid, alg, use: 'sig' };
   return { kid, alg, privateKey, publicKey, jwk };
 }
 
-export function jwksOf(...keys: readonly TestKey[]): { keys: Record<string, string>[] } {
+export function jwksOf(...keys: readonly TestKey[]): { keys: PublicJwk[] } {
   return { keys: keys.map((k) => k.jwk) };
 }
 
