@@ -2,13 +2,14 @@ import { RETRY } from './constants';
 import type { InvocationEnv } from './invocation-env';
 
 /**
- * Full-jitter exponential backoff: uniform in [0, min(max, base * 2^retry)).
+ * Full-jitter exponential backoff: `uniform` (in [0, 1)) scaled to
+ * [0, min(max, base * 2^retry)).
  * Jitter matters here because the contenders are concurrent invocations of
  * this same function that collided on one lock token.
  */
-export function backoffDelayMs(retry: number, random: () => number): number {
+export function backoffDelayMs(retry: number, uniform: number): number {
   const ceiling = Math.min(RETRY.maxDelayMs, RETRY.baseDelayMs * 2 ** retry);
-  return Math.floor(random() * ceiling);
+  return Math.floor(uniform * ceiling);
 }
 
 /**
@@ -18,7 +19,7 @@ export function backoffDelayMs(retry: number, random: () => number): number {
  */
 export async function waitBeforeRetry(retry: number, env: InvocationEnv): Promise<boolean> {
   if (retry >= RETRY.maxAttempts) return false;
-  const delay = backoffDelayMs(retry, env.random);
+  const delay = backoffDelayMs(retry, env.random());
   if (env.remainingMs() - delay < RETRY.reserveMs) return false;
   await env.sleep(delay);
   return true;
