@@ -46,6 +46,11 @@ export class FakeIpSets {
     for (let i = 0; i < times; i++) this.interferences.push(change);
   }
 
+  /** The other writer stops. */
+  public stopInterfering(): void {
+    this.interferences.length = 0;
+  }
+
   private stored(id: string): StoredSet {
     const set = this.sets.get(id);
     if (set === undefined) throw new Error(`no IP set ${id}`);
