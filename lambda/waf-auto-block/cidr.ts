@@ -2,8 +2,8 @@ import { familyBits, formatIp, parseIp, type IpAddress, type IpFamily } from './
 
 export interface Cidr {
   readonly family: IpFamily;
-  /** The network address with host bits cleared. */
-  readonly network: bigint;
+  /** The network address with host bits cleared, as 16-bit groups (see IpAddress). */
+  readonly network: readonly number[];
   readonly prefix: number;
 }
 
@@ -37,17 +37,20 @@ export function parseCidr(text: string): Cidr | undefined {
     }
     if (prefix > bits) return undefined;
   }
-  return { family: address.family, network: maskNetwork(address.value, prefix, bits), prefix };
+  return { family: address.family, network: address.groups.map((group, i) => maskGroup(group, i, prefix)), prefix };
 }
 
-function maskNetwork(value: bigint, prefix: number, bits: number): bigint {
-  const hostBits = BigInt(bits - prefix);
-  return (value >> hostBits) << hostBits;
+/** Group `index` with the bits past `prefix` cleared. */
+function maskGroup(group: number, index: number, prefix: number): number {
+  const kept = prefix - 16 * index;
+  if (kept >= 16) return group;
+  if (kept <= 0) return 0;
+  return group & ((0xffff << (16 - kept)) & 0xffff);
 }
 
 export function cidrContains(cidr: Cidr, ip: IpAddress): boolean {
   if (cidr.family !== ip.family) return false;
-  return maskNetwork(ip.value, cidr.prefix, familyBits(ip.family)) === cidr.network;
+  return ip.groups.every((group, i) => maskGroup(group, i, cidr.prefix) === cidr.network[i]);
 }
 
 export function isHostCidr(cidr: Cidr): boolean {
@@ -55,7 +58,7 @@ export function isHostCidr(cidr: Cidr): boolean {
 }
 
 export function formatCidr(cidr: Cidr): string {
-  return `${formatIp({ family: cidr.family, value: cidr.network })}/${cidr.prefix}`;
+  return `${formatIp({ family: cidr.family, groups: cidr.network })}/${cidr.prefix}`;
 }
 
 /** Membership in a list of ranges; lists here are short (an allowlist), so a scan is enough. */

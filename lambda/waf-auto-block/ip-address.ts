@@ -7,15 +7,18 @@ export type IpFamily = 4 | 6;
 
 export interface IpAddress {
   readonly family: IpFamily;
-  /** The address as an unsigned integer of 32 (IPv4) or 128 (IPv6) bits. */
-  readonly value: bigint;
+  /**
+   * The address as 16-bit groups, most significant first: 2 for IPv4, 8 for
+   * IPv6. Plain numbers rather than one bigint: a full IP set is parsed on
+   * every update, and bigint arithmetic made that several times slower.
+   */
+  readonly groups: readonly number[];
 }
 
 /** The longest valid spelling: a fully expanded IPv6 address with an embedded IPv4 tail. */
 const MAX_ADDRESS_CHARS = 45;
 const IPV4_PATTERN = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/;
-const IPV4_MAPPED_PREFIX = 0xffffn;
 
 export function familyBits(family: IpFamily): number {
   return family === 4 ? 32 : 128;
@@ -30,29 +33,35 @@ export function familyBits(family: IpFamily): number {
 export function parseIp(text: string): IpAddress | undefined {
   if (text.length === 0 || text.length > MAX_ADDRESS_CHARS) return undefined;
   if (text.includes(':')) {
-    const value = parseIpv6(text);
-    if (value === undefined) return undefined;
-    if (value >> 32n === IPV4_MAPPED_PREFIX) return { family: 4, value: value & 0xffffffffn };
-    return { family: 6, value };
+    const groups = parseIpv6(text);
+    if (groups === undefined) return undefined;
+    if (isIpv4Mapped(groups)) return { family: 4, groups: groups.slice(6) };
+    return { family: 6, groups };
   }
-  const value = parseIpv4(text);
-  return value === undefined ? undefined : { family: 4, value };
+  const groups = parseIpv4(text);
+  return groups === undefined ? undefined : { family: 4, groups };
 }
 
-function parseIpv4(text: string): bigint | undefined {
+/** `::ffff:0:0/96`: five zero groups, then 0xffff. */
+function isIpv4Mapped(groups: readonly number[]): boolean {
+  return groups[5] === 0xffff && groups[0] === 0 && groups[1] === 0 && groups[2] === 0 && groups[3] === 0 && groups[4] === 0;
+}
+
+function parseIpv4(text: string): number[] | undefined {
   const match = IPV4_PATTERN.exec(text);
   if (match === null) return undefined;
-  let value = 0n;
-  for (const part of match.slice(1)) {
-    if (part.length > 1 && part.startsWith('0')) return undefined;
+  const octets: number[] = [];
+  for (let i = 1; i <= 4; i++) {
+    const part = match[i];
+    if (part.length > 1 && part.charCodeAt(0) === 48 /* '0' */) return undefined;
     const octet = Number(part);
     if (octet > 255) return undefined;
-    value = (value << 8n) | BigInt(octet);
+    octets.push(octet);
   }
-  return value;
+  return [(octets[0] << 8) | octets[1], (octets[2] << 8) | octets[3]];
 }
 
-function parseIpv6(text: string): bigint | undefined {
+function parseIpv6(text: string): number[] | undefined {
   const halves = text.split('::');
   if (halves.length > 2) return undefined;
   const head = parseGroups(halves[0], halves.length === 1);
@@ -60,8 +69,7 @@ function parseIpv6(text: string): bigint | undefined {
   if (head === undefined || tail === undefined) return undefined;
   const explicit = head.length + tail.length;
   if (halves.length === 1 ? explicit !== 8 : explicit > 7) return undefined;
-  const groups = [...head, ...new Array<number>(8 - explicit).fill(0), ...tail];
-  return groups.reduce((acc, group) => (acc << 16n) | BigInt(group), 0n);
+  return [...head, ...new Array<number>(8 - explicit).fill(0), ...tail];
 }
 
 /** Groups of one side of `::`; only the last group of the address may be a dotted IPv4 tail. */
@@ -75,7 +83,7 @@ function parseGroups(side: string, mayEndWithIpv4: boolean): number[] | undefine
     } else if (mayEndWithIpv4 && i === parts.length - 1) {
       const v4 = parseIpv4(part);
       if (v4 === undefined) return undefined;
-      groups.push(Number(v4 >> 16n), Number(v4 & 0xffffn));
+      groups.push(...v4);
     } else {
       return undefined;
     }
@@ -85,12 +93,10 @@ function parseGroups(side: string, mayEndWithIpv4: boolean): number[] | undefine
 
 /** Canonical text: dotted quad, or RFC 5952 (lower case, longest zero run compressed). */
 export function formatIp(ip: IpAddress): string {
-  if (ip.family === 4) {
-    return [24n, 16n, 8n, 0n].map((shift) => String((ip.value >> shift) & 0xffn)).join('.');
-  }
-  const groups = Array.from({ length: 8 }, (_, i) => Number((ip.value >> BigInt(112 - 16 * i)) & 0xffffn));
-  const run = longestZeroRun(groups);
-  const hex = groups.map((g) => g.toString(16));
+  const g = ip.groups;
+  if (ip.family === 4) return `${g[0] >> 8}.${g[0] & 0xff}.${g[1] >> 8}.${g[1] & 0xff}`;
+  const run = longestZeroRun(g);
+  const hex = g.map((group) => group.toString(16));
   if (run.length < 2) return hex.join(':');
   return `${hex.slice(0, run.start).join(':')}::${hex.slice(run.start + run.length).join(':')}`;
 }

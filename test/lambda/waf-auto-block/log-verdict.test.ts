@@ -5,7 +5,7 @@ const NONE = new Set<string>();
 
 describe('classifyLogMessage', () => {
   it('counts a WAF block against the client address', () => {
-    expect(classifyLogMessage(wafLog('203.0.113.9'), 5000, NONE)).toEqual({ kind: 'offense', ip: { family: 4, value: 0xcb007109n }, timestampMs: 5000 });
+    expect(classifyLogMessage(wafLog('203.0.113.9'), 5000, NONE)).toEqual({ kind: 'offense', ip: { family: 4, groups: [0xcb00, 0x7109] }, timestampMs: 5000 });
   });
 
   it.each(['ALLOW', 'COUNT', 'CAPTCHA', 'CHALLENGE'])('does not count WAF action %s', (action) => {
