@@ -56,3 +56,9 @@ export const MAX_MESSAGE_CHARS = 256 * 1024;
 
 /** How many addresses the summary line lists per category; counts are always complete. */
 export const SUMMARY_ADDRESS_LIST_MAX = 25;
+
+/** How long an instance trusts that an address it saw in the IP set is still there. */
+export const PRESENCE_TTL_MS = 60_000;
+
+/** Two full IP sets. */
+export const PRESENCE_MAX_ENTRIES = 2 * WAF_IP_SET_ADDRESS_LIMIT;

@@ -10,6 +10,7 @@ export * from './ip-set-plan';
 export * from './ip-set-update';
 export * from './log-payload';
 export * from './log-verdict';
+export * from './presence-cache';
 export * from './state-store';
 export * from './summary';
 export * from './sweep';

@@ -25,6 +25,11 @@ interface Candidate {
   readonly hits: number;
 }
 
+interface BlockedCandidate extends Candidate {
+  /** The block was already running before this invocation. */
+  readonly running: boolean;
+}
+
 /**
  * One CloudWatch Logs subscription delivery: count offenses per address and
  * window in DynamoDB, start a block for every address at or over the
@@ -46,9 +51,12 @@ export async function ingestLogs(data: unknown, deps: AutoBlockDeps, summary: Au
   const candidates = await countInTable(tallies, deps, summary);
   summary.candidates = candidates.length;
   const blocked = await recordBlocks(candidates, deps, summary);
+  const nowMs = deps.env.now();
+  const toOffer = blocked.filter((c) => !(c.running && deps.presence.has(c.host, nowMs)));
+  summary.alreadyPresent += blocked.length - toOffer.length;
   for (const family of [4, 6] as const) {
     const ref = ipSetFor(family, deps);
-    const members = blocked.filter((c) => c.ip.family === family);
+    const members = toOffer.filter((c) => c.ip.family === family);
     if (ref !== undefined && members.length > 0) await addToIpSet(ref, members, deps, summary);
   }
 }
@@ -116,26 +124,27 @@ async function countInTable(tallies: readonly Tally[], deps: AutoBlockDeps, summ
  * written is not added to the IP set: without a record no sweep would ever
  * remove it.
  */
-async function recordBlocks(candidates: readonly Candidate[], deps: AutoBlockDeps, summary: AutoBlockSummary): Promise<Candidate[]> {
+async function recordBlocks(candidates: readonly Candidate[], deps: AutoBlockDeps, summary: AutoBlockSummary): Promise<BlockedCandidate[]> {
   const { dynamo, config, env } = deps;
   const nowSeconds = Math.floor(env.now() / 1000);
-  const recorded = await mapWithConcurrency(candidates, STATE_CONCURRENCY, async (candidate) => {
+  const recorded = await mapWithConcurrency(candidates, STATE_CONCURRENCY, async (candidate): Promise<BlockedCandidate | undefined> => {
     try {
       const outcome = await recordBlock(dynamo, config.tableName, candidate.host, nowSeconds, config.blockSeconds);
       if (outcome === 'blocked') summary.newBlocks++;
-      return true;
+      return { ...candidate, running: outcome === 'alreadyBlocked' };
     } catch (err) {
       noteError(summary, err);
-      return false;
+      return undefined;
     }
   });
-  return candidates.filter((_, i) => recorded[i]);
+  return recorded.filter((c): c is BlockedCandidate => c !== undefined);
 }
 
 /**
- * Running blocks are re-offered on every offense, so an address whose earlier
- * IP set update failed (lock contention, a full set) gets in on its next
- * offense; one already present costs a GetIPSet and no UpdateIPSet.
+ * Running blocks are re-offered on offense (unless the presence cache vouches
+ * for them), so an address whose earlier IP set update failed (lock
+ * contention, a full set) gets in on a later offense; one already present
+ * costs a GetIPSet and no UpdateIPSet.
  */
 async function addToIpSet(ref: IpSetRef, members: readonly Candidate[], deps: AutoBlockDeps, summary: AutoBlockSummary): Promise<void> {
   const { waf, config, env } = deps;
@@ -148,6 +157,8 @@ async function addToIpSet(ref: IpSetRef, members: readonly Candidate[], deps: Au
       return;
     }
     const { added, alreadyPresent, skippedFull } = result.detail;
+    const skipped = new Set(skippedFull);
+    deps.presence.remember(members.map((m) => m.host).filter((host) => !skipped.has(host)), env.now());
     summary.added += added.length;
     summary.alreadyPresent += alreadyPresent;
     summary.skippedFull += skippedFull.length;

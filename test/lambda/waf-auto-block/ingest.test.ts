@@ -1,6 +1,7 @@
 import { PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { GetIPSetCommand, UpdateIPSetCommand } from '@aws-sdk/client-wafv2';
 import { handleAutoBlockEvent } from '../../../lambda/waf-auto-block/auto-block';
+import { PRESENCE_TTL_MS } from '../../../lambda/waf-auto-block/constants';
 import { authorizerLine, logsEvent, wafLog } from './support/events';
 import { harness, V4_SET_ID, V6_SET_ID } from './support/harness';
 
@@ -89,6 +90,30 @@ describe('log ingestion', () => {
     expect(h.ipSets.addresses(V4_SET_ID)).toEqual(['203.0.113.9/32']);
   });
 
+  it('checks a running block against the IP set again only once the presence cache has expired', async () => {
+    const h = harness({ threshold: 1 });
+    await handleAutoBlockEvent(logsEvent([wafLog('203.0.113.9')]), h.deps, h.logger);
+    expect(h.wafMock.commandCalls(GetIPSetCommand)).toHaveLength(1);
+    h.env.nowMs += PRESENCE_TTL_MS - 1;
+    await handleAutoBlockEvent(logsEvent([wafLog('203.0.113.9')], h.env.nowMs), h.deps, h.logger);
+    expect(h.wafMock.commandCalls(GetIPSetCommand)).toHaveLength(1);
+    h.env.nowMs += 1;
+    const later = await handleAutoBlockEvent(logsEvent([wafLog('203.0.113.9')], h.env.nowMs), h.deps, h.logger);
+    expect(h.wafMock.commandCalls(GetIPSetCommand)).toHaveLength(2);
+    expect(later).toMatchObject({ alreadyPresent: 1, added: 0 });
+    expect(h.wafMock.commandCalls(UpdateIPSetCommand)).toHaveLength(1);
+  });
+
+  it('heals a running block lost from the IP set once the presence cache has expired', async () => {
+    const h = harness({ threshold: 1 });
+    await handleAutoBlockEvent(logsEvent([wafLog('203.0.113.9')]), h.deps, h.logger);
+    h.ipSets.create(V4_SET_ID, []);
+    h.env.nowMs += PRESENCE_TTL_MS;
+    const healed = await handleAutoBlockEvent(logsEvent([wafLog('203.0.113.9')], h.env.nowMs), h.deps, h.logger);
+    expect(healed).toMatchObject({ newBlocks: 0, added: 1 });
+    expect(h.ipSets.addresses(V4_SET_ID)).toEqual(['203.0.113.9/32']);
+  });
+
   it('does not extend a running block when the address keeps offending', async () => {
     const h = harness({ threshold: 1, blockSeconds: 600 });
     await handleAutoBlockEvent(logsEvent([wafLog('203.0.113.9')]), h.deps, h.logger);
@@ -130,6 +155,11 @@ describe('log ingestion', () => {
     expect(addresses).toHaveLength(10_000);
     expect(addresses.slice(0, 9_999)).toEqual(existing);
     expect(JSON.parse(h.lines.at(-1)!)).toMatchObject({ level: 'WARN', skippedFull: 2 });
+
+    // Room frees up: a skipped address gets in on its next offense, without waiting for a cache.
+    h.ipSets.create(V4_SET_ID, []);
+    const next = await handleAutoBlockEvent(logsEvent([wafLog('192.0.2.1')]), h.deps, h.logger);
+    expect(next).toMatchObject({ added: 1, newBlocks: 0 });
   });
 
   it('skips IPv6 offenders when no IPv6 set is configured', async () => {

@@ -4,7 +4,9 @@ import { mockClient } from 'aws-sdk-client-mock';
 import type { AutoBlockConfig, AutoBlockConfigJson } from '../../../../lambda/waf-auto-block/config';
 import { parseAutoBlockConfig } from '../../../../lambda/waf-auto-block/config';
 import type { AutoBlockDeps } from '../../../../lambda/waf-auto-block/deps';
+import { PRESENCE_MAX_ENTRIES, PRESENCE_TTL_MS } from '../../../../lambda/waf-auto-block/constants';
 import type { InvocationEnv } from '../../../../lambda/waf-auto-block/invocation-env';
+import { PresenceCache } from '../../../../lambda/waf-auto-block/presence-cache';
 import { createJsonLogger, type Logger } from '../../../../lambda/shared/logger';
 import { FakeIpSets } from './fake-ip-sets';
 import { FakeTable } from './fake-table';
@@ -76,6 +78,7 @@ export function harness(overrides: Partial<AutoBlockConfigJson> = {}) {
     dynamo,
     config: config(overrides),
     env,
+    presence: new PresenceCache(PRESENCE_TTL_MS, PRESENCE_MAX_ENTRIES),
   };
   return { deps, env, table, ipSets, wafMock, dynamoMock, lines, logger };
 }
