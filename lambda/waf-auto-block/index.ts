@@ -2,6 +2,7 @@ export * from './auto-block';
 export * from './config';
 export * from './cidr';
 export * from './constants';
+export * from './create-handler';
 export * from './deps';
 export * from './ingest';
 export * from './invocation-env';
