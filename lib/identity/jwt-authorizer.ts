@@ -1,8 +1,8 @@
-import { Aspects, Duration, IAspect, Stack, Token } from 'aws-cdk-lib';
+import { Duration, Stack, Token } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { MODEL_ROUTE_TEMPLATE } from '../api/routes';
 import { SecureFunction } from '../private/secure-function';
 import { invalidProp, validateRange } from '../private/validation';
@@ -149,8 +149,6 @@ export class JwtAuthorizer extends Construct {
       identitySources: [apigateway.IdentitySource.header('Authorization')],
       resultsCacheTtl: ttl,
     });
-    // API Gateway's invoke permission is added when the authorizer binds to an API.
-    Aspects.of(this.function).add(new RestrictInvokeToOwnAccount());
   }
 
   /** The JSON config the handler reads; ids of pools and clients stay tokens until deployment. */
@@ -238,15 +236,3 @@ export class JwtAuthorizer extends Construct {
   }
 }
 
-/**
- * Adds `SourceAccount` to the function's invoke permissions: the `SourceArn`
- * already names the API's authorizer, and the account makes the confused-deputy
- * protection explicit (Control Tower CT.LAMBDA.PR.2).
- */
-class RestrictInvokeToOwnAccount implements IAspect {
-  public visit(node: IConstruct): void {
-    if (node instanceof lambda.CfnPermission && node.sourceAccount === undefined) {
-      node.sourceAccount = Stack.of(node).account;
-    }
-  }
-}

@@ -1,9 +1,10 @@
-import { Aws, Duration, Validations } from 'aws-cdk-lib';
+import { Aspects, Aws, Duration, IAspect, Stack, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { Construct } from 'constructs';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct, IConstruct } from 'constructs';
 import { handlerAssetPath } from './asset-path';
 import { GuardControl } from './guard-controls';
 import { EncryptedLogGroup } from '../observability/encrypted-log-group';
@@ -24,6 +25,8 @@ export interface SecureFunctionProps {
   readonly vpc?: ec2.IVpc;
   readonly vpcSubnets?: ec2.SubnetSelection;
   readonly securityGroups?: ec2.ISecurityGroup[];
+  /** For functions invoked asynchronously: where failed events go (dead-letter queue and on-failure destination). */
+  readonly deadLetterQueue?: sqs.IQueue;
 }
 
 /**
@@ -91,7 +94,25 @@ export class SecureFunction extends Construct {
       vpc: props.vpc,
       vpcSubnets: props.vpcSubnets,
       securityGroups: props.securityGroups,
+      deadLetterQueue: props.deadLetterQueue,
+      onFailure: props.deadLetterQueue && new SqsFailureDestination(props.deadLetterQueue),
     });
+    if (props.deadLetterQueue) {
+      this.policy.addStatements(new iam.PolicyStatement({
+        sid: 'DeadLetters',
+        actions: ['sqs:SendMessage'],
+        resources: [props.deadLetterQueue.queueArn],
+      }));
+      if (props.deadLetterQueue.encryptionMasterKey) {
+        this.policy.addStatements(new iam.PolicyStatement({
+          sid: 'DeadLetterEncryption',
+          actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+          resources: [props.deadLetterQueue.encryptionMasterKey.keyArn],
+        }));
+      }
+    }
+    // Invoke permissions (API Gateway, CloudWatch Logs, EventBridge, Cognito) are added as the function is wired up.
+    Aspects.of(this).add(new RestrictInvokeToOwnAccount());
     // Lambda creates the function only once the role can write logs and trace.
     this.function.node.addDependency(this.policy);
   }
@@ -119,5 +140,26 @@ export class SecureFunction extends Construct {
   /** Adds a statement to the function's customer-managed policy. */
   public addToPolicy(statement: iam.PolicyStatement): void {
     this.policy.addStatements(statement);
+  }
+}
+
+/**
+ * Adds `SourceAccount` to the function's invoke permissions: with the
+ * `SourceArn` they already carry, it makes the confused-deputy protection
+ * explicit (Control Tower CT.LAMBDA.PR.2).
+ */
+class RestrictInvokeToOwnAccount implements IAspect {
+  public visit(node: IConstruct): void {
+    if (node instanceof lambda.CfnPermission && node.sourceAccount === undefined && !/^\d{12}$|^arn:/.test(String(node.principal))) {
+      node.sourceAccount = Stack.of(node).account;
+    }
+  }
+}
+
+/** An on-failure destination to an SQS queue, without the role grant that an immutable role would drop. */
+class SqsFailureDestination implements lambda.IDestination {
+  public constructor(private readonly queue: sqs.IQueue) {}
+  public bind(): lambda.DestinationConfig {
+    return { destination: this.queue.queueArn };
   }
 }
