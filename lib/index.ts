@@ -5,3 +5,5 @@ export * from './secure-ai-gateway';
 export * from './secure-ai-stack';
 export * from './edge/ai-web-acl';
 export * from './edge/web-acl-rule';
+export * from './traffic/usage-tier-options';
+export * from './traffic/usage-tiers';
