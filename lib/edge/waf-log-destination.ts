@@ -45,7 +45,7 @@ export class WafLogDestination extends Construct {
     if (props.existingLogGroup && props.logGroupProps) {
       invalidProp(scope, 'existingLogGroup', props.existingLogGroup.node.path, 'no logGroupProps as well: use one or the other');
     }
-    const logGroupName = props.existingLogGroup?.logGroupName ?? props.logGroupProps?.logGroupName
+    const logGroupName = (props.existingLogGroup && physicalName(props.existingLogGroup)) ?? props.logGroupProps?.logGroupName
       ?? `${WAF_LOG_GROUP_PREFIX}${Names.uniqueResourceName(this, { maxLength: 200, separator: '-' })}`;
     if (!Token.isUnresolved(logGroupName) && (!logGroupName.startsWith(WAF_LOG_GROUP_PREFIX) || !LOG_GROUP_NAME.test(logGroupName))) {
       invalidProp(scope, props.existingLogGroup ? 'existingLogGroup.logGroupName' : 'logGroupProps.logGroupName', logGroupName,
@@ -92,4 +92,11 @@ export class WafLogDestination extends Construct {
     });
     this.loggingConfiguration.node.addDependency(deliveryPolicy, this.logGroup);
   }
+}
+
+/** The name of a log group, as a string when it is known at synth time (also for a LogGroup defined in this app). */
+function physicalName(group: logs.ILogGroup): string {
+  const cfn = group.node.defaultChild;
+  if (cfn instanceof logs.CfnLogGroup && cfn.logGroupName !== undefined && !Token.isUnresolved(cfn.logGroupName)) return cfn.logGroupName;
+  return group.logGroupName;
 }
