@@ -4,7 +4,9 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { EncryptedLogGroup, EncryptedLogGroupProps } from '../observability/encrypted-log-group';
+import { EdgeWarningId } from '../private/edge-warnings';
 import { invalidProp } from '../private/validation';
+import { warnOptOut } from '../private/warnings';
 
 /** WAF delivers only to log groups whose name starts with this. */
 export const WAF_LOG_GROUP_PREFIX = 'aws-waf-logs-';
@@ -50,6 +52,10 @@ export class WafLogDestination extends Construct {
     if (!Token.isUnresolved(logGroupName) && (!logGroupName.startsWith(WAF_LOG_GROUP_PREFIX) || !LOG_GROUP_NAME.test(logGroupName))) {
       invalidProp(scope, props.existingLogGroup ? 'existingLogGroup.logGroupName' : 'logGroupProps.logGroupName', logGroupName,
         `a log group name that starts with ${WAF_LOG_GROUP_PREFIX} (WAF delivers to no other)`);
+    }
+    if (props.existingLogGroup && !hasCustomerManagedKey(props.existingLogGroup)) {
+      warnOptOut(scope, EdgeWarningId.WAF_LOGS_NOT_ENCRYPTED,
+        `existingLogGroup ${props.existingLogGroup.node.path} has no customer-managed KMS key: WAF logs hold client addresses, paths and headers.`);
     }
     this.logGroup = props.existingLogGroup
       ?? new EncryptedLogGroup(this, 'LogGroup', { ...props.logGroupProps, logGroupName }).logGroup;
@@ -99,4 +105,10 @@ function physicalName(group: logs.ILogGroup): string {
   const cfn = group.node.defaultChild;
   if (cfn instanceof logs.CfnLogGroup && cfn.logGroupName !== undefined && !Token.isUnresolved(cfn.logGroupName)) return cfn.logGroupName;
   return group.logGroupName;
+}
+
+/** Only a log group defined in this app can be checked; an imported one is taken as it is. */
+function hasCustomerManagedKey(group: logs.ILogGroup): boolean {
+  const cfn = group.node.defaultChild;
+  return !(cfn instanceof logs.CfnLogGroup) || cfn.kmsKeyId !== undefined;
 }

@@ -5,4 +5,5 @@
 export const EdgeWarningId = {
   ANONYMOUS_IP_COUNT_ONLY: 'secure-ai-gateway:anonymousIpCountOnly',
   WAF_LOGS_FILTERED: 'secure-ai-gateway:wafLogsFiltered',
+  WAF_LOGS_NOT_ENCRYPTED: 'secure-ai-gateway:wafLogsNotEncrypted',
 } as const;

@@ -13,6 +13,7 @@ import {
   ApiKeySource,
   CallerKeyHeader,
   CloudWatchRoleMode,
+  EncryptedLogGroup,
   ManagedRuleAction,
   SecureAiGateway,
   SecureRestApi,
@@ -443,6 +444,14 @@ describe('AiWebAcl logging', () => {
     expect(byoLogsAcl.logGroup).toBe(existingGroup);
     expect(joined(loggingConfigOf(byoLogsAcl).Properties.LogDestinationConfigs[0])).toBe('arn:aws:logs:eu-west-1:123456789012:log-group:aws-waf-logs-existing');
     expect(byoLogsAcl.node.tryFindChild('Logs')!.node.tryFindChild('LogGroup')).toBeUndefined();
+  });
+
+  test('warns when an existing log group of this app has no customer-managed key', () => {
+    aclAnnotations.hasWarning('/AclStack/ByoLogsAcl', Match.stringLikeRegexp('has no customer-managed KMS key.*\\[ack: secure-ai-gateway:wafLogsNotEncrypted\\]'));
+    const { stack } = newTestStack();
+    const encrypted = new EncryptedLogGroup(stack, 'Encrypted', { logGroupName: 'aws-waf-logs-encrypted' });
+    new AiWebAcl(stack, 'Acl', { existingLogGroup: encrypted.logGroup });
+    expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
   });
 
   test('adds no warning with the defaults', () => {
