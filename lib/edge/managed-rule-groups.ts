@@ -8,8 +8,6 @@ export interface ManagedGroupSpec {
   readonly groupName: string;
   /** Rules inside the group switched to Count; each still adds its label. */
   readonly countedRules: readonly string[];
-  /** Published capacity of the group, for the WCU estimate. */
-  readonly capacity: number;
   readonly config?: wafv2.CfnWebACL.ManagedRuleGroupConfigProperty;
 }
 
@@ -65,28 +63,24 @@ export const KNOWN_BAD_INPUTS_GROUP: ManagedGroupSpec = {
   rule: AiWebAclRule.KNOWN_BAD_INPUTS,
   groupName: 'AWSManagedRulesKnownBadInputsRuleSet',
   countedRules: [],
-  capacity: 200,
 };
 
 export const CORE_RULE_SET_GROUP: ManagedGroupSpec = {
   rule: AiWebAclRule.CORE_RULE_SET,
   groupName: 'AWSManagedRulesCommonRuleSet',
   countedRules: CORE_RULE_SET_PROMPT_BODY_RULES,
-  capacity: 700,
 };
 
 export const SQLI_GROUP: ManagedGroupSpec = {
   rule: AiWebAclRule.SQL_INJECTION,
   groupName: 'AWSManagedRulesSQLiRuleSet',
   countedRules: SQLI_PROMPT_BODY_RULES,
-  capacity: 200,
 };
 
 export const IP_REPUTATION_GROUP: ManagedGroupSpec = {
   rule: AiWebAclRule.IP_REPUTATION,
   groupName: 'AWSManagedRulesAmazonIpReputationList',
   countedRules: [],
-  capacity: 25,
 };
 
 /**
@@ -99,7 +93,6 @@ export function anonymousIpGroup(blockHostingProviders: boolean): ManagedGroupSp
     rule: AiWebAclRule.ANONYMOUS_IP,
     groupName: 'AWSManagedRulesAnonymousIpList',
     countedRules: blockHostingProviders ? [] : ['HostingProviderIPList'],
-    capacity: 50,
   };
 }
 
@@ -113,7 +106,6 @@ export const BOT_CONTROL_GROUP: ManagedGroupSpec = {
   rule: AiWebAclRule.BOT_CONTROL,
   groupName: 'AWSManagedRulesBotControlRuleSet',
   countedRules: ['CategoryHttpLibrary', 'SignalNonBrowserUserAgent', 'SignalKnownBotDataCenter'],
-  capacity: 50,
   config: { awsManagedRulesBotControlRuleSet: { inspectionLevel: 'COMMON' } },
 };
 
