@@ -6,3 +6,8 @@ export * from './identity/jwt-authorizer';
 export * from './observability/encrypted-log-group';
 export * from './secure-ai-gateway';
 export * from './secure-ai-stack';
+export * from './edge/ai-web-acl';
+export * from './edge/ai-web-acl-props';
+export * from './edge/web-acl-rule';
+export * from './traffic/usage-tier-options';
+export * from './traffic/usage-tiers';
