@@ -1,10 +1,18 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { MAX_PROMPT_LENGTH_LIMIT, SecureRestApi, SecureRestApiProps } from './api/secure-rest-api';
+import { AiWebAcl } from './edge/ai-web-acl';
+import { AiWebAclProps } from './edge/ai-web-acl-props';
+import { WafAutoBlock, WafAutoBlockProps } from './edge/waf-auto-block';
+import { AiWebAclRule } from './edge/web-acl-rule';
 import { AiIdentity } from './identity/ai-identity';
 import { GatewayAuthorization, GatewayAuthorizationProps } from './identity/gateway-authorization';
 import { EncryptedLogGroup } from './observability/encrypted-log-group';
 import { invalidProp, validatePathSafeNames, validateRange } from './private/validation';
+import { WarningId, warnOptOut } from './private/warnings';
+import { ApiKeySource, TenantApiKeyOptions, UsageTierOptions } from './traffic/usage-tier-options';
+import { UsageTiers } from './traffic/usage-tiers';
 
 /** A model exposed by the gateway. */
 export interface AiModelProps {
@@ -28,7 +36,7 @@ export interface SecureAiGatewayProps extends SecureRestApiProps {
   readonly models: AiModelProps[];
   /**
    * Longest prompt accepted, in characters, for models that do not set their own.
-   * @default 32000
+   * @default 16000
    */
   readonly maxPromptLength?: number;
   /**
@@ -36,14 +44,61 @@ export interface SecureAiGatewayProps extends SecureRestApiProps {
    * @default - JWT mode: a new Cognito identity with one scope per model, checked by the JWT authorizer
    */
   readonly authorization?: GatewayAuthorizationProps;
+  /**
+   * Options of the web ACL the gateway creates. Not with `existingWebAclArn` or `disableWebAcl`.
+   * @default - an AiWebAcl with its defaults
+   */
+  readonly webAclProps?: AiWebAclProps;
+  /**
+   * A regional web ACL managed elsewhere (Firewall Manager, a platform team) to associate
+   * instead of creating one. Automatic blocking then needs the IP sets added there by hand.
+   * @default - the gateway creates a web ACL
+   */
+  readonly existingWebAclArn?: string;
+  /**
+   * Leave the API without a web ACL (a warning is added). Only for APIs that sit
+   * behind another WAF-protected entry point.
+   * @default false
+   */
+  readonly disableWebAcl?: boolean;
+  /**
+   * Options of the automatic blocking of repeatedly denied addresses.
+   * @default - WafAutoBlock defaults
+   */
+  readonly autoBlockProps?: WafAutoBlockProps;
+  /**
+   * Whether repeatedly denied source addresses are blocked automatically (needs the gateway's own web ACL).
+   * @default true
+   */
+  readonly autoBlock?: boolean;
+  /**
+   * Usage plans as tiers; each model route then requires an API key.
+   * @default - no usage plans and no API keys
+   */
+  readonly usageTiers?: UsageTierOptions[];
+  /**
+   * API keys of tenants or clients, each on a tier. Requires `usageTiers`.
+   * @default - none
+   */
+  readonly apiKeys?: TenantApiKeyOptions[];
+  /**
+   * Where API Gateway takes the API key from. AUTHORIZER needs `authorization.usageIdentifierClaim`.
+   * @default ApiKeySource.HEADER
+   */
+  readonly apiKeySource?: ApiKeySource;
 }
 
-export const DEFAULT_MAX_PROMPT_LENGTH = 32_000;
+export const DEFAULT_MAX_PROMPT_LENGTH = 16_000;
+/** UTF-8 bytes of one UTF-16 code unit at worst (a BMP character outside Latin-1 takes 3). */
+const MAX_UTF8_BYTES_PER_UNIT = 3;
+/** Room for the JSON keys and `parameters` around the prompt. */
+const PAYLOAD_OVERHEAD_BYTES = 2_048;
 
 /**
  * A hardened API in front of AI models: one REST API with a route per model,
- * encrypted access logs, request validation, TLS policy, throttling and
- * uniform JSON error responses.
+ * authorized per model, behind a web ACL tuned for prompts, with automatic
+ * blocking of abusive addresses, optional usage tiers, encrypted access logs,
+ * request validation, a strict TLS policy and uniform JSON error responses.
  */
 export class SecureAiGateway extends Construct {
   /** The REST API construct with its stage and logs. */
@@ -58,6 +113,14 @@ export class SecureAiGateway extends Construct {
   public readonly authorization: GatewayAuthorization;
   /** The Cognito identity. */
   public readonly identity: AiIdentity;
+  /** The web ACL, when the gateway created one. */
+  public readonly webAcl?: AiWebAcl;
+  /** The association with an existing web ACL, when one was given. */
+  public readonly existingWebAclAssociation?: wafv2.CfnWebACLAssociation;
+  /** The automatic blocking, when on. */
+  public readonly autoBlock?: WafAutoBlock;
+  /** The usage tiers, when configured. */
+  public readonly usageTiers?: UsageTiers;
 
   public constructor(scope: Construct, id: string, props: SecureAiGatewayProps) {
     super(scope, id);
@@ -67,6 +130,7 @@ export class SecureAiGateway extends Construct {
     validatePathSafeNames(this, 'models[].name', props.models.map((model) => model.name));
     const defaultPromptLength = props.maxPromptLength ?? DEFAULT_MAX_PROMPT_LENGTH;
     validateRange(this, 'maxPromptLength', defaultPromptLength, { min: 1, max: MAX_PROMPT_LENGTH_LIMIT });
+    this.validateEdgeProps(props);
 
     this.api = new SecureRestApi(this, 'Api', props);
     this.restApi = this.api.restApi;
@@ -86,10 +150,70 @@ export class SecureAiGateway extends Construct {
       });
       this.authorization.acknowledgeOn(method);
     }
+
+    if (props.existingWebAclArn !== undefined) {
+      this.existingWebAclAssociation = AiWebAcl.associateExisting(this, 'WebAclAssociation', props.existingWebAclArn, this.stage);
+    } else if (props.disableWebAcl) {
+      warnOptOut(this, WarningId.WAF_DISABLED, 'disableWebAcl is set: the API has no web ACL, so no managed rules, rate limits or body size limit protect it.');
+    } else {
+      this.webAcl = new AiWebAcl(this, 'WebAcl', props.webAclProps);
+      this.webAcl.associate(this.stage);
+      this.warnWhenPromptsExceedBodyLimit(props, defaultPromptLength, this.webAcl.maxBodySize);
+    }
+
+    if (this.webAcl && props.autoBlock !== false) {
+      this.autoBlock = new WafAutoBlock(this, 'AutoBlock', {
+        ignoredRuleNames: [AiWebAclRule.AUTO_BLOCKED_IPS],
+        ...props.autoBlockProps,
+      });
+      this.webAcl.addBlockedIpSet(this.autoBlock.ipv4Set);
+      this.webAcl.addBlockedIpSet(this.autoBlock.ipv6Set);
+      this.autoBlock.addWafLogSource(this.webAcl.logGroup);
+      if (this.authorization.jwtAuthorizer) {
+        this.autoBlock.addAuthorizerLogSource(this.authorization.jwtAuthorizer.handler.logs.logGroup);
+      }
+    }
+
+    if (props.usageTiers) {
+      this.usageTiers = new UsageTiers(this, 'UsageTiers', {
+        stage: this.stage,
+        models: props.models.map((model) => ({ model: model.name, method: this.methodFor(model.name) })),
+        tiers: props.usageTiers,
+        apiKeys: props.apiKeys,
+        keySource: props.apiKeySource,
+      });
+    }
   }
 
   /** The method of a model's route. */
   public methodFor(model: string): apigateway.Method {
     return this.api.methodFor(model);
+  }
+
+  private validateEdgeProps(props: SecureAiGatewayProps): void {
+    const webAclChoices = [props.webAclProps && 'webAclProps', props.existingWebAclArn !== undefined && 'existingWebAclArn', props.disableWebAcl && 'disableWebAcl'].filter(Boolean);
+    if (webAclChoices.length > 1) {
+      invalidProp(this, 'web ACL props', webAclChoices, 'at most one of webAclProps, existingWebAclArn and disableWebAcl');
+    }
+    if (props.autoBlockProps && (props.autoBlock === false || props.existingWebAclArn !== undefined || props.disableWebAcl)) {
+      invalidProp(this, 'autoBlockProps', 'set', 'no autoBlockProps when automatic blocking is off or the web ACL is not the gateway\'s own');
+    }
+    if (props.apiKeys && !props.usageTiers) {
+      invalidProp(this, 'apiKeys', props.apiKeys.map((key) => key.name), 'usageTiers as well: every API key belongs to a tier');
+    }
+    if (props.apiKeySource === ApiKeySource.AUTHORIZER && !props.authorization?.usageIdentifierClaim) {
+      invalidProp(this, 'apiKeySource', props.apiKeySource, 'authorization.usageIdentifierClaim as well: the authorizer returns the key from that claim');
+    }
+  }
+
+  /** A prompt within the schema's length can still be too many bytes for the web ACL's size rule. */
+  private warnWhenPromptsExceedBodyLimit(props: SecureAiGatewayProps, defaultPromptLength: number, maxBodySize: number): void {
+    const longest = Math.max(...props.models.map((model) => model.maxPromptLength ?? defaultPromptLength));
+    const worstCaseBytes = longest * MAX_UTF8_BYTES_PER_UNIT + PAYLOAD_OVERHEAD_BYTES;
+    if (worstCaseBytes > maxBodySize) {
+      warnOptOut(this, WarningId.PROMPT_EXCEEDS_BODY_LIMIT,
+        `A prompt of ${longest} characters can take up to ${worstCaseBytes} bytes in UTF-8, more than the web ACL's maxBodySize of ${maxBodySize} bytes: `
+        + 'long prompts in non-Latin scripts will be refused with 413 before the length check. Lower maxPromptLength or raise webAclProps.maxBodySize.');
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { Aws, Fn, Stack, StackProps, Validations } from 'aws-cdk-lib';
+import { Aws, Fn, Stack, StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { CloudWatchRoleMode } from './api/cloudwatch-role';
 import { UserSignInFlow } from './identity/ai-identity';
@@ -27,8 +27,8 @@ export interface SecureAiStackProps extends StackProps {
 }
 
 export const EXAMPLE_MODELS: AiModelProps[] = [
-  { name: 'general-chat', maxPromptLength: 32_000 },
-  { name: 'claims-triage', maxPromptLength: 16_000 },
+  { name: 'general-chat', maxPromptLength: 16_000 },
+  { name: 'claims-triage', maxPromptLength: 8_000 },
 ];
 
 /** The example secure AI stack: one {@link SecureAiGateway} with secure defaults. */
@@ -44,12 +44,6 @@ export class SecureAiStack extends Stack {
       cloudWatchRole: props.cloudWatchRole ?? CloudWatchRoleMode.CREATE_LEAST_PRIVILEGE,
       authorization: props.authorization ?? exampleAuthorization(models.map((m) => m.name)),
     });
-    const wafPending = 'The web ACL (AiWebAcl) is not composed into the gateway yet; until it is, deploy behind an existing regional web ACL.';
-    Validations.of(this.gateway.stage).acknowledge(
-      { id: 'AwsSolutions-APIG3', reason: wafPending },
-      { id: 'NIST.800.53.R5-APIGWAssociatedWithWAF', reason: wafPending },
-      { id: 'PCI.DSS.321-APIGWAssociatedWithWAF', reason: wafPending },
-    );
   }
 }
 

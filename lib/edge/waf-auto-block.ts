@@ -10,6 +10,7 @@ import * as destinations from 'aws-cdk-lib/aws-logs-destinations';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
+import { GuardControl } from '../private/guard-controls';
 import { restrictGrantsToAwsServices } from '../private/kms';
 import { SecureFunction } from '../private/secure-function';
 import { invalidProp, validateRange } from '../private/validation';
@@ -93,16 +94,22 @@ export class WafAutoBlock extends Construct {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       removalPolicy: RemovalPolicy.DESTROY,
     });
+    const transientState = 'The table holds only offense counters and block records that expire within days; losing it resets counts and lets blocks lapse early. Point-in-time recovery covers mistaken writes; a backup plan would keep data with no use.';
+    Validations.of(this.table).acknowledge(
+      { id: 'NIST.800.53.R5-DynamoDBInBackupPlan', reason: transientState },
+      { id: 'HIPAA.Security-DynamoDBInBackupPlan', reason: transientState },
+    );
     this.deadLetterQueue = new sqs.Queue(this, 'DeadLetters', {
       encryption: sqs.QueueEncryption.KMS,
       encryptionMasterKey: key,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
-    Validations.of(this.deadLetterQueue).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself the dead-letter queue of the auto-block function and of its schedule; nothing consumes it automatically.',
-    });
+    const isDeadLetterQueue = 'This queue is itself the dead-letter queue of the auto-block function and its schedule; nothing consumes or redrives it automatically, so no message can fail a second time.';
+    Validations.of(this.deadLetterQueue).acknowledge(
+      { id: 'Serverless-SQSRedrivePolicy', reason: isDeadLetterQueue },
+      { id: GuardControl.SQS_DEAD_LETTER_QUEUE, reason: isDeadLetterQueue },
+    );
     key.addToResourcePolicy(new iam.PolicyStatement({
       sid: 'AllowEventBridgeDeadLetters',
       principals: [new iam.ServicePrincipal('events.amazonaws.com')],

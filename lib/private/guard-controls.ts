@@ -6,4 +6,5 @@
  */
 export const GuardControl = {
   LAMBDA_INSIDE_VPC: 'CT.LAMBDA.PR.3',
+  SQS_DEAD_LETTER_QUEUE: 'CT.SQS.PR.1',
 } as const;

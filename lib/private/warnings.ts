@@ -14,6 +14,7 @@ export const WarningId = {
   THREAT_PROTECTION_REDUCED: 'secure-ai-gateway:threatProtectionReduced',
   USER_POOL_DESTROYED_WITH_STACK: 'secure-ai-gateway:userPoolDestroyedWithStack',
   AUDIENCE_CHECK_SKIPPED: 'secure-ai-gateway:audienceCheckSkipped',
+  PROMPT_EXCEEDS_BODY_LIMIT: 'secure-ai-gateway:promptExceedsBodyLimit',
 } as const;
 
 export function warnOptOut(scope: IConstruct, id: string, message: string): void {

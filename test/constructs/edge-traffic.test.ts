@@ -11,21 +11,25 @@ import {
   AiWebAclProps,
   AiWebAclRule,
   ApiKeySource,
+  AuthorizationMode,
   CallerKeyHeader,
   CloudWatchRoleMode,
   EncryptedLogGroup,
   ManagedRuleAction,
   SecureAiGateway,
+  SecureAiGatewayProps,
   SecureRestApi,
   UsageTierOptions,
   UsageTiers,
   UsageTiersProps,
+  WafAutoBlock,
+  WafAutoBlockProps,
 } from '../../lib';
 import { GATEWAY_ERRORS } from '../../lib/api/gateway-responses';
 import { WAF_COUNTRY_CODES } from '../../lib/edge/country-codes';
 import { promptRoutePathRegex } from '../../lib/edge/prompt-route';
 import { RULE_ORDER } from '../../lib/edge/web-acl-rule';
-import { logicalIdsByPath, NAG_PACKS, runCfnGuard, runNagPack } from '../helpers/compliance';
+import { NAG_PACKS, runNagPack } from '../helpers/compliance';
 import { newTestStack } from '../setup/stacks';
 
 type Json = Record<string, any>;
@@ -43,6 +47,9 @@ function gatewayIn(stack: Stack, models = ['chat']): SecureAiGateway {
   return new SecureAiGateway(stack, 'Gateway', {
     models: models.map((name) => ({ name })),
     cloudWatchRole: CloudWatchRoleMode.USE_EXISTING,
+    authorization: { mode: AuthorizationMode.COGNITO },
+    // These tests put their own web ACLs in front of the stage.
+    disableWebAcl: true,
   });
 }
 
@@ -716,14 +723,14 @@ describe('UsageTiers prop validation', () => {
 
 // ---------------------------------------------------------------------------
 describe('compliance of a REST API behind an AiWebAcl, with usage tiers', () => {
-  const { app, stack } = newTestStack('Compliance');
+  // cfn-guard runs over the example stack, which holds the same constructs (test/compliance).
+  const { stack } = newTestStack('Compliance');
   const api = new SecureRestApi(stack, 'Api', { cloudWatchRole: CloudWatchRoleMode.USE_EXISTING });
   const method = api.addModelRoute('chat', { maxPromptLength: 1000 });
   const acl = new AiWebAcl(stack, 'WebAcl');
   acl.associate(api.stage);
   new UsageTiers(stack, 'Tiers', { stage: api.stage, models: [{ model: 'chat', method }], tiers: [TIERS[2]], apiKeys: [{ name: 'acme', tier: 'enterprise' }] });
   const results = NAG_PACKS.map((create) => runNagPack(stack, create));
-  const guardFindings = runCfnGuard(app);
   const ours = (path: string) => /^Compliance\/(WebAcl|Tiers)\//.test(path);
 
   test('the stage counts as behind a web ACL and the web ACL as logging, with no acknowledgement', () => {
@@ -742,10 +749,128 @@ describe('compliance of a REST API behind an AiWebAcl, with usage tiers', () => 
   test('no cdk-nag pack finds anything in the web ACL or the tiers', () => {
     expect(results.flatMap((r) => r.before).filter((f) => ours(f.path)).map((f) => `${f.ruleId} at ${f.path}`)).toEqual([]);
   });
+});
 
-  test('cfn-guard finds nothing in the web ACL or the tiers', () => {
-    const where = logicalIdsByPath(stack);
-    const found = guardFindings.map((g) => ({ ...g, path: where.get(g.path) ?? g.path })).filter((g) => ours(g.path));
-    expect(found.map((g) => `${g.ruleId} at ${g.path}`)).toEqual([]);
+// ---------------------------------------------------------------------------
+describe('edge protection in the gateway', () => {
+  const { stack } = newTestStack('EdgeGateway');
+  const gateway = new SecureAiGateway(stack, 'Gateway', {
+    models: [{ name: 'chat' }, { name: 'summarize', maxPromptLength: 4000 }],
+    cloudWatchRole: CloudWatchRoleMode.USE_EXISTING,
+    authorization: { identity: { domainPrefix: 'edge-login', machineClients: [{ name: 'svc', models: ['chat'] }] } },
+    autoBlockProps: { threshold: 10, allowlist: ['198.51.100.0/24', '2001:db8::1'] },
+    usageTiers: [TIERS[2]],
+    apiKeys: [{ name: 'acme', tier: 'enterprise' }],
+  });
+  const t = Template.fromStack(stack);
+  const resources = t.toJSON().Resources as Record<string, Json>;
+
+  test('creates its own web ACL and associates it with the stage', () => {
+    t.resourceCountIs('AWS::WAFv2::WebACL', 1);
+    t.resourceCountIs('AWS::WAFv2::WebACLAssociation', 1);
+    expect(gateway.webAcl).toBeDefined();
+  });
+
+  test('blocks the automatically maintained IPv4 and IPv6 sets in the auto-block rule', () => {
+    const acl = Object.values(t.findResources('AWS::WAFv2::WebACL'))[0];
+    const rules = stack.resolve(acl.Properties.Rules) as Json[];
+    const rule = rules.find((r) => r.Name === AiWebAclRule.AUTO_BLOCKED_IPS)!;
+    const refs = JSON.stringify(rule.Statement);
+    for (const id of Object.keys(t.findResources('AWS::WAFv2::IPSet'))) {
+      if (/AutoBlockIpv[46]Set/.test(id)) expect(refs).toContain(id);
+    }
+  });
+
+  test('feeds the WAF log and the authorizer audit log to the auto-block function, filtered to denials', () => {
+    const filters = Object.values(t.findResources('AWS::Logs::SubscriptionFilter')).map((f) => f.Properties.FilterPattern).sort();
+    expect(filters).toEqual(['{ $.action = "BLOCK" }', '{ ($.decision = "Deny") || ($.decision = "Unauthorized") }']);
+  });
+
+  test('configures the auto-block function so it ignores its own block rule and respects the allowlist', () => {
+    const fn = Object.entries(resources).find(([id, r]) => r.Type === 'AWS::Lambda::Function' && id.includes('AutoBlock'))![1];
+    const config = JSON.parse(JSON.stringify(stack.resolve(fn.Properties.Environment.Variables.AUTO_BLOCK_CONFIG)));
+    const text = JSON.stringify(config);
+    expect(text).toContain('"threshold\\":10');
+    expect(text).toContain('AutoBlockedIps');
+    expect(text).toContain('198.51.100.0/24');
+  });
+
+  test('gives the auto-block function only what it needs', () => {
+    const policy = Object.entries(resources).find(([id, r]) => r.Type === 'AWS::IAM::ManagedPolicy' && id.includes('AutoBlockFunction'))![1];
+    const actions = (policy.Properties.PolicyDocument.Statement as Json[]).flatMap((st) => st.Action);
+    expect(actions.sort()).toEqual([
+      'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'kms:Decrypt', 'kms:Decrypt', 'kms:GenerateDataKey', 'kms:GenerateDataKey',
+      'logs:CreateLogStream', 'logs:PutLogEvents', 'sqs:SendMessage', 'wafv2:GetIPSet', 'wafv2:UpdateIPSet', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments',
+    ]);
+  });
+
+  test('sends failed asynchronous events to an encrypted dead-letter queue and sweeps on a schedule', () => {
+    t.hasResourceProperties('AWS::Lambda::Function', { DeadLetterConfig: { TargetArn: Match.anyValue() } });
+    t.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { DestinationConfig: { OnFailure: { Destination: Match.anyValue() } } });
+    t.hasResourceProperties('AWS::SQS::Queue', { KmsMasterKeyId: Match.anyValue() });
+    t.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(5 minutes)' });
+    t.hasResourceProperties('AWS::DynamoDB::Table', {
+      TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
+      SSESpecification: Match.objectLike({ SSEEnabled: true, SSEType: 'KMS' }),
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+    });
+  });
+
+  test('binds the usage tiers to every model route', () => {
+    for (const method of Object.values(t.findResources('AWS::ApiGateway::Method'))) {
+      expect(method.Properties.ApiKeyRequired).toBe(true);
+    }
+    t.resourceCountIs('AWS::ApiGateway::UsagePlan', 1);
+  });
+
+  test('warns when a prompt may take more bytes than the web ACL lets through', () => {
+    const { stack: s } = newTestStack();
+    new SecureAiGateway(s, 'Gateway', {
+      models: [{ name: 'chat', maxPromptLength: 30_000 }],
+      cloudWatchRole: CloudWatchRoleMode.USE_EXISTING,
+      authorization: { mode: AuthorizationMode.COGNITO },
+      autoBlock: false,
+    });
+    Annotations.fromStack(s).hasWarning('/TestStack/Gateway', Match.stringLikeRegexp('can take up to 92048 bytes'));
+  });
+
+  test('associates an existing web ACL instead, and warns when the web ACL is disabled', () => {
+    const { stack: s } = newTestStack();
+    new SecureAiGateway(s, 'Existing', {
+      models: [{ name: 'chat' }],
+      cloudWatchRole: CloudWatchRoleMode.USE_EXISTING,
+      authorization: { mode: AuthorizationMode.COGNITO },
+      existingWebAclArn: 'arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/central/0123abcd-0123-4567-89ab-0123456789ab',
+    });
+    new SecureAiGateway(s, 'Naked', { models: [{ name: 'chat' }], cloudWatchRole: CloudWatchRoleMode.USE_EXISTING, authorization: { mode: AuthorizationMode.COGNITO }, disableWebAcl: true });
+    const t2 = Template.fromStack(s);
+    t2.resourceCountIs('AWS::WAFv2::WebACL', 0);
+    t2.hasResourceProperties('AWS::WAFv2::WebACLAssociation', { WebACLArn: Match.stringLikeRegexp('webacl/central') });
+    Annotations.fromStack(s).hasWarning('/TestStack/Naked', Match.stringLikeRegexp('disableWebAcl is set'));
+  });
+
+  const bad: Array<[string, Partial<SecureAiGatewayProps>, RegExp]> = [
+    ['fails when both an existing web ACL and web ACL options are given', { existingWebAclArn: 'arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/x/y', webAclProps: {} }, /Invalid web ACL props: got \["webAclProps", "existingWebAclArn"\]/],
+    ['fails when auto-block options come without the gateway\'s own web ACL', { disableWebAcl: true, autoBlockProps: { threshold: 5 } }, /Invalid autoBlockProps/],
+    ['fails when API keys come without tiers', { apiKeys: [{ name: 'acme', tier: 'pro' }] }, /Invalid apiKeys: got \["acme"\]; expected usageTiers as well/],
+    ['fails when the key source is the authorizer but no claim carries the key', { apiKeySource: ApiKeySource.AUTHORIZER, usageTiers: [TIERS[2]] }, /Invalid apiKeySource: got "AUTHORIZER"/],
+  ];
+  test.each(bad)('%s', (_name, props, message) => {
+    const { stack: s } = newTestStack();
+    expect(() => new SecureAiGateway(s, 'Gateway', {
+      models: [{ name: 'chat' }], cloudWatchRole: CloudWatchRoleMode.USE_EXISTING, authorization: { mode: AuthorizationMode.COGNITO }, ...props,
+    })).toThrow(message);
+  });
+});
+
+describe('WafAutoBlock', () => {
+  const cases: Array<[string, WafAutoBlockProps, RegExp]> = [
+    ['fails when the threshold is zero', { threshold: 0 }, /Invalid threshold: got 0/],
+    ['fails when the window is shorter than a minute', { window: Duration.seconds(10) }, /Invalid window: got "10 seconds"; expected 1 minute to 1 day/],
+    ['fails when an allowlist entry is not an address', { allowlist: ['example.com'] }, /Invalid allowlist: got "example.com"/],
+  ];
+  test.each(cases)('%s', (_name, props, message) => {
+    const { stack: s } = newTestStack();
+    expect(() => new WafAutoBlock(s, 'AutoBlock', props)).toThrow(message);
   });
 });

@@ -25,6 +25,8 @@ function gatewayIn(stack: Stack, props: Partial<SecureAiGatewayProps> = {}): Sec
     cloudWatchRole: CloudWatchRoleMode.USE_EXISTING,
     // The native authorizer keeps these stacks free of functions; JWT mode is tested with identity.
     authorization: { mode: AuthorizationMode.COGNITO },
+    // The web ACL and automatic blocking have their own tests (edge-traffic).
+    disableWebAcl: true,
     ...props,
   });
 }

@@ -333,6 +333,7 @@ describe('gateway authorization', () => {
       models: [{ name: 'chat' }],
       cloudWatchRole: CloudWatchRoleMode.USE_EXISTING,
       authorization: { mode: AuthorizationMode.COGNITO },
+      autoBlock: false,
     });
     const t2 = Template.fromStack(s2);
     t2.hasResourceProperties('AWS::ApiGateway::Method', {
