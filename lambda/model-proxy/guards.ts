@@ -50,7 +50,13 @@ export interface MaskedPrompt extends MaskedText {
 
 export interface PiiGuard {
   maskPrompt(text: string): MaskedPrompt | Promise<MaskedPrompt>;
-  maskResponse(text: string): MaskedText | Promise<MaskedText>;
+  /**
+   * Masks the model's answer. Placeholders it creates must not collide with
+   * the prompt's (continue its numbering): `prompt.restore` puts the caller's
+   * values back for the prompt's placeholders, and must never turn PII the
+   * model produced into a value the caller sent.
+   */
+  maskResponse(text: string, prompt: MaskedPrompt): MaskedText | Promise<MaskedText>;
 }
 
 export interface Guards {

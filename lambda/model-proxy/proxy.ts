@@ -125,7 +125,7 @@ export function createModelProxy(deps: ModelProxyDeps): ModelProxy {
             response = fail(new BadGatewayError('The model answered in an unexpected format.'), 'extract');
           } else {
             const output = await timed('maskResponse', async () => {
-              const maskedOutput = await guards.pii.maskResponse(text);
+              const maskedOutput = await guards.pii.maskResponse(text, masked);
               assertMasked(maskedOutput, 'maskResponse');
               audit.piiResponse = safeCounts(maskedOutput.findings);
               return config.restorePlaceholders ? masked.restore(maskedOutput.text) : maskedOutput.text;

@@ -50,7 +50,8 @@ export function classifySageMakerError(err: unknown): ModelCallError {
     return new ModelCallError('failed', detail);
   }
   const detail: ModelFailureDetail = { backendStatus: status, backendCode: name };
-  if (name === 'ThrottlingException' || (status === 429 && name !== 'ModelNotReadyException')) {
+  // ModelNotReadyException (429): a serverless or multi-model endpoint is still loading; nothing ran, so a retry is safe.
+  if (name === 'ThrottlingException' || status === 429) {
     return new ModelCallError('throttled', detail);
   }
   return new ModelCallError('failed', detail);
