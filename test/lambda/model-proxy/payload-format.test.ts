@@ -1,9 +1,10 @@
+import type { PromptParameters } from '../../../lambda/model-proxy/guards';
 import { buildRequestBody, extractText, parsePath } from '../../../lambda/model-proxy/payload-format';
 import { DEFAULT_RESPONSE_TEXT_PATHS, RESPONSE_TEXT_PATH_PATTERN } from '../../../lib/model/proxy-config';
 
-const params = { maxTokens: 128, temperature: 0.2, topP: 0.9, stopSequences: ['\n\n'] };
+const params: PromptParameters = { maxTokens: 128, temperature: 0.2, topP: 0.9, stopSequences: ['\n\n'] };
 const options = { defaultMaxTokens: 4096, requestModelName: 'meta-llama/Llama-3.1-8B-Instruct' };
-const body = (format: Parameters<typeof buildRequestBody>[0], p = params) => JSON.parse(buildRequestBody(format, 'Hello', p, options));
+const body = (format: Parameters<typeof buildRequestBody>[0], p: PromptParameters = params) => JSON.parse(buildRequestBody(format, 'Hello', p, options));
 
 describe('request bodies', () => {
   test('PASSTHROUGH sends the payload as the caller wrote it', () => {
