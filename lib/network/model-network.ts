@@ -49,6 +49,13 @@ export interface ModelNetworkProps {
    * @default logs.RetentionDays.ONE_YEAR
    */
   readonly flowLogRetention?: logs.RetentionDays;
+
+  /**
+   * Whether a new VPC's default security group is stripped of its rules
+   * (by a CDK custom resource that runs outside the VPC). Turning it off adds a warning.
+   * @default true
+   */
+  readonly restrictDefaultSecurityGroup?: boolean;
 }
 
 /** Who may use an interface endpoint, for what. */
@@ -109,12 +116,17 @@ export class ModelNetwork extends Construct {
         createInternetGateway: false,
         enableDnsHostnames: true,
         enableDnsSupport: true,
-        restrictDefaultSecurityGroup: true,
+        restrictDefaultSecurityGroup: props.restrictDefaultSecurityGroup ?? true,
         subnetConfiguration: [{ name: 'Model', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: SUBNET_CIDR_MASK }],
       });
       this.vpc = vpc;
       this.subnets = { subnetType: ec2.SubnetType.PRIVATE_ISOLATED };
-      acknowledgeDefaultSecurityGroupProvider(this);
+      if (props.restrictDefaultSecurityGroup ?? true) {
+        acknowledgeDefaultSecurityGroupProvider(this);
+      } else {
+        warnOptOut(this, ModelWarningId.DEFAULT_SECURITY_GROUP_OPEN,
+          'restrictDefaultSecurityGroup is false: the default security group keeps its allow-all rules for its members.');
+      }
     }
     this.validateZones();
 
@@ -147,7 +159,7 @@ export class ModelNetwork extends Construct {
     const endpoint = new ec2.InterfaceVpcEndpoint(this, id, {
       vpc: this.vpc,
       service,
-      subnets: this.subnets,
+      subnets: { ...this.subnets, onePerAz: true },
       privateDnsEnabled: true,
       open: false,
       securityGroups: [securityGroup],
@@ -225,6 +237,9 @@ export class ModelNetwork extends Construct {
   private validateProps(props: ModelNetworkProps): void {
     if (props.existingVpc && (props.ipAddresses !== undefined || props.maxAzs !== undefined)) {
       invalidProp(this, 'existingVpc', props.existingVpc.node.path, 'either existingVpc or ipAddresses/maxAzs for a new VPC, not both');
+    }
+    if (props.existingVpc && props.restrictDefaultSecurityGroup !== undefined) {
+      invalidProp(this, 'restrictDefaultSecurityGroup', props.restrictDefaultSecurityGroup, 'no value with existingVpc (its default security group belongs to its owner)');
     }
     if (!props.existingVpc && props.subnets !== undefined) {
       invalidProp(this, 'subnets', 'a subnet selection', 'no subnet selection for a new VPC (it has isolated subnets only)');

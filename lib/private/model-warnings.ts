@@ -8,6 +8,5 @@ export const ModelWarningId = {
   SUBNETS_NOT_ISOLATED: 'secure-ai-gateway:modelSubnetsNotIsolated',
   PLAIN_HTTP_MODEL_SERVER: 'secure-ai-gateway:plainHttpModelServer',
   PII_MASKING_BYPASSED: 'secure-ai-gateway:piiMaskingBypassed',
-  NO_RESERVED_CONCURRENCY: 'secure-ai-gateway:noReservedConcurrency',
-  SINGLE_INSTANCE_ENDPOINT: 'secure-ai-gateway:singleInstanceModelEndpoint',
+  DEFAULT_SECURITY_GROUP_OPEN: 'secure-ai-gateway:defaultSecurityGroupOpen',
 } as const;
