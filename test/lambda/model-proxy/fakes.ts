@@ -59,12 +59,16 @@ const PLACEHOLDER = /\[EMAIL_(\d+)\]/g;
 export function fakePiiGuard() {
   const sessions = new WeakMap<MaskedPrompt, Map<string, string>>();
   const mask = (text: string, known: Map<string, string>): MaskedText => {
+    const byValue = new Map([...known].map(([placeholder, value]) => [value, placeholder]));
     let count = 0;
     const masked = text.replace(EMAIL, (value) => {
       count++;
-      const existing = [...known.entries()].find(([, v]) => v === value)?.[0];
-      const placeholder = existing ?? `[EMAIL_${known.size + 1}]`;
-      known.set(placeholder, value);
+      let placeholder = byValue.get(value);
+      if (placeholder === undefined) {
+        placeholder = `[EMAIL_${known.size + 1}]`;
+        known.set(placeholder, value);
+        byValue.set(value, placeholder);
+      }
       return placeholder;
     });
     const findings: PiiCounts = count > 0 ? { EMAIL: count } : {};
