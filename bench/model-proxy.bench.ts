@@ -112,6 +112,7 @@ const CASES: Case[] = [
 ];
 
 async function main(): Promise<void> {
+  const rssBefore = process.memoryUsage().rss;
   const rows: Array<Array<string | number>> = [];
   for (const c of CASES) {
     const event: APIGatewayProxyEvent = apiEvent({ prompt: promptOf(c.chars), parameters: { maxTokens: 256, temperature: 0.2 } });
@@ -132,7 +133,8 @@ async function main(): Promise<void> {
   }
   printTable(['prompt', 'guards', 'samples', 'wall median ms', 'wall p99 ms', 'cpu median ms', 'cpu p99 ms', 'baseline ms', 'x baseline', 'target'], rows);
   const memory = process.memoryUsage();
-  console.log(`rss ${fmt(memory.rss / 2 ** 20, 1)} MB, heap used ${fmt(memory.heapUsed / 2 ** 20, 1)} MB after the runs; ${bytesLogged} audit bytes written`);
+  console.log(`rss ${fmt(rssBefore / 2 ** 20, 1)} MB before the runs (tsx included), ${fmt(memory.rss / 2 ** 20, 1)} MB after, `
+    + `peak ${fmt(process.resourceUsage().maxRSS / 1024, 1)} MB; heap used ${fmt(memory.heapUsed / 2 ** 20, 1)} MB; ${bytesLogged} audit bytes written`);
 }
 
 main().catch((err) => {
