@@ -61,53 +61,65 @@ async function bundle(name: string, external: string[]): Promise<Variant> {
   return { name, handler, firstCall };
 }
 
+interface ChildMeasure {
+  readonly ms: number;
+  /** CPU milliseconds of the same span: steadier than wall time on a busy machine. */
+  readonly cpuMs: number;
+  readonly rssMb: number;
+}
+
+const CPU_MS = 'const c = process.cpuUsage(c0); const cpuMs = (c.user + c.system) / 1000;';
+
 /** Milliseconds to require the handler in a fresh process, and the process's RSS after it. */
-function measureInit(file: string): { ms: number; rssMb: number } {
-  const script = `const t0 = performance.now(); require(${JSON.stringify(file)}); const ms = performance.now() - t0;
-    process.stdout.write(JSON.stringify({ ms, rssMb: process.memoryUsage().rss / 2 ** 20 }));`;
+function measureInit(file: string): ChildMeasure {
+  const script = `const c0 = process.cpuUsage(); const t0 = performance.now(); require(${JSON.stringify(file)}); const ms = performance.now() - t0; ${CPU_MS}
+    process.stdout.write(JSON.stringify({ ms, cpuMs, rssMb: process.memoryUsage().rss / 2 ** 20 }));`;
   return runChild(script);
 }
 
 /** Milliseconds of the first InvokeEndpoint in a fresh process, against a loopback server started there. */
-function measureFirstCall(file: string): { ms: number; rssMb: number } {
+function measureFirstCall(file: string): ChildMeasure {
   const script = `const http = require('node:http');
     const { firstCall } = require(${JSON.stringify(file)});
     const server = http.createServer((req, res) => { req.resume(); req.on('end', () => { res.writeHead(200, { 'content-type': 'application/json' }); res.end('{"generated_text":"ok"}'); }); });
     server.listen(0, '127.0.0.1', async () => {
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       await firstCall('http://127.0.0.1:' + server.address().port);
-      const ms = performance.now() - t0;
+      const ms = performance.now() - t0; ${CPU_MS}
       server.close();
-      process.stdout.write(JSON.stringify({ ms, rssMb: process.memoryUsage().rss / 2 ** 20 }));
+      process.stdout.write(JSON.stringify({ ms, cpuMs, rssMb: process.memoryUsage().rss / 2 ** 20 }));
     });`;
   return runChild(script);
 }
 
-function runChild(script: string): { ms: number; rssMb: number } {
+function runChild(script: string): ChildMeasure {
   const result = spawnSync(process.execPath, ['-e', script], { env: lambdaEnv, encoding: 'utf8', cwd: root });
   if (result.status !== 0) throw new Error(`child failed: ${result.stderr}`);
-  return JSON.parse(result.stdout) as { ms: number; rssMb: number };
+  return JSON.parse(result.stdout) as ChildMeasure;
 }
 
 async function main(): Promise<void> {
   const variants = [await bundle('sdk-bundled', []), await bundle('sdk-external', SDK_EXTERNAL)];
-  const samples = new Map(variants.map((v) => [v.name, { init: [] as number[], first: [] as number[], rss: [] as number[] }]));
+  const samples = new Map(variants.map((v) => [v.name, { init: [] as number[], initCpu: [] as number[], first: [] as number[], firstCpu: [] as number[], rss: [] as number[] }]));
   for (let run = 0; run < RUNS; run++) {
     for (const variant of variants) {
       const s = samples.get(variant.name)!;
       const init = measureInit(variant.handler);
       s.init.push(init.ms);
+      s.initCpu.push(init.cpuMs);
       s.rss.push(init.rssMb);
-      s.first.push(measureFirstCall(variant.firstCall).ms);
+      const first = measureFirstCall(variant.firstCall);
+      s.first.push(first.ms);
+      s.firstCpu.push(first.cpuMs);
     }
   }
-  printTable(['variant', 'handler bundle KB', 'init median ms', 'init p90 ms', 'first call median ms', 'init + first call ms', 'rss after init MB'],
+  const median = (values: number[]) => distribution(values).median;
+  printTable(['variant', 'handler KB', 'init ms', 'init p90 ms', 'init cpu ms', 'first call ms', 'first call cpu ms', 'init + first call ms', 'rss after init MB'],
     variants.map((v) => {
       const s = samples.get(v.name)!;
-      const init = distribution(s.init);
-      const first = distribution(s.first);
-      return [v.name, fmt(statSync(v.handler).size / 1024, 1), fmt(init.median, 1), fmt(percentile90(s.init), 1), fmt(first.median, 1),
-        fmt(init.median + first.median, 1), fmt(distribution(s.rss).median, 1)];
+      return [v.name, fmt(statSync(v.handler).size / 1024, 1), fmt(median(s.init), 1), fmt(percentile90(s.init), 1), fmt(median(s.initCpu), 1),
+        fmt(median(s.first), 1), fmt(median(s.firstCpu), 1), fmt(median(s.init) + median(s.first), 1), fmt(median(s.rss), 1)];
     }));
   console.log(`${RUNS} fresh processes per variant and measure, on node ${process.version}`);
 }
