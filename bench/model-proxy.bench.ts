@@ -2,7 +2,8 @@
  * Overhead of the model proxy per call, the model excluded: the full handler
  * path (validate, mask the prompt, build the model body, invoke an in-process
  * model that answers at once, extract, mask the answer, restore, respond,
- * audit line) at 4 KB and 256 KB prompts, with
+ * audit line) at 4 KB and 256 KB prompts (and 32 KB, near the gateway's
+ * default prompt limit of 32,000 characters), with
  * - `pass-through guards`: JSON.parse as validation, identity masking: the proxy's own cost;
  * - `fake guards`: the test fakes (`fakeGuards`, e-mail masking by regex); the
  *   real request-validator and pii-masking modules replace them in one place.
@@ -108,6 +109,7 @@ interface Case {
 
 const CASES: Case[] = [
   { label: '4 KB', chars: 4 * 1024, samples: 3000, target: 'median ≤ 2 ms' },
+  { label: '32 KB', chars: 32 * 1024, samples: 1000, target: '(default route limit)' },
   { label: '256 KB', chars: 256 * 1024, samples: 400, target: 'p99 ≤ 25 ms' },
 ];
 
