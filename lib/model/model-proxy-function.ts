@@ -138,7 +138,7 @@ export class ModelProxyFunction extends Construct implements ec2.IConnectable {
     });
     // Every permission goes into the managed policy above, none into an inline default policy.
     this.role = role.withoutPolicyUpdates();
-    acknowledgeBaseStatements(this.policy, this.logGroup);
+    acknowledgeBaseStatements(this.policy);
 
     this.backendConfig = props.backend.bind(this, this);
 
@@ -247,7 +247,7 @@ function acknowledgeFunctionFindings(fn: lambda.Function): void {
   );
 }
 
-function acknowledgeBaseStatements(policy: iam.ManagedPolicy, _logGroup: EncryptedLogGroup): void {
+function acknowledgeBaseStatements(policy: iam.ManagedPolicy): void {
   Validations.of(policy).acknowledge({
     id: 'AwsSolutions-IAM5[Resource::*]',
     reason: 'X-Ray PutTraceSegments/PutTelemetryRecords and the EC2 network-interface actions Lambda needs to attach the function to the VPC do not support resource-level permissions.',

@@ -1,4 +1,3 @@
-import { Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { ModelBackend, ModelBackendConfig, ModelBackendType, SelfHostedBackendOptions } from './model-backend';
@@ -37,7 +36,7 @@ export class SelfHostedBackend extends ModelBackend {
     proxy.connections.allowTo(loadBalancer, ec2.Port.tcp(port), 'Model proxy to the model server load balancer');
     return {
       backendType: ModelBackendType.SELF_HOSTED_HTTP,
-      target: Token.asString(url),
+      target: url,
       allowInsecureHttp,
       ...resolvePayload(scope, this.options),
     };

@@ -106,7 +106,7 @@ export class ModelNetwork extends Construct {
       const type = this.subnets.subnetType;
       if (type !== undefined && type !== ec2.SubnetType.PRIVATE_ISOLATED) {
         warnOptOut(this, ModelWarningId.SUBNETS_NOT_ISOLATED,
-          `subnets are ${type}: the model functions can reach the internet, and so can a prompt that leaks through them.`);
+          `subnets are ${type}: the model functions have a route to the internet, so data can leave the VPC without passing an endpoint policy.`);
       }
     } else {
       const vpc = new ec2.Vpc(this, 'Vpc', {
@@ -144,8 +144,9 @@ export class ModelNetwork extends Construct {
 
   /**
    * The interface endpoint of an AWS service in the model subnets, created on
-   * first use with private DNS, a closed security group and no policy
-   * statement: until access is granted, nothing passes.
+   * first use with private DNS and a security group that admits nothing:
+   * no connection gets through until {@link grantEndpointAccess} admits a
+   * peer, and from then on the endpoint policy admits only what was granted.
    */
   public interfaceEndpoint(service: ec2.InterfaceVpcEndpointAwsService): ec2.InterfaceVpcEndpoint {
     const existing = this.interfaceEndpoints.get(service.name);

@@ -481,7 +481,7 @@ describe('opt-outs add warnings', () => {
   const annotations = Annotations.fromStack(stack);
 
   test.each([
-    ['/OptOutStack/EgressNetwork', 'subnets are Private: the model functions can reach the internet'],
+    ['/OptOutStack/EgressNetwork', 'subnets are Private: the model functions have a route to the internet'],
     ['/OptOutStack/Quiet', 'flowLogs is false'],
     ['/OptOutStack/Quiet', 'restrictDefaultSecurityGroup is false'],
     ['/OptOutStack/Plain', 'allowInsecureHttp is true'],
