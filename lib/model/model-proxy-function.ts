@@ -49,8 +49,8 @@ export interface ModelProxyFunctionProps {
    */
   readonly timeout?: Duration;
   /**
-   * Memory in MB (CPU scales with it).
-   * @default 1024
+   * Memory in MB; Lambda's CPU share scales with it (one vCPU at 1769 MB).
+   * @default 1024, or 1769 when maxPromptLength is over 65,536 characters
    */
   readonly memorySize?: number;
   /**
@@ -75,7 +75,11 @@ export const DEFAULT_RESERVED_CONCURRENCY = 10;
 export const DEFAULT_PROXY_TIMEOUT = Duration.seconds(25);
 /** API Gateway's default integration timeout is 29 s; leave room for the cold start. */
 export const MAX_PROXY_TIMEOUT_SECONDS = 28;
+/** Chosen by measurement; see docs/model-connectivity.md ("Memory"). */
 export const DEFAULT_PROXY_MEMORY_MB = 1024;
+/** One full vCPU, for routes that accept prompts far beyond the gateway's default limit. */
+export const LARGE_PROMPT_PROXY_MEMORY_MB = 1769;
+export const LARGE_PROMPT_CHARS = 65_536;
 
 /**
  * The Lambda proxy integration of one model route: in the model network's
@@ -148,7 +152,7 @@ export class ModelProxyFunction extends Construct implements ec2.IConnectable {
       architecture: lambda.Architecture.ARM_64,
       handler: 'index.handler',
       code: lambda.Code.fromAsset(handlerAssetPath('model-proxy')),
-      memorySize: props.memorySize ?? DEFAULT_PROXY_MEMORY_MB,
+      memorySize: props.memorySize ?? (props.maxPromptLength > LARGE_PROMPT_CHARS ? LARGE_PROMPT_PROXY_MEMORY_MB : DEFAULT_PROXY_MEMORY_MB),
       timeout,
       role: this.role,
       vpc: props.network.vpc,

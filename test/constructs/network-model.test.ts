@@ -224,6 +224,14 @@ describe('ModelProxyFunction', () => {
     expect(mainJson.Resources[idOf(main.legacy.function)].Properties.ReservedConcurrentExecutions).toBe(3);
   });
 
+  test('gets a full vCPU (1769 MB) when it accepts prompts over 64 K characters', () => {
+    const { stack } = newTestStack('BigPromptStack');
+    const big = new ModelProxyFunction(stack, 'Big', {
+      network: new ModelNetwork(stack, 'Net'), modelName: 'big', maxPromptLength: 200_000, backend: ModelBackend.sageMakerEndpoint({ existingEndpointName: 'ep' }),
+    });
+    expect(Template.fromStack(stack).toJSON().Resources[stack.getLogicalId(big.function.node.defaultChild as never)].Properties.MemorySize).toBe(1769);
+  });
+
   test('logs to its own KMS-encrypted log group kept a year', () => {
     const fn = mainJson.Resources[idOf(main.claims.function)].Properties;
     expect(fn.LoggingConfig).toEqual({ LogGroup: { Ref: idOf(main.claims.logGroup.logGroup) } });
