@@ -305,6 +305,13 @@ describe('ModelProxyFunction', () => {
   });
 });
 
+describe('snapshot', () => {
+  test('of the SageMaker proxy and its model endpoint', () => {
+    const ours = Object.fromEntries(Object.entries(mainJson.Resources).filter(([id]) => id.startsWith('Claims')));
+    expect(ours).toMatchSnapshot();
+  });
+});
+
 describe('SageMakerModelEndpoint', () => {
   const endpoint = main.claims.node.findChild('ModelEndpoint');
   const model = () => resources('AWS::SageMaker::Model')[0][1].Properties;
