@@ -50,11 +50,6 @@ export class SageMakerEndpointBackend extends ModelBackend {
     });
     return { backendType: ModelBackendType.SAGEMAKER_ENDPOINT, target: endpointName, ...resolvePayload(scope, this.options) };
   }
-
-  /** The endpoint this backend deployed, once bound with `endpointProps`. */
-  public get endpoint(): SageMakerModelEndpoint | undefined {
-    return this.modelEndpoint;
-  }
 }
 
 /** SageMaker writes endpoint ARNs in lower case, whatever the name's case. */
