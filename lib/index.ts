@@ -7,6 +7,8 @@ export * from './edge/web-acl-rule';
 export * from './identity/ai-identity';
 export * from './identity/gateway-authorization';
 export * from './identity/jwt-authorizer';
+export * from './model';
+export * from './network';
 export * from './observability/encrypted-log-group';
 export * from './secure-ai-gateway';
 export * from './secure-ai-stack';

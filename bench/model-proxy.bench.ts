@@ -1,0 +1,145 @@
+/**
+ * Overhead of the model proxy per call, the model excluded: the full handler
+ * path (validate, mask the prompt, build the model body, invoke an in-process
+ * model that answers at once, extract, mask the answer, restore, respond,
+ * audit line) at 4 KB and 256 KB prompts (and 32 KB, near the gateway's
+ * default prompt limit of 32,000 characters), with
+ * - `pass-through guards`: JSON.parse as validation, identity masking: the proxy's own cost;
+ * - `fake guards`: the test fakes (`fakeGuards`, e-mail masking by regex); the
+ *   real request-validator and pii-masking modules replace them in one place.
+ * Baseline, measured in the same run: parsing the request body and serializing
+ * it once, which any proxy must do.
+ *
+ * Wall time suffers from other processes on a shared machine; CPU time per
+ * call (process.cpuUsage, GC threads included) does much less, so both are shown.
+ *
+ * Targets: median ≤ 2 ms at 4 KB, p99 ≤ 25 ms at 256 KB.
+ */
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { createModelProxy } from '../lambda/model-proxy/proxy';
+import { createJsonLogger } from '../lambda/shared/logger';
+import type { Guards } from '../lambda/model-proxy/guards';
+import { apiEvent, fakeGuards, proxyConfig } from '../test/lambda/model-proxy/fakes';
+import { distribution, fmt, printTable, sampleMicros } from './support/stats';
+
+const WORDS = ('claim policy water damage kitchen adjuster estimate premium deductible coverage report repair invoice photo '
+  + 'customer address notice inspection roof storm insurer payment date approved pending review section clause').split(' ');
+const NAMES = ['jane.doe', 'j.smith', 'mary.major', 'ops-desk', 'a.lopez', 'k.nguyen'];
+
+/** A deterministic generator (mulberry32), so every run benchmarks the same text. */
+function seeded(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Claim-style prose of `chars` characters with an e-mail address about every 400 characters. */
+function promptOf(chars: number): string {
+  const random = seeded(chars);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+  const parts: string[] = [];
+  let length = 0;
+  let sinceEmail = 0;
+  while (length < chars) {
+    const part = sinceEmail > 400 ? `${pick(NAMES)}${Math.floor(random() * 100)}@example.com` : pick(WORDS);
+    sinceEmail = part.includes('@') ? 0 : sinceEmail + part.length + 1;
+    parts.push(part);
+    length += part.length + 1;
+  }
+  return parts.join(' ').slice(0, chars);
+}
+
+const ANSWER = JSON.stringify({ generated_text: `${promptOf(2000)} Reply to [EMAIL_1].` });
+let bytesLogged = 0;
+
+function proxyWith(guards: Guards) {
+  return createModelProxy({
+    config: proxyConfig({ restorePlaceholders: true }),
+    guards,
+    modelClient: { invoke: async () => ({ body: ANSWER }) },
+    logger: createJsonLogger({ service: 'model-proxy', write: (line) => { bytesLogged += line.length; } }),
+  });
+}
+
+const passThrough: Guards = {
+  request: {
+    check: (input) => {
+      const payload = JSON.parse(input.body ?? '') as { prompt: string; parameters?: Record<string, number> };
+      return { ok: true, value: { prompt: payload.prompt, parameters: payload.parameters ?? {} }, injectionSuspected: false };
+    },
+  },
+  pii: {
+    maskPrompt: (text) => ({ text, findings: {}, restore: (answer) => answer }),
+    maskResponse: (text) => ({ text, findings: {} }),
+  },
+};
+
+const VARIANTS: Array<[string, ReturnType<typeof proxyWith>]> = [
+  ['pass-through guards', proxyWith(passThrough)],
+  ['fake guards', proxyWith(fakeGuards())],
+];
+const context = { awsRequestId: 'bench', getRemainingTimeInMillis: () => 25_000 };
+
+/** Wall and CPU microseconds of each call, after a warm-up. */
+async function sampleWallAndCpu(fn: () => Promise<unknown>, samples: number): Promise<{ wall: number[]; cpu: number[] }> {
+  for (let i = 0; i < Math.min(200, samples); i++) await fn();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const c0 = process.cpuUsage();
+    const t0 = process.hrtime.bigint();
+    await fn();
+    wall.push(Number(process.hrtime.bigint() - t0) / 1000);
+    const c1 = process.cpuUsage(c0);
+    cpu.push(c1.user + c1.system);
+  }
+  return { wall, cpu };
+}
+
+interface Case {
+  readonly label: string;
+  readonly chars: number;
+  readonly samples: number;
+  readonly target: string;
+}
+
+const CASES: Case[] = [
+  { label: '4 KB', chars: 4 * 1024, samples: 3000, target: 'median ≤ 2 ms' },
+  { label: '32 KB', chars: 32 * 1024, samples: 1000, target: '(default route limit)' },
+  { label: '256 KB', chars: 256 * 1024, samples: 400, target: 'p99 ≤ 25 ms' },
+];
+
+async function main(): Promise<void> {
+  const rssBefore = process.memoryUsage().rss;
+  const rows: Array<Array<string | number>> = [];
+  for (const c of CASES) {
+    const event: APIGatewayProxyEvent = apiEvent({ prompt: promptOf(c.chars), parameters: { maxTokens: 256, temperature: 0.2 } });
+    const baseline = distribution(sampleMicros(() => JSON.stringify(JSON.parse(event.body as string)), c.samples));
+    for (const [label, proxy] of VARIANTS) {
+      const check = await proxy(event, context);
+      if (check.statusCode !== 200) throw new Error(`proxy answered ${check.statusCode}: ${check.body}`);
+      const { wall, cpu } = await sampleWallAndCpu(() => proxy(event, context), c.samples);
+      const w = distribution(wall);
+      const u = distribution(cpu);
+      rows.push([
+        c.label, label, c.samples,
+        fmt(w.median / 1000, 3), fmt(w.p99 / 1000, 3),
+        fmt(u.median / 1000, 3), fmt(u.p99 / 1000, 3),
+        fmt(baseline.median / 1000, 3), fmt(w.median / baseline.median, 1), c.target,
+      ]);
+    }
+  }
+  printTable(['prompt', 'guards', 'samples', 'wall median ms', 'wall p99 ms', 'cpu median ms', 'cpu p99 ms', 'baseline ms', 'x baseline', 'target'], rows);
+  const memory = process.memoryUsage();
+  console.log(`rss ${fmt(rssBefore / 2 ** 20, 1)} MB before the runs (tsx included), ${fmt(memory.rss / 2 ** 20, 1)} MB after, `
+    + `peak ${fmt(process.resourceUsage().maxRSS / 1024, 1)} MB; heap used ${fmt(memory.heapUsed / 2 ** 20, 1)} MB; ${bytesLogged} audit bytes written`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

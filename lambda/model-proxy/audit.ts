@@ -1,0 +1,74 @@
+import type { LogFields } from '../shared/logger';
+import type { PiiCounts } from './guards';
+import type { ModelFailureDetail } from './model-client';
+
+export const AUDIT_MESSAGE = 'model invocation';
+
+/** The proxy's steps, in order; each has a latency in the audit line. */
+export type ProxyStep = 'validate' | 'maskPrompt' | 'invoke' | 'extract' | 'maskResponse';
+
+/**
+ * The audit record of one call: ids, codes, counts and timings only. The
+ * prompt, the answer and any PII never get here; neither do backend messages.
+ */
+export class AuditRecord {
+  public status = 500;
+  public code: string | undefined;
+  public failedStep: ProxyStep | undefined;
+  public errorName: string | undefined;
+  public attempts = 0;
+  public backend: ModelFailureDetail = {};
+  public injectionSuspected = false;
+  public piiPrompt: PiiCounts = {};
+  public piiResponse: PiiCounts = {};
+  public promptChars = 0;
+  public outputChars = 0;
+  public readonly latencyMs: Record<string, number> = {};
+
+  public constructor(
+    private readonly model: string,
+    private readonly backendType: string,
+    private readonly requestId: string,
+    private readonly invocationId: string,
+    private readonly principalId: string | null,
+  ) {}
+
+  public fields(): LogFields {
+    return {
+      requestId: this.requestId,
+      invocationId: this.invocationId,
+      principalId: this.principalId,
+      model: this.model,
+      backend: this.backendType,
+      status: this.status,
+      code: this.code,
+      failedStep: this.failedStep,
+      errorName: this.errorName,
+      attempts: this.attempts,
+      backendStatus: this.backend.backendStatus,
+      backendCode: this.backend.backendCode,
+      injectionSuspected: this.injectionSuspected,
+      piiPrompt: { ...this.piiPrompt },
+      piiResponse: { ...this.piiResponse },
+      promptChars: this.promptChars,
+      outputChars: this.outputChars,
+      latencyMs: { ...this.latencyMs },
+    };
+  }
+}
+
+/** An error's class name when it looks like one; anything else could be input. */
+export function safeErrorName(err: unknown): string {
+  const name = (err as { name?: unknown } | null)?.name;
+  return typeof name === 'string' && /^[A-Za-z][A-Za-z0-9]{0,63}$/.test(name) ? name : 'Error';
+}
+
+/** Finding counts as the guard reported them, keeping only sane entity names and counts. */
+export function safeCounts(findings: unknown): PiiCounts {
+  if (findings === null || typeof findings !== 'object') return {};
+  const counts: Record<string, number> = {};
+  for (const [type, count] of Object.entries(findings as Record<string, unknown>)) {
+    if (/^[A-Za-z][A-Za-z0-9_-]{0,39}$/.test(type) && typeof count === 'number' && Number.isFinite(count)) counts[type] = count;
+  }
+  return counts;
+}

@@ -1,0 +1,51 @@
+import { MODEL_PROXY_CONFIG_ENV, ModelProxyConfig } from '../../lib/model/proxy-config';
+import { ErrorCode } from '../shared/error-codes';
+import { HandlerError } from '../shared/errors';
+import type { Logger } from '../shared/logger';
+import { AUDIT_MESSAGE, safeErrorName } from './audit';
+import { createModelClient, SdkClientOverrides } from './clients';
+import { parseProxyConfig } from './config';
+import type { Guards } from './guards';
+import { createModelProxy, ModelProxy } from './proxy';
+import type { RetryClock } from './retry';
+
+export interface ProxyEnvironmentDeps {
+  readonly logger: Logger;
+  /** Builds the guards for the parsed configuration. */
+  readonly guards: (config: ModelProxyConfig) => Guards;
+  readonly sdk?: SdkClientOverrides;
+  readonly clock?: RetryClock;
+}
+
+/**
+ * The proxy as the handler builds it at cold start. A broken configuration
+ * does not crash the function: it is logged once (field names only) and every
+ * call answers 500.
+ */
+export function createProxyFromEnvironment(env: Readonly<Record<string, string | undefined>>, deps: ProxyEnvironmentDeps): ModelProxy {
+  const parsed = parseProxyConfig(env[MODEL_PROXY_CONFIG_ENV]);
+  if (!parsed.ok) {
+    deps.logger.log('ERROR', 'model proxy configuration rejected', { problem: parsed.problem });
+    return misconfiguredProxy(deps.logger);
+  }
+  try {
+    return createModelProxy({
+      config: parsed.config,
+      guards: deps.guards(parsed.config),
+      modelClient: createModelClient(parsed.config.backend, deps.sdk),
+      logger: deps.logger,
+      clock: deps.clock,
+    });
+  } catch (err) {
+    deps.logger.log('ERROR', 'model proxy could not start', { errorName: safeErrorName(err) });
+    return misconfiguredProxy(deps.logger);
+  }
+}
+
+function misconfiguredProxy(logger: Logger): ModelProxy {
+  return async (event, context) => {
+    const requestId = event.requestContext?.requestId ?? context.awsRequestId;
+    logger.log('ERROR', AUDIT_MESSAGE, { requestId, invocationId: context.awsRequestId, status: 500, code: ErrorCode.INTERNAL_ERROR, failedStep: 'configuration' });
+    return new HandlerError(500, ErrorCode.INTERNAL_ERROR, 'Internal server error.').toResponse(requestId);
+  };
+}

@@ -1,0 +1,122 @@
+import {
+  BACKEND_TYPES,
+  BackendConfig,
+  MODEL_PROXY_CONFIG_VERSION,
+  ModelProxyConfig,
+  REQUEST_FORMATS,
+  RESPONSE_TEXT_PATH_PATTERN,
+  RetryConfig,
+} from '../../lib/model/proxy-config';
+
+export type ConfigResult =
+  | { readonly ok: true; readonly config: ModelProxyConfig }
+  | { readonly ok: false; readonly problem: string };
+
+class ConfigProblem extends Error {}
+
+/** SageMaker endpoint names: 1-63 of [a-zA-Z0-9-], no leading or trailing hyphen. */
+const ENDPOINT_NAME = /^[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62}$/;
+/** Bedrock model ids and ARNs: letters, digits and `.:-_/`. */
+const MODEL_ID = /^[a-zA-Z0-9][a-zA-Z0-9.:_/-]{0,2047}$/;
+const MODEL_NAME = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+
+/**
+ * Parses and checks the configuration JSON once, at cold start. A problem is
+ * described by field name only, so the log line cannot echo a value.
+ */
+export function parseProxyConfig(raw: string | undefined): ConfigResult {
+  if (raw === undefined || raw === '') return { ok: false, problem: 'the configuration variable is missing' };
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return { ok: false, problem: 'the configuration is not JSON' };
+  }
+  try {
+    return { ok: true, config: readConfig(value) };
+  } catch (err) {
+    if (err instanceof ConfigProblem) return { ok: false, problem: err.message };
+    throw err;
+  }
+}
+
+function readConfig(value: unknown): ModelProxyConfig {
+  const root = object(value, 'configuration');
+  if (root.version !== MODEL_PROXY_CONFIG_VERSION) throw new ConfigProblem('version is not supported');
+  const config: ModelProxyConfig = {
+    version: MODEL_PROXY_CONFIG_VERSION,
+    model: string(root.model, 'model', MODEL_NAME),
+    backend: readBackend(root.backend),
+    requestFormat: oneOf(root.requestFormat, 'requestFormat', REQUEST_FORMATS),
+    requestModelName: root.requestModelName === undefined ? undefined : string(root.requestModelName, 'requestModelName', /^[\x21-\x7e]{1,256}$/),
+    responseTextPath: string(root.responseTextPath, 'responseTextPath', RESPONSE_TEXT_PATH_PATTERN),
+    maxPromptLength: integer(root.maxPromptLength, 'maxPromptLength', 1, 262_144),
+    maxOutputTokens: integer(root.maxOutputTokens, 'maxOutputTokens', 1, 1_000_000),
+    restorePlaceholders: boolean(root.restorePlaceholders, 'restorePlaceholders'),
+    retry: readRetry(root.retry),
+    timeoutMarginMs: integer(root.timeoutMarginMs, 'timeoutMarginMs', 0, 10_000),
+  };
+  return config;
+}
+
+function readBackend(value: unknown): BackendConfig {
+  const backend = object(value, 'backend');
+  const type = oneOf(backend.type, 'backend.type', BACKEND_TYPES);
+  switch (type) {
+    case 'sagemaker':
+      return { type, endpointName: string(backend.endpointName, 'backend.endpointName', ENDPOINT_NAME) };
+    case 'bedrock':
+      return { type, modelId: string(backend.modelId, 'backend.modelId', MODEL_ID) };
+    default: {
+      const allowInsecureHttp = boolean(backend.allowInsecureHttp, 'backend.allowInsecureHttp');
+      const url = string(backend.url, 'backend.url', /^https?:\/\/\S+$/);
+      let parsed: URL;
+      try {
+        parsed = new URL(url);
+      } catch {
+        throw new ConfigProblem('backend.url is not a URL');
+      }
+      if (parsed.username || parsed.password) throw new ConfigProblem('backend.url must not carry credentials');
+      if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && allowInsecureHttp)) {
+        throw new ConfigProblem('backend.url must be https (http only with allowInsecureHttp)');
+      }
+      return { type, url, allowInsecureHttp };
+    }
+  }
+}
+
+function readRetry(value: unknown): RetryConfig {
+  const retry = object(value, 'retry');
+  const baseDelayMs = integer(retry.baseDelayMs, 'retry.baseDelayMs', 0, 10_000);
+  const maxDelayMs = integer(retry.maxDelayMs, 'retry.maxDelayMs', baseDelayMs, 20_000);
+  return { maxAttempts: integer(retry.maxAttempts, 'retry.maxAttempts', 1, 5), baseDelayMs, maxDelayMs };
+}
+
+function object(value: unknown, field: string): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new ConfigProblem(`${field} is not an object`);
+  return value as Record<string, unknown>;
+}
+
+function string(value: unknown, field: string, pattern: RegExp): string {
+  if (typeof value !== 'string' || !pattern.test(value)) throw new ConfigProblem(`${field} is missing or malformed`);
+  return value;
+}
+
+function integer(value: unknown, field: string, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigProblem(`${field} is not an integer from ${min} to ${max}`);
+  }
+  return value;
+}
+
+function boolean(value: unknown, field: string): boolean {
+  if (typeof value !== 'boolean') throw new ConfigProblem(`${field} is not a boolean`);
+  return value;
+}
+
+function oneOf<T extends string>(value: unknown, field: string, allowed: readonly T[]): T {
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+    throw new ConfigProblem(`${field} is not one of ${allowed.join(', ')}`);
+  }
+  return value as T;
+}

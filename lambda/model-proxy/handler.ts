@@ -1,0 +1,16 @@
+/**
+ * The model-proxy Lambda function: API Gateway proxy integration of one model
+ * route. Everything is built once per execution environment; the logic lives
+ * in proxy.ts and the modules it takes as dependencies.
+ */
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { createJsonLogger } from '../shared/logger';
+import { createProxyFromEnvironment } from './bootstrap';
+import { createGuards } from './guard-wiring';
+
+const logger = createJsonLogger({ service: 'model-proxy' });
+const proxy = createProxyFromEnvironment(process.env, { logger, guards: createGuards });
+
+export function handler(event: APIGatewayProxyEvent, context: Context): Promise<APIGatewayProxyResult> {
+  return proxy(event, context);
+}

@@ -1,0 +1,165 @@
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import type { ModelProxyConfig } from '../../lib/model/proxy-config';
+import { ErrorCode } from '../shared/error-codes';
+import { BadGatewayError, HandlerError } from '../shared/errors';
+import { jsonResponse } from '../shared/http';
+import type { Logger } from '../shared/logger';
+import { AUDIT_MESSAGE, AuditRecord, ProxyStep, safeCounts, safeErrorName } from './audit';
+import { toBackendHandlerError } from './backend-errors';
+import type { Guards, MaskedText } from './guards';
+import { ModelCallError, type ModelClient } from './model-client';
+import { buildRequestBody, extractText, parsePath } from './payload-format';
+import { callWithRetry, RetryClock, systemClock } from './retry';
+
+/** The part of the Lambda context the proxy uses. */
+export interface InvocationContext {
+  readonly awsRequestId: string;
+  getRemainingTimeInMillis(): number;
+}
+
+export interface ModelProxyDeps {
+  readonly config: ModelProxyConfig;
+  readonly guards: Guards;
+  readonly modelClient: ModelClient;
+  readonly logger: Logger;
+  /** Wall clock, sleep and jitter of the retry loop. @default the system's */
+  readonly clock?: RetryClock;
+  /** Monotonic milliseconds for step latencies. @default performance.now */
+  readonly elapsed?: () => number;
+}
+
+export type ModelProxy = (event: APIGatewayProxyEvent, context: InvocationContext) => Promise<APIGatewayProxyResult>;
+
+/** The body of a successful answer. */
+export interface ModelAnswer {
+  readonly model: string;
+  readonly output: string;
+}
+
+/** A retry is not worth starting with less time than this left. */
+export const MIN_ATTEMPT_MS = 250;
+
+/** A guard broke (threw or answered nonsense): the request fails closed. */
+class GuardFailure extends Error {
+  public constructor(public readonly step: ProxyStep, public readonly causeName: string) {
+    super('guard failure');
+  }
+}
+
+const INTERNAL = () => new HandlerError(500, ErrorCode.INTERNAL_ERROR, 'Internal server error.');
+
+/**
+ * validate → mask the prompt → invoke the model → mask the answer (→ restore
+ * the caller's own placeholders) → respond, with one audit line per call.
+ * Any guard failure answers 500 and nothing reaches the model or the caller
+ * unmasked.
+ */
+export function createModelProxy(deps: ModelProxyDeps): ModelProxy {
+  const { config, guards, modelClient, logger } = deps;
+  const clock = deps.clock ?? systemClock;
+  const elapsed = deps.elapsed ?? (() => performance.now());
+  const textPath = parsePath(config.responseTextPath);
+
+  return async (event, context) => {
+    const start = elapsed();
+    const deadline = clock.now() + context.getRemainingTimeInMillis() - config.timeoutMarginMs;
+    const requestId = event.requestContext?.requestId ?? context.awsRequestId;
+    const principalId = event.requestContext?.authorizer?.principalId;
+    const audit = new AuditRecord(config.model, config.backend.type, requestId, context.awsRequestId,
+      typeof principalId === 'string' ? principalId : null);
+
+    let current: ProxyStep = 'validate';
+    async function timed<T>(step: ProxyStep, fn: () => T | Promise<T>, guard = true): Promise<T> {
+      current = step;
+      const t0 = elapsed();
+      try {
+        return await fn();
+      } catch (err) {
+        if (guard) throw new GuardFailure(step, safeErrorName(err));
+        throw err;
+      } finally {
+        audit.latencyMs[step] = round(elapsed() - t0);
+      }
+    }
+
+    function fail(error: HandlerError, step: ProxyStep): APIGatewayProxyResult {
+      audit.status = error.statusCode;
+      audit.code = error.code;
+      audit.failedStep = step;
+      return error.toResponse(requestId);
+    }
+
+    let response: APIGatewayProxyResult;
+    try {
+      const check = await timed('validate', () => guards.request.check({
+        body: event.body,
+        isBase64Encoded: event.isBase64Encoded,
+        contentType: headerValue(event.headers, 'content-type'),
+      }));
+      audit.injectionSuspected = check.injectionSuspected === true;
+      if (!check.ok) {
+        if (!(check.error instanceof HandlerError)) throw new GuardFailure('validate', 'InvalidVerdict');
+        response = fail(check.error, 'validate');
+      } else {
+        const { prompt, parameters } = check.value;
+        audit.promptChars = prompt.length;
+        const masked = await timed('maskPrompt', () => guards.pii.maskPrompt(prompt));
+        assertMasked(masked, 'maskPrompt');
+        audit.piiPrompt = safeCounts(masked.findings);
+
+        const body = buildRequestBody(config.requestFormat, masked.text, parameters, {
+          requestModelName: config.requestModelName,
+          defaultMaxTokens: config.maxOutputTokens,
+        });
+        const outcome = await timed('invoke', () => callWithRetry((signal) => modelClient.invoke({ body, signal }), {
+          policy: config.retry, deadline, clock, minAttemptMs: MIN_ATTEMPT_MS,
+        }), false);
+        audit.attempts = outcome.attempts;
+        if (!outcome.ok) {
+          if (outcome.error instanceof ModelCallError) audit.backend = outcome.error.detail;
+          else audit.errorName = safeErrorName(outcome.error);
+          response = fail(toBackendHandlerError(outcome.error), 'invoke');
+        } else {
+          const text = await timed('extract', () => extractText(outcome.value.body, textPath), false);
+          if (text === undefined) {
+            response = fail(new BadGatewayError('The model answered in an unexpected format.'), 'extract');
+          } else {
+            const output = await timed('maskResponse', async () => {
+              const maskedOutput = await guards.pii.maskResponse(text, masked);
+              assertMasked(maskedOutput, 'maskResponse');
+              audit.piiResponse = safeCounts(maskedOutput.findings);
+              return config.restorePlaceholders ? masked.restore(maskedOutput.text) : maskedOutput.text;
+            });
+            if (typeof output !== 'string') throw new GuardFailure('maskResponse', 'InvalidRestore');
+            audit.outputChars = output.length;
+            audit.status = 200;
+            const answer: ModelAnswer = { model: config.model, output };
+            response = jsonResponse(200, answer);
+          }
+        }
+      }
+    } catch (err) {
+      audit.errorName = err instanceof GuardFailure ? err.causeName : safeErrorName(err);
+      response = fail(INTERNAL(), err instanceof GuardFailure ? err.step : current);
+    }
+    audit.latencyMs.total = round(elapsed() - start);
+    logger.log(audit.status >= 500 ? 'ERROR' : audit.status >= 400 ? 'WARN' : 'INFO', AUDIT_MESSAGE, audit.fields());
+    return response;
+  };
+}
+
+function assertMasked(value: MaskedText, step: ProxyStep): void {
+  if (value === null || typeof value !== 'object' || typeof value.text !== 'string') {
+    throw new GuardFailure(step, 'InvalidMaskResult');
+  }
+}
+
+function headerValue(headers: APIGatewayProxyEvent['headers'] | null | undefined, name: string): string | undefined {
+  if (!headers) return undefined;
+  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
+  return key === undefined ? undefined : headers[key] ?? undefined;
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}

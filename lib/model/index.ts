@@ -1,0 +1,3 @@
+export * from './model-backend';
+export * from './model-proxy-function';
+export * from './sagemaker-model-endpoint';

@@ -1,0 +1,143 @@
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { Construct } from 'constructs';
+import type { ModelProxyFunction } from './model-proxy-function';
+import type { SageMakerModelEndpointOptions } from './sagemaker-model-endpoint';
+
+/** What kind of backend a model proxy calls. */
+export enum ModelBackendType {
+  /** A SageMaker real-time endpoint, through the sagemaker runtime interface endpoint. */
+  SAGEMAKER_ENDPOINT = 'SAGEMAKER_ENDPOINT',
+  /** An HTTP model server in the VPC (vLLM, TGI, Triton) behind an internal load balancer. */
+  SELF_HOSTED_HTTP = 'SELF_HOSTED_HTTP',
+  /** An Amazon Bedrock foundation model, through the bedrock-runtime interface endpoint. */
+  BEDROCK = 'BEDROCK',
+}
+
+/**
+ * The body the proxy sends to the model, built from the caller's
+ * `{ prompt, parameters: { maxTokens, temperature, topP, stopSequences } }`.
+ */
+export enum RequestFormat {
+  /** The caller's payload as it is: `{ "prompt": ..., "parameters": { ... } }`. */
+  PASSTHROUGH = 'PASSTHROUGH',
+  /**
+   * Hugging Face TGI and SageMaker's Hugging Face / LMI containers:
+   * `{ "inputs": ..., "parameters": { "max_new_tokens", "temperature", "top_p", "stop", "return_full_text": false } }`.
+   */
+  HUGGING_FACE = 'HUGGING_FACE',
+  /** OpenAI-compatible completions (vLLM): `{ "model", "prompt", "max_tokens", "temperature", "top_p", "stop" }`. */
+  OPENAI_COMPLETIONS = 'OPENAI_COMPLETIONS',
+  /** Anthropic Messages on Bedrock: `{ "anthropic_version", "max_tokens", "messages": [...], ... }`. */
+  ANTHROPIC_MESSAGES = 'ANTHROPIC_MESSAGES',
+}
+
+/** How the proxy writes the model's request and reads its answer. */
+export interface ModelPayloadOptions {
+  /**
+   * The request body format.
+   * @default RequestFormat.PASSTHROUGH (RequestFormat.ANTHROPIC_MESSAGES for Anthropic models on Bedrock)
+   */
+  readonly requestFormat?: RequestFormat;
+  /**
+   * Where the generated text sits in the model's JSON answer: field names and
+   * `[index]` steps, e.g. `generated_text`, `outputs[0].text`, `[0].generated_text`.
+   * A top-level array of one result is unwrapped when the path starts with a name.
+   * @default - by format: `generated_text` (PASSTHROUGH, HUGGING_FACE),
+   * `choices[0].text` (OPENAI_COMPLETIONS), `content[0].text` (ANTHROPIC_MESSAGES)
+   */
+  readonly responseTextPath?: string;
+  /**
+   * The `model` field of OPENAI_COMPLETIONS bodies: the name the server serves the model under.
+   * @default - no `model` field
+   */
+  readonly requestModelName?: string;
+}
+
+/** Options of {@link ModelBackend.sageMakerEndpoint}: `existingEndpointName` or `endpointProps`, not both. */
+export interface SageMakerEndpointBackendOptions extends ModelPayloadOptions {
+  /**
+   * The name of an endpoint that already serves the model in this account and region.
+   * @default - none; `endpointProps` must be given
+   */
+  readonly existingEndpointName?: string;
+  /**
+   * A new endpoint to deploy into the model network.
+   * @default - none; `existingEndpointName` must be given
+   */
+  readonly endpointProps?: SageMakerModelEndpointOptions;
+}
+
+/** Options of {@link ModelBackend.selfHosted}. */
+export interface SelfHostedBackendOptions extends ModelPayloadOptions {
+  /**
+   * The URL the proxy POSTs to, on the internal load balancer in front of the
+   * model server, e.g. `https://${nlb.loadBalancerDnsName}/generate`.
+   */
+  readonly url: string;
+  /**
+   * The internal load balancer (or its security group, or a `Connections`
+   * with a peer for a load balancer without security groups). The proxy's
+   * security group gets an egress rule to it, and it an ingress rule from the
+   * proxy, on the URL's port.
+   */
+  readonly loadBalancer: ec2.IConnectable;
+  /**
+   * Accept a plain `http:` URL: prompts then cross the VPC unencrypted. Adds a warning.
+   * @default false
+   */
+  readonly allowInsecureHttp?: boolean;
+}
+
+/** What a backend tells the proxy function when it is bound to it. */
+export interface ModelBackendConfig {
+  /** The backend kind. */
+  readonly backendType: ModelBackendType;
+  /** The SageMaker endpoint name, the Bedrock model id, or the model server URL. */
+  readonly target: string;
+  /** The request body format. */
+  readonly requestFormat: RequestFormat;
+  /** Where the generated text sits in the answer. */
+  readonly responseTextPath: string;
+  /**
+   * The `model` field of OpenAI-style bodies.
+   * @default - none
+   */
+  readonly requestModelName?: string;
+  /**
+   * Whether a plain-HTTP URL is accepted.
+   * @default false
+   */
+  readonly allowInsecureHttp?: boolean;
+}
+
+/**
+ * A model a {@link ModelProxyFunction} calls. Create one with the static
+ * factories; the proxy binds it, which grants the proxy's role the one invoke
+ * action on this backend and opens the network path to it.
+ */
+export abstract class ModelBackend {
+  /**
+   * A SageMaker real-time endpoint: an existing one by name, or a new one
+   * deployed into the model network from an image and model data.
+   */
+  public static sageMakerEndpoint(options: SageMakerEndpointBackendOptions): ModelBackend {
+    // Required when called: each backend module extends this class, so a top-level import would be circular.
+    const { SageMakerEndpointBackend } = require('./sagemaker-endpoint-backend') as typeof import('./sagemaker-endpoint-backend');
+    return new SageMakerEndpointBackend(options);
+  }
+
+  /** An HTTP model server in the VPC behind an internal load balancer. */
+  public static selfHosted(options: SelfHostedBackendOptions): ModelBackend {
+    const { SelfHostedBackend } = require('./self-hosted-backend') as typeof import('./self-hosted-backend');
+    return new SelfHostedBackend(options);
+  }
+
+  /** An Amazon Bedrock foundation model in this region, by model id (e.g. `anthropic.claude-3-haiku-20240307-v1:0`). */
+  public static bedrock(modelId: string, options: ModelPayloadOptions = {}): ModelBackend {
+    const { BedrockBackend } = require('./bedrock-backend') as typeof import('./bedrock-backend');
+    return new BedrockBackend(modelId, options);
+  }
+
+  /** Grants the proxy access to the backend and returns what the proxy's handler needs to call it. */
+  public abstract bind(scope: Construct, proxy: ModelProxyFunction): ModelBackendConfig;
+}

@@ -1,0 +1,259 @@
+import { Duration, Stack, Token, Validations } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { ModelBackend, ModelBackendConfig, ModelBackendType } from './model-backend';
+import {
+  BackendConfig,
+  DEFAULT_RETRY,
+  DEFAULT_TIMEOUT_MARGIN_MS,
+  MODEL_PROXY_CONFIG_ENV,
+  MODEL_PROXY_CONFIG_VERSION,
+  ModelProxyConfig,
+} from './proxy-config';
+import { DEFAULT_MAX_OUTPUT_TOKENS } from '../api/prompt-schema';
+import { ModelNetwork } from '../network/model-network';
+import { EncryptedLogGroup } from '../observability/encrypted-log-group';
+import { handlerAssetPath } from '../private/handler-asset-path';
+import { invalidProp, validatePathSafeNames, validateRange } from '../private/validation';
+
+/** Properties of a {@link ModelProxyFunction}. */
+export interface ModelProxyFunctionProps {
+  /** The network the function runs in. */
+  readonly network: ModelNetwork;
+  /** The model the function calls. */
+  readonly backend: ModelBackend;
+  /** The route's model name (`POST /v1/models/<modelName>/invoke`): 1-64 characters of `[a-z0-9-]`. */
+  readonly modelName: string;
+  /** Longest prompt accepted, in characters; the same value as the route's. */
+  readonly maxPromptLength: number;
+  /**
+   * Largest `parameters.maxTokens` accepted, and the `max_tokens` sent when a
+   * format requires one and the caller gave none.
+   * @default 4096
+   */
+  readonly maxOutputTokens?: number;
+  /**
+   * Concurrent executions reserved for (and limiting) this model's proxy: the
+   * model never sees more parallel calls than this.
+   * @default 10
+   */
+  readonly reservedConcurrency?: number;
+  /**
+   * Function timeout, below API Gateway's 29 s integration timeout so the
+   * caller gets the proxy's own 504 rather than the gateway's.
+   * @default Duration.seconds(25)
+   */
+  readonly timeout?: Duration;
+  /**
+   * Memory in MB; Lambda's CPU share scales with it (one vCPU at 1769 MB).
+   * @default 1024, or 1769 when maxPromptLength is over 65,536 characters
+   */
+  readonly memorySize?: number;
+  /**
+   * Put the caller's own values back where the model's answer repeats a
+   * placeholder of the prompt. PII the model produced stays masked.
+   * @default false
+   */
+  readonly restorePlaceholders?: boolean;
+  /**
+   * Attempts per call when the backend throttles (1 = no retry).
+   * @default 3
+   */
+  readonly maxAttempts?: number;
+  /**
+   * Retention of the function's log group.
+   * @default logs.RetentionDays.ONE_YEAR
+   */
+  readonly logRetention?: logs.RetentionDays;
+}
+
+export const DEFAULT_RESERVED_CONCURRENCY = 10;
+export const DEFAULT_PROXY_TIMEOUT = Duration.seconds(25);
+/** API Gateway's default integration timeout is 29 s; leave room for the cold start. */
+export const MAX_PROXY_TIMEOUT_SECONDS = 28;
+/** Chosen by measurement; see docs/model-connectivity.md ("Memory"). */
+export const DEFAULT_PROXY_MEMORY_MB = 1024;
+/** One full vCPU, for routes that accept prompts far beyond the gateway's default limit. */
+export const LARGE_PROMPT_PROXY_MEMORY_MB = 1769;
+export const LARGE_PROMPT_CHARS = 65_536;
+
+/**
+ * The Lambda proxy integration of one model route: in the model network's
+ * isolated subnets, it validates the request, masks PII in the prompt,
+ * invokes the backend and masks the answer. Its role is least privilege in a
+ * customer-managed policy (its own log group, X-Ray, VPC network interfaces,
+ * and the one invoke action on its backend); its security group opens only
+ * what the backend needs; its concurrency is reserved and capped per model.
+ *
+ * Wire it to a route with
+ * `api.addModelRoute(name, { integration: new apigateway.LambdaIntegration(proxy.function), ... })`.
+ */
+export class ModelProxyFunction extends Construct implements ec2.IConnectable {
+  /** The function. */
+  public readonly function: lambda.Function;
+  /** The execution role. */
+  public readonly role: iam.IRole;
+  /** The customer-managed policy of the execution role. */
+  public readonly policy: iam.ManagedPolicy;
+  /** The function's security group. */
+  public readonly securityGroup: ec2.SecurityGroup;
+  /** The function's encrypted log group. */
+  public readonly logGroup: EncryptedLogGroup;
+  /** The network the function runs in. */
+  public readonly network: ModelNetwork;
+  /** The route's model name. */
+  public readonly modelName: string;
+  /** What the backend told the function when bound. */
+  public readonly backendConfig: ModelBackendConfig;
+
+  public constructor(scope: Construct, id: string, props: ModelProxyFunctionProps) {
+    super(scope, id);
+    validatePathSafeNames(this, 'modelName', [props.modelName]);
+    validateRange(this, 'maxPromptLength', props.maxPromptLength, { min: 1, max: 262_144 });
+    validateRange(this, 'maxOutputTokens', props.maxOutputTokens, { min: 1, max: 1_000_000 });
+    validateRange(this, 'reservedConcurrency', props.reservedConcurrency, { min: 1, max: 1000 });
+    validateRange(this, 'memorySize', props.memorySize, { min: 128, max: 10_240 });
+    validateRange(this, 'maxAttempts', props.maxAttempts, { min: 1, max: 5 });
+    const timeout = props.timeout ?? DEFAULT_PROXY_TIMEOUT;
+    if (!Token.isUnresolved(timeout.toSeconds()) && (timeout.toSeconds() < 3 || timeout.toSeconds() > MAX_PROXY_TIMEOUT_SECONDS)) {
+      invalidProp(this, 'timeout', `${timeout.toSeconds()} s`, `3 to ${MAX_PROXY_TIMEOUT_SECONDS} seconds (API Gateway gives up at 29 s)`);
+    }
+    this.network = props.network;
+    this.modelName = props.modelName;
+
+    this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
+      vpc: props.network.vpc,
+      allowAllOutbound: false,
+      description: `Model proxy ${props.modelName}: egress to its backend only`,
+    });
+    this.logGroup = new EncryptedLogGroup(this, 'Logs', { retention: props.logRetention });
+    this.policy = new iam.ManagedPolicy(this, 'Policy', {
+      description: `Model proxy ${props.modelName}: its logs, traces, VPC network interfaces and its one model`,
+      statements: baseStatements(this.logGroup),
+    });
+    const role = new iam.Role(this, 'Role', {
+      description: `Execution role of the model proxy ${props.modelName}`,
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      managedPolicies: [this.policy],
+    });
+    // Every permission goes into the managed policy above, none into an inline default policy.
+    this.role = role.withoutPolicyUpdates();
+    acknowledgeBaseStatements(this.policy);
+
+    this.backendConfig = props.backend.bind(this, this);
+
+    this.function = new lambda.Function(this, 'Function', {
+      description: `Model proxy of ${props.modelName}: validate, mask PII, invoke, mask`,
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      handler: 'index.handler',
+      code: lambda.Code.fromAsset(handlerAssetPath('model-proxy')),
+      memorySize: props.memorySize ?? (props.maxPromptLength > LARGE_PROMPT_CHARS ? LARGE_PROMPT_PROXY_MEMORY_MB : DEFAULT_PROXY_MEMORY_MB),
+      timeout,
+      role: this.role,
+      vpc: props.network.vpc,
+      vpcSubnets: props.network.subnets,
+      securityGroups: [this.securityGroup],
+      reservedConcurrentExecutions: props.reservedConcurrency ?? DEFAULT_RESERVED_CONCURRENCY,
+      tracing: lambda.Tracing.ACTIVE,
+      logGroup: this.logGroup.logGroup,
+      environment: {
+        [MODEL_PROXY_CONFIG_ENV]: Stack.of(this).toJsonString(this.handlerConfig(props)),
+      },
+    });
+    this.function.node.addDependency(this.policy);
+    acknowledgeFunctionFindings(this.function);
+  }
+
+  /** The function's security group connections. */
+  public get connections(): ec2.Connections {
+    return this.securityGroup.connections;
+  }
+
+  /** Adds a statement to the execution role's customer-managed policy. */
+  public addToPolicy(statement: iam.PolicyStatement): void {
+    this.policy.addStatements(statement);
+  }
+
+  /** The function's errors (handler crashes, timeouts); answers the proxy gives on purpose are not errors. */
+  public metricErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.function.metricErrors(props);
+  }
+
+  /** Invocations refused because the reserved concurrency is used up (API Gateway answers 500). */
+  public metricThrottles(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.function.metricThrottles(props);
+  }
+
+  /** The function's duration, model time included. */
+  public metricDuration(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.function.metricDuration(props);
+  }
+
+  private handlerConfig(props: ModelProxyFunctionProps): ModelProxyConfig {
+    const binding = this.backendConfig;
+    return {
+      version: MODEL_PROXY_CONFIG_VERSION,
+      model: props.modelName,
+      backend: backendConfigOf(binding),
+      requestFormat: binding.requestFormat,
+      requestModelName: binding.requestModelName,
+      responseTextPath: binding.responseTextPath,
+      maxPromptLength: props.maxPromptLength,
+      maxOutputTokens: props.maxOutputTokens ?? DEFAULT_MAX_OUTPUT_TOKENS,
+      restorePlaceholders: props.restorePlaceholders ?? false,
+      retry: { ...DEFAULT_RETRY, maxAttempts: props.maxAttempts ?? DEFAULT_RETRY.maxAttempts },
+      timeoutMarginMs: DEFAULT_TIMEOUT_MARGIN_MS,
+    };
+  }
+}
+
+function backendConfigOf(binding: ModelBackendConfig): BackendConfig {
+  switch (binding.backendType) {
+    case ModelBackendType.SAGEMAKER_ENDPOINT:
+      return { type: 'sagemaker', endpointName: binding.target };
+    case ModelBackendType.BEDROCK:
+      return { type: 'bedrock', modelId: binding.target };
+    default:
+      return { type: 'http', url: binding.target, allowInsecureHttp: binding.allowInsecureHttp ?? false };
+  }
+}
+
+/** What every proxy needs whatever its backend: its log group, X-Ray, and VPC network interfaces. */
+function baseStatements(logGroup: EncryptedLogGroup): iam.PolicyStatement[] {
+  return [
+    new iam.PolicyStatement({ sid: 'WriteOwnLogs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }),
+    new iam.PolicyStatement({ sid: 'Tracing', actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], resources: ['*'] }),
+    new iam.PolicyStatement({
+      sid: 'VpcNetworkInterfaces',
+      actions: [
+        'ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeSubnets', 'ec2:DeleteNetworkInterface',
+        'ec2:AssignPrivateIpAddresses', 'ec2:UnassignPrivateIpAddresses',
+      ],
+      resources: ['*'],
+    }),
+  ];
+}
+
+function acknowledgeFunctionFindings(fn: lambda.Function): void {
+  const synchronous = 'API Gateway invokes the proxy synchronously and receives every failure as the response; a dead-letter queue only serves asynchronous invocations.';
+  const runtime = 'The project pins Node.js 22 for every handler: the bundler targets node22 and the handlers are tested on it; moving to a newer runtime is a deliberate upgrade of all handlers at once.';
+  Validations.of(fn).acknowledge(
+    { id: 'NIST.800.53.R5-LambdaDLQ', reason: synchronous },
+    { id: 'HIPAA.Security-LambdaDLQ', reason: synchronous },
+    { id: 'Serverless-LambdaDLQ', reason: synchronous },
+    { id: 'AwsSolutions-L1', reason: runtime },
+    { id: 'Serverless-LambdaLatestVersion', reason: runtime },
+  );
+}
+
+function acknowledgeBaseStatements(policy: iam.ManagedPolicy): void {
+  Validations.of(policy).acknowledge({
+    id: 'AwsSolutions-IAM5[Resource::*]',
+    reason: 'X-Ray PutTraceSegments/PutTelemetryRecords and the EC2 network-interface actions Lambda needs to attach the function to the VPC do not support resource-level permissions.',
+  });
+}

@@ -1,0 +1,76 @@
+/**
+ * The configuration that `ModelProxyFunction` hands to the model-proxy
+ * handler as one JSON environment variable. The construct writes it, the
+ * handler parses and validates it at cold start. No imports, so the handler
+ * bundle includes this file as it is; not exported from the package.
+ */
+export const MODEL_PROXY_CONFIG_ENV = 'MODEL_PROXY_CONFIG';
+export const MODEL_PROXY_CONFIG_VERSION = 1;
+
+export const BACKEND_TYPES = ['sagemaker', 'bedrock', 'http'] as const;
+export type BackendTypeName = (typeof BACKEND_TYPES)[number];
+
+/** Request body shapes the proxy can write; values of the `RequestFormat` enum. */
+export const REQUEST_FORMATS = ['PASSTHROUGH', 'HUGGING_FACE', 'OPENAI_COMPLETIONS', 'ANTHROPIC_MESSAGES'] as const;
+export type RequestFormatName = (typeof REQUEST_FORMATS)[number];
+
+/** Where each request format's answer keeps the generated text, unless a path is configured. */
+export const DEFAULT_RESPONSE_TEXT_PATHS: Readonly<Record<RequestFormatName, string>> = {
+  PASSTHROUGH: 'generated_text',
+  HUGGING_FACE: 'generated_text',
+  OPENAI_COMPLETIONS: 'choices[0].text',
+  ANTHROPIC_MESSAGES: 'content[0].text',
+};
+
+/** A field path: names and `[index]` steps, e.g. `outputs[0].text` or `[0].generated_text`. */
+export const RESPONSE_TEXT_PATH_PATTERN = /^(?:[A-Za-z_][A-Za-z0-9_-]*|\[\d{1,3}\])(?:\[\d{1,3}\])*(?:\.[A-Za-z_][A-Za-z0-9_-]*(?:\[\d{1,3}\])*)*$/;
+
+export interface SageMakerBackendConfig {
+  readonly type: 'sagemaker';
+  readonly endpointName: string;
+}
+
+export interface BedrockBackendConfig {
+  readonly type: 'bedrock';
+  readonly modelId: string;
+}
+
+export interface HttpBackendConfig {
+  readonly type: 'http';
+  /** Absolute URL the proxy POSTs to. */
+  readonly url: string;
+  /** Whether a plain `http:` URL is accepted (the construct warns when it is). */
+  readonly allowInsecureHttp: boolean;
+}
+
+export type BackendConfig = SageMakerBackendConfig | BedrockBackendConfig | HttpBackendConfig;
+
+export interface RetryConfig {
+  /** Attempts in all, first call included; only throttled calls are retried. */
+  readonly maxAttempts: number;
+  /** Backoff cap of the first retry; doubles per retry (full jitter). */
+  readonly baseDelayMs: number;
+  /** Largest backoff cap. */
+  readonly maxDelayMs: number;
+}
+
+export interface ModelProxyConfig {
+  readonly version: number;
+  /** The route's model name, for the audit line. */
+  readonly model: string;
+  readonly backend: BackendConfig;
+  readonly requestFormat: RequestFormatName;
+  /** The `model` field of OpenAI-style request bodies (vLLM serves models by name). */
+  readonly requestModelName?: string;
+  readonly responseTextPath: string;
+  readonly maxPromptLength: number;
+  readonly maxOutputTokens: number;
+  /** Whether placeholders of the caller's own PII are put back into the answer. */
+  readonly restorePlaceholders: boolean;
+  readonly retry: RetryConfig;
+  /** The handler answers this long before the function's own timeout, so a slow model yields a 504, not a Lambda timeout. */
+  readonly timeoutMarginMs: number;
+}
+
+export const DEFAULT_RETRY: RetryConfig = { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 1000 };
+export const DEFAULT_TIMEOUT_MARGIN_MS = 1000;

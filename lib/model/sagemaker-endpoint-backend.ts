@@ -1,0 +1,59 @@
+import { Aws, Token } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import { ModelBackend, ModelBackendConfig, ModelBackendType, SageMakerEndpointBackendOptions } from './model-backend';
+import type { ModelProxyFunction } from './model-proxy-function';
+import { resolvePayload } from './payload-options';
+import { SageMakerModelEndpoint } from './sagemaker-model-endpoint';
+import { invalidProp } from '../private/validation';
+
+
+export const SAGEMAKER_INVOKE_ACTION = 'sagemaker:InvokeEndpoint';
+const ENDPOINT_NAME = /^[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62}$/;
+
+/** SageMaker InvokeEndpoint on one endpoint. */
+export class SageMakerEndpointBackend extends ModelBackend {
+  private modelEndpoint?: SageMakerModelEndpoint;
+
+  public constructor(private readonly options: SageMakerEndpointBackendOptions) {
+    super();
+  }
+
+  public bind(scope: Construct, proxy: ModelProxyFunction): ModelBackendConfig {
+    const { existingEndpointName, endpointProps } = this.options;
+    if ((existingEndpointName === undefined) === (endpointProps === undefined)) {
+      invalidProp(scope, 'SageMaker endpoint', existingEndpointName ?? 'neither', 'exactly one of existingEndpointName and endpointProps');
+    }
+    let endpointName: string;
+    let endpointArn: string;
+    if (endpointProps) {
+      // One endpoint per backend, however many proxies bind it.
+      this.modelEndpoint ??= new SageMakerModelEndpoint(scope, 'ModelEndpoint', { network: proxy.network, ...endpointProps });
+      endpointName = this.modelEndpoint.endpointName;
+      endpointArn = this.modelEndpoint.endpointArn;
+    } else {
+      endpointName = existingEndpointName as string;
+      if (!Token.isUnresolved(endpointName) && !ENDPOINT_NAME.test(endpointName)) {
+        invalidProp(scope, 'existingEndpointName', endpointName, '1-63 letters, digits and hyphens');
+      }
+      endpointArn = endpointArnOf(endpointName);
+    }
+
+    proxy.addToPolicy(new iam.PolicyStatement({ sid: 'InvokeSageMakerEndpoint', actions: [SAGEMAKER_INVOKE_ACTION], resources: [endpointArn] }));
+    proxy.network.grantEndpointAccess({
+      service: ec2.InterfaceVpcEndpointAwsService.SAGEMAKER_RUNTIME,
+      role: proxy.role,
+      actions: [SAGEMAKER_INVOKE_ACTION],
+      resources: [endpointArn],
+      peer: proxy,
+    });
+    return { backendType: ModelBackendType.SAGEMAKER_ENDPOINT, target: endpointName, ...resolvePayload(scope, this.options) };
+  }
+}
+
+/** SageMaker writes endpoint ARNs in lower case, whatever the name's case. */
+function endpointArnOf(name: string): string {
+  const resourceName = Token.isUnresolved(name) ? name : name.toLowerCase();
+  return `arn:${Aws.PARTITION}:sagemaker:${Aws.REGION}:${Aws.ACCOUNT_ID}:endpoint/${resourceName}`;
+}

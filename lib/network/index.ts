@@ -1,0 +1,2 @@
+export * from './model-network';
+export * from './unmasked-vpc-link-integration';

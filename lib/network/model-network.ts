@@ -1,0 +1,279 @@
+import { Aws, Stack, Token, Validations } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { EncryptedLogGroup } from '../observability/encrypted-log-group';
+import { ModelWarningId } from '../private/model-warnings';
+import { invalidProp, validateRange } from '../private/validation';
+import { warnOptOut } from '../private/warnings';
+
+/** Properties of a {@link ModelNetwork}. */
+export interface ModelNetworkProps {
+  /**
+   * A VPC you already have. Its subnets (see `subnets`) must reach nothing but
+   * what the model functions need. Refused together with `ipAddresses` or `maxAzs`.
+   * @default - a new VPC with isolated subnets only
+   */
+  readonly existingVpc?: ec2.IVpc;
+
+  /**
+   * The subnets of `existingVpc` that hold the model functions and the
+   * interface endpoints, one per availability zone, in at least two zones.
+   * Subnets with a route to the internet are allowed with a warning.
+   * @default - the isolated subnets of the VPC
+   */
+  readonly subnets?: ec2.SubnetSelection;
+
+  /**
+   * The address range of a new VPC.
+   * @default - 10.0.0.0/16
+   */
+  readonly ipAddresses?: ec2.IIpAddresses;
+
+  /**
+   * Availability zones of a new VPC, at least two.
+   * @default 2
+   */
+  readonly maxAzs?: number;
+
+  /**
+   * Whether VPC flow logs (all traffic) go to an encrypted log group. Turning
+   * them off adds a warning.
+   * @default true
+   */
+  readonly flowLogs?: boolean;
+
+  /**
+   * Retention of the flow logs.
+   * @default logs.RetentionDays.ONE_YEAR
+   */
+  readonly flowLogRetention?: logs.RetentionDays;
+
+  /**
+   * Whether a new VPC's default security group is stripped of its rules
+   * (by a CDK custom resource that runs outside the VPC). Turning it off adds a warning.
+   * @default true
+   */
+  readonly restrictDefaultSecurityGroup?: boolean;
+}
+
+/** Who may use an interface endpoint, for what. */
+export interface EndpointAccessOptions {
+  /** The AWS service of the interface endpoint. */
+  readonly service: ec2.InterfaceVpcEndpointAwsService;
+  /** The only role the endpoint policy admits (matched on `aws:PrincipalArn`). */
+  readonly role: iam.IRole;
+  /** The actions the role may call through the endpoint. */
+  readonly actions: string[];
+  /** The resources those actions may touch. */
+  readonly resources: string[];
+  /** What may open connections to the endpoint on port 443. */
+  readonly peer: ec2.IConnectable;
+}
+
+const DEFAULT_MAX_AZS = 2;
+const SUBNET_CIDR_MASK = 22;
+
+/**
+ * The private network of the model functions: a VPC whose subnets have no
+ * route to the internet (no NAT, no internet gateway), flow logs into an
+ * encrypted log group, the default security group stripped of its rules, and
+ * interface endpoints created on demand, each with a policy that admits only
+ * the roles, actions and resources granted through {@link grantEndpointAccess}
+ * and a security group that admits only the given peers.
+ */
+export class ModelNetwork extends Construct {
+  /** The VPC. */
+  public readonly vpc: ec2.IVpc;
+  /** The subnets of the model functions and the interface endpoints. */
+  public readonly subnets: ec2.SubnetSelection;
+  /** The encrypted log group of the flow logs, when flow logs are on. */
+  public readonly flowLogs?: EncryptedLogGroup;
+  /** The flow log, when flow logs are on. */
+  public readonly flowLog?: ec2.FlowLog;
+
+  private readonly interfaceEndpoints = new Map<string, ec2.InterfaceVpcEndpoint>();
+  private readonly gatewayEndpoints = new Map<string, ec2.GatewayVpcEndpoint>();
+
+  public constructor(scope: Construct, id: string, props: ModelNetworkProps = {}) {
+    super(scope, id);
+    this.validateProps(props);
+
+    if (props.existingVpc) {
+      this.vpc = props.existingVpc;
+      this.subnets = props.subnets ?? { subnetType: ec2.SubnetType.PRIVATE_ISOLATED };
+      const type = this.subnets.subnetType;
+      if (type !== undefined && type !== ec2.SubnetType.PRIVATE_ISOLATED) {
+        warnOptOut(this, ModelWarningId.SUBNETS_NOT_ISOLATED,
+          `subnets are ${type}: the model functions have a route to the internet, so data can leave the VPC without passing an endpoint policy.`);
+      }
+    } else {
+      const vpc = new ec2.Vpc(this, 'Vpc', {
+        ipAddresses: props.ipAddresses,
+        maxAzs: props.maxAzs ?? DEFAULT_MAX_AZS,
+        natGateways: 0,
+        createInternetGateway: false,
+        enableDnsHostnames: true,
+        enableDnsSupport: true,
+        restrictDefaultSecurityGroup: props.restrictDefaultSecurityGroup ?? true,
+        subnetConfiguration: [{ name: 'Model', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: SUBNET_CIDR_MASK }],
+      });
+      this.vpc = vpc;
+      this.subnets = { subnetType: ec2.SubnetType.PRIVATE_ISOLATED };
+      if (props.restrictDefaultSecurityGroup ?? true) {
+        acknowledgeDefaultSecurityGroupProvider(this);
+      } else {
+        warnOptOut(this, ModelWarningId.DEFAULT_SECURITY_GROUP_OPEN,
+          'restrictDefaultSecurityGroup is false: the default security group keeps its allow-all rules for its members.');
+      }
+    }
+    this.validateZones();
+
+    if (props.flowLogs ?? true) {
+      this.flowLogs = new EncryptedLogGroup(this, 'FlowLogs', { retention: props.flowLogRetention });
+      this.flowLog = new ec2.FlowLog(this, 'FlowLog', {
+        resourceType: ec2.FlowLogResourceType.fromVpc(this.vpc),
+        trafficType: ec2.FlowLogTrafficType.ALL,
+        destination: ec2.FlowLogDestination.toCloudWatchLogs(this.flowLogs.logGroup, this.flowLogRole(this.flowLogs)),
+      });
+    } else {
+      warnOptOut(this, ModelWarningId.FLOW_LOGS_DISABLED, 'flowLogs is false: traffic in the model network is not recorded.');
+    }
+  }
+
+  /**
+   * The interface endpoint of an AWS service in the model subnets, created on
+   * first use with private DNS and a security group that admits nothing:
+   * no connection gets through until {@link grantEndpointAccess} admits a
+   * peer, and from then on the endpoint policy admits only what was granted.
+   */
+  public interfaceEndpoint(service: ec2.InterfaceVpcEndpointAwsService): ec2.InterfaceVpcEndpoint {
+    const existing = this.interfaceEndpoints.get(service.name);
+    if (existing) return existing;
+    const id = endpointId(service.shortName);
+    const securityGroup = new ec2.SecurityGroup(this, `${id}SecurityGroup`, {
+      vpc: this.vpc,
+      allowAllOutbound: false,
+      description: `Interface endpoint ${service.shortName}: HTTPS from the model functions only`,
+    });
+    const endpoint = new ec2.InterfaceVpcEndpoint(this, id, {
+      vpc: this.vpc,
+      service,
+      subnets: { ...this.subnets, onePerAz: true },
+      privateDnsEnabled: true,
+      open: false,
+      securityGroups: [securityGroup],
+    });
+    this.interfaceEndpoints.set(service.name, endpoint);
+    return endpoint;
+  }
+
+  /**
+   * Lets one role call the given actions on the given resources through the
+   * service's interface endpoint, and lets the peer connect to it on 443.
+   */
+  public grantEndpointAccess(options: EndpointAccessOptions): ec2.InterfaceVpcEndpoint {
+    if (options.actions.length === 0 || options.resources.length === 0) {
+      invalidProp(this, 'actions and resources', `${options.actions.length} action(s), ${options.resources.length} resource(s)`, 'at least one of each');
+    }
+    const endpoint = this.interfaceEndpoint(options.service);
+    endpoint.addToPolicy(new iam.PolicyStatement({
+      principals: [new iam.AnyPrincipal()],
+      actions: options.actions,
+      resources: options.resources,
+      conditions: { ArnEquals: { 'aws:PrincipalArn': options.role.roleArn } },
+    }));
+    endpoint.connections.allowDefaultPortFrom(options.peer, `HTTPS to ${options.service.shortName} from ${options.peer.connections.securityGroups.length > 0 ? 'the model function' : 'a peer'}`);
+    return endpoint;
+  }
+
+  /**
+   * The S3 gateway endpoint of the model subnets' route tables, created on
+   * first use. SageMaker downloads model artifacts through it; `allowS3Read`
+   * adds what it may read.
+   */
+  public s3GatewayEndpoint(): ec2.GatewayVpcEndpoint {
+    const service = ec2.GatewayVpcEndpointAwsService.S3;
+    const existing = this.gatewayEndpoints.get(service.name);
+    if (existing) return existing;
+    const endpoint = new ec2.GatewayVpcEndpoint(this, 'S3Endpoint', { vpc: this.vpc, service, subnets: [this.subnets] });
+    this.gatewayEndpoints.set(service.name, endpoint);
+    return endpoint;
+  }
+
+  /** Lets one role read the given S3 objects through the gateway endpoint. */
+  public allowS3Read(role: iam.IRole, objectArns: string[]): ec2.GatewayVpcEndpoint {
+    const endpoint = this.s3GatewayEndpoint();
+    endpoint.addToPolicy(new iam.PolicyStatement({
+      principals: [new iam.AnyPrincipal()],
+      actions: ['s3:GetObject'],
+      resources: objectArns,
+      conditions: { ArnEquals: { 'aws:PrincipalArn': role.roleArn } },
+    }));
+    return endpoint;
+  }
+
+  /** Our own role: the one FlowLog would create gets an inline policy (NIST/HIPAA/PCI IAMNoInlinePolicy). */
+  private flowLogRole(logGroup: EncryptedLogGroup): iam.IRole {
+    const policy = new iam.ManagedPolicy(this, 'FlowLogPolicy', {
+      description: 'Lets VPC Flow Logs write to the model network flow log group only',
+      statements: [new iam.PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
+        resources: [logGroup.logGroupArn],
+      })],
+    });
+    return new iam.Role(this, 'FlowLogRole', {
+      description: 'VPC Flow Logs delivery role of the model network',
+      assumedBy: new iam.ServicePrincipal('vpc-flow-logs.amazonaws.com', {
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID },
+          ArnLike: { 'aws:SourceArn': `arn:${Aws.PARTITION}:ec2:${Aws.REGION}:${Aws.ACCOUNT_ID}:vpc-flow-log/*` },
+        },
+      }),
+      managedPolicies: [policy],
+    }).withoutPolicyUpdates() as iam.Role;
+  }
+
+  private validateProps(props: ModelNetworkProps): void {
+    if (props.existingVpc && (props.ipAddresses !== undefined || props.maxAzs !== undefined)) {
+      invalidProp(this, 'existingVpc', props.existingVpc.node.path, 'either existingVpc or ipAddresses/maxAzs for a new VPC, not both');
+    }
+    if (props.existingVpc && props.restrictDefaultSecurityGroup !== undefined) {
+      invalidProp(this, 'restrictDefaultSecurityGroup', props.restrictDefaultSecurityGroup, 'no value with existingVpc (its default security group belongs to its owner)');
+    }
+    if (!props.existingVpc && props.subnets !== undefined) {
+      invalidProp(this, 'subnets', 'a subnet selection', 'no subnet selection for a new VPC (it has isolated subnets only)');
+    }
+    validateRange(this, 'maxAzs', props.maxAzs, { min: 2, max: 6 });
+  }
+
+  private validateZones(): void {
+    const zones = this.vpc.selectSubnets(this.subnets).availabilityZones;
+    if (!zones.some((zone) => Token.isUnresolved(zone)) && new Set(zones).size < 2) {
+      invalidProp(this, 'subnets', `subnets in ${new Set(zones).size} availability zone(s)`, 'subnets in at least two availability zones');
+    }
+  }
+}
+
+/** `sagemaker.runtime` → `SagemakerRuntimeEndpoint` */
+function endpointId(shortName: string): string {
+  return `${shortName.split(/[.-]/).map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('')}Endpoint`;
+}
+
+/** Rule id of Control Tower's CT.LAMBDA.PR.3 in the cfn-guard validator. */
+export const LAMBDA_INSIDE_VPC_GUARD_RULE = 'lambda_inside_vpc_check';
+
+/**
+ * `restrictDefaultSecurityGroup` is implemented by a CDK-owned custom resource
+ * provider (one per stack, outside any VPC) that we cannot configure; the
+ * Control Tower check that every function sits in a VPC is acknowledged on it.
+ */
+function acknowledgeDefaultSecurityGroupProvider(scope: Construct): void {
+  const provider = Stack.of(scope).node.tryFindChild('Custom::VpcRestrictDefaultSGCustomResourceProvider');
+  if (!provider) return;
+  Validations.of(provider).acknowledge({
+    id: LAMBDA_INSIDE_VPC_GUARD_RULE,
+    reason: 'CDK custom resource provider that strips the rules of the new VPC\'s default security group during deployment (restrictDefaultSecurityGroup). It calls only EC2 and CloudFormation, handles no prompts, and cannot be attached to the isolated subnets, which have no route to those APIs.',
+  });
+}

@@ -1,0 +1,564 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import {
+  CloudWatchRoleMode,
+  ModelBackend,
+  ModelNetwork,
+  ModelProxyFunction,
+  ModelProxyFunctionProps,
+  RequestFormat,
+  SecureRestApi,
+  UnmaskedVpcLinkIntegration,
+} from '../../lib';
+import { MODEL_PROXY_CONFIG_ENV } from '../../lib/model/proxy-config';
+import {
+  acknowledgementsIn,
+  covers,
+  formatTable,
+  logicalIdsByPath,
+  NAG_PACKS,
+  PackResult,
+  runCfnGuard,
+  runNagPack,
+} from '../helpers/compliance';
+import { newTestStack } from '../setup/stacks';
+
+type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
+
+const TGI_IMAGE = '763104351884.dkr.ecr.eu-west-1.amazonaws.com/huggingface-pytorch-tgi-inference:2.4.0-tgi2.3.1-gpu-py311-cu124-ubuntu22.04';
+
+/** The network, a proxy per backend kind in AWS (new SageMaker endpoint, existing endpoint, Bedrock). */
+function buildMainStack() {
+  const { app, stack } = newTestStack('ModelStack');
+  const network = new ModelNetwork(stack, 'Network');
+  const claims = new ModelProxyFunction(stack, 'Claims', {
+    network,
+    modelName: 'claims-triage',
+    maxPromptLength: 16_000,
+    backend: ModelBackend.sageMakerEndpoint({
+      requestFormat: RequestFormat.HUGGING_FACE,
+      endpointProps: { imageUri: TGI_IMAGE, modelDataUrl: 's3://model-artifacts/claims/model.tar.gz', instanceType: 'ml.m5.xlarge' },
+    }),
+  });
+  const legacy = new ModelProxyFunction(stack, 'Legacy', {
+    network,
+    modelName: 'legacy',
+    maxPromptLength: 8000,
+    reservedConcurrency: 3,
+    backend: ModelBackend.sageMakerEndpoint({ existingEndpointName: 'Legacy-Endpoint', responseTextPath: 'outputs[0].text' }),
+  });
+  const chat = new ModelProxyFunction(stack, 'Chat', {
+    network,
+    modelName: 'general-chat',
+    maxPromptLength: 32_000,
+    restorePlaceholders: true,
+    backend: ModelBackend.bedrock('anthropic.claude-3-haiku-20240307-v1:0'),
+  });
+  return { app, stack, network, claims, legacy, chat, template: Template.fromStack(stack) };
+}
+
+const main = buildMainStack();
+const mainJson = main.template.toJSON() as { Resources: Record<string, Resource> };
+const resources = (type: string) => Object.entries(mainJson.Resources).filter(([, r]) => r.Type === type);
+const idOf = (construct: { node: { defaultChild?: unknown } } | unknown) =>
+  main.stack.getLogicalId(((construct as { node: { defaultChild?: unknown } }).node?.defaultChild ?? construct) as never);
+const getAtt = (construct: unknown, attr: string) => ({ 'Fn::GetAtt': [idOf(construct), attr] });
+const endpointOf = (service: ec2.InterfaceVpcEndpointAwsService) => mainJson.Resources[idOf(main.network.interfaceEndpoint(service))];
+const managedPolicyOf = (proxy: ModelProxyFunction) => mainJson.Resources[idOf(proxy.policy)].Properties.PolicyDocument.Statement as Array<Record<string, any>>;
+const configOf = (proxy: ModelProxyFunction) => JSON.parse(mainJson.Resources[idOf(proxy.function)].Properties.Environment.Variables[MODEL_PROXY_CONFIG_ENV]);
+const partitionArn = (rest: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, rest]] });
+const sageMakerEndpointArn = (name: string) => ({
+  'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sagemaker:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, `:endpoint/${name}`]],
+});
+const foundationModelArn = (id: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':bedrock:', { Ref: 'AWS::Region' }, `::foundation-model/${id}`]] });
+
+describe('ModelNetwork', () => {
+  test('has no NAT gateway, no internet gateway and no route out of the VPC', () => {
+    main.template.resourceCountIs('AWS::EC2::NatGateway', 0);
+    main.template.resourceCountIs('AWS::EC2::InternetGateway', 0);
+    main.template.resourceCountIs('AWS::EC2::EIP', 0);
+    main.template.resourceCountIs('AWS::EC2::EgressOnlyInternetGateway', 0);
+    main.template.resourceCountIs('AWS::EC2::Route', 0);
+    main.template.resourceCountIs('AWS::EC2::TransitGatewayAttachment', 0);
+    main.template.resourceCountIs('AWS::EC2::VPCPeeringConnection', 0);
+  });
+
+  test('has isolated subnets in two availability zones, without public IPs', () => {
+    const subnets = resources('AWS::EC2::Subnet').map(([, r]) => r.Properties);
+    expect(subnets).toHaveLength(2);
+    expect(new Set(subnets.map((s) => JSON.stringify(s.AvailabilityZone))).size).toBe(2);
+    for (const subnet of subnets) {
+      expect(subnet.MapPublicIpOnLaunch).toBe(false);
+      expect(subnet.Tags).toEqual(expect.arrayContaining([{ Key: 'aws-cdk:subnet-type', Value: 'Isolated' }]));
+    }
+    main.template.hasResourceProperties('AWS::EC2::VPC', { EnableDnsHostnames: true, EnableDnsSupport: true });
+  });
+
+  test('strips the rules of the default security group', () => {
+    main.template.hasResourceProperties('Custom::VpcRestrictDefaultSG', { DefaultSecurityGroupId: getAtt(main.network.vpc, 'DefaultSecurityGroup') });
+  });
+
+  test('logs all traffic to a KMS-encrypted log group through a role with a customer-managed policy', () => {
+    const [[, flowLog]] = resources('AWS::EC2::FlowLog');
+    expect(flowLog.Properties).toMatchObject({ ResourceType: 'VPC', TrafficType: 'ALL', LogDestinationType: 'cloud-watch-logs' });
+    const logGroup = mainJson.Resources[flowLog.Properties.LogGroupName.Ref];
+    expect(logGroup.Properties.KmsKeyId).toBeDefined();
+    expect(logGroup.Properties.RetentionInDays).toBe(365);
+    const role = mainJson.Resources[flowLog.Properties.DeliverLogsPermissionArn['Fn::GetAtt'][0]];
+    expect(role.Properties.Policies).toBeUndefined();
+    expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([{
+      Action: 'sts:AssumeRole',
+      Effect: 'Allow',
+      Principal: { Service: 'vpc-flow-logs.amazonaws.com' },
+      Condition: {
+        StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+        ArnLike: { 'aws:SourceArn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ec2:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':vpc-flow-log/*']] } },
+      },
+    }]);
+    const [policyRef] = role.Properties.ManagedPolicyArns;
+    expect(mainJson.Resources[policyRef.Ref].Properties.PolicyDocument.Statement).toEqual([{
+      Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
+      Effect: 'Allow',
+      Resource: { 'Fn::GetAtt': [flowLog.Properties.LogGroupName.Ref, 'Arn'] },
+    }]);
+  });
+
+  test('creates interface endpoints only for the services the proxies call', () => {
+    const services = resources('AWS::EC2::VPCEndpoint').map(([, r]) => JSON.stringify(r.Properties.ServiceName));
+    expect(services.sort()).toEqual([
+      JSON.stringify('com.amazonaws.eu-west-1.bedrock-runtime'),
+      JSON.stringify('com.amazonaws.eu-west-1.sagemaker.runtime'),
+      JSON.stringify({ 'Fn::Join': ['', ['com.amazonaws.', { Ref: 'AWS::Region' }, '.s3']] }),
+    ].sort());
+  });
+
+  test('puts interface endpoints with private DNS in the isolated subnets', () => {
+    for (const [, endpoint] of resources('AWS::EC2::VPCEndpoint').filter(([, r]) => r.Properties.VpcEndpointType === 'Interface')) {
+      expect(endpoint.Properties.PrivateDnsEnabled).toBe(true);
+      expect(endpoint.Properties.SubnetIds).toEqual(resources('AWS::EC2::Subnet').map(([id]) => ({ Ref: id })));
+    }
+  });
+
+  test('lets only each proxy\'s role invoke only its own SageMaker endpoint through the sagemaker runtime endpoint', () => {
+    expect(endpointOf(ec2.InterfaceVpcEndpointAwsService.SAGEMAKER_RUNTIME).Properties.PolicyDocument).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: '*' },
+          Action: 'sagemaker:InvokeEndpoint',
+          Resource: { Ref: idOf(main.claims.node.findChild('ModelEndpoint')) },
+          Condition: { ArnEquals: { 'aws:PrincipalArn': getAtt(main.claims.node.findChild('Role'), 'Arn') } },
+        },
+        {
+          Effect: 'Allow',
+          Principal: { AWS: '*' },
+          Action: 'sagemaker:InvokeEndpoint',
+          Resource: sageMakerEndpointArn('legacy-endpoint'),
+          Condition: { ArnEquals: { 'aws:PrincipalArn': getAtt(main.legacy.node.findChild('Role'), 'Arn') } },
+        },
+      ],
+    });
+  });
+
+  test('lets only the Bedrock proxy\'s role invoke only its foundation model through the bedrock-runtime endpoint', () => {
+    expect(endpointOf(ec2.InterfaceVpcEndpointAwsService.BEDROCK_RUNTIME).Properties.PolicyDocument).toEqual({
+      Version: '2012-10-17',
+      Statement: [{
+        Effect: 'Allow',
+        Principal: { AWS: '*' },
+        Action: 'bedrock:InvokeModel',
+        Resource: foundationModelArn('anthropic.claude-3-haiku-20240307-v1:0'),
+        Condition: { ArnEquals: { 'aws:PrincipalArn': getAtt(main.chat.node.findChild('Role'), 'Arn') } },
+      }],
+    });
+  });
+
+  test('admits HTTPS to each interface endpoint only from the proxies that use it', () => {
+    const expectations: Array<[ec2.InterfaceVpcEndpointAwsService, ModelProxyFunction[]]> = [
+      [ec2.InterfaceVpcEndpointAwsService.SAGEMAKER_RUNTIME, [main.claims, main.legacy]],
+      [ec2.InterfaceVpcEndpointAwsService.BEDROCK_RUNTIME, [main.chat]],
+    ];
+    for (const [service, proxies] of expectations) {
+      const endpointSg = main.network.interfaceEndpoint(service).connections.securityGroups[0];
+      const sg = mainJson.Resources[idOf(endpointSg)].Properties;
+      expect(sg.SecurityGroupIngress).toBeUndefined();
+      expect(sg.SecurityGroupEgress).toEqual([{ CidrIp: '255.255.255.255/32', Description: 'Disallow all traffic', FromPort: 252, IpProtocol: 'icmp', ToPort: 86 }]);
+      const ingress = resources('AWS::EC2::SecurityGroupIngress').map(([, r]) => r.Properties)
+        .filter((rule) => JSON.stringify(rule.GroupId) === JSON.stringify(getAtt(endpointSg, 'GroupId')));
+      expect(ingress.map(({ IpProtocol, FromPort, ToPort, SourceSecurityGroupId }) => ({ IpProtocol, FromPort, ToPort, SourceSecurityGroupId }))).toEqual(
+        proxies.map((proxy) => ({ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, SourceSecurityGroupId: getAtt(proxy.securityGroup, 'GroupId') })),
+      );
+    }
+  });
+
+  test('lets SageMaker read only the model artifacts through the S3 gateway endpoint', () => {
+    const [[, s3]] = resources('AWS::EC2::VPCEndpoint').filter(([, r]) => r.Properties.VpcEndpointType === 'Gateway');
+    expect(s3.Properties.RouteTableIds).toHaveLength(2);
+    expect(s3.Properties.PolicyDocument.Statement).toEqual([{
+      Effect: 'Allow',
+      Principal: { AWS: '*' },
+      Action: 's3:GetObject',
+      Resource: partitionArn(':s3:::model-artifacts/claims/model.tar.gz'),
+      Condition: { ArnEquals: { 'aws:PrincipalArn': getAtt(main.claims.node.findChild('ModelEndpoint').node.findChild('ExecutionRole'), 'Arn') } },
+    }]);
+  });
+});
+
+describe('ModelProxyFunction', () => {
+  test('runs Node.js 22 on arm64 in the isolated subnets with its own security group', () => {
+    const fn = mainJson.Resources[idOf(main.claims.function)].Properties;
+    expect(fn).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler', TracingConfig: { Mode: 'Active' } });
+    expect(fn.VpcConfig).toEqual({
+      SubnetIds: resources('AWS::EC2::Subnet').map(([id]) => ({ Ref: id })),
+      SecurityGroupIds: [getAtt(main.claims.securityGroup, 'GroupId')],
+    });
+  });
+
+  test('times out at 25 s, below API Gateway\'s 29 s, with 1024 MB and reserved concurrency per model', () => {
+    expect(mainJson.Resources[idOf(main.claims.function)].Properties).toMatchObject({ Timeout: 25, MemorySize: 1024, ReservedConcurrentExecutions: 10 });
+    expect(mainJson.Resources[idOf(main.legacy.function)].Properties.ReservedConcurrentExecutions).toBe(3);
+  });
+
+  test('gets a full vCPU (1769 MB) when it accepts prompts over 64 K characters', () => {
+    const { stack } = newTestStack('BigPromptStack');
+    const big = new ModelProxyFunction(stack, 'Big', {
+      network: new ModelNetwork(stack, 'Net'), modelName: 'big', maxPromptLength: 200_000, backend: ModelBackend.sageMakerEndpoint({ existingEndpointName: 'ep' }),
+    });
+    expect(Template.fromStack(stack).toJSON().Resources[stack.getLogicalId(big.function.node.defaultChild as never)].Properties.MemorySize).toBe(1769);
+  });
+
+  test('logs to its own KMS-encrypted log group kept a year', () => {
+    const fn = mainJson.Resources[idOf(main.claims.function)].Properties;
+    expect(fn.LoggingConfig).toEqual({ LogGroup: { Ref: idOf(main.claims.logGroup.logGroup) } });
+    const group = mainJson.Resources[idOf(main.claims.logGroup.logGroup)];
+    expect(group.Properties.KmsKeyId).toEqual(getAtt(main.claims.logGroup.key, 'Arn'));
+    expect(group.Properties.RetentionInDays).toBe(365);
+    expect(group.DeletionPolicy).toBe('Retain');
+  });
+
+  test('reaches nothing but its backend: egress only to its interface endpoint on 443', () => {
+    const sg = mainJson.Resources[idOf(main.claims.securityGroup)].Properties;
+    expect(sg.SecurityGroupEgress).toBeUndefined();
+    expect(sg.SecurityGroupIngress).toBeUndefined();
+    const egress = resources('AWS::EC2::SecurityGroupEgress').map(([, r]) => r.Properties)
+      .filter((rule) => JSON.stringify(rule.GroupId) === JSON.stringify(getAtt(main.claims.securityGroup, 'GroupId')));
+    const endpointSg = main.network.interfaceEndpoint(ec2.InterfaceVpcEndpointAwsService.SAGEMAKER_RUNTIME).connections.securityGroups[0];
+    expect(egress.map(({ IpProtocol, FromPort, ToPort, DestinationSecurityGroupId }) => ({ IpProtocol, FromPort, ToPort, DestinationSecurityGroupId }))).toEqual([
+      { IpProtocol: 'tcp', FromPort: 443, ToPort: 443, DestinationSecurityGroupId: getAtt(endpointSg, 'GroupId') },
+    ]);
+  });
+
+  test('has a role with only a customer-managed policy and no inline policy anywhere', () => {
+    main.template.resourceCountIs('AWS::IAM::Policy', 0);
+    const role = mainJson.Resources[idOf(main.claims.node.findChild('Role'))].Properties;
+    expect(role.Policies).toBeUndefined();
+    expect(role.ManagedPolicyArns).toEqual([{ Ref: idOf(main.claims.policy) }]);
+    expect(role.AssumeRolePolicyDocument.Statement).toEqual([{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' } }]);
+  });
+
+  test('may write its logs, send traces, attach to the VPC and invoke only its own SageMaker endpoint', () => {
+    expect(managedPolicyOf(main.claims)).toEqual([
+      { Sid: 'WriteOwnLogs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: getAtt(main.claims.logGroup.logGroup, 'Arn') },
+      { Sid: 'Tracing', Effect: 'Allow', Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Resource: '*' },
+      {
+        Sid: 'VpcNetworkInterfaces',
+        Effect: 'Allow',
+        Action: ['ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeSubnets', 'ec2:DeleteNetworkInterface', 'ec2:AssignPrivateIpAddresses', 'ec2:UnassignPrivateIpAddresses'],
+        Resource: '*',
+      },
+      { Sid: 'InvokeSageMakerEndpoint', Effect: 'Allow', Action: 'sagemaker:InvokeEndpoint', Resource: { Ref: idOf(main.claims.node.findChild('ModelEndpoint')) } },
+    ]);
+  });
+
+  test('invokes an existing endpoint by its lower-case ARN, and a Bedrock model by its foundation-model ARN', () => {
+    expect(managedPolicyOf(main.legacy).at(-1)).toEqual({
+      Sid: 'InvokeSageMakerEndpoint', Effect: 'Allow', Action: 'sagemaker:InvokeEndpoint', Resource: sageMakerEndpointArn('legacy-endpoint'),
+    });
+    expect(managedPolicyOf(main.chat).at(-1)).toEqual({
+      Sid: 'InvokeBedrockModel', Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: foundationModelArn('anthropic.claude-3-haiku-20240307-v1:0'),
+    });
+  });
+
+  test('passes its configuration as one JSON variable and nothing else', () => {
+    const fn = mainJson.Resources[idOf(main.claims.function)].Properties;
+    expect(Object.keys(fn.Environment.Variables)).toEqual([MODEL_PROXY_CONFIG_ENV]);
+    expect(fn.KmsKeyArn).toBeUndefined();
+    expect(configOf(main.claims)).toEqual({
+      version: 1,
+      model: 'claims-triage',
+      backend: { type: 'sagemaker', endpointName: main.claims.backendConfig.target },
+      requestFormat: 'HUGGING_FACE',
+      responseTextPath: 'generated_text',
+      maxPromptLength: 16000,
+      maxOutputTokens: 4096,
+      restorePlaceholders: false,
+      retry: { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 1000 },
+      timeoutMarginMs: 1000,
+    });
+    expect(configOf(main.chat)).toMatchObject({ backend: { type: 'bedrock', modelId: 'anthropic.claude-3-haiku-20240307-v1:0' }, requestFormat: 'ANTHROPIC_MESSAGES', responseTextPath: 'content[0].text', restorePlaceholders: true });
+    expect(configOf(main.legacy)).toMatchObject({ backend: { type: 'sagemaker', endpointName: 'Legacy-Endpoint' }, responseTextPath: 'outputs[0].text' });
+  });
+});
+
+describe('snapshot', () => {
+  test('of the SageMaker proxy and its model endpoint', () => {
+    const ours = Object.fromEntries(Object.entries(mainJson.Resources).filter(([id]) => id.startsWith('Claims')));
+    expect(ours).toMatchSnapshot();
+  });
+});
+
+describe('SageMakerModelEndpoint', () => {
+  const endpoint = main.claims.node.findChild('ModelEndpoint');
+  const model = () => resources('AWS::SageMaker::Model')[0][1].Properties;
+
+  test('runs the model with network isolation in the isolated subnets', () => {
+    expect(model()).toMatchObject({
+      EnableNetworkIsolation: true,
+      PrimaryContainer: { Image: TGI_IMAGE, ModelDataUrl: 's3://model-artifacts/claims/model.tar.gz' },
+      VpcConfig: {
+        Subnets: resources('AWS::EC2::Subnet').map(([id]) => ({ Ref: id })),
+        SecurityGroupIds: [getAtt(endpoint.node.findChild('SecurityGroup'), 'GroupId')],
+      },
+    });
+  });
+
+  test('encrypts the ML volumes with a rotating customer-managed key and captures no data', () => {
+    const [[, config]] = resources('AWS::SageMaker::EndpointConfig');
+    expect(config.Properties.KmsKeyId).toEqual(getAtt(endpoint.node.findChild('Key'), 'Arn'));
+    expect(config.Properties.DataCaptureConfig).toBeUndefined();
+    expect(mainJson.Resources[idOf(endpoint.node.findChild('Key'))].Properties.EnableKeyRotation).toBe(true);
+  });
+
+  test('has a lower-case endpoint name that matches its ARN in IAM', () => {
+    const [[, ep]] = resources('AWS::SageMaker::Endpoint');
+    expect(ep.Properties.EndpointName).toMatch(/^[a-z0-9](-*[a-z0-9])*$/);
+  });
+
+  test('lets SageMaker pull only its image, read only its artifacts and write only its own logs', () => {
+    const role = mainJson.Resources[idOf(endpoint.node.findChild('ExecutionRole'))].Properties;
+    expect(role.AssumeRolePolicyDocument.Statement[0]).toEqual({
+      Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'sagemaker.amazonaws.com' }, Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+    });
+    const statements = mainJson.Resources[role.ManagedPolicyArns[0].Ref].Properties.PolicyDocument.Statement as Array<Record<string, any>>;
+    const bySid = Object.fromEntries(statements.map((s) => [s.Sid, s]));
+    expect(bySid.PullImage.Resource).toEqual(partitionArn(':ecr:eu-west-1:763104351884:repository/huggingface-pytorch-tgi-inference'));
+    expect(bySid.ReadModelData).toMatchObject({ Action: 's3:GetObject', Resource: partitionArn(':s3:::model-artifacts/claims/model.tar.gz') });
+    expect(JSON.stringify(bySid.EndpointLogs.Resource)).toContain(`/aws/sagemaker/Endpoints/${main.claims.backendConfig.target}`);
+    expect(Object.keys(bySid).sort()).toEqual(['EcrLogin', 'EndpointLogs', 'EndpointMetrics', 'NetworkInterfaces', 'PullImage', 'ReadModelData']);
+  });
+});
+
+describe('compliance of a stack with the network, the proxies and a SageMaker endpoint', () => {
+  const results: PackResult[] = NAG_PACKS.map((create) => runNagPack(main.stack, create));
+  const acknowledgements = acknowledgementsIn(main.stack);
+  const guardFindings = runCfnGuard(main.app);
+  const where = logicalIdsByPath(main.stack);
+  const guardAcknowledged = (ruleId: string, logicalId: string) =>
+    acknowledgements.some((a) => covers(a, { pack: 'cfn-guard', ruleId, path: where.get(logicalId) ?? logicalId }));
+
+  afterAll(() => {
+    const rows: Array<Array<string | number>> = results.map((r) => [r.pack, r.before.length, r.before.length - r.after.length, r.after.length]);
+    rows.push(['cfn-guard (Control Tower)', guardFindings.length, guardFindings.filter((g) => guardAcknowledged(g.ruleId, g.path)).length,
+      guardFindings.filter((g) => !guardAcknowledged(g.ruleId, g.path)).length]);
+    process.stdout.write(`\nCompliance of the model network stack\n${formatTable(['pack', 'findings', 'acknowledged', 'unacknowledged'], rows)}\n`);
+  });
+
+  test.each(results.map((r) => [r.pack, r] as const))('%s has no unacknowledged finding', (_pack, result) => {
+    expect(result.after.map((f) => `${f.ruleId} at ${f.path}`)).toEqual([]);
+  });
+
+  test('every cdk-nag acknowledgement covers a finding that exists, with a specific reason', () => {
+    const nagAcks = acknowledgements.filter((a) => results.some((r) => a.ruleId.startsWith(`${r.pack}-`)));
+    const stale = nagAcks.filter((a) => !results.some((r) => r.before.some((f) => covers(a, f))));
+    expect(stale.map((a) => `${a.ruleId} at ${a.path}`)).toEqual([]);
+    for (const ack of acknowledgements) expect(ack.reason.length).toBeGreaterThanOrEqual(60);
+  });
+
+  test('the functions we own are all in the VPC, with concurrency limits and customer-managed policies', () => {
+    const ours = results.flatMap((r) => r.before).filter((f) => !f.path.includes('Custom::'));
+    expect(ours.filter((f) => /LambdaInsideVPC|LambdaConcurrency|IAMNoInlinePolicy|IAM4|VPCDefaultSecurityGroupClosed|VPCFlowLogsEnabled/.test(f.ruleId))).toEqual([]);
+  });
+
+  test('cfn-guard finds nothing but the CDK default-security-group provider outside the VPC, acknowledged on it', () => {
+    expect(guardFindings.map((g) => `${g.ruleId} at ${where.get(g.path) ?? g.path}`)).toEqual([
+      'lambda_inside_vpc_check at ModelStack/Custom::VpcRestrictDefaultSGCustomResourceProvider/Handler',
+    ]);
+    expect(guardFindings.every((g) => guardAcknowledged(g.ruleId, g.path))).toBe(true);
+  });
+});
+
+describe('a self-hosted model server in an existing VPC, and the VPC link opt-out', () => {
+  const { stack } = newTestStack('SelfHostedStack');
+  const vpc = new ec2.Vpc(stack, 'Vpc', {
+    maxAzs: 2,
+    natGateways: 1,
+    subnetConfiguration: [
+      { name: 'Public', subnetType: ec2.SubnetType.PUBLIC },
+      { name: 'App', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
+      { name: 'Model', subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+    ],
+  });
+  const network = new ModelNetwork(stack, 'Network', { existingVpc: vpc });
+  const nlb = new elbv2.NetworkLoadBalancer(stack, 'ModelServerNlb', { vpc, internetFacing: false, vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } });
+  const nlbSg = new ec2.SecurityGroup(stack, 'NlbSg', { vpc, allowAllOutbound: false });
+  const proxy = new ModelProxyFunction(stack, 'Vllm', {
+    network,
+    modelName: 'vllm-chat',
+    maxPromptLength: 8000,
+    backend: ModelBackend.selfHosted({
+      url: `https://${nlb.loadBalancerDnsName}:8443/v1/completions`,
+      loadBalancer: nlbSg,
+      requestFormat: RequestFormat.OPENAI_COMPLETIONS,
+      requestModelName: 'meta-llama/Llama-3.1-8B-Instruct',
+    }),
+  });
+  const api = new SecureRestApi(stack, 'Api', { cloudWatchRole: CloudWatchRoleMode.USE_EXISTING });
+  api.addModelRoute('vllm-chat', { maxPromptLength: 8000, integration: new apigateway.LambdaIntegration(proxy.function) });
+  const direct = new UnmaskedVpcLinkIntegration(stack, 'Direct', { networkLoadBalancer: nlb, url: `https://${nlb.loadBalancerDnsName}/generate` });
+  api.addModelRoute('direct', { maxPromptLength: 8000, integration: direct.integration });
+  const template = Template.fromStack(stack);
+  const json = template.toJSON() as { Resources: Record<string, Resource> };
+  const ref = (c: { node: { defaultChild?: unknown } }) => stack.getLogicalId((c.node.defaultChild ?? c) as never);
+
+  test('opens 8443 from the proxy to the load balancer\'s security group and nothing else', () => {
+    template.hasResourceProperties('AWS::EC2::SecurityGroupEgress', {
+      GroupId: { 'Fn::GetAtt': [ref(proxy.securityGroup), 'GroupId'] }, DestinationSecurityGroupId: { 'Fn::GetAtt': [ref(nlbSg), 'GroupId'] }, FromPort: 8443, ToPort: 8443, IpProtocol: 'tcp',
+    });
+    template.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
+      GroupId: { 'Fn::GetAtt': [ref(nlbSg), 'GroupId'] }, SourceSecurityGroupId: { 'Fn::GetAtt': [ref(proxy.securityGroup), 'GroupId'] }, FromPort: 8443, ToPort: 8443,
+    });
+    const egress = Object.values(json.Resources).filter((r) => r.Type === 'AWS::EC2::SecurityGroupEgress'
+      && JSON.stringify(r.Properties.GroupId) === JSON.stringify({ 'Fn::GetAtt': [ref(proxy.securityGroup), 'GroupId'] }));
+    expect(egress).toHaveLength(1);
+  });
+
+  test('creates no interface endpoint and grants no AWS invoke action for a self-hosted server', () => {
+    template.resourceCountIs('AWS::EC2::VPCEndpoint', 0);
+    const statements = json.Resources[ref(proxy.policy)].Properties.PolicyDocument.Statement as Array<{ Sid: string }>;
+    expect(statements.map((s) => s.Sid)).toEqual(['WriteOwnLogs', 'Tracing', 'VpcNetworkInterfaces']);
+  });
+
+  test('puts the proxy in the existing VPC\'s isolated subnets and adds flow logs to that VPC', () => {
+    const fn = json.Resources[ref(proxy.function)].Properties;
+    const isolated = vpc.isolatedSubnets.map((s) => ({ Ref: ref(s as unknown as { node: { defaultChild?: unknown } }) }));
+    expect(fn.VpcConfig.SubnetIds).toEqual(isolated);
+    template.hasResourceProperties('AWS::EC2::FlowLog', { ResourceId: { Ref: ref(vpc) }, TrafficType: 'ALL' });
+  });
+
+  test('tells the handler the server URL and request format', () => {
+    const config = JSON.parse(JSON.stringify(stack.resolve(json.Resources[ref(proxy.function)].Properties.Environment.Variables[MODEL_PROXY_CONFIG_ENV])));
+    expect(JSON.stringify(config)).toContain(':8443/v1/completions');
+    expect(JSON.stringify(config)).toContain('OPENAI_COMPLETIONS');
+  });
+
+  test('wires the proxy to a route in one line as a Lambda proxy integration', () => {
+    const method = json.Resources[ref(api.methodFor('vllm-chat'))].Properties;
+    expect(method.Integration.Type).toBe('AWS_PROXY');
+    expect(JSON.stringify(method.Integration.Uri)).toContain(ref(proxy.function));
+    template.hasResourceProperties('AWS::Lambda::Permission', { Action: 'lambda:InvokeFunction', Principal: 'apigateway.amazonaws.com', FunctionName: { 'Fn::GetAtt': [ref(proxy.function), 'Arn'] } });
+  });
+
+  test('serves the VPC-link route as HTTP_PROXY over a VPC link, without forwarding the caller\'s token', () => {
+    const method = json.Resources[ref(api.methodFor('direct'))].Properties;
+    expect(method.Integration).toMatchObject({
+      Type: 'HTTP_PROXY',
+      IntegrationHttpMethod: 'POST',
+      ConnectionType: 'VPC_LINK',
+      ConnectionId: { Ref: ref(direct.vpcLink as apigateway.VpcLink) },
+      RequestParameters: { 'integration.request.header.Authorization': "'none'" },
+      TimeoutInMillis: 29000,
+    });
+    template.hasResourceProperties('AWS::ApiGateway::VpcLink', { TargetArns: [{ Ref: ref(nlb) }] });
+  });
+
+  test('warns that the VPC-link route skips PII masking', () => {
+    Annotations.fromStack(stack).hasWarning('/SelfHostedStack/Direct', Match.stringLikeRegexp('prompts and answers are not masked'));
+    expect(Annotations.fromStack(stack).findWarning('/SelfHostedStack/Vllm', Match.anyValue())).toHaveLength(0);
+  });
+});
+
+describe('opt-outs add warnings', () => {
+  const { stack } = newTestStack('OptOutStack');
+  const existing = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 1 });
+  const egressNetwork = new ModelNetwork(stack, 'EgressNetwork', { existingVpc: existing, subnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS } });
+  const quiet = new ModelNetwork(stack, 'Quiet', { flowLogs: false, restrictDefaultSecurityGroup: false });
+  new ModelProxyFunction(stack, 'Plain', {
+    network: quiet,
+    modelName: 'plain',
+    maxPromptLength: 1000,
+    backend: ModelBackend.selfHosted({ url: 'http://10.0.3.17:8080/generate', loadBalancer: new ec2.Connections({ peer: ec2.Peer.ipv4('10.0.3.0/24') }), allowInsecureHttp: true }),
+  });
+  const annotations = Annotations.fromStack(stack);
+
+  test.each([
+    ['/OptOutStack/EgressNetwork', 'subnets are Private: the model functions have a route to the internet'],
+    ['/OptOutStack/Quiet', 'flowLogs is false'],
+    ['/OptOutStack/Quiet', 'restrictDefaultSecurityGroup is false'],
+    ['/OptOutStack/Plain', 'allowInsecureHttp is true'],
+  ])('%s warns: %s', (path, text) => {
+    annotations.hasWarning(path, Match.stringLikeRegexp(text));
+  });
+
+  test('the network of private-with-egress subnets still hosts the proxy there', () => {
+    expect(egressNetwork.vpc.selectSubnets(egressNetwork.subnets).subnets).toEqual(existing.privateSubnets);
+  });
+});
+
+describe('props are validated', () => {
+  const stack = () => newTestStack().stack;
+  const proxyIn = (s: Stack, props: Partial<ModelProxyFunctionProps>) => new ModelProxyFunction(s, 'Proxy', {
+    network: new ModelNetwork(s, 'Net'),
+    modelName: 'm',
+    maxPromptLength: 1000,
+    backend: ModelBackend.sageMakerEndpoint({ existingEndpointName: 'ep' }),
+    ...props,
+  });
+
+  test.each<[string, (s: Stack) => unknown, RegExp]>([
+    ['existingVpc comes with maxAzs', (s) => new ModelNetwork(s, 'N', { existingVpc: new ec2.Vpc(s, 'V'), maxAzs: 3 }), /either existingVpc or ipAddresses\/maxAzs/],
+    ['a new VPC gets one availability zone', (s) => new ModelNetwork(s, 'N', { maxAzs: 1 }), /maxAzs: got 1/],
+    ['a new VPC gets a subnet selection', (s) => new ModelNetwork(s, 'N', { subnets: { subnetType: ec2.SubnetType.PUBLIC } }), /no subnet selection for a new VPC/],
+    ['the timeout reaches API Gateway\'s 29 s', (s) => proxyIn(s, { timeout: Duration.seconds(29) }), /timeout: got "29 s"/],
+    ['reserved concurrency is 0', (s) => proxyIn(s, { reservedConcurrency: 0 }), /reservedConcurrency/],
+    ['the model name has capitals', (s) => proxyIn(s, { modelName: 'Chat' }), /modelName/],
+    ['a SageMaker backend names both an endpoint and new endpoint props', (s) => proxyIn(s, {
+      backend: ModelBackend.sageMakerEndpoint({ existingEndpointName: 'ep', endpointProps: { imageUri: TGI_IMAGE, instanceType: 'ml.g5.xlarge' } }),
+    }), /exactly one of existingEndpointName and endpointProps/],
+    ['a SageMaker backend names neither', (s) => proxyIn(s, { backend: ModelBackend.sageMakerEndpoint({}) }), /exactly one of/],
+    ['the response path is malformed', (s) => proxyIn(s, { backend: ModelBackend.sageMakerEndpoint({ existingEndpointName: 'ep', responseTextPath: '$.outputs' }) }), /responseTextPath/],
+    ['the image is not in ECR and no repository is given', (s) => proxyIn(s, {
+      backend: ModelBackend.sageMakerEndpoint({ endpointProps: { imageUri: 'ghcr.io/huggingface/text-generation-inference:2.4', instanceType: 'ml.g5.xlarge' } }),
+    }), /imageUri/],
+    ['a volume key is given for an instance type with local storage', (s) => proxyIn(s, {
+      backend: ModelBackend.sageMakerEndpoint({ endpointProps: { imageUri: TGI_IMAGE, instanceType: 'ml.g5.xlarge', encryptionKey: new kms.Key(s, 'K') } }),
+    }), /SageMaker refuses a volume key/],
+    ['a self-hosted URL is plain http without the opt-in', (s) => proxyIn(s, {
+      backend: ModelBackend.selfHosted({ url: 'http://10.0.0.5/generate', loadBalancer: new ec2.Connections() }),
+    }), /an https URL/],
+    ['a self-hosted URL carries credentials', (s) => proxyIn(s, {
+      backend: ModelBackend.selfHosted({ url: 'https://user@10.0.0.5/generate', loadBalancer: new ec2.Connections() }),
+    }), /without credentials/],
+    ['a Bedrock model id is an inference profile', (s) => proxyIn(s, { backend: ModelBackend.bedrock('us.anthropic.claude-3-haiku-20240307-v1:0') }), /inference profiles are not supported/],
+    ['a non-Anthropic Bedrock model has no request format', (s) => proxyIn(s, { backend: ModelBackend.bedrock('amazon.titan-text-express-v1') }), /requestFormat and responseTextPath/],
+    ['the VPC link integration gets both a load balancer and a link', (s) => new UnmaskedVpcLinkIntegration(s, 'D', {
+      url: 'https://model.internal/generate',
+      networkLoadBalancer: new elbv2.NetworkLoadBalancer(s, 'Nlb', { vpc: new ec2.Vpc(s, 'V') }),
+      existingVpcLink: apigateway.VpcLink.fromVpcLinkId(s, 'L', 'abc123'),
+    }), /exactly one of networkLoadBalancer and existingVpcLink/],
+  ])('fails when %s', (_what, build, message) => {
+    expect(() => build(stack())).toThrow(message);
+  });
+
+  test('takes no volume key for a local-storage instance type and creates none', () => {
+    const s = stack();
+    proxyIn(s, { backend: ModelBackend.sageMakerEndpoint({ endpointProps: { imageUri: TGI_IMAGE, instanceType: 'ml.g5.xlarge' } }) });
+    const t = Template.fromStack(s);
+    t.hasResourceProperties('AWS::SageMaker::EndpointConfig', { KmsKeyId: Match.absent() });
+    expect(Object.values(t.findResources('AWS::KMS::Key')).map((k) => k.Properties.Description)).not.toContain(expect.stringMatching(/ML storage volumes/));
+  });
+});

@@ -1,0 +1,87 @@
+import { parseProxyConfig } from '../../../lambda/model-proxy/config';
+import { createProxyFromEnvironment } from '../../../lambda/model-proxy/bootstrap';
+import { createGuards } from '../../../lambda/model-proxy/guard-wiring';
+import { MODEL_PROXY_CONFIG_ENV } from '../../../lib/model/proxy-config';
+import { apiEvent, fakeGuards, invocationContext, memoryLogger, proxyConfig } from './fakes';
+
+const valid = () => JSON.parse(JSON.stringify(proxyConfig())) as Record<string, unknown>;
+const parse = (value: unknown) => parseProxyConfig(JSON.stringify(value));
+
+describe('parseProxyConfig', () => {
+  test('accepts the configuration the construct writes', () => {
+    expect(parse(valid())).toEqual({ ok: true, config: proxyConfig() });
+  });
+
+  test('accepts every backend type', () => {
+    for (const backend of [
+      { type: 'sagemaker', endpointName: 'my-endpoint-1' },
+      { type: 'bedrock', modelId: 'anthropic.claude-3-haiku-20240307-v1:0' },
+      { type: 'http', url: 'https://model.internal:8443/generate', allowInsecureHttp: false },
+      { type: 'http', url: 'http://10.0.1.20:8080/generate', allowInsecureHttp: true },
+    ]) {
+      expect(parse({ ...valid(), backend })).toMatchObject({ ok: true, config: { backend } });
+    }
+  });
+
+  test.each([
+    ['missing', undefined, 'the configuration variable is missing'],
+    ['not JSON', '{', 'the configuration is not JSON'],
+  ])('rejects a configuration that is %s', (_what, raw, problem) => {
+    expect(parseProxyConfig(raw)).toEqual({ ok: false, problem });
+  });
+
+  test.each<[string, Record<string, unknown>, RegExp]>([
+    ['an unknown version', { version: 2 }, /version/],
+    ['a model name with capitals', { model: 'Claims' }, /^model /],
+    ['an unknown backend type', { backend: { type: 'ftp' } }, /backend.type/],
+    ['a SageMaker endpoint name with spaces', { backend: { type: 'sagemaker', endpointName: 'my endpoint' } }, /backend.endpointName/],
+    ['a plain http URL without the opt-in', { backend: { type: 'http', url: 'http://10.0.0.1/generate', allowInsecureHttp: false } }, /https/],
+    ['a URL with credentials', { backend: { type: 'http', url: 'https://u:p@model.internal/', allowInsecureHttp: false } }, /credentials/],
+    ['a URL of another scheme', { backend: { type: 'http', url: 'file:///etc/passwd', allowInsecureHttp: true } }, /backend.url/],
+    ['an unknown request format', { requestFormat: 'XML' }, /requestFormat/],
+    ['a malformed response path', { responseTextPath: 'a..b' }, /responseTextPath/],
+    ['a zero prompt length', { maxPromptLength: 0 }, /maxPromptLength/],
+    ['too many attempts', { retry: { maxAttempts: 9, baseDelayMs: 100, maxDelayMs: 1000 } }, /retry.maxAttempts/],
+    ['a max delay below the base delay', { retry: { maxAttempts: 3, baseDelayMs: 500, maxDelayMs: 100 } }, /retry.maxDelayMs/],
+    ['a restore flag that is not boolean', { restorePlaceholders: 'yes' }, /restorePlaceholders/],
+  ])('rejects %s, naming the field but not the value', (_what, patch, problem) => {
+    const result = parse({ ...valid(), ...patch });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.problem).toMatch(problem);
+      expect(result.problem).not.toMatch(/passwd|u:p@|my endpoint|Claims/);
+    }
+  });
+});
+
+describe('createProxyFromEnvironment', () => {
+  test('answers 500 on every call when the configuration is broken, and logs why once', async () => {
+    const log = memoryLogger();
+    const proxy = createProxyFromEnvironment({ [MODEL_PROXY_CONFIG_ENV]: '{"version":1}' }, { logger: log.logger, guards: () => fakeGuards() });
+    expect(log.records()[0]).toMatchObject({ level: 'ERROR', message: 'model proxy configuration rejected', problem: 'model is missing or malformed' });
+    const res = await proxy(apiEvent({ prompt: 'hi' }), invocationContext());
+    expect(res.statusCode).toBe(500);
+    expect(JSON.parse(res.body).error).toEqual({ code: 'InternalError', message: 'Internal server error.', requestId: 'apigw-req-1' });
+    expect(log.records()[1]).toMatchObject({ status: 500, failedStep: 'configuration' });
+  });
+
+  test('answers 500 when the guards cannot be built', async () => {
+    const log = memoryLogger();
+    const proxy = createProxyFromEnvironment({ [MODEL_PROXY_CONFIG_ENV]: JSON.stringify(proxyConfig()) }, {
+      logger: log.logger,
+      guards: () => {
+        throw new TypeError('bad policy');
+      },
+    });
+    expect((await proxy(apiEvent({ prompt: 'hi' }), invocationContext())).statusCode).toBe(500);
+    expect(log.records()[0]).toMatchObject({ message: 'model proxy could not start', errorName: 'TypeError' });
+  });
+
+  test('fails closed until the real guards are wired', async () => {
+    const log = memoryLogger();
+    const proxy = createProxyFromEnvironment({ [MODEL_PROXY_CONFIG_ENV]: JSON.stringify(proxyConfig()) }, { logger: log.logger, guards: createGuards });
+    const res = await proxy(apiEvent({ prompt: 'hi' }), invocationContext());
+    expect(res.statusCode).toBe(500);
+    expect(log.records()[0]).toMatchObject({ failedStep: 'validate', errorName: 'GuardUnavailableError' });
+  });
+});
