@@ -1,4 +1,4 @@
-import { Duration, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -17,7 +17,7 @@ import {
 import { DEFAULT_MAX_OUTPUT_TOKENS } from '../api/prompt-schema';
 import { ModelNetwork } from '../network/model-network';
 import { EncryptedLogGroup } from '../observability/encrypted-log-group';
-import { handlerAssetPath } from '../private/handler-asset-path';
+import { SecureFunction } from '../private/secure-function';
 import { invalidProp, validatePathSafeNames, validateRange } from '../private/validation';
 
 /** Properties of a {@link ModelProxyFunction}. */
@@ -99,6 +99,8 @@ export class ModelProxyFunction extends Construct implements ec2.IConnectable {
   public readonly role: iam.IRole;
   /** The customer-managed policy of the execution role. */
   public readonly policy: iam.ManagedPolicy;
+  /** The function's construct with its role, policy and log group. */
+  public readonly handler: SecureFunction;
   /** The function's security group. */
   public readonly securityGroup: ec2.SecurityGroup;
   /** The function's encrypted log group. */
@@ -130,43 +132,26 @@ export class ModelProxyFunction extends Construct implements ec2.IConnectable {
       allowAllOutbound: false,
       description: `Model proxy ${props.modelName}: egress to its backend only`,
     });
-    this.logGroup = new EncryptedLogGroup(this, 'Logs', { retention: props.logRetention });
-    this.policy = new iam.ManagedPolicy(this, 'Policy', {
-      description: `Model proxy ${props.modelName}: its logs, traces, VPC network interfaces and its one model`,
-      statements: baseStatements(this.logGroup),
-    });
-    const role = new iam.Role(this, 'Role', {
-      description: `Execution role of the model proxy ${props.modelName}`,
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      managedPolicies: [this.policy],
-    });
-    // Every permission goes into the managed policy above, none into an inline default policy.
-    this.role = role.withoutPolicyUpdates();
-    acknowledgeBaseStatements(this.policy);
-
-    this.backendConfig = props.backend.bind(this, this);
-
-    this.function = new lambda.Function(this, 'Function', {
+    this.handler = new SecureFunction(this, 'Function', {
+      assetName: 'model-proxy',
       description: `Model proxy of ${props.modelName}: validate, mask PII, invoke, mask`,
-      runtime: lambda.Runtime.NODEJS_22_X,
-      architecture: lambda.Architecture.ARM_64,
-      handler: 'index.handler',
-      code: lambda.Code.fromAsset(handlerAssetPath('model-proxy')),
       memorySize: props.memorySize ?? (props.maxPromptLength > LARGE_PROMPT_CHARS ? LARGE_PROMPT_PROXY_MEMORY_MB : DEFAULT_PROXY_MEMORY_MB),
       timeout,
-      role: this.role,
+      reservedConcurrentExecutions: props.reservedConcurrency ?? DEFAULT_RESERVED_CONCURRENCY,
+      logRetention: props.logRetention,
       vpc: props.network.vpc,
       vpcSubnets: props.network.subnets,
       securityGroups: [this.securityGroup],
-      reservedConcurrentExecutions: props.reservedConcurrency ?? DEFAULT_RESERVED_CONCURRENCY,
-      tracing: lambda.Tracing.ACTIVE,
-      logGroup: this.logGroup.logGroup,
-      environment: {
-        [MODEL_PROXY_CONFIG_ENV]: Stack.of(this).toJsonString(this.handlerConfig(props)),
-      },
     });
-    this.function.node.addDependency(this.policy);
-    acknowledgeFunctionFindings(this.function);
+    this.handler.acknowledgeSynchronousOnly('API Gateway');
+    this.function = this.handler.function;
+    this.policy = this.handler.policy;
+    this.role = this.handler.role;
+    this.logGroup = this.handler.logs;
+
+    // The backend grants the function its one action and opens the network path to it.
+    this.backendConfig = props.backend.bind(this, this);
+    this.function.addEnvironment(MODEL_PROXY_CONFIG_ENV, Stack.of(this).toJsonString(this.handlerConfig(props)));
   }
 
   /** The function's security group connections. */
@@ -221,39 +206,4 @@ function backendConfigOf(binding: ModelBackendConfig): BackendConfig {
     default:
       return { type: 'http', url: binding.target, allowInsecureHttp: binding.allowInsecureHttp ?? false };
   }
-}
-
-/** What every proxy needs whatever its backend: its log group, X-Ray, and VPC network interfaces. */
-function baseStatements(logGroup: EncryptedLogGroup): iam.PolicyStatement[] {
-  return [
-    new iam.PolicyStatement({ sid: 'WriteOwnLogs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }),
-    new iam.PolicyStatement({ sid: 'Tracing', actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], resources: ['*'] }),
-    new iam.PolicyStatement({
-      sid: 'VpcNetworkInterfaces',
-      actions: [
-        'ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeSubnets', 'ec2:DeleteNetworkInterface',
-        'ec2:AssignPrivateIpAddresses', 'ec2:UnassignPrivateIpAddresses',
-      ],
-      resources: ['*'],
-    }),
-  ];
-}
-
-function acknowledgeFunctionFindings(fn: lambda.Function): void {
-  const synchronous = 'API Gateway invokes the proxy synchronously and receives every failure as the response; a dead-letter queue only serves asynchronous invocations.';
-  const runtime = 'The project pins Node.js 22 for every handler: the bundler targets node22 and the handlers are tested on it; moving to a newer runtime is a deliberate upgrade of all handlers at once.';
-  Validations.of(fn).acknowledge(
-    { id: 'NIST.800.53.R5-LambdaDLQ', reason: synchronous },
-    { id: 'HIPAA.Security-LambdaDLQ', reason: synchronous },
-    { id: 'Serverless-LambdaDLQ', reason: synchronous },
-    { id: 'AwsSolutions-L1', reason: runtime },
-    { id: 'Serverless-LambdaLatestVersion', reason: runtime },
-  );
-}
-
-function acknowledgeBaseStatements(policy: iam.ManagedPolicy): void {
-  Validations.of(policy).acknowledge({
-    id: 'AwsSolutions-IAM5[Resource::*]',
-    reason: 'X-Ray PutTraceSegments/PutTelemetryRecords and the EC2 network-interface actions Lambda needs to attach the function to the VPC do not support resource-level permissions.',
-  });
 }

@@ -4,6 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { EncryptedLogGroup } from '../observability/encrypted-log-group';
+import { GuardControl } from '../private/guard-controls';
 import { ModelWarningId } from '../private/model-warnings';
 import { invalidProp, validateRange } from '../private/validation';
 import { warnOptOut } from '../private/warnings';
@@ -261,9 +262,6 @@ function endpointId(shortName: string): string {
   return `${shortName.split(/[.-]/).map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('')}Endpoint`;
 }
 
-/** Rule id of Control Tower's CT.LAMBDA.PR.3 in the cfn-guard validator. */
-export const LAMBDA_INSIDE_VPC_GUARD_RULE = 'lambda_inside_vpc_check';
-
 /**
  * `restrictDefaultSecurityGroup` is implemented by a CDK-owned custom resource
  * provider (one per stack, outside any VPC) that we cannot configure; the
@@ -273,7 +271,7 @@ function acknowledgeDefaultSecurityGroupProvider(scope: Construct): void {
   const provider = Stack.of(scope).node.tryFindChild('Custom::VpcRestrictDefaultSGCustomResourceProvider');
   if (!provider) return;
   Validations.of(provider).acknowledge({
-    id: LAMBDA_INSIDE_VPC_GUARD_RULE,
+    id: GuardControl.LAMBDA_INSIDE_VPC,
     reason: 'CDK custom resource provider that strips the rules of the new VPC\'s default security group during deployment (restrictDefaultSecurityGroup). It calls only EC2 and CloudFormation, handles no prompts, and cannot be attached to the isolated subnets, which have no route to those APIs.',
   });
 }

@@ -63,7 +63,7 @@ export class SecureFunction extends Construct {
     if (props.vpc) {
       this.policy.addStatements(new iam.PolicyStatement({
         sid: 'VpcNetworkInterfaces',
-        actions: ['ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DeleteNetworkInterface', 'ec2:AssignPrivateIpAddresses', 'ec2:UnassignPrivateIpAddresses'],
+        actions: ['ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeSubnets', 'ec2:DeleteNetworkInterface', 'ec2:AssignPrivateIpAddresses', 'ec2:UnassignPrivateIpAddresses'],
         resources: ['*'],
         conditions: { StringEquals: { 'aws:RequestedRegion': Aws.REGION } },
       }));
