@@ -1,11 +1,13 @@
 import { Node } from 'constructs';
-import { AiModelProps, CloudWatchRoleMode, EXAMPLE_MODELS, SecureAiStackProps } from '../lib';
+import { AiModelProps, CloudWatchRoleMode, EXAMPLE_ENDPOINTS, ModelBackend, SecureAiStackProps } from '../lib';
 
 /**
  * Reads the example app's context values. Every value is optional; the
  * defaults synthesize a complete stack with no account or credentials.
  *
  * - `models`: comma-separated model names, e.g. `-c models=chat,summarize`
+ * - `sagemakerEndpoints`: `model=endpoint` pairs, e.g. `-c sagemakerEndpoints=chat=my-llm-endpoint`;
+ *   a model without a pair calls the endpoint `<model>-endpoint`
  * - `cloudWatchRole`: `CREATE_LEAST_PRIVILEGE` (default) or `USE_EXISTING`
  * - `account`, `region`: the environment (default: the CLI's, or none)
  */
@@ -14,12 +16,23 @@ export function exampleStackPropsFromContext(node: Node): SecureAiStackProps {
     const value: unknown = node.tryGetContext(key);
     return value === undefined || value === null || value === '' ? undefined : String(value);
   };
-  const models = str('models')?.split(',').map((name): AiModelProps => ({ name: name.trim() }));
+  const endpoints = new Map(Object.entries(EXAMPLE_ENDPOINTS));
+  for (const pair of str('sagemakerEndpoints')?.split(',') ?? []) {
+    const [model, endpoint] = pair.split('=').map((part) => part.trim());
+    if (!model || !endpoint) throw new Error(`Invalid context sagemakerEndpoints: got ${JSON.stringify(pair)}; expected model=endpoint pairs separated by commas.`);
+    endpoints.set(model, endpoint);
+  }
+  const modelNames = str('models')?.split(',').map((name) => name.trim()) ?? [...Object.keys(EXAMPLE_ENDPOINTS)];
+  const models = modelNames.map((name): AiModelProps => ({
+    name,
+    maxPromptLength: name === 'claims-triage' ? 8_000 : 16_000,
+    backend: ModelBackend.sageMakerEndpoint({ existingEndpointName: endpoints.get(name) ?? `${name}-endpoint` }),
+  }));
   const cloudWatchRole = str('cloudWatchRole') as CloudWatchRoleMode | undefined;
   const account = str('account') ?? process.env.CDK_DEFAULT_ACCOUNT;
   const region = str('region') ?? process.env.CDK_DEFAULT_REGION;
   return {
-    models: models ?? EXAMPLE_MODELS,
+    models,
     cloudWatchRole,
     env: account || region ? { account, region } : undefined,
     description: 'secure-ai-gateway example: a hardened API in front of AI models',

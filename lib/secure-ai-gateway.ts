@@ -1,3 +1,4 @@
+import { Aspects, Duration } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
@@ -8,7 +9,12 @@ import { WafAutoBlock, WafAutoBlockProps } from './edge/waf-auto-block';
 import { AiWebAclRule } from './edge/web-acl-rule';
 import { AiIdentity } from './identity/ai-identity';
 import { GatewayAuthorization, GatewayAuthorizationProps } from './identity/gateway-authorization';
+import { ModelBackend } from './model/model-backend';
+import { ModelProxyFunction } from './model/model-proxy-function';
+import { ModelNetwork, ModelNetworkProps } from './network/model-network';
+import { UnmaskedVpcLinkIntegration } from './network/unmasked-vpc-link-integration';
 import { EncryptedLogGroup } from './observability/encrypted-log-group';
+import { RestrictInvokeToOwnAccount } from './private/secure-function';
 import { invalidProp, validatePathSafeNames, validateRange } from './private/validation';
 import { WarningId, warnOptOut } from './private/warnings';
 import { ApiKeySource, TenantApiKeyOptions, UsageTierOptions } from './traffic/usage-tier-options';
@@ -28,6 +34,29 @@ export interface AiModelProps {
    * @default 4096
    */
   readonly maxOutputTokens?: number;
+  /**
+   * The model behind the route, called by a model-proxy function in the gateway's
+   * isolated network that validates the request and masks PII both ways.
+   * @default - the route answers 501 NotImplemented
+   */
+  readonly backend?: ModelBackend;
+  /**
+   * Concurrent calls the model may receive (the proxy's reserved concurrency).
+   * @default 10
+   */
+  readonly reservedConcurrency?: number;
+  /**
+   * Put the caller's own values back where the model's answer repeats a placeholder of the prompt.
+   * @default false
+   */
+  readonly restorePlaceholders?: boolean;
+  /**
+   * Serve the route straight from a model server through a VPC link, SKIPPING
+   * validation by the proxy and PII masking (the integration warns at synth).
+   * Not with `backend`.
+   * @default - no VPC link
+   */
+  readonly unmaskedVpcLink?: UnmaskedVpcLinkIntegration;
 }
 
 /** Properties of a {@link SecureAiGateway}. */
@@ -44,6 +73,17 @@ export interface SecureAiGatewayProps extends SecureRestApiProps {
    * @default - JWT mode: a new Cognito identity with one scope per model, checked by the JWT authorizer
    */
   readonly authorization?: GatewayAuthorizationProps;
+  /**
+   * Options of the isolated network the model proxies run in, created when a model has a backend.
+   * Not with `existingNetwork`.
+   * @default - a VPC with isolated subnets in two zones, no NAT, flow logs on
+   */
+  readonly networkProps?: ModelNetworkProps;
+  /**
+   * A ModelNetwork you created, for the model proxies. Not with `networkProps`.
+   * @default - the gateway creates one when a model has a backend
+   */
+  readonly existingNetwork?: ModelNetwork;
   /**
    * Options of the web ACL the gateway creates. Not with `existingWebAclArn` or `disableWebAcl`.
    * @default - an AiWebAcl with its defaults
@@ -121,6 +161,10 @@ export class SecureAiGateway extends Construct {
   public readonly autoBlock?: WafAutoBlock;
   /** The usage tiers, when configured. */
   public readonly usageTiers?: UsageTiers;
+  /** The network of the model proxies, when a model has a backend. */
+  public readonly network?: ModelNetwork;
+
+  private readonly proxies = new Map<string, ModelProxyFunction>();
 
   public constructor(scope: Construct, id: string, props: SecureAiGatewayProps) {
     super(scope, id);
@@ -140,11 +184,16 @@ export class SecureAiGateway extends Construct {
     this.authorization = new GatewayAuthorization(this, 'Authorization', props.authorization ?? {}, props.models.map((m) => m.name));
     this.identity = this.authorization.identity;
 
+    if (props.models.some((model) => model.backend)) {
+      this.network = props.existingNetwork ?? new ModelNetwork(this, 'Network', props.networkProps);
+    }
     for (const model of props.models) {
+      const maxPromptLength = model.maxPromptLength ?? defaultPromptLength;
       const { authorizer, authorizationScopes } = this.authorization.forModel(model.name);
       const method = this.api.addModelRoute(model.name, {
-        maxPromptLength: model.maxPromptLength ?? defaultPromptLength,
+        maxPromptLength,
         maxOutputTokens: model.maxOutputTokens,
+        integration: this.integrationFor(model, maxPromptLength),
         authorizer,
         authorizationScopes,
       });
@@ -174,6 +223,9 @@ export class SecureAiGateway extends Construct {
       }
     }
 
+    // API Gateway's permissions to invoke the proxies are created under the methods.
+    Aspects.of(this).add(new RestrictInvokeToOwnAccount());
+
     if (props.usageTiers) {
       this.usageTiers = new UsageTiers(this, 'UsageTiers', {
         stage: this.stage,
@@ -190,6 +242,37 @@ export class SecureAiGateway extends Construct {
     return this.api.methodFor(model);
   }
 
+  /** The model-proxy function of a model that has a backend. */
+  public proxyFor(model: string): ModelProxyFunction {
+    const proxy = this.proxies.get(model);
+    if (!proxy) invalidProp(this, 'model', model, `a model with a backend (${[...this.proxies.keys()].join(', ') || 'none'})`);
+    return proxy;
+  }
+
+  private integrationFor(model: AiModelProps, maxPromptLength: number): apigateway.Integration | undefined {
+    if (model.backend && model.unmaskedVpcLink) {
+      invalidProp(this, `models[${model.name}]`, 'backend and unmaskedVpcLink', 'one of backend (masked, through the proxy) or unmaskedVpcLink');
+    }
+    if (model.unmaskedVpcLink) return model.unmaskedVpcLink.integration;
+    if (!model.backend) {
+      if (model.reservedConcurrency !== undefined || model.restorePlaceholders !== undefined) {
+        invalidProp(this, `models[${model.name}]`, 'proxy options without a backend', 'a backend for reservedConcurrency and restorePlaceholders to apply to');
+      }
+      return undefined;
+    }
+    const proxy = new ModelProxyFunction(this, `Proxy-${model.name}`, {
+      network: this.network!,
+      backend: model.backend,
+      modelName: model.name,
+      maxPromptLength,
+      maxOutputTokens: model.maxOutputTokens,
+      reservedConcurrency: model.reservedConcurrency,
+      restorePlaceholders: model.restorePlaceholders,
+    });
+    this.proxies.set(model.name, proxy);
+    return new apigateway.LambdaIntegration(proxy.function, { timeout: Duration.seconds(29), allowTestInvoke: false });
+  }
+
   private validateEdgeProps(props: SecureAiGatewayProps): void {
     const webAclChoices = [props.webAclProps && 'webAclProps', props.existingWebAclArn !== undefined && 'existingWebAclArn', props.disableWebAcl && 'disableWebAcl'].filter(Boolean);
     if (webAclChoices.length > 1) {
@@ -197,6 +280,9 @@ export class SecureAiGateway extends Construct {
     }
     if (props.autoBlockProps && (props.autoBlock === false || props.existingWebAclArn !== undefined || props.disableWebAcl)) {
       invalidProp(this, 'autoBlockProps', 'set', 'no autoBlockProps when automatic blocking is off or the web ACL is not the gateway\'s own');
+    }
+    if (props.networkProps && props.existingNetwork) {
+      invalidProp(this, 'networkProps', 'set', 'one of networkProps or existingNetwork');
     }
     if (props.apiKeys && !props.usageTiers) {
       invalidProp(this, 'apiKeys', props.apiKeys.map((key) => key.name), 'usageTiers as well: every API key belongs to a tier');

@@ -4,6 +4,7 @@ import { CloudWatchRoleMode } from './api/cloudwatch-role';
 import { UserSignInFlow } from './identity/ai-identity';
 import { GatewayAuthorizationProps } from './identity/gateway-authorization';
 import { ClaimOperator } from './identity/jwt-authorizer';
+import { ModelBackend } from './model/model-backend';
 import { AiModelProps, SecureAiGateway } from './secure-ai-gateway';
 
 /** Properties of a {@link SecureAiStack}. */
@@ -26,9 +27,15 @@ export interface SecureAiStackProps extends StackProps {
   readonly authorization?: GatewayAuthorizationProps;
 }
 
+/** Names of the SageMaker endpoints the example models call unless context says otherwise. */
+export const EXAMPLE_ENDPOINTS: Readonly<Record<string, string>> = {
+  'general-chat': 'general-chat-endpoint',
+  'claims-triage': 'claims-triage-endpoint',
+};
+
 export const EXAMPLE_MODELS: AiModelProps[] = [
-  { name: 'general-chat', maxPromptLength: 16_000 },
-  { name: 'claims-triage', maxPromptLength: 8_000 },
+  { name: 'general-chat', maxPromptLength: 16_000, backend: ModelBackend.sageMakerEndpoint({ existingEndpointName: EXAMPLE_ENDPOINTS['general-chat'] }) },
+  { name: 'claims-triage', maxPromptLength: 8_000, reservedConcurrency: 5, backend: ModelBackend.sageMakerEndpoint({ existingEndpointName: EXAMPLE_ENDPOINTS['claims-triage'] }) },
 ];
 
 /** The example secure AI stack: one {@link SecureAiGateway} with secure defaults. */

@@ -148,7 +148,7 @@ export class SecureFunction extends Construct {
  * `SourceArn` they already carry, it makes the confused-deputy protection
  * explicit (Control Tower CT.LAMBDA.PR.2).
  */
-class RestrictInvokeToOwnAccount implements IAspect {
+export class RestrictInvokeToOwnAccount implements IAspect {
   public visit(node: IConstruct): void {
     if (node instanceof lambda.CfnPermission && node.sourceAccount === undefined && !/^\d{12}$|^arn:/.test(String(node.principal))) {
       node.sourceAccount = Stack.of(node).account;

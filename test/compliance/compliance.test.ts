@@ -16,7 +16,9 @@ import { synthExampleStack, TEST_ENV } from '../setup/stacks';
 
 const { app, stack } = synthExampleStack();
 const results: PackResult[] = NAG_PACKS.map((create) => runNagPack(stack, create));
-const acknowledgements: Acknowledgement[] = acknowledgementsIn(stack);
+// aws-cdk-lib records acknowledgements of its own (e.g. `CloudFormation-Validate::...`); these tests judge ours.
+const acknowledgements: Acknowledgement[] = acknowledgementsIn(stack)
+  .filter((a) => a.ruleId.startsWith('CT.') || results.some((r) => a.ruleId.startsWith(`${r.pack}-`)));
 const guard: GuardResult = runCfnGuard(app, stack);
 
 afterAll(() => {

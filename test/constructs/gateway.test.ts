@@ -83,8 +83,8 @@ describe('REST API', () => {
     });
   });
 
-  test('answers 501 in the error shape until a model backend exists', () => {
-    template.hasResourceProperties('AWS::ApiGateway::Method', {
+  test('answers 501 in the error shape on a route without a model backend', () => {
+    templateOf({}).hasResourceProperties('AWS::ApiGateway::Method', {
       Integration: Match.objectLike({
         Type: 'MOCK',
         PassthroughBehavior: 'NEVER',

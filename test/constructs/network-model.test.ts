@@ -4,13 +4,16 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import {
+  AuthorizationMode,
   CloudWatchRoleMode,
   ModelBackend,
   ModelNetwork,
   ModelProxyFunction,
   ModelProxyFunctionProps,
   RequestFormat,
+  SecureAiGateway,
   SecureRestApi,
   UnmaskedVpcLinkIntegration,
 } from '../../lib';
@@ -556,5 +559,52 @@ describe('props are validated', () => {
     const t = Template.fromStack(s);
     t.hasResourceProperties('AWS::SageMaker::EndpointConfig', { KmsKeyId: Match.absent() });
     expect(Object.values(t.findResources('AWS::KMS::Key')).map((k) => k.Properties.Description)).not.toContain(expect.stringMatching(/ML storage volumes/));
+  });
+});
+
+describe('model backends in the gateway', () => {
+  const { stack } = newTestStack('GatewayModels');
+  const gateway = new SecureAiGateway(stack, 'Gateway', {
+    models: [
+      { name: 'chat', backend: ModelBackend.sageMakerEndpoint({ existingEndpointName: 'chat-endpoint' }), reservedConcurrency: 4, restorePlaceholders: true },
+      { name: 'pending' },
+    ],
+    cloudWatchRole: CloudWatchRoleMode.USE_EXISTING,
+    authorization: { mode: AuthorizationMode.COGNITO },
+    autoBlock: false,
+  });
+  const t = Template.fromStack(stack);
+
+  test('serves a model with a backend through its proxy, and a model without one from the 501 mock', () => {
+    const chat = stack.resolve((gateway.methodFor('chat').node.defaultChild as apigateway.CfnMethod).integration) as Record<string, any>;
+    expect(chat.type).toBe('AWS_PROXY');
+    expect(JSON.stringify(chat.uri)).toContain(stack.getLogicalId(gateway.proxyFor('chat').function.node.defaultChild as lambda.CfnFunction));
+    const pending = stack.resolve((gateway.methodFor('pending').node.defaultChild as apigateway.CfnMethod).integration) as Record<string, any>;
+    expect(pending.type).toBe('MOCK');
+  });
+
+  test('runs the proxies in the gateway\'s isolated network with the model\'s concurrency', () => {
+    expect(gateway.network).toBeDefined();
+    t.resourceCountIs('AWS::EC2::NatGateway', 0);
+    t.resourceCountIs('AWS::EC2::InternetGateway', 0);
+    t.hasResourceProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: 4, VpcConfig: Match.anyValue() });
+  });
+
+  test('lets API Gateway invoke a proxy only from this account and never for console test calls', () => {
+    const permissions = Object.values(t.findResources('AWS::Lambda::Permission', { Properties: { Principal: 'apigateway.amazonaws.com' } }));
+    expect(permissions.length).toBeGreaterThan(0);
+    for (const permission of permissions) {
+      expect(permission.Properties.SourceAccount).toBe('123456789012');
+      expect(JSON.stringify(permission.Properties.SourceArn)).not.toContain('test-invoke-stage');
+    }
+  });
+
+  test('fails when a model has proxy options without a backend', () => {
+    const { stack: s } = newTestStack();
+    expect(() => new SecureAiGateway(s, 'Gateway', {
+      models: [{ name: 'chat', reservedConcurrency: 3 }],
+      cloudWatchRole: CloudWatchRoleMode.USE_EXISTING,
+      authorization: { mode: AuthorizationMode.COGNITO },
+    })).toThrow(/Invalid models\[chat\]: got "proxy options without a backend"/);
   });
 });
