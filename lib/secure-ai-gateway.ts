@@ -219,7 +219,7 @@ export class SecureAiGateway extends Construct {
       this.webAcl.addBlockedIpSet(this.autoBlock.ipv6Set);
       this.autoBlock.addWafLogSource(this.webAcl.logGroup);
       if (this.authorization.jwtAuthorizer) {
-        this.autoBlock.addAuthorizerLogSource(this.authorization.jwtAuthorizer.handler.logs.logGroup);
+        this.autoBlock.addAuthorizerLogSource(this.authorization.jwtAuthorizer.logs.logGroup);
       }
     }
 

@@ -71,7 +71,7 @@ function exampleAuthorization(models: string[]): GatewayAuthorizationProps {
     modelAccess: claimsTriage ? [{
       model: 'claims-triage',
       allowGroups: ['claims-adjusters'],
-      conditions: [{ claim: 'custom:tier', operator: ClaimOperator.AT_LEAST, values: ['pro'], order: ['free', 'pro', 'enterprise'] }],
+      conditions: [{ claim: 'custom:tier', comparison: ClaimOperator.AT_LEAST, values: ['pro'], order: ['free', 'pro', 'enterprise'] }],
     }] : undefined,
     tenantClaim: 'custom:tenant',
     tierClaim: 'custom:tier',

@@ -4,6 +4,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { MODEL_ROUTE_TEMPLATE } from '../api/routes';
+import { EncryptedLogGroup } from '../observability/encrypted-log-group';
 import { SecureFunction } from '../private/secure-function';
 import { invalidProp, validateRange } from '../private/validation';
 import { WarningId, warnOptOut } from '../private/warnings';
@@ -68,7 +69,8 @@ export interface JwtIssuerProps {
 export interface ClaimConditionProps {
   /** Claim name, e.g. `custom:tenant`. */
   readonly claim: string;
-  readonly operator: ClaimOperator;
+  /** How the claim is compared with the values. */
+  readonly comparison: ClaimOperator;
   /** Values to compare with; exactly one for EQUALS and AT_LEAST. */
   readonly values: string[];
   /** For AT_LEAST: the levels from lowest to highest, e.g. ['free', 'pro', 'enterprise']. @default - none */
@@ -123,8 +125,10 @@ export class JwtAuthorizer extends Construct {
   public readonly authorizer: apigateway.RequestAuthorizer;
   /** The function that decides. */
   public readonly function: lambda.Function;
-  /** The function's construct with its role, policy and log group. */
-  public readonly handler: SecureFunction;
+  /** The encrypted log group of the function: its audit lines, one per decision. */
+  public readonly logs: EncryptedLogGroup;
+
+  private readonly handler: SecureFunction;
 
   public constructor(scope: Construct, id: string, props: JwtAuthorizerProps) {
     super(scope, id);
@@ -141,6 +145,7 @@ export class JwtAuthorizer extends Construct {
       logRetention: props.logRetention,
     });
     this.function = this.handler.function;
+    this.logs = this.handler.logs;
     this.handler.acknowledgeOutsideVpc('The authorizer fetches signing keys from the token issuers (Cognito and external OIDC providers) over HTTPS on the internet; it reads no data store and calls no private resource.');
     this.handler.acknowledgeSynchronousOnly('API Gateway');
 
@@ -166,7 +171,7 @@ export class JwtAuthorizer extends Construct {
       model: rule.model,
       allowGroups: rule.allowGroups,
       allowScopes: rule.allowScopes,
-      conditions: rule.conditions?.map((c) => ({ claim: c.claim, operator: c.operator, values: c.values, order: c.order })),
+      conditions: rule.conditions?.map((c) => ({ claim: c.claim, operator: c.comparison, values: c.values, order: c.order })),
     }));
     return Stack.of(this).toJsonString({
       issuers,
@@ -218,12 +223,12 @@ export class JwtAuthorizer extends Construct {
       for (const condition of rule.conditions ?? []) {
         const where = `modelAccess[${rule.model}].conditions[${condition.claim}]`;
         if (condition.values.length === 0) invalidProp(this, `${where}.values`, condition.values, 'at least one value');
-        const single = condition.operator === ClaimOperator.EQUALS || condition.operator === ClaimOperator.AT_LEAST;
-        if (single && condition.values.length !== 1) invalidProp(this, `${where}.values`, condition.values, `exactly one value for ${condition.operator}`);
-        if (condition.operator === ClaimOperator.AT_LEAST && !(condition.order ?? []).includes(condition.values[0])) {
+        const single = condition.comparison === ClaimOperator.EQUALS || condition.comparison === ClaimOperator.AT_LEAST;
+        if (single && condition.values.length !== 1) invalidProp(this, `${where}.values`, condition.values, `exactly one value for ${condition.comparison}`);
+        if (condition.comparison === ClaimOperator.AT_LEAST && !(condition.order ?? []).includes(condition.values[0])) {
           invalidProp(this, `${where}.order`, condition.order, `an ordered list of levels that contains ${JSON.stringify(condition.values[0])}`);
         }
-        if (condition.operator !== ClaimOperator.AT_LEAST && condition.order !== undefined) {
+        if (condition.comparison !== ClaimOperator.AT_LEAST && condition.order !== undefined) {
           invalidProp(this, `${where}.order`, condition.order, 'no order unless the operator is atLeast');
         }
       }

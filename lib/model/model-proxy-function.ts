@@ -99,8 +99,7 @@ export class ModelProxyFunction extends Construct implements ec2.IConnectable {
   public readonly role: iam.IRole;
   /** The customer-managed policy of the execution role. */
   public readonly policy: iam.ManagedPolicy;
-  /** The function's construct with its role, policy and log group. */
-  public readonly handler: SecureFunction;
+  private readonly handler: SecureFunction;
   /** The function's security group. */
   public readonly securityGroup: ec2.SecurityGroup;
   /** The function's encrypted log group. */

@@ -200,8 +200,8 @@ describe('JwtAuthorizer', () => {
         model: 'claims-triage',
         allowGroups: ['adjusters'],
         conditions: [
-          { claim: 'custom:tenant', operator: ClaimOperator.IN, values: ['acme', 'globex'] },
-          { claim: 'custom:tier', operator: ClaimOperator.AT_LEAST, values: ['pro'], order: ['free', 'pro', 'enterprise'] },
+          { claim: 'custom:tenant', comparison: ClaimOperator.IN, values: ['acme', 'globex'] },
+          { claim: 'custom:tier', comparison: ClaimOperator.AT_LEAST, values: ['pro'], order: ['free', 'pro', 'enterprise'] },
         ],
       },
     ],
@@ -270,7 +270,7 @@ describe('JwtAuthorizer', () => {
     ['fails when an issuer has no audience', { issuers: [{ issuer: 'https://x.example.com', kind: IssuerKind.OIDC }] }, /Invalid issuers\[0\]\.audience: got undefined; expected at least one audience/],
     ['fails when an issuer is plain http', { issuers: [{ issuer: 'http://x.example.com', kind: IssuerKind.OIDC, audience: ['a'] }] }, /Invalid issuers\[0\]\.issuer: got "http:\/\/x.example.com"; expected an https URL/],
     ['fails when a model rule grants nothing', { modelAccess: [{ model: 'chat' }] }, /Invalid modelAccess\[chat\]: got "no groups and no scopes"/],
-    ['fails when an atLeast condition has no order', { modelAccess: [{ model: 'chat', allowGroups: ['g'], conditions: [{ claim: 'tier', operator: ClaimOperator.AT_LEAST, values: ['pro'] }] }] }, /conditions\[tier\]\.order: got undefined/],
+    ['fails when an atLeast condition has no order', { modelAccess: [{ model: 'chat', allowGroups: ['g'], conditions: [{ claim: 'tier', comparison: ClaimOperator.AT_LEAST, values: ['pro'] }] }] }, /conditions\[tier\]\.order: got undefined/],
     ['fails when a model has two rules', { modelAccess: [{ model: 'chat', allowGroups: ['g'] }, { model: 'chat', allowGroups: ['h'] }] }, /Invalid modelAccess\[\]\.model: got "chat"; expected one rule per model/],
   ];
   test.each(bad)('%s', (_name, props, message) => {

@@ -154,14 +154,14 @@ describe('ModelNetwork', () => {
           Principal: { AWS: '*' },
           Action: 'sagemaker:InvokeEndpoint',
           Resource: { Ref: idOf(main.claims.node.findChild('ModelEndpoint')) },
-          Condition: { ArnEquals: { 'aws:PrincipalArn': getAtt(main.claims.handler.role, 'Arn') } },
+          Condition: { ArnEquals: { 'aws:PrincipalArn': getAtt(main.claims.role, 'Arn') } },
         },
         {
           Effect: 'Allow',
           Principal: { AWS: '*' },
           Action: 'sagemaker:InvokeEndpoint',
           Resource: sageMakerEndpointArn('legacy-endpoint'),
-          Condition: { ArnEquals: { 'aws:PrincipalArn': getAtt(main.legacy.handler.role, 'Arn') } },
+          Condition: { ArnEquals: { 'aws:PrincipalArn': getAtt(main.legacy.role, 'Arn') } },
         },
       ],
     });
@@ -175,7 +175,7 @@ describe('ModelNetwork', () => {
         Principal: { AWS: '*' },
         Action: 'bedrock:InvokeModel',
         Resource: foundationModelArn('anthropic.claude-3-haiku-20240307-v1:0'),
-        Condition: { ArnEquals: { 'aws:PrincipalArn': getAtt(main.chat.handler.role, 'Arn') } },
+        Condition: { ArnEquals: { 'aws:PrincipalArn': getAtt(main.chat.role, 'Arn') } },
       }],
     });
   });
@@ -257,7 +257,7 @@ describe('ModelProxyFunction', () => {
 
   test('has a role with only a customer-managed policy and no inline policy anywhere', () => {
     main.template.resourceCountIs('AWS::IAM::Policy', 0);
-    const role = mainJson.Resources[idOf(main.claims.handler.role)].Properties;
+    const role = mainJson.Resources[idOf(main.claims.role)].Properties;
     expect(role.Policies).toBeUndefined();
     expect(role.ManagedPolicyArns).toEqual([{ Ref: idOf(main.claims.policy) }]);
     expect(role.AssumeRolePolicyDocument.Statement).toEqual([{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' } }]);
