@@ -10,8 +10,6 @@ import { containsHash, isTemplate, normalizeTemplate, scrubHashes } from './scru
  * A plain object, not a class, because that is what jest loads; it is not
  * part of the jsii API (use GatewaySnapshot from other languages).
  */
-type Printer = (value: unknown, ...rest: unknown[]) => string;
-
 const normalized = new WeakSet<object>();
 
 const serializer = {
@@ -19,7 +17,9 @@ const serializer = {
     if (typeof value === 'string') return containsHash(value);
     return isTemplate(value) && !normalized.has(value);
   },
-  serialize(value: unknown, config: unknown, indentation: string, depth: number, refs: unknown, printer: Printer): string {
+  // Generic in jest's config and refs types, so this file needs no jest types.
+  serialize<Config, Refs>(value: unknown, config: Config, indentation: string, depth: number, refs: Refs,
+    printer: (value: unknown, config: Config, indentation: string, depth: number, refs: Refs) => string): string {
     if (typeof value === 'string') return JSON.stringify(scrubHashes(value));
     const template = normalizeTemplate(value as { [key: string]: unknown });
     normalized.add(template);
