@@ -1,5 +1,9 @@
 export * from './api/cloudwatch-role';
 export * from './api/secure-rest-api';
+export * from './compliance/gateway-catalog';
+export * from './compliance/shadow-api-finding';
+export * from './compliance/shadow-api-guard';
+export * from './compliance/shadow-api-rule';
 export * from './edge/ai-web-acl';
 export * from './edge/ai-web-acl-props';
 export * from './edge/waf-auto-block';
@@ -12,5 +16,6 @@ export * from './network';
 export * from './observability/encrypted-log-group';
 export * from './secure-ai-gateway';
 export * from './secure-ai-stack';
+export * from './testing/gateway-snapshot';
 export * from './traffic/usage-tier-options';
 export * from './traffic/usage-tiers';

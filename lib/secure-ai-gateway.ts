@@ -1,8 +1,11 @@
-import { Aspects, Duration } from 'aws-cdk-lib';
+import { Aspects, Duration, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { MAX_PROMPT_LENGTH_LIMIT, SecureRestApi, SecureRestApiProps } from './api/secure-rest-api';
+import { GatewayCatalog, GatewayCatalogOptions } from './compliance/gateway-catalog';
+import { ShadowApiGuard } from './compliance/shadow-api-guard';
+import { ShadowApiRule } from './compliance/shadow-api-rule';
 import { AiWebAcl } from './edge/ai-web-acl';
 import { AiWebAclProps } from './edge/ai-web-acl-props';
 import { WafAutoBlock, WafAutoBlockProps } from './edge/waf-auto-block';
@@ -15,6 +18,7 @@ import { ModelNetwork, ModelNetworkProps } from './network/model-network';
 import { UnmaskedVpcLinkIntegration } from './network/unmasked-vpc-link-integration';
 import { EncryptedLogGroup } from './observability/encrypted-log-group';
 import { RestrictInvokeToOwnAccount } from './private/secure-function';
+import { ComplianceWarningId } from './private/compliance-warnings';
 import { invalidProp, validatePathSafeNames, validateRange } from './private/validation';
 import { WarningId, warnOptOut } from './private/warnings';
 import { ApiKeySource, TenantApiKeyOptions, UsageTierOptions } from './traffic/usage-tier-options';
@@ -126,6 +130,18 @@ export interface SecureAiGatewayProps extends SecureRestApiProps {
    * @default ApiKeySource.HEADER
    */
   readonly apiKeySource?: ApiKeySource;
+  /**
+   * Whether the ShadowApiGuard checks this gateway's stack at synth: every REST API method
+   * there authorized and validated, every stage logged, throttled and behind a web ACL.
+   * Turning it off adds a warning.
+   * @default true
+   */
+  readonly shadowApiGuard?: boolean;
+  /**
+   * Options of the API catalog, the OpenAPI document of the routes written at synth.
+   * @default - GatewayCatalog defaults
+   */
+  readonly catalog?: GatewayCatalogOptions;
 }
 
 export const DEFAULT_MAX_PROMPT_LENGTH = 16_000;
@@ -165,6 +181,8 @@ export class SecureAiGateway extends Construct {
   public readonly network?: ModelNetwork;
 
   private readonly proxies = new Map<string, ModelProxyFunction>();
+  /** The API catalog: an OpenAPI document of the routes and their protections, also written into the cloud assembly at synth. */
+  public readonly catalog: GatewayCatalog;
 
   public constructor(scope: Construct, id: string, props: SecureAiGatewayProps) {
     super(scope, id);
@@ -204,6 +222,7 @@ export class SecureAiGateway extends Construct {
       this.existingWebAclAssociation = AiWebAcl.associateExisting(this, 'WebAclAssociation', props.existingWebAclArn, this.stage);
     } else if (props.disableWebAcl) {
       warnOptOut(this, WarningId.WAF_DISABLED, 'disableWebAcl is set: the API has no web ACL, so no managed rules, rate limits or body size limit protect it.');
+      ShadowApiGuard.exemptStage(this.stage, 'disableWebAcl is set: the API sits behind another WAF-protected entry point.', [ShadowApiRule.STAGE_WEB_ACL]);
     } else {
       this.webAcl = new AiWebAcl(this, 'WebAcl', props.webAclProps);
       this.webAcl.associate(this.stage);
@@ -235,11 +254,23 @@ export class SecureAiGateway extends Construct {
         keySource: props.apiKeySource,
       });
     }
+
+    this.catalog = new GatewayCatalog(this, 'Catalog', { ...props.catalog, gateway: this, authorization: props.authorization, usageTiers: props.usageTiers });
+    if (props.shadowApiGuard === false) {
+      warnOptOut(this, ComplianceWarningId.SHADOW_API_GUARD_DISABLED, 'shadowApiGuard is false: unprotected methods and stages in this stack no longer fail synthesis.');
+    } else {
+      ShadowApiGuard.of(Stack.of(this));
+    }
   }
 
   /** The method of a model's route. */
   public methodFor(model: string): apigateway.Method {
     return this.api.methodFor(model);
+  }
+
+  /** The models served by a model-proxy function. */
+  public get proxiedModels(): string[] {
+    return [...this.proxies.keys()];
   }
 
   /** The model-proxy function of a model that has a backend. */
