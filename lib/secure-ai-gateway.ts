@@ -9,6 +9,8 @@ import { AiWebAclRule } from './edge/web-acl-rule';
 import { AiIdentity } from './identity/ai-identity';
 import { GatewayAuthorization, GatewayAuthorizationProps } from './identity/gateway-authorization';
 import { EncryptedLogGroup } from './observability/encrypted-log-group';
+import { GatewayAlarms, GatewayAlarmsOptions } from './observability/gateway-alarms';
+import { ObservabilityWarningId } from './private/observability-warnings';
 import { invalidProp, validatePathSafeNames, validateRange } from './private/validation';
 import { WarningId, warnOptOut } from './private/warnings';
 import { ApiKeySource, TenantApiKeyOptions, UsageTierOptions } from './traffic/usage-tier-options';
@@ -86,6 +88,16 @@ export interface SecureAiGatewayProps extends SecureRestApiProps {
    * @default ApiKeySource.HEADER
    */
   readonly apiKeySource?: ApiKeySource;
+  /**
+   * Options of the alarms, their encrypted SNS topics and the dashboard. Not with `disableAlarms`.
+   * @default - GatewayAlarms with its defaults
+   */
+  readonly alarmsProps?: GatewayAlarmsOptions;
+  /**
+   * Leave the gateway without alarms and dashboard (a warning is added).
+   * @default false
+   */
+  readonly disableAlarms?: boolean;
 }
 
 export const DEFAULT_MAX_PROMPT_LENGTH = 16_000;
@@ -121,6 +133,8 @@ export class SecureAiGateway extends Construct {
   public readonly autoBlock?: WafAutoBlock;
   /** The usage tiers, when configured. */
   public readonly usageTiers?: UsageTiers;
+  /** The alarms, their topics and the dashboard, unless disabled. */
+  public readonly alarms?: GatewayAlarms;
 
   public constructor(scope: Construct, id: string, props: SecureAiGatewayProps) {
     super(scope, id);
@@ -183,6 +197,16 @@ export class SecureAiGateway extends Construct {
         keySource: props.apiKeySource,
       });
     }
+
+    // Last, so that every function created above is watched.
+    if (props.disableAlarms) {
+      warnOptOut(this, ObservabilityWarningId.ALARMS_DISABLED, 'disableAlarms is set: nothing alarms on errors, latency, attacks or failing functions of this gateway.');
+    } else {
+      this.alarms = new GatewayAlarms(this, 'Alarms', {
+        ...props.alarmsProps, api: this.api, webAcl: this.webAcl, authorizer: this.authorization.jwtAuthorizer, autoBlock: this.autoBlock,
+      });
+      this.alarms.addFunctionsIn(this);
+    }
   }
 
   /** The method of a model's route. */
@@ -200,6 +224,9 @@ export class SecureAiGateway extends Construct {
     }
     if (props.apiKeys && !props.usageTiers) {
       invalidProp(this, 'apiKeys', props.apiKeys.map((key) => key.name), 'usageTiers as well: every API key belongs to a tier');
+    }
+    if (props.alarmsProps && props.disableAlarms) {
+      invalidProp(this, 'alarmsProps', 'set', 'no alarmsProps when disableAlarms is set');
     }
     if (props.apiKeySource === ApiKeySource.AUTHORIZER && !props.authorization?.usageIdentifierClaim) {
       invalidProp(this, 'apiKeySource', props.apiKeySource, 'authorization.usageIdentifierClaim as well: the authorizer returns the key from that claim');
