@@ -9,7 +9,9 @@ import { AlarmSeverity, GatewayAlarmKind, GatewayAlarmThresholdsBySeverity } fro
 import { GatewayDashboard } from './gateway-dashboard';
 import { GatewayMetrics, WatchedEndpoint, WatchedFunction } from './gateway-metrics';
 import { GatewayMonitoringTargets, MonitoredFunctionProps, SageMakerEndpointOptions } from './monitoring-targets';
-import { validateMonitoringWindow } from './monitoring-window';
+import {
+  DEFAULT_DATAPOINTS_TO_ALARM, DEFAULT_EVALUATION_PERIODS, DEFAULT_MINIMUM_REQUESTS, DEFAULT_PERIOD, validateMonitoringWindow,
+} from './monitoring-window';
 import { resolveThreshold, SEVERITIES, validateThresholds } from './threshold-defaults';
 import { WatchedResources } from './watched-resources';
 
@@ -104,10 +106,10 @@ export class GatewayAlarms extends Construct {
 
   public constructor(scope: Construct, id: string, props: GatewayAlarmsProps) {
     super(scope, id);
-    const period = props.period ?? Duration.minutes(5);
-    const minimumRequests = props.minimumRequests ?? 20;
-    this.evaluationPeriods = props.evaluationPeriods ?? 3;
-    this.datapointsToAlarm = props.datapointsToAlarm ?? Math.min(2, this.evaluationPeriods);
+    const period = props.period ?? DEFAULT_PERIOD;
+    const minimumRequests = props.minimumRequests ?? DEFAULT_MINIMUM_REQUESTS;
+    this.evaluationPeriods = props.evaluationPeriods ?? DEFAULT_EVALUATION_PERIODS;
+    this.datapointsToAlarm = props.datapointsToAlarm ?? Math.min(DEFAULT_DATAPOINTS_TO_ALARM, this.evaluationPeriods);
     validateMonitoringWindow(this, { period, minimumRequests, evaluationPeriods: this.evaluationPeriods, datapointsToAlarm: this.datapointsToAlarm });
     this.thresholds = props.thresholds ?? {};
     validateThresholds(this, this.thresholds);

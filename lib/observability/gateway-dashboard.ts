@@ -4,7 +4,7 @@ import { Construct, IConstruct } from 'constructs';
 import { GatewayMetrics, WatchedEndpoint, WatchedFunction } from './gateway-metrics';
 import { ProxyMetricName } from './metric-names';
 import { GatewayMonitoringTargets, MonitoredFunctionProps, SageMakerEndpointOptions } from './monitoring-targets';
-import { validateMonitoringWindow } from './monitoring-window';
+import { DEFAULT_MINIMUM_REQUESTS, DEFAULT_PERIOD, validateMonitoringWindow } from './monitoring-window';
 import { WatchedResources } from './watched-resources';
 
 /** Properties of a {@link GatewayDashboard}. */
@@ -26,11 +26,11 @@ export interface GatewayDashboardProps extends GatewayMonitoringTargets {
   readonly minimumRequests?: number;
 }
 
-const WIDTH = 6;
-const HEIGHT = 6;
-/** Widths of the graphs in a row of four. */
-const ROW = { width: WIDTH, height: HEIGHT };
+/** Four graphs to a row of the 24-unit grid. */
+const GRAPH_SIZE = { width: 6, height: 6 };
 const ANOMALY_BAND_STD_DEVS = 3;
+/** CloudWatch shows at most 100 alarms in one alarm status widget. */
+const MAX_ALARMS_PER_WIDGET = 100;
 
 /**
  * A CloudWatch dashboard of a gateway: the state of its alarms, then a row
@@ -50,8 +50,8 @@ export class GatewayDashboard extends Construct {
 
   public constructor(scope: Construct, id: string, props: GatewayDashboardProps) {
     super(scope, id);
-    const period = props.period ?? Duration.minutes(5);
-    const minimumRequests = props.minimumRequests ?? 20;
+    const period = props.period ?? DEFAULT_PERIOD;
+    const minimumRequests = props.minimumRequests ?? DEFAULT_MINIMUM_REQUESTS;
     validateMonitoringWindow(this, { period, minimumRequests });
     this.metrics = new GatewayMetrics(props, period, minimumRequests);
 
@@ -168,7 +168,7 @@ export class GatewayDashboard extends Construct {
 }
 
 function graph(title: string, left: cloudwatch.IMetric[]): cloudwatch.GraphWidget {
-  return new cloudwatch.GraphWidget({ title, left, ...ROW });
+  return new cloudwatch.GraphWidget({ title, left, ...GRAPH_SIZE });
 }
 
 /**
@@ -177,14 +177,21 @@ function graph(title: string, left: cloudwatch.IMetric[]): cloudwatch.GraphWidge
  */
 class LiveAlarmStatusWidget extends cloudwatch.ConcreteWidget {
   public constructor(private readonly alarms: () => cloudwatch.IAlarm[]) {
-    super(24, HEIGHT);
+    super(cloudwatch.GRID_WIDTH, GRAPH_SIZE.height);
   }
 
   public toJson(): any[] {
     const alarms = this.alarms();
+    const title = alarms.length > MAX_ALARMS_PER_WIDGET ? `Alarms (the first ${MAX_ALARMS_PER_WIDGET} of ${alarms.length})` : 'Alarms';
     const widget = alarms.length > 0
-      ? new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms, width: this.width, height: this.height, sortBy: cloudwatch.AlarmStatusWidgetSortBy.STATE_UPDATED_TIMESTAMP })
-      : new cloudwatch.TextWidget({ markdown: 'No alarms watch this gateway.', width: this.width, height: 2 });
+      ? new cloudwatch.AlarmStatusWidget({
+        title,
+        alarms: alarms.slice(0, MAX_ALARMS_PER_WIDGET),
+        width: this.width,
+        height: this.height,
+        sortBy: cloudwatch.AlarmStatusWidgetSortBy.STATE_UPDATED_TIMESTAMP,
+      })
+      : new cloudwatch.TextWidget({ markdown: 'No alarms watch this gateway.', width: this.width, height: this.height });
     widget.position(this.x ?? 0, this.y ?? 0);
     return widget.toJson();
   }

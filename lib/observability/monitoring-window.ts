@@ -2,6 +2,12 @@ import { Duration } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { invalidProp, validateRange } from '../private/validation';
 
+/** The alarm and graph defaults, set once for both constructs. */
+export const DEFAULT_PERIOD = Duration.minutes(5);
+export const DEFAULT_MINIMUM_REQUESTS = 20;
+export const DEFAULT_EVALUATION_PERIODS = 3;
+export const DEFAULT_DATAPOINTS_TO_ALARM = 2;
+
 /** CloudWatch evaluates standard-resolution alarms over at most one day. */
 const MAX_EVALUATION_SECONDS = 86_400;
 
