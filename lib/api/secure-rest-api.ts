@@ -337,9 +337,9 @@ export class SecureRestApi extends Construct {
 
   /**
    * Requests answered 429, summed over 5 minutes: stage and usage-plan
-   * throttling, and WAF rate-limit blocks. API Gateway has no metric of its
-   * own for these, so a metric filter on the access logs (created on first
-   * call) counts them.
+   * throttling, and the WAF rate rules' blocks that reach the access log.
+   * API Gateway has no metric of its own for these, so a metric filter on the
+   * access logs (created on first call) counts them.
    */
   public metricThrottledRequests(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return logMetric(this, this.accessLogs.logGroup, {

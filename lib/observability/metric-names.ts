@@ -54,7 +54,7 @@ export enum LogMetricName {
   AUTHORIZER_DENIALS = 'AuthorizerDenials',
   /** Authorizer audit lines with `decision` Unauthorized: no, a malformed or an invalid token. */
   AUTHORIZER_UNAUTHORIZED = 'AuthorizerUnauthorized',
-  /** Access log lines with status 429: stage, usage-plan and WAF rate-limit throttling. */
+  /** Access log lines with status 429: stage and usage-plan throttling, WAF rate-rule blocks that reach the log. */
   THROTTLED_REQUESTS = 'ThrottledRequests',
   /** Auto-block summary lines: addresses added to the block IP sets. */
   BLOCKED_ADDRESSES = 'BlockedAddresses',
