@@ -1,6 +1,7 @@
+import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { AlarmSeverity, GatewayAlarmKind, GatewayAlarmThresholds, GatewayAlarmThresholdsBySeverity } from './alarm-thresholds';
-import { invalidProp, validateRange } from '../private/validation';
+import { invalidProp } from '../private/validation';
 
 type ThresholdField = Exclude<keyof GatewayAlarmThresholds, 'disable'>;
 
@@ -52,7 +53,11 @@ export function validateThresholds(scope: IConstruct, given: GatewayAlarmThresho
       if (!Object.values(GatewayAlarmKind).includes(kind)) invalidProp(scope, `${where}.disable`, kind, `alarm kinds: ${Object.values(GatewayAlarmKind).join(', ')}`);
     }
     for (const spec of Object.values(THRESHOLD_SPECS)) {
-      validateRange(scope, `${where}.${spec.field}`, thresholds?.[spec.field], { min: Number.MIN_VALUE, max: spec.max ?? Number.MAX_SAFE_INTEGER, integer: false });
+      const value = thresholds?.[spec.field];
+      // At or above 0 would always fire, so 0 is refused too.
+      if (value !== undefined && !Token.isUnresolved(value) && !(Number.isFinite(value) && value > 0 && value <= (spec.max ?? Number.MAX_SAFE_INTEGER))) {
+        invalidProp(scope, `${where}.${spec.field}`, value, spec.max === undefined ? 'a number above 0' : `a number above 0 and at most ${spec.max}`);
+      }
     }
   }
   for (const [kind, spec] of Object.entries(THRESHOLD_SPECS) as Array<[GatewayAlarmKind, ThresholdSpec]>) {

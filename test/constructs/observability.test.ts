@@ -492,10 +492,10 @@ describe('GatewayAlarms prop validation', () => {
   const build = (props: Partial<GatewayAlarmsProps>) => () => new GatewayAlarms(s, `Alarms${n++}`, { api, dashboard: false, ...props });
 
   test.each([
-    ['a threshold is 0', { thresholds: { warning: { functionErrors: 0 } } }, /thresholds\.warning\.functionErrors: got 0/],
+    ['a threshold is 0', { thresholds: { warning: { functionErrors: 0 } } }, /thresholds\.warning\.functionErrors: got 0; expected a number above 0\./],
     ['a threshold is negative', { thresholds: { critical: { latencyP99Ms: -1 } } }, /thresholds\.critical\.latencyP99Ms: got -1/],
     ['a threshold is not a number', { thresholds: { critical: { throttledRequests: Number.NaN } } }, /thresholds\.critical\.throttledRequests: got NaN/],
-    ['a percentage is above 100', { thresholds: { warning: { serverErrorRatePercent: 101 } } }, /serverErrorRatePercent: got 101; expected a number from .* to 100/],
+    ['a percentage is above 100', { thresholds: { warning: { serverErrorRatePercent: 101 } } }, /serverErrorRatePercent: got 101; expected a number above 0 and at most 100/],
     ['a critical threshold is below its warning', { thresholds: { warning: { latencyP99Ms: 30_000 } } }, /thresholds\.critical\.latencyP99Ms: got 25000; expected at least the warning threshold \(30000\)/],
     ['a disabled alarm kind is unknown', { thresholds: { warning: { disable: ['Nope' as GatewayAlarmKind] } } }, /thresholds\.warning\.disable: got "Nope"/],
     ['datapointsToAlarm exceeds evaluationPeriods', { evaluationPeriods: 2, datapointsToAlarm: 3 }, /datapointsToAlarm: got 3; expected at most evaluationPeriods \(2\)/],
