@@ -12,13 +12,15 @@ import { WafAutoBlock, WafAutoBlockProps } from './edge/waf-auto-block';
 import { AiWebAclRule } from './edge/web-acl-rule';
 import { AiIdentity } from './identity/ai-identity';
 import { GatewayAuthorization, GatewayAuthorizationProps } from './identity/gateway-authorization';
-import { ModelBackend } from './model/model-backend';
+import { ModelBackend, ModelBackendType } from './model/model-backend';
 import { ModelProxyFunction } from './model/model-proxy-function';
 import { ModelNetwork, ModelNetworkProps } from './network/model-network';
 import { UnmaskedVpcLinkIntegration } from './network/unmasked-vpc-link-integration';
 import { EncryptedLogGroup } from './observability/encrypted-log-group';
 import { RestrictInvokeToOwnAccount } from './private/secure-function';
 import { ComplianceWarningId } from './private/compliance-warnings';
+import { GatewayAlarms, GatewayAlarmsOptions } from './observability/gateway-alarms';
+import { ObservabilityWarningId } from './private/observability-warnings';
 import { invalidProp, validatePathSafeNames, validateRange } from './private/validation';
 import { WarningId, warnOptOut } from './private/warnings';
 import { ApiKeySource, TenantApiKeyOptions, UsageTierOptions } from './traffic/usage-tier-options';
@@ -142,6 +144,16 @@ export interface SecureAiGatewayProps extends SecureRestApiProps {
    * @default - GatewayCatalog defaults
    */
   readonly catalog?: GatewayCatalogOptions;
+  /**
+   * Options of the alarms, their encrypted SNS topics and the dashboard. Not with `disableAlarms`.
+   * @default - GatewayAlarms with its defaults
+   */
+  readonly alarmsProps?: GatewayAlarmsOptions;
+  /**
+   * Leave the gateway without alarms and dashboard (a warning is added).
+   * @default false
+   */
+  readonly disableAlarms?: boolean;
 }
 
 export const DEFAULT_MAX_PROMPT_LENGTH = 16_000;
@@ -183,6 +195,8 @@ export class SecureAiGateway extends Construct {
   private readonly proxies = new Map<string, ModelProxyFunction>();
   /** The API catalog: an OpenAPI document of the routes and their protections, also written into the cloud assembly at synth. */
   public readonly catalog: GatewayCatalog;
+  /** The alarms, their topics and the dashboard, unless disabled. */
+  public readonly alarms?: GatewayAlarms;
 
   public constructor(scope: Construct, id: string, props: SecureAiGatewayProps) {
     super(scope, id);
@@ -261,6 +275,19 @@ export class SecureAiGateway extends Construct {
     } else {
       ShadowApiGuard.of(Stack.of(this));
     }
+
+    // Last, so that every function created above is watched.
+    if (props.disableAlarms) {
+      warnOptOut(this, ObservabilityWarningId.ALARMS_DISABLED, 'disableAlarms is set: nothing alarms on errors, latency, attacks or failing functions of this gateway.');
+    } else {
+      this.alarms = new GatewayAlarms(this, 'Alarms', {
+        ...props.alarmsProps, api: this.api, webAcl: this.webAcl, authorizer: this.authorization.jwtAuthorizer, autoBlock: this.autoBlock,
+      });
+      this.alarms.addFunctionsIn(this);
+      for (const proxy of this.proxies.values()) {
+        if (proxy.backendConfig.backendType === ModelBackendType.SAGEMAKER_ENDPOINT) this.alarms.addSageMakerEndpoint(proxy.backendConfig.target);
+      }
+    }
   }
 
   /** The method of a model's route. */
@@ -317,6 +344,9 @@ export class SecureAiGateway extends Construct {
     }
     if (props.apiKeys && !props.usageTiers) {
       invalidProp(this, 'apiKeys', props.apiKeys.map((key) => key.name), 'usageTiers as well: every API key belongs to a tier');
+    }
+    if (props.alarmsProps && props.disableAlarms) {
+      invalidProp(this, 'alarmsProps', 'set', 'no alarmsProps when disableAlarms is set');
     }
     if (props.apiKeySource === ApiKeySource.AUTHORIZER && !props.authorization?.usageIdentifierClaim) {
       invalidProp(this, 'apiKeySource', props.apiKeySource, 'authorization.usageIdentifierClaim as well: the authorizer returns the key from that claim');

@@ -1,6 +1,7 @@
 import { Names, Validations } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -14,6 +15,8 @@ import { addGatewayResponses } from './gateway-responses';
 import { promptRequestSchema } from './request-model';
 import { MODEL_ROUTE_ACTION, MODEL_ROUTE_METHOD, MODEL_ROUTE_PREFIX } from './routes';
 import { EncryptedLogGroup } from '../observability/encrypted-log-group';
+import { LogMetricName } from '../observability/metric-names';
+import { logMetric } from '../private/log-metric';
 import { invalidProp, validatePathSafeNames, validateRange } from '../private/validation';
 
 /** Where the API is reachable from. */
@@ -305,6 +308,44 @@ export class SecureRestApi extends Construct {
     });
     this.routes.set(model, method);
     return method;
+  }
+
+  /** Requests of the stage (`Count`), summed over 5 minutes. */
+  public metricCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.stage.metricCount({ statistic: cloudwatch.Stats.SUM, ...props });
+  }
+
+  /** Requests of the stage answered 4XX (`4XXError`), summed over 5 minutes. */
+  public metricClientErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.stage.metricClientError(props);
+  }
+
+  /** Requests of the stage answered 5XX (`5XXError`), summed over 5 minutes. */
+  public metricServerErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.stage.metricServerError(props);
+  }
+
+  /** Time from request to response (`Latency`, milliseconds), p99 over 5 minutes. */
+  public metricLatency(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.stage.metricLatency({ statistic: cloudwatch.Stats.p(99), ...props });
+  }
+
+  /** Time the integration took (`IntegrationLatency`, milliseconds), p99 over 5 minutes. */
+  public metricIntegrationLatency(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.stage.metricIntegrationLatency({ statistic: cloudwatch.Stats.p(99), ...props });
+  }
+
+  /**
+   * Requests answered 429, summed over 5 minutes: stage and usage-plan
+   * throttling, and the WAF rate rules' blocks that reach the access log.
+   * API Gateway has no metric of its own for these, so a metric filter on the
+   * access logs (created on first call) counts them.
+   */
+  public metricThrottledRequests(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return logMetric(this, this.accessLogs.logGroup, {
+      metricName: LogMetricName.THROTTLED_REQUESTS,
+      filterPattern: logs.FilterPattern.stringValue('$.status', '=', '429'),
+    }, props);
   }
 
   private validateProps(props: SecureRestApiProps, endpointType: GatewayEndpointType, throttling: ThrottlingOptions): void {

@@ -1,4 +1,5 @@
 import { Duration, Names, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
@@ -10,8 +11,10 @@ import * as destinations from 'aws-cdk-lib/aws-logs-destinations';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
+import { LogMetricName } from '../observability/metric-names';
 import { GuardControl } from '../private/guard-controls';
 import { restrictGrantsToAwsServices } from '../private/kms';
+import { logMetric } from '../private/log-metric';
 import { SecureFunction } from '../private/secure-function';
 import { invalidProp, validateRange } from '../private/validation';
 
@@ -180,6 +183,33 @@ export class WafAutoBlock extends Construct {
       logs.FilterPattern.stringValue('$.decision', '=', 'Deny'),
       logs.FilterPattern.stringValue('$.decision', '=', 'Unauthorized'),
     ));
+  }
+
+  /**
+   * Addresses added to the block IP sets, summed over 5 minutes. A metric
+   * filter on the function's summary lines (created on first call) derives it.
+   */
+  public metricBlockedAddresses(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.summaryMetric(LogMetricName.BLOCKED_ADDRESSES, 'added', props);
+  }
+
+  /** Addresses removed from the block IP sets when their block expired, summed over 5 minutes. */
+  public metricUnblockedAddresses(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.summaryMetric(LogMetricName.UNBLOCKED_ADDRESSES, 'removed', props);
+  }
+
+  /** Events the function failed to process and left in the dead-letter queue, the maximum over 5 minutes. */
+  public metricDeadLetters(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ statistic: cloudwatch.Stats.MAXIMUM, period: Duration.minutes(5), ...props });
+  }
+
+  /** Only summary lines carry these counts; lines with a count of 0 publish nothing. */
+  private summaryMetric(metricName: LogMetricName, field: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return logMetric(this, this.handler.logs.logGroup, {
+      metricName,
+      filterPattern: logs.FilterPattern.numberValue(`$.${field}`, '>', 0),
+      metricValue: `$.${field}`,
+    }, props);
   }
 
   private subscribe(id: string, logGroup: logs.ILogGroup, filterPattern: logs.IFilterPattern): void {

@@ -1,10 +1,13 @@
 import { Duration, Stack, Token } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { MODEL_ROUTE_TEMPLATE } from '../api/routes';
 import { EncryptedLogGroup } from '../observability/encrypted-log-group';
+import { LogMetricName } from '../observability/metric-names';
+import { logMetric } from '../private/log-metric';
 import { SecureFunction } from '../private/secure-function';
 import { invalidProp, validateRange } from '../private/validation';
 import { WarningId, warnOptOut } from '../private/warnings';
@@ -154,6 +157,30 @@ export class JwtAuthorizer extends Construct {
       identitySources: [apigateway.IdentitySource.header('Authorization')],
       resultsCacheTtl: ttl,
     });
+  }
+
+  /**
+   * Decisions the function made, summed over 5 minutes. API Gateway answers
+   * from its cache without calling the function, so these count cache misses.
+   * Like the other decision metrics, a metric filter on the function's audit
+   * lines (created on first call) derives it.
+   */
+  public metricDecisions(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.decisionMetric(LogMetricName.AUTHORIZER_DECISIONS, logs.FilterPattern.exists('$.decision'), props);
+  }
+
+  /** Deny decisions (a valid token without access to the model), summed over 5 minutes. */
+  public metricDenials(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.decisionMetric(LogMetricName.AUTHORIZER_DENIALS, logs.FilterPattern.stringValue('$.decision', '=', 'Deny'), props);
+  }
+
+  /** Unauthorized decisions (no, a malformed or an invalid token), summed over 5 minutes. */
+  public metricUnauthorized(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.decisionMetric(LogMetricName.AUTHORIZER_UNAUTHORIZED, logs.FilterPattern.stringValue('$.decision', '=', 'Unauthorized'), props);
+  }
+
+  private decisionMetric(metricName: LogMetricName, filterPattern: logs.IFilterPattern, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return logMetric(this, this.handler.logs.logGroup, { metricName, filterPattern }, props);
   }
 
   /** The JSON config the handler reads; ids of pools and clients stay tokens until deployment. */

@@ -1,4 +1,5 @@
 import { Aspects, Aws, Duration, IAspect, Stack, Validations } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -135,6 +136,21 @@ export class SecureFunction extends Construct {
       { id: 'HIPAA.Security-LambdaDLQ', reason },
       { id: 'Serverless-LambdaDLQ', reason },
     );
+  }
+
+  /** Invocations that ended in an error, summed over 5 minutes. */
+  public metricErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.function.metricErrors(props);
+  }
+
+  /** Invocations refused because the reserved concurrency was in use, summed over 5 minutes. */
+  public metricThrottles(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.function.metricThrottles(props);
+  }
+
+  /** Run time of an invocation in milliseconds, p99 over 5 minutes. */
+  public metricDuration(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.function.metricDuration({ statistic: cloudwatch.Stats.p(99), ...props });
   }
 
   /** Adds a statement to the function's customer-managed policy. */

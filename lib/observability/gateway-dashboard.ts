@@ -1,0 +1,198 @@
+import { Duration } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { Construct, IConstruct } from 'constructs';
+import { GatewayMetrics, WatchedEndpoint, WatchedFunction } from './gateway-metrics';
+import { ProxyMetricName } from './metric-names';
+import { GatewayMonitoringTargets, MonitoredFunctionProps, SageMakerEndpointOptions } from './monitoring-targets';
+import { DEFAULT_MINIMUM_REQUESTS, DEFAULT_PERIOD, validateMonitoringWindow } from './monitoring-window';
+import { WatchedResources } from './watched-resources';
+
+/** Properties of a {@link GatewayDashboard}. */
+export interface GatewayDashboardProps extends GatewayMonitoringTargets {
+  /**
+   * Name of the dashboard.
+   * @default - a name CloudFormation generates
+   */
+  readonly dashboardName?: string;
+  /**
+   * Period of every graph.
+   * @default Duration.minutes(5)
+   */
+  readonly period?: Duration;
+  /**
+   * Requests per period below which the rate graphs show 0.
+   * @default 20
+   */
+  readonly minimumRequests?: number;
+}
+
+/** Four graphs to a row of the 24-unit grid. */
+const GRAPH_SIZE = { width: 6, height: 6 };
+const ANOMALY_BAND_STD_DEVS = 3;
+/** CloudWatch shows at most 100 alarms in one alarm status widget. */
+const MAX_ALARMS_PER_WIDGET = 100;
+
+/**
+ * A CloudWatch dashboard of a gateway: the state of its alarms, then a row
+ * per concern (traffic, edge, authorization, model proxy, functions, SageMaker
+ * endpoints), each only when the gateway has it. Built from the same metrics
+ * as {@link GatewayAlarms}.
+ */
+export class GatewayDashboard extends Construct {
+  /** The dashboard. */
+  public readonly dashboard: cloudwatch.Dashboard;
+
+  private readonly metrics: GatewayMetrics;
+  private readonly watched = new WatchedResources(this);
+  private readonly alarms: cloudwatch.IAlarm[] = [];
+  private functionGraphs?: cloudwatch.GraphWidget[];
+  private endpointGraphs?: cloudwatch.GraphWidget[];
+
+  public constructor(scope: Construct, id: string, props: GatewayDashboardProps) {
+    super(scope, id);
+    const period = props.period ?? DEFAULT_PERIOD;
+    const minimumRequests = props.minimumRequests ?? DEFAULT_MINIMUM_REQUESTS;
+    validateMonitoringWindow(this, { period, minimumRequests });
+    this.metrics = new GatewayMetrics(props, period, minimumRequests);
+
+    this.dashboard = new cloudwatch.Dashboard(this, 'Resource', {
+      dashboardName: props.dashboardName,
+      defaultInterval: Duration.hours(3),
+    });
+    this.dashboard.addWidgets(new LiveAlarmStatusWidget(() => this.alarms));
+    this.addTrafficRow();
+    this.addEdgeRow(props);
+    this.addAuthorizationRow();
+    if (props.modelProxyMetrics ?? true) this.addModelProxyRow(props.api.modelNames);
+    for (const fn of props.functions ?? []) this.addFunction(fn);
+    for (const name of props.sageMakerEndpointNames ?? []) this.addSageMakerEndpoint(name);
+  }
+
+  /** Shows the alarms' states at the top of the dashboard. */
+  public addAlarms(...alarms: cloudwatch.IAlarm[]): void {
+    this.alarms.push(...alarms);
+  }
+
+  /** Graphs a function's errors, throttles and p99 duration. */
+  public addFunction(props: MonitoredFunctionProps): void {
+    this.graphFunction(this.watched.addFunction(props));
+  }
+
+  /** Graphs every Lambda function under `scope` that is not graphed yet. */
+  public addFunctionsIn(scope: IConstruct): void {
+    for (const fn of this.watched.unwatchedFunctionsIn(scope)) this.addFunction(fn);
+  }
+
+  /** Graphs a SageMaker endpoint's `Invocation5XXErrors` and p99 `ModelLatency`. */
+  public addSageMakerEndpoint(endpointName: string, options?: SageMakerEndpointOptions): void {
+    this.graphEndpoint(this.watched.addEndpoint(endpointName, options));
+  }
+
+  private addTrafficRow(): void {
+    const requests = this.metrics.requests();
+    this.dashboard.addWidgets(
+      graph('Requests and their expected band', [
+        requests,
+        new cloudwatch.MathExpression({
+          expression: `ANOMALY_DETECTION_BAND(requests, ${ANOMALY_BAND_STD_DEVS})`,
+          usingMetrics: { requests },
+          label: 'Expected',
+        }),
+      ]),
+      graph('Error rates (%)', [this.metrics.serverErrorRate(), this.metrics.clientErrorRate()]),
+      graph('Latency (ms)', [
+        this.metrics.latency(cloudwatch.Stats.p(50)),
+        this.metrics.latency(),
+        this.metrics.integrationLatency(),
+      ]),
+      graph('Answered 429 (throttled)', [this.metrics.throttledRequests()]),
+    );
+  }
+
+  private addEdgeRow(props: GatewayMonitoringTargets): void {
+    const widgets: cloudwatch.IWidget[] = [];
+    const blocked = this.metrics.wafBlockedRequests();
+    const allowed = this.metrics.wafAllowedRequests();
+    const rate = this.metrics.wafBlockedRate();
+    if (blocked && allowed && rate) {
+      widgets.push(graph('WAF requests', [allowed, blocked]), graph('WAF blocked rate (%)', [rate]));
+    }
+    if (props.autoBlock) {
+      widgets.push(
+        graph('Automatic blocks', this.metrics.autoBlockAddresses()),
+        graph('Auto-block dead letters', [this.metrics.autoBlockDeadLetters()!]),
+      );
+    }
+    if (widgets.length > 0) this.dashboard.addWidgets(...widgets);
+  }
+
+  private addAuthorizationRow(): void {
+    const rate = this.metrics.authorizerDenialRate();
+    if (!rate) return;
+    this.dashboard.addWidgets(
+      graph('Authorizer decisions (cache misses)', this.metrics.authorizerDecisions()),
+      graph('Authorizer denial rate (%)', [rate]),
+    );
+  }
+
+  private addModelProxyRow(models: string[]): void {
+    const perModel = (name: ProxyMetricName) => models.map((model) => this.metrics.proxyMetric(name, model));
+    this.dashboard.addWidgets(
+      graph('Proxied requests by model', perModel(ProxyMetricName.REQUESTS)),
+      graph('Prompts flagged as injection (%)', [this.metrics.injectionFlagRate()]),
+      graph('PII findings per 100 requests', [this.metrics.piiFindingsRate()]),
+      graph('PII findings by model', perModel(ProxyMetricName.PII_FINDINGS)),
+    );
+  }
+
+  private graphFunction(fn: WatchedFunction): void {
+    if (!this.functionGraphs) {
+      this.functionGraphs = [graph('Function errors', []), graph('Function throttles', []), graph('Function duration p99 (ms)', [])];
+      this.dashboard.addWidgets(...this.functionGraphs);
+    }
+    const [errors, throttles, duration] = this.functionGraphs;
+    errors.addLeftMetric(this.metrics.functionErrors(fn));
+    throttles.addLeftMetric(this.metrics.functionThrottles(fn));
+    duration.addLeftMetric(this.metrics.functionDuration(fn));
+  }
+
+  private graphEndpoint(endpoint: WatchedEndpoint): void {
+    if (!this.endpointGraphs) {
+      this.endpointGraphs = [graph('SageMaker Invocation5XXErrors', []), graph('SageMaker ModelLatency p99 (µs)', [])];
+      this.dashboard.addWidgets(...this.endpointGraphs);
+    }
+    const [errors, latency] = this.endpointGraphs;
+    errors.addLeftMetric(this.metrics.modelServerErrors(endpoint));
+    latency.addLeftMetric(this.metrics.modelLatency(endpoint));
+  }
+}
+
+function graph(title: string, left: cloudwatch.IMetric[]): cloudwatch.GraphWidget {
+  return new cloudwatch.GraphWidget({ title, left, ...GRAPH_SIZE });
+}
+
+/**
+ * An alarm status widget that reads its alarms when the dashboard is
+ * rendered, so alarms added after the dashboard still show at its top.
+ */
+class LiveAlarmStatusWidget extends cloudwatch.ConcreteWidget {
+  public constructor(private readonly alarms: () => cloudwatch.IAlarm[]) {
+    super(cloudwatch.GRID_WIDTH, GRAPH_SIZE.height);
+  }
+
+  public toJson(): any[] {
+    const alarms = this.alarms();
+    const title = alarms.length > MAX_ALARMS_PER_WIDGET ? `Alarms (the first ${MAX_ALARMS_PER_WIDGET} of ${alarms.length})` : 'Alarms';
+    const widget = alarms.length > 0
+      ? new cloudwatch.AlarmStatusWidget({
+        title,
+        alarms: alarms.slice(0, MAX_ALARMS_PER_WIDGET),
+        width: this.width,
+        height: this.height,
+        sortBy: cloudwatch.AlarmStatusWidgetSortBy.STATE_UPDATED_TIMESTAMP,
+      })
+      : new cloudwatch.TextWidget({ markdown: 'No alarms watch this gateway.', width: this.width, height: this.height });
+    widget.position(this.x ?? 0, this.y ?? 0);
+    return widget.toJson();
+  }
+}
