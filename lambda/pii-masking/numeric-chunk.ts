@@ -1,0 +1,527 @@
+/**
+ * Digit runs and what they are. A chunk is a sequence of digit groups joined
+ * by single separators (`4608-2261-8155-7579`, `+33 1 94 20 23 24`,
+ * `(657) 882-0121`, `2024-03-03 04:28:26`). The chunk is read once into small
+ * typed arrays; then each group index is tried as the start of a card, phone,
+ * SSN, IPv4, date..., most specific first. Each try reads at most a handful of
+ * groups, so a chunk costs time linear in its length.
+ */
+import { isAsciiLetter, isDigit, isSpace } from './char-class';
+import { luhnValid } from './checksums';
+import {
+  CUE_DOB,
+  CUE_PASSPORT,
+  CUE_PHONE,
+  CUE_REFERENCE,
+  CUE_SSN,
+  CUE_VERSION,
+  cueBefore,
+} from './context-words';
+import { isNumericDate, parseDayFirstDate } from './dates';
+import { parseIpv6, plausibleIpv6 } from './ip-address';
+import { callingCodeLength } from './phone-rules';
+import type { ScanState } from './scan-state';
+
+export const SEP_SPACE = 1;
+export const SEP_DASH = 2;
+export const SEP_DOT = 4;
+export const SEP_SLASH = 8;
+export const SEP_COLON = 16;
+export const SEP_OPEN = 32;
+export const SEP_CLOSE = 64;
+export const SEP_T = 128;
+
+const PHONE_SEPS = SEP_SPACE | SEP_DASH | SEP_DOT | SEP_OPEN | SEP_CLOSE;
+const MAX_GROUPS = 40;
+
+/** Scratch arrays reused by every chunk; scanning is synchronous, so one set suffices. */
+const GS = new Int32Array(MAX_GROUPS);
+const GE = new Int32Array(MAX_GROUPS);
+const SEP = new Int32Array(MAX_GROUPS);
+
+interface Chunk {
+  st: ScanState;
+  s: string;
+  count: number;
+  /** Position of the `+` or `(` before the first group, else the first digit. */
+  start: number;
+  plus: boolean;
+  /** A match that ran past the chunk (a textual date) moves the resume point here. */
+  extendTo: number;
+}
+
+const chunk: Chunk = { st: null as unknown as ScanState, s: '', count: 0, start: 0, plus: false, extendTo: 0 };
+
+function digits(g: number): number {
+  return GE[g] - GS[g];
+}
+
+function valueOf(g: number): number {
+  const s = chunk.s;
+  let v = 0;
+  for (let i = GS[g]; i < GE[g]; i++) v = v * 10 + (s.charCodeAt(i) - 0x30);
+  return v;
+}
+
+function firstDigit(g: number): number {
+  return chunk.s.charCodeAt(GS[g]) - 0x30;
+}
+
+/**
+ * Where a match that begins with group `g` starts in the text: with the `+`,
+ * and with the `(` when the group is a bracketed area code `(657)`.
+ */
+function spanStart(g: number): number {
+  if (g === 0 && chunk.plus) return chunk.start;
+  if (SEP[g] & SEP_OPEN && g + 1 < chunk.count && SEP[g + 1] & SEP_CLOSE) return GS[g] - 1;
+  return GS[g];
+}
+
+/** A match that starts inside a run joined by one of its own separators is the tail of something longer. */
+function continuesRun(g: number, internalSeps: number): boolean {
+  return g > 0 && (SEP[g] & ~(SEP_OPEN | SEP_CLOSE) & internalSeps) !== 0;
+}
+
+/** True when a chunk may begin at `i`: not glued to a word, and not the tail of `v1.2` or `a-12`. */
+export function chunkMayStartAt(s: string, i: number): boolean {
+  if (i === 0) return true;
+  const p = s.charCodeAt(i - 1);
+  if (isAsciiLetter(p) || isDigit(p) || p === 0x5f) return false;
+  if (p === 0x2e || p === 0x2d || p === 0x2f) {
+    const pp = i >= 2 ? s.charCodeAt(i - 2) : 0x20;
+    if (isAsciiLetter(pp) || isDigit(pp) || pp === 0x5f) return false;
+  }
+  return true;
+}
+
+/**
+ * Reads the chunk starting at `pos` (a digit, `+digit` or `(digit`). Returns
+ * where the main loop resumes.
+ */
+function readChunk(s: string, pos: number): number {
+  const n = s.length;
+  let i = pos;
+  chunk.plus = false;
+  chunk.start = pos;
+  chunk.count = 0;
+  let sep = 0;
+  if (s.charCodeAt(i) === 0x2b) {
+    chunk.plus = true;
+    i++;
+  }
+  if (s.charCodeAt(i) === 0x28) {
+    sep = SEP_OPEN;
+    i++;
+  }
+  for (;;) {
+    const ds = i;
+    while (i < n && isDigit(s.charCodeAt(i))) i++;
+    const c = i < n ? s.charCodeAt(i) : 0x20;
+    if (isAsciiLetter(c) || c === 0x5f || c === 0x40) {
+      // Glued to a word (`4th`, `33a`, `12345@x`): the group is not a number of its own.
+      if (!(c === 0x54 && isDigit(s.charCodeAt(i + 1)) && chunk.count >= 2)) {
+        while (i < n && (isAsciiLetter(s.charCodeAt(i)) || isDigit(s.charCodeAt(i)) || s.charCodeAt(i) === 0x5f)) i++;
+        return chunk.count === 0 ? i : Math.max(GE[chunk.count - 1], ds);
+      }
+    }
+    GS[chunk.count] = ds;
+    GE[chunk.count] = i;
+    SEP[chunk.count] = sep;
+    chunk.count++;
+    if (chunk.count === MAX_GROUPS) return i;
+    // Separator to the next group.
+    let q = i;
+    sep = 0;
+    let ch = s.charCodeAt(q);
+    if (ch === 0x29) {
+      sep |= SEP_CLOSE;
+      ch = s.charCodeAt(++q);
+    }
+    if (ch === 0x20 || ch === 0xa0 || ch === 0x2009 || ch === 0x202f) {
+      sep |= SEP_SPACE;
+      ch = s.charCodeAt(++q);
+    } else if (ch === 0x2d || ch === 0x2010 || ch === 0x2011) {
+      sep |= SEP_DASH;
+      ch = s.charCodeAt(++q);
+    } else if (ch === 0x2e && !(sep & SEP_CLOSE)) {
+      sep |= SEP_DOT;
+      ch = s.charCodeAt(++q);
+    } else if (ch === 0x2f && !(sep & SEP_CLOSE)) {
+      sep |= SEP_SLASH;
+      ch = s.charCodeAt(++q);
+    } else if (ch === 0x3a && !(sep & SEP_CLOSE)) {
+      sep |= SEP_COLON;
+      ch = s.charCodeAt(++q);
+    } else if (ch === 0x54 && !(sep & SEP_CLOSE)) {
+      sep |= SEP_T;
+      ch = s.charCodeAt(++q);
+    }
+    if (ch === 0x28 && !(sep & (SEP_DOT | SEP_SLASH | SEP_COLON | SEP_T))) {
+      sep |= SEP_OPEN;
+      ch = s.charCodeAt(++q);
+    }
+    if (q >= n || !isDigit(ch) || sep === 0) return i;
+    i = q;
+  }
+}
+
+/** Entry point from the scanner. `pos` is a digit, or `+`/`(` followed by a digit. */
+export function scanNumericChunk(st: ScanState, pos: number): number {
+  const s = st.s;
+  chunk.st = st;
+  chunk.s = s;
+  chunk.extendTo = 0;
+  const resume = readChunk(s, pos);
+  const count = chunk.count;
+  if (count === 0) return Math.max(resume, pos + 1);
+  if (count >= 2 && SEP[1] & SEP_COLON && !chunk.plus && digits(0) <= 4 && !(SEP[0] & SEP_OPEN)) {
+    const v6 = parseIpv6(s, GS[0]);
+    if (v6 && plausibleIpv6(s, GS[0], v6)) {
+      st.emit('IP_ADDRESS', GS[0], v6.end);
+      return v6.end;
+    }
+  }
+  let g = 0;
+  while (g < count) {
+    const used = matchAt(g);
+    g += used > 0 ? used : 1;
+  }
+  return Math.max(resume, GE[count - 1], pos + 1, chunk.extendTo);
+}
+
+/** Tries every detector at group `g`; returns the number of groups consumed. */
+function matchAt(g: number): number {
+  const sepIn = SEP[g];
+  // Inside a dotted, slashed or timed run: not a start.
+  if (g > 0 && sepIn & (SEP_DOT | SEP_SLASH | SEP_COLON | SEP_T)) return 0;
+  if (g === 0 && chunk.plus) return matchPlusPhone();
+  return (
+    matchIpv4(g) ||
+    matchDateTime(g) ||
+    matchSsn(g) ||
+    matchCard(g) ||
+    matchNanp(g) ||
+    matchNational(g) ||
+    matchTextualDate(g) ||
+    matchSingleWithCue(g)
+  );
+}
+
+function matchIpv4(g: number): number {
+  const count = chunk.count;
+  if (g + 3 >= count) return 0;
+  for (let k = 0; k < 4; k++) {
+    const gi = g + k;
+    if (k > 0 && SEP[gi] !== SEP_DOT) return 0;
+    const d = digits(gi);
+    if (d > 3 || valueOf(gi) > 255) return 0;
+  }
+  if (g + 4 < count && SEP[g + 4] === SEP_DOT) return 0;
+  if (SEP[g] & SEP_OPEN && g === 0 && chunk.start !== GS[0]) return 0;
+  let used = 4;
+  // A port or prefix length belongs to the address, not to anything else.
+  if (g + 4 < count && (SEP[g + 4] === SEP_COLON || SEP[g + 4] === SEP_SLASH) && digits(g + 4) <= 5) used = 5;
+  const st = chunk.st;
+  const first = valueOf(g);
+  if (first === 0 || first === 255) return used;
+  if (g === 0 && (cueBefore(chunk.s, GS[0], 0, CUE_VERSION, 2).bits || versionSentence(chunk.s, GS[0]))) return used;
+  st.emit('IP_ADDRESS', GS[g], GE[g + 3]);
+  return used;
+}
+
+const VERSION_WORDS =
+  /(?:^|[^a-z])(?:version|versions|ver|build|builds|release|releases|released|firmware|fw|agent|rev|revision|bump|bumped|sdk|patch|upgrade|upgraded|update|updated|downgrade|kernel|below|above|older|newer|changelog)(?:[^a-z]|$)/i;
+/** A dotted number that cannot be an IPv4 address: an OID or a long version. */
+const NON_IP_DOTTED = /\d+\.\d+\.\d+\.\d+\.\d|\d{4,}\.\d+\.\d+|\d+\.\d+\.\d+\.\d{4,}|(?:2[6-9]\d|[3-9]\d\d)\.\d+\.\d+\.\d/;
+
+/**
+ * Four small dotted numbers are a version when the sentence before them
+ * talks about releases or builds, or already holds an OID or a version that
+ * no IPv4 address could be.
+ */
+function versionSentence(s: string, pos: number): boolean {
+  let from = pos;
+  const floor = Math.max(0, pos - 80);
+  while (from > floor) {
+    const c = s.charCodeAt(from - 1);
+    if (c === 0x0a || ((c === 0x2e || c === 0x21 || c === 0x3f) && s.charCodeAt(from) === 0x20)) break;
+    from--;
+  }
+  if (from === pos) return false;
+  const before = s.slice(from, pos);
+  return VERSION_WORDS.test(before) || NON_IP_DOTTED.test(before);
+}
+
+function matchDateTime(g: number): number {
+  const count = chunk.count;
+  const s = chunk.s;
+  // A bare time: 04:28 or 04:28:26(.301)
+  if (g + 1 < count && SEP[g + 1] === SEP_COLON && digits(g) <= 2 && digits(g + 1) === 2) {
+    let k = g + 2;
+    if (k < count && SEP[k] === SEP_COLON && digits(k) === 2) k++;
+    if (k < count && SEP[k] === SEP_DOT && digits(k) <= 6) k++;
+    return k - g;
+  }
+  if (g + 2 >= count) return 0;
+  const sep = SEP[g + 1];
+  if (sep !== SEP_DASH && sep !== SEP_SLASH && sep !== SEP_DOT) return 0;
+  if (SEP[g + 2] !== sep || (g > 0 && SEP[g] === sep) || (g + 3 < count && SEP[g + 3] === sep)) return 0;
+  if (!isNumericDate(valueOf(g), digits(g), valueOf(g + 1), digits(g + 1), valueOf(g + 2), digits(g + 2))) return 0;
+  let k = g + 3;
+  // Time of day after the date (space or `T`), with seconds and fractions.
+  if (k + 1 < count && SEP[k] & (SEP_SPACE | SEP_T) && SEP[k + 1] === SEP_COLON && digits(k) <= 2) {
+    k += 2;
+    if (k < count && SEP[k] === SEP_COLON) k++;
+    if (k < count && SEP[k] === SEP_DOT) k++;
+  }
+  const st = chunk.st;
+  const start = GS[g];
+  const end = GE[g + 2];
+  if (k === g + 3 && isDobContext(s, start)) st.emit('DATE_OF_BIRTH', start, end);
+  return k - g;
+}
+
+function isDobContext(s: string, start: number): boolean {
+  return cueBefore(s, start, 0, CUE_DOB, 4, 1).bits !== 0;
+}
+
+function ssnValid(area: number, group: number, serial: number): boolean {
+  return area > 0 && area < 900 && area !== 666 && group > 0 && serial > 0;
+}
+
+function matchSsn(g: number): number {
+  const count = chunk.count;
+  if (g + 2 >= count || digits(g) !== 3 || digits(g + 1) !== 2 || digits(g + 2) !== 4) return 0;
+  const sep = SEP[g + 1];
+  if ((sep !== SEP_DASH && sep !== SEP_SPACE) || SEP[g + 2] !== sep) return 0;
+  if (g + 3 < count && SEP[g + 3] & (SEP_DASH | SEP_SPACE | SEP_DOT)) return 0;
+  if (g > 0 && SEP[g] === sep) return 0;
+  if (!ssnValid(valueOf(g), valueOf(g + 1), valueOf(g + 2))) return 0;
+  const s = chunk.s;
+  if (sep === SEP_SPACE) {
+    if (!cueBefore(s, GS[g], 0, CUE_SSN, 4).bits) return 0;
+  } else if (cueBefore(s, GS[g], 0, CUE_REFERENCE, 4).bits) {
+    return 0;
+  }
+  chunk.st.emit('US_SSN', GS[g], GE[g + 2]);
+  return 3;
+}
+
+/** Issuer identification: does a card network issue numbers that start so and are this long? */
+export function plausibleCardPrefix(s: string, start: number, end: number, length: number): boolean {
+  // Read the first six digits, skipping separators.
+  let p = 0;
+  let got = 0;
+  for (let i = start; i < end && got < 6; i++) {
+    const c = s.charCodeAt(i);
+    if (isDigit(c)) {
+      p = p * 10 + (c - 0x30);
+      got++;
+    }
+  }
+  const d1 = Math.floor(p / 100000);
+  const d2 = Math.floor(p / 10000);
+  const d3 = Math.floor(p / 1000);
+  const d4 = Math.floor(p / 100);
+  switch (d1) {
+    case 4:
+      return length === 13 || length === 16 || length === 19;
+    case 5:
+      if (d2 >= 51 && d2 <= 55) return length === 16;
+      return length >= 12 && length <= 19; // Maestro
+    case 2:
+      return d4 >= 2221 && d4 <= 2720 && length === 16;
+    case 3:
+      if (d2 === 34 || d2 === 37) return length === 15;
+      if ((d3 >= 300 && d3 <= 305) || d2 === 36 || d2 === 38 || d2 === 39) return length >= 14 && length <= 19;
+      if (d4 >= 3528 && d4 <= 3589) return length >= 16 && length <= 19;
+      return false;
+    case 6:
+      return length >= 16 && length <= 19;
+    default:
+      return false;
+  }
+}
+
+function matchCard(g: number): number {
+  const count = chunk.count;
+  const maxK = Math.min(6, count - g);
+  let total = 0;
+  let sep = 0;
+  let best = 0;
+  const totals = [0, 0, 0, 0, 0, 0, 0];
+  for (let k = 1; k <= maxK; k++) {
+    const gi = g + k - 1;
+    if (k === 2) {
+      sep = SEP[gi];
+      if (sep !== SEP_SPACE && sep !== SEP_DASH) break;
+    } else if (k > 2 && SEP[gi] !== sep) {
+      break;
+    }
+    const d = digits(gi);
+    if (k > 1 && digits(gi - 1) < 4) break;
+    if (d > 19) break;
+    total += d;
+    if (total > 19) break;
+    totals[k] = total;
+    best = k;
+  }
+  if (best === 0) return 0;
+  if (best > 1 && digits(g) !== 4) best = 1;
+  const s = chunk.s;
+  for (let k = best; k >= 1; k--) {
+    const len = totals[k];
+    if (len < 13) break;
+    if (k > 1 && digits(g + k - 1) > 6) continue;
+    const start = GS[g];
+    const end = GE[g + k - 1];
+    if (!plausibleCardPrefix(s, start, end, len) || !luhnValid(s, start, end)) continue;
+    if (g === 0 && cueBefore(s, start, 0, CUE_REFERENCE, 4).bits) return 0;
+    chunk.st.emit('CREDIT_CARD', start, end);
+    return k;
+  }
+  return 0;
+}
+
+/** `+<country> ...`: an international number with a known calling code. */
+function matchPlusPhone(): number {
+  const count = chunk.count;
+  const s = chunk.s;
+  let all = '';
+  let k = 0;
+  let cap = 15;
+  for (; k < count; k++) {
+    if (k > 0 && (SEP[k] & ~PHONE_SEPS) !== 0) break;
+    const d = s.slice(GS[k], GE[k]);
+    if (k === 0) {
+      const cc = callingCodeLength(d);
+      if (cc === 0) return 1;
+      if (d.charCodeAt(0) === 0x31 || d.charCodeAt(0) === 0x37) cap = 11;
+    }
+    if (all.length + d.length > cap) break;
+    all += d;
+  }
+  if (k === 0 || all.length < 8) return 1;
+  if (all.charCodeAt(0) === 0x31) {
+    if (all.length !== 11 || all.charCodeAt(1) < 0x32 || all.charCodeAt(4) < 0x32) return k;
+  }
+  chunk.st.emit('PHONE', chunk.start, GE[k - 1]);
+  return k;
+}
+
+/** North American numbers: `(657) 882-0121`, `320-947-7819`, `1 (779) 838-9345`, `274.544.0163`. */
+function matchNanp(g: number): number {
+  const count = chunk.count;
+  let a = g;
+  if (digits(g) === 1 && valueOf(g) === 1 && g + 3 < count && SEP[g + 1] & (SEP_SPACE | SEP_DASH | SEP_DOT | SEP_OPEN)) a = g + 1;
+  if (a + 2 >= count) return 0;
+  if (digits(a) !== 3 || digits(a + 1) !== 3 || digits(a + 2) !== 4) return 0;
+  if (firstDigit(a) < 2 || firstDigit(a + 1) < 2) return 0;
+  const s1 = SEP[a + 1];
+  const s2 = SEP[a + 2];
+  const paren = (SEP[a] & SEP_OPEN) !== 0 && (s1 & SEP_CLOSE) !== 0;
+  if (paren) {
+    if (s1 & SEP_OPEN) return 0;
+  } else if (s1 & (SEP_OPEN | SEP_CLOSE) || !(s1 & (SEP_DASH | SEP_DOT | SEP_SPACE))) {
+    return 0;
+  }
+  if (s2 !== SEP_DASH && s2 !== SEP_DOT && s2 !== SEP_SPACE) return 0;
+  if (!paren && s1 !== s2 && !(s1 === SEP_SPACE && s2 === SEP_DASH)) return 0;
+  if (a + 3 < count && SEP[a + 3] & (SEP_DASH | SEP_DOT)) return 0;
+  if (continuesRun(g, s1 | s2)) return 0;
+  if (g === 0 && !paren && cueBefore(chunk.s, GS[g], 0, CUE_REFERENCE, 4).bits) return 0;
+  chunk.st.emit('PHONE', a === g ? spanStart(g) : GS[g], GE[a + 2]);
+  return a + 3 - g;
+}
+
+/**
+ * National formats with a trunk prefix or a bracketed area code:
+ * `07700 900550`, `030 52463654`, `06 17 43 99 43`, `8 (922) 770-04-55`,
+ * `(11) 99046-1234`, `090-6126-5998`.
+ */
+function matchNational(g: number): number {
+  const count = chunk.count;
+  const s = chunk.s;
+  const trunk = firstDigit(g) === 0 && digits(g) >= 2 && digits(g) <= 5 && valueOf(g) !== 0;
+  const paren = (SEP[g] & SEP_OPEN) !== 0 && digits(g) >= 2 && digits(g) <= 4 && g + 1 < count && (SEP[g + 1] & SEP_CLOSE) !== 0;
+  const ruTrunk = digits(g) === 1 && valueOf(g) === 8 && g + 1 < count && (SEP[g + 1] & SEP_OPEN) !== 0;
+  if (!trunk && !paren && !ruTrunk) return 0;
+  let total = digits(g);
+  let k = g + 1;
+  let dotted = 0;
+  let other = 0;
+  let seps = 0;
+  for (; k < count; k++) {
+    const sep = SEP[k];
+    if ((sep & ~PHONE_SEPS) !== 0) break;
+    seps |= sep;
+    if (sep === SEP_DOT) dotted++;
+    else other++;
+    const d = digits(k);
+    if (d < 2 || d > 8 || total + d > 12) break;
+    total += d;
+  }
+  const groups = k - g;
+  if (groups < 2 || total < 9) return 0;
+  if (dotted > 0 && other > 0) return 0;
+  if (k < count && SEP[k] & (SEP_DASH | SEP_DOT)) return 0;
+  if (continuesRun(g, seps)) return 0;
+  // SSN-shaped (3-2-4) and ZIP+4 (5-4) numbers are not phones.
+  if (groups === 3 && digits(g) === 3 && digits(g + 1) === 2 && digits(g + 2) === 4) return 0;
+  if (groups === 2 && digits(g) === 5 && digits(g + 1) === 4 && SEP[g + 1] === SEP_DASH) return 0;
+  if (g === 0 && cueBefore(s, GS[g], 0, CUE_REFERENCE, 4).bits) return 0;
+  chunk.st.emit('PHONE', spanStart(g), GE[k - 1]);
+  return groups;
+}
+
+/** `12 March 1987`, `3. März 1990`: digits first, then a month name. */
+function matchTextualDate(g: number): number {
+  if (g !== chunk.count - 1 || digits(g) > 2) return 0;
+  const s = chunk.s;
+  const after = GE[g];
+  const c = s.charCodeAt(after);
+  if (!(c === 0x2e || isSpace(c) || c === 0x65 || c === 0x45)) return 0;
+  const end = parseDayFirstDate(s, GS[g]);
+  if (end < 0) return 0;
+  if (isDobContext(s, GS[g])) chunk.st.emit('DATE_OF_BIRTH', GS[g], end);
+  chunk.extendTo = end;
+  return 1;
+}
+
+/** A lone group whose meaning only the words before it reveal (`SSN 123456789`, `passport: 123456789`). */
+function matchSingleWithCue(g: number): number {
+  const count = chunk.count;
+  if (g > 0 && !(SEP[g] & SEP_SPACE)) return 0;
+  if (g + 1 < count && SEP[g + 1] & (SEP_DASH | SEP_DOT | SEP_SPACE | SEP_SLASH)) return 0;
+  const d = digits(g);
+  const s = chunk.s;
+  const st = chunk.st;
+  const start = spanStart(g);
+  if (d === 9) {
+    const cue = cueBefore(s, start, 0, CUE_SSN | CUE_PASSPORT, 4);
+    if (cue.bits & CUE_SSN) {
+      const v = valueOf(g);
+      if (ssnValid(Math.floor(v / 1000000), Math.floor(v / 10000) % 100, v % 10000)) {
+        st.emit('US_SSN', GS[g], GE[g]);
+        return 1;
+      }
+    } else if (cue.bits & CUE_PASSPORT) {
+      st.emit('US_PASSPORT', GS[g], GE[g]);
+      return 1;
+    }
+    return 0;
+  }
+  if (d >= 10 && d <= 12) {
+    const f = firstDigit(g);
+    const leading = s.charCodeAt(GS[g] + 1) - 0x30;
+    const plausible =
+      f === 0 ||
+      (d === 10 && f >= 2 && s.charCodeAt(GS[g] + 3) >= 0x32) ||
+      (d === 11 && f === 1 && ((leading >= 2 && s.charCodeAt(GS[g] + 4) >= 0x32) || leading >= 3));
+    if (plausible && cueBefore(s, start, 0, CUE_PHONE, 3).bits) {
+      st.emit('PHONE', start, GE[g]);
+      return 1;
+    }
+  }
+  return 0;
+}
