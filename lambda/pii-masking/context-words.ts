@@ -28,6 +28,7 @@ const TRANSPARENT = new Set([
   'no', 'nr', 'num', 'number', 'numbers', 'n', 'id', 'code', 'le', 'la', 'am', 'el', 'il', 'em', 'e', 'de', 'du', 'da', 'do',
   'des', 'den', 'der', 'des', 'ist', 'es', 'est', 'é', 'è', 'są', 'jest', 'и', 'is:', 'are', 'be', 'as', 'date',
   'full', 'mobile', 'home', 'work', 'cell', 'us', 'u.s', 'usa', 'new', 'old', 'current', 'primary', 'personal', 'to',
+  'się', 'przy', 'in', 'en', 'na', 'op', 'au', 'à', 'a', 'w', 've',
 ]);
 
 const CUES: ReadonlyArray<readonly [number, readonly string[]]> = [
@@ -221,7 +222,7 @@ export function cueBefore(s: string, pos: number, floor: number, mask: number, m
   let newlines = 0;
   let sepRun = 0;
   for (let w = 0; w < maxWords; w++) {
-    // Skip separators.
+    // Skip separators. A full stop counts only right after an abbreviation (`No.`, `Mr.`): else it ends a sentence.
     while (i >= floor) {
       const c = s.charCodeAt(i);
       if (isLineBreak(c)) {
@@ -229,6 +230,7 @@ export function cueBefore(s: string, pos: number, floor: number, mask: number, m
         i--;
         continue;
       }
+      if (c === 0x2e && !afterAbbreviation(s, i, floor)) return NO_CUE;
       if (!isCueSeparator(c) && c !== 0x2e && c !== 0x29) break;
       if (++sepRun > 12) return NO_CUE;
       i--;
@@ -247,6 +249,8 @@ export function cueBefore(s: string, pos: number, floor: number, mask: number, m
     while (e > start && (s.charCodeAt(e - 1) === 0x2e || s.charCodeAt(e - 1) === 0x2d)) e--;
     while (start < e && !isWordChar(s.charCodeAt(start)) && s.charCodeAt(start) !== 0x27) start++;
     if (start >= e) return NO_CUE;
+    // A domain (`@example.name`) is not a word.
+    if (start > 0 && s.charCodeAt(start - 1) === 0x40) return NO_CUE;
     const bits = cueBitsOfWord(s, start, e) | apostropheTailBits(s, start, e);
     if (bits & mask) return { bits: bits & mask, at: start };
     const lower = normalizeWord(s.slice(start, e));
@@ -254,6 +258,14 @@ export function cueBefore(s: string, pos: number, floor: number, mask: number, m
     sepRun = 0;
   }
   return NO_CUE;
+}
+
+/** The `.` at `dot` closes a short abbreviation such as `No.`, `Mr.`, `Tel.`, `D.O.B.`. */
+function afterAbbreviation(s: string, dot: number, floor: number): boolean {
+  let k = dot - 1;
+  while (k >= floor && dot - k <= 6 && (isLetter(s.charCodeAt(k)) || s.charCodeAt(k) === 0x2e)) k--;
+  const len = dot - 1 - k;
+  return len >= 1 && len <= 5 && !(k >= floor && (isWordChar(s.charCodeAt(k)) || s.charCodeAt(k) === 0x2d || s.charCodeAt(k) === 0x40));
 }
 
 /** `m'appelle`, `l'utente`: the cue is after the apostrophe. */

@@ -21,6 +21,7 @@ import { isNumericDate, parseDayFirstDate } from './dates';
 import { parseIpv6, plausibleIpv6 } from './ip-address';
 import { callingCodeLength } from './phone-rules';
 import type { ScanState } from './scan-state';
+import { tryAddressAtNumber, tryRussianAddress } from './street-address';
 
 export const SEP_SPACE = 1;
 export const SEP_DASH = 2;
@@ -182,9 +183,15 @@ export function scanNumericChunk(st: ScanState, pos: number): number {
     }
   }
   let g = 0;
+  const before = st.lastEnd;
   while (g < count) {
     const used = matchAt(g);
     g += used > 0 ? used : 1;
+  }
+  // A lone number that nothing claimed may be a house number or a Russian postcode.
+  if (count === 1 && st.lastEnd === before && chunk.extendTo === 0 && !chunk.plus && chunk.start === GS[0]) {
+    const addr = digits(0) === 6 && s.charCodeAt(GE[0]) === 0x2c ? tryRussianAddress(st, GS[0]) : tryAddressAtNumber(st, GS[0], GE[0]);
+    if (addr > 0) return addr;
   }
   return Math.max(resume, GE[count - 1], pos + 1, chunk.extendTo);
 }

@@ -33,7 +33,9 @@ import { tryEmail } from './email';
 import { tryIban } from './iban';
 import { parseIpv6, plausibleIpv6 } from './ip-address';
 import { chunkMayStartAt, scanNumericChunk } from './numeric-chunk';
-import { tryCjkEntity, tryPersonAfterWord, tryPersonAt, tryStreetAddressAtWord, PersonContext } from './person-address';
+import { tryCjkEntity } from './cjk';
+import { PersonContext, tryPerson } from './person';
+import { tryAddressAtWord } from './street-address';
 import { ScanState, type RawFinding } from './scan-state';
 import {
   isSecretKeyIdentifier,
@@ -45,7 +47,7 @@ import {
   tryToken,
 } from './secrets';
 import { CUE_PASSPORT } from './context-words';
-import { FORWARD_KEYWORDS, KW_MONTH, KW_SECRET, hashStep } from './keywords';
+import { FORWARD_KEYWORDS, KW_MONTH, KW_SECRET, KW_STREET_FIRST, hashStep } from './keywords';
 
 export function scan(s: string, enabled: number): RawFinding[] {
   const st = new ScanState(s, enabled);
@@ -206,13 +208,12 @@ function onWord(st: ScanState, people: PersonContext, start: number): number {
       return dateEnd;
     }
   }
-  const street = tryStreetAddressAtWord(st, start, end, kw);
-  if (street > 0) return street;
-  if (isAsciiUpper(c0) || (c0 >= 0x80 && uppers === 0 && isUpperNonAscii(c0))) {
-    const r = tryPersonAt(st, people, start, end, kw);
-    if (r > 0) return r;
-  } else {
-    const r = tryPersonAfterWord(st, people, start, end, kw);
+  if (kw & KW_STREET_FIRST || len >= 5 || c0 === 0x433 || (after === 0x2d && len >= 2)) {
+    const street = tryAddressAtWord(st, start, end, kw);
+    if (street > 0) return street;
+  }
+  if (isAsciiUpper(c0) || (c0 >= 0x80 && isUpperNonAscii(c0))) {
+    const r = tryPerson(st, people, start);
     if (r > 0) return r;
   }
   return end;

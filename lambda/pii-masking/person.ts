@@ -1,0 +1,265 @@
+/**
+ * Person names, as far as a precise heuristic reaches. A name is a run of
+ * one to four capitalised words (with initials, hyphens, apostrophes and
+ * particles: `Kiley A. Bins`, `Stephan O'Hara`, `Ludwig van Beethoven`), and it
+ * is only reported with evidence around it:
+ * - a cue before it: `Dear`, `Name:`, `my name is`, `I'm`, `customer`, `Mr.`,
+ *   `Меня зовут`, `mi chiamo`, a JSON key `"fullName"`, a sign-off line;
+ * - a sign after it: ` <jane@x.org>`, ` (DOB ...`, `, born ...`, the e-mail
+ *   in the next CSV or table cell, an address on the next line;
+ * - an e-mail address nearby whose local part holds the surname;
+ * - a middle initial between two capitalised words.
+ * Capitalised words without such evidence (places, products, sentence
+ * starts) are left alone, so recall on bare names in free prose is limited.
+ */
+import { isDigit, isLetter, isLowerLetter, isSpace, isUpperLetter } from './char-class';
+import { CUE_PERSON, cueBefore, normalizeWord } from './context-words';
+import { KW_NOT_NAME, KW_NOT_SURNAME, KW_PARTICLE, KW_TITLE, keywordFlags } from './keywords';
+import type { ScanState } from './scan-state';
+
+const MAX_TOKENS = 6;
+const MAX_CAPS = 4;
+
+/** Cues that only introduce a name as a header field: `From: X`, not `from Jenkins`. */
+const HEADER_ONLY = new Set(['from', 'to', 'cc', 'author', 'user', 'owner', 'member', 'contact', 'agent', 'sender', 'recipient', 'assignee', 'reporter', 'signed', 'signature', 'holder', 'guest', 'client', 'manager', 'boss', 'friend', 'kontakt', 'contato']);
+/** Sign-offs: the name follows after a comma or on the next line. */
+const SIGN_OFFS = new Set(['best', 'regards', 'cheers', 'sincerely', 'cordialement', 'grüße', 'gruesse', 'saludos', 'atenciosamente', 'pozdrawiam', 'groeten', 'saluti']);
+/** Words after `Name (` or `Name, ` that say a person was just named. */
+const AFTER_WORDS = new Set(['dob', 'born', 'id', 'nacido', 'nacida', 'né', 'née', 'geboren', 'geb', 'nato', 'nata', 'nascido', 'nascida', 'age', 'aged', 'ssn', 'urodzony', 'urodzona', 'родился', 'родилась']);
+
+/** Per-scan state: where the next `@` is, so the e-mail evidence look-ahead stays linear overall. */
+export class PersonContext {
+  private nextAtPos = -1;
+  private noMoreAt = false;
+
+  public nextAt(s: string, from: number): number {
+    if (this.noMoreAt) return -1;
+    if (this.nextAtPos >= from) return this.nextAtPos;
+    this.nextAtPos = s.indexOf('@', from);
+    if (this.nextAtPos < 0) this.noMoreAt = true;
+    return this.nextAtPos;
+  }
+}
+
+interface NameToken {
+  start: number;
+  end: number;
+  kind: 0 | 1 | 2; // 0 word, 1 initial, 2 particle
+}
+
+/** A capitalised name word (`O'Hara`, `Schumm-Skiles`, `VonRueden`, `Михеев`) or an initial `R.`; returns its end or -1. */
+export function readNameWord(s: string, pos: number): number {
+  const n = s.length;
+  if (!isUpperLetter(s.charCodeAt(pos))) return -1;
+  let i = pos + 1;
+  if (s.charCodeAt(i) === 0x2e && !isLetter(s.charCodeAt(i + 1))) return i + 1;
+  let lower = 0;
+  while (i < n && i - pos < 32) {
+    const c = s.charCodeAt(i);
+    if (isLetter(c)) {
+      if (isLowerLetter(c)) lower++;
+      i++;
+    } else if (c === 0x2d && isLetter(s.charCodeAt(i + 1))) {
+      i++;
+    } else if ((c === 0x27 || c === 0x2019) && isUpperLetter(s.charCodeAt(i + 1)) && i - pos <= 2) {
+      // O'Hara, D'Amore; not I'm or Anna's.
+      i++;
+    } else {
+      break;
+    }
+  }
+  if (lower === 0) return -1;
+  const c = s.charCodeAt(i);
+  if (c === 0x40 || c === 0x5f || isDigit(c)) return -1;
+  if ((c === 0x2e || c === 0x2d) && isLetter(s.charCodeAt(i + 1))) return -1;
+  return i;
+}
+
+function readParticle(s: string, pos: number): number {
+  let i = pos;
+  while (i < s.length && i - pos < 6 && isLowerLetter(s.charCodeAt(i))) i++;
+  if (i === pos || !(keywordFlags(s, pos, i) & KW_PARTICLE)) return -1;
+  return i;
+}
+
+/** Reads the name run starting at `start`. */
+function readName(s: string, start: number): NameToken[] {
+  const tokens: NameToken[] = [];
+  let pos = start;
+  let caps = 0;
+  while (tokens.length < MAX_TOKENS && caps < MAX_CAPS) {
+    const e = readNameWord(s, pos);
+    if (e < 0) {
+      if (tokens.length === 0) break;
+      const pe = readParticle(s, pos);
+      if (pe < 0 || !isSpace(s.charCodeAt(pe)) || readNameWord(s, pe + 1) < 0) break;
+      tokens.push({ start: pos, end: pe, kind: 2 });
+      pos = pe + 1;
+      continue;
+    }
+    const initial = s.charCodeAt(e - 1) === 0x2e;
+    if (!initial && keywordFlags(s, pos, e) & (tokens.length === 0 ? KW_NOT_NAME : KW_NOT_SURNAME)) break;
+    tokens.push({ start: pos, end: e, kind: initial ? 1 : 0 });
+    if (!initial) caps++;
+    const sp = s.charCodeAt(e);
+    if (!(sp === 0x20 || sp === 0xa0)) break;
+    pos = e + 1;
+  }
+  while (tokens.length > 0 && tokens[tokens.length - 1].kind !== 0) tokens.pop();
+  return tokens;
+}
+
+function wordEndAt(s: string, pos: number): number {
+  let i = pos;
+  while (i < s.length && i - pos < 40 && (isLetter(s.charCodeAt(i)) || s.charCodeAt(i) === 0x27 || s.charCodeAt(i) === 0x2019 || s.charCodeAt(i) === 0x5f)) i++;
+  return i;
+}
+
+/**
+ * A cue before the name that fits the way it is used (`From:` as header,
+ * `Best,` as sign-off). A title alone (`Mr. Darcy`) only counts for a full
+ * name or with another cue before it (`Dear Mr. Darcy`).
+ */
+function strongCue(s: string, start: number, words: number): boolean {
+  const cue = cueBefore(s, start, 0, CUE_PERSON, 3, 1);
+  if (!cue.bits) return false;
+  const cueEnd = wordEndAt(s, cue.at);
+  const word = normalizeWord(s.slice(cue.at, cueEnd));
+  const gap = s.slice(cueEnd, start);
+  if (HEADER_ONLY.has(word)) return gap.includes(':') || gap.includes('=');
+  if (SIGN_OFFS.has(word)) return gap.includes(',') || gap.includes('\n');
+  if (words === 1 && keywordFlags(s, cue.at, cueEnd) & KW_TITLE) return cueBefore(s, cue.at, 0, CUE_PERSON, 2, 0).bits !== 0;
+  return true;
+}
+
+/** Signs right after the name that a person was named. */
+function afterEvidence(s: string, end: number): boolean {
+  const n = s.length;
+  let i = end;
+  const q = s.charCodeAt(i);
+  if (q === 0x22 || q === 0x27) i++;
+  let spaces = 0;
+  while (i < n && spaces < 2 && s.charCodeAt(i) === 0x20) {
+    i++;
+    spaces++;
+  }
+  const c = s.charCodeAt(i);
+  if (c === 0x3c) return hasAtBefore(s, i + 1, 0x3e, 80);
+  if (c === 0x28) {
+    const d = s.charCodeAt(i + 1);
+    if (d === 0x2b || isDigit(d)) return true;
+    if (hasAtBefore(s, i + 1, 0x29, 80)) return true;
+    return AFTER_WORDS.has(normalizeWord(s.slice(i + 1, wordEndAt(s, i + 1))));
+  }
+  if (c === 0x2c) {
+    let j = i + 1;
+    while (j < n && j - i < 3 && s.charCodeAt(j) === 0x20) j++;
+    const word = normalizeWord(s.slice(j, wordEndAt(s, j)));
+    if (AFTER_WORDS.has(word)) return true;
+    // CSV: the next field is an e-mail address.
+    return j === i + 1 && fieldHasAt(s, j, 0x2c);
+  }
+  if (c === 0x7c) {
+    let j = i + 1;
+    while (j < n && j - i < 3 && s.charCodeAt(j) === 0x20) j++;
+    return fieldHasAt(s, j, 0x7c);
+  }
+  if (c === 0x0a && spaces === 0) {
+    // A letter head: the address on the next line.
+    let j = i + 1;
+    const ds = j;
+    while (j < n && j - ds < 6 && isDigit(s.charCodeAt(j))) j++;
+    return j > ds && s.charCodeAt(j) === 0x20 && isUpperLetter(s.charCodeAt(j + 1));
+  }
+  if (s.startsWith('was born', i) || s.startsWith('born ', i)) return true;
+  return false;
+}
+
+function hasAtBefore(s: string, from: number, close: number, max: number): boolean {
+  const lim = Math.min(s.length, from + max);
+  for (let j = from; j < lim; j++) {
+    const c = s.charCodeAt(j);
+    if (c === 0x40) return true;
+    if (c === close || c === 0x0a) return false;
+  }
+  return false;
+}
+
+/** A CSV or table cell holding an e-mail address, read up to the next separator. */
+function fieldHasAt(s: string, from: number, sep: number): boolean {
+  const lim = Math.min(s.length, from + 100);
+  for (let j = from; j < lim; j++) {
+    const c = s.charCodeAt(j);
+    if (c === 0x40) return true;
+    if (c === sep || c === 0x0a || (c === 0x20 && sep === 0x2c)) return false;
+  }
+  return false;
+}
+
+/** Lower-case ASCII letters of a word, accents removed, for comparing with e-mail local parts. */
+function foldName(word: string): string {
+  return word
+    .normalize('NFD')
+    .replace(/[^A-Za-z]/g, '')
+    .toLowerCase();
+}
+
+/** An e-mail local part within reach that contains the surname (or a long given name). */
+function emailMentions(st: ScanState, people: PersonContext, tokens: NameToken[], end: number): boolean {
+  const s = st.s;
+  const words = tokens.filter((t) => t.kind === 0).map((t) => foldName(s.slice(t.start, t.end)));
+  const last = words[words.length - 1];
+  const first = words[0];
+  const probes = [last, words.length > 1 && first.length >= 4 ? first : ''].filter((w) => w.length >= 3);
+  if (probes.length === 0) return false;
+  const matches = (localStart: number, at: number): boolean => {
+    const local = foldName(s.slice(localStart, at));
+    return probes.some((p) => local.includes(p));
+  };
+  const at = people.nextAt(s, end);
+  if (at >= 0 && at - end <= 300) {
+    const from = Math.max(end, at - 64);
+    if (matches(from, at)) return true;
+  }
+  const f = st.findings;
+  for (let k = f.length - 1; k >= 0 && k >= f.length - 3; k--) {
+    const e = f[k];
+    if (e.end < tokens[0].start - 300) break;
+    if (e.type !== 'EMAIL') continue;
+    const atPos = s.indexOf('@', e.start);
+    if (atPos > 0 && atPos < e.end && matches(e.start, atPos)) return true;
+  }
+  return false;
+}
+
+/**
+ * At a capitalised word: reads the name run and reports it when the evidence
+ * holds. Returns the end of the finding or -1.
+ */
+export function tryPerson(st: ScanState, people: PersonContext, start: number): number {
+  const s = st.s;
+  if (start > 0) {
+    const p = s.charCodeAt(start - 1);
+    if (isLetter(p) || isDigit(p) || p === 0x5f || p === 0x40 || p === 0x2e || p === 0x2f) return -1;
+  }
+  const tokens = readName(s, start);
+  if (tokens.length === 0) return -1;
+  const end = tokens[tokens.length - 1].end;
+  const words = tokens.filter((t) => t.kind === 0).length;
+  const midInitial = tokens.length >= 3 && tokens.some((t, k) => t.kind === 1 && k > 0 && k < tokens.length - 1);
+  let ok: boolean;
+  if (words === 1) {
+    ok = strongCue(s, start, 1) || afterEvidenceStrict(s, end);
+  } else {
+    ok = strongCue(s, start, words) || midInitial || afterEvidence(s, end) || emailMentions(st, people, tokens, end);
+  }
+  if (!ok) return -1;
+  return st.emit('PERSON', start, end) ? end : -1;
+}
+
+/** For a lone first name, only an e-mail in angle brackets right after counts. */
+function afterEvidenceStrict(s: string, end: number): boolean {
+  let i = end;
+  while (i < s.length && i - end < 2 && s.charCodeAt(i) === 0x20) i++;
+  return s.charCodeAt(i) === 0x3c && hasAtBefore(s, i + 1, 0x3e, 80);
+}

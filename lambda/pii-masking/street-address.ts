@@ -1,0 +1,410 @@
+/**
+ * Postal addresses, as far as their structure carries them:
+ * - number first, street type last (US, UK, IN): `5261 E 2nd Street Suite 765`,
+ *   then optionally `, City, ST 12345-6789` / `\nCity, ST 12345` /
+ *   `, City WC1A 1VK` / `, City 982 879`;
+ * - number first, street type first (FR, BR): `2053 Quai des Francs-Bourgeois,
+ *   11925 Strasbourg`, `21328 Rua Nogueira, Mércia do Norte - MS, 92335-173`;
+ * - street first, number after (DE, NL, IT, ES, PL): `Wiesenstr. 33a, 23227
+ *   Neu Leo`, `Piazza Damiana 32, 66872 San Rossana`, `al. Puchalski 99c, 57-888 Tarnowskie Góry`;
+ * - Russian `654172, г. Заводоуковск, Рабочая наб., 398`.
+ * A street needs its street word (USPS suffixes and the street types of the
+ * languages above) and a house number; the locality is added when it follows
+ * in one of the shapes above. Addresses without a house number or in other
+ * layouts are not found.
+ */
+import { foldCase, isAsciiUpper, isDigit, isLetter, isLowerLetter, isUpperLetter } from './char-class';
+import { CUE_ADDRESS, cueBefore } from './context-words';
+import { KW_PARTICLE, KW_STREET_FIRST, KW_STREET_SUFFIX, keywordFlags } from './keywords';
+import { readNameWord } from './person';
+import type { ScanState } from './scan-state';
+
+const US_STATES = new Set(
+  'AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR GU VI AS MP AA AE AP'.split(' '),
+);
+const BR_STATES = new Set('AC AL AP AM BA CE DF ES GO MA MT MS MG PA PB PR PE PI RJ RN RS RO RR SC SP SE TO'.split(' '));
+const DIRECTIONS = new Set(['N', 'S', 'E', 'W', 'NE', 'NW', 'SE', 'SW', 'North', 'South', 'East', 'West']);
+const UNIT_WORDS = new Set(['suite', 'ste', 'apt', 'apartment', 'unit', 'flat', 'floor', 'fl', 'room', 'rm', 'bldg', 'building', 'no', 'nr', 'lot', 'box']);
+/** Street words that are also everyday words: they need a locality or an address cue. */
+const AMBIGUOUS_FIRST = new Set(['al', 'pl', 'os', 'place', 'square', 'passage', 'route', 'villa', 'via', 'largo', 'cours', 'lugar', 'lote', 'quadra', 'setor', 'feira', 'vale', 'parque', 'jardim', 'conjunto', 'residencial', 'morro', 'trecho', 'distrito', 'barrio', 'grupo', 'monte', 'arroyo', 'ronda', 'senda', 'canale', 'stretto', 'borgo', 'cité', 'weg', 'laan', 'plein', 'straat']);
+const STREET_ABBREVIATIONS = new Set(['st', 'rd', 'ave', 'av', 'blvd', 'dr', 'ln', 'ct', 'pl', 'sq', 'ter', 'pkwy', 'hwy', 'cir', 'trl', 'cres', 'expy', 'fwy', 'hts', 'aly', 'str']);
+const COMPOUND_SUFFIXES = ['straße', 'strasse', 'str', 'weg', 'gasse', 'allee', 'platz', 'damm', 'ufer', 'chaussee', 'steig', 'pfad', 'gracht', 'dijk', 'laan', 'straat', 'plein', 'kade', 'singel', 'steeg', 'ring'];
+
+function lowerWord(s: string, start: number, end: number): string {
+  let w = '';
+  for (let i = start; i < end; i++) w += String.fromCharCode(foldCase(s.charCodeAt(i)));
+  return w;
+}
+
+function readDigits(s: string, pos: number, max: number): number {
+  let i = pos;
+  while (i < s.length && i - pos < max && isDigit(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** `2nd`, `7th`, `101st`. */
+function readOrdinal(s: string, pos: number): number {
+  const d = readDigits(s, pos, 3);
+  if (d === pos) return -1;
+  const suf = s.slice(d, d + 2).toLowerCase();
+  if ((suf === 'st' || suf === 'nd' || suf === 'rd' || suf === 'th') && !isLetter(s.charCodeAt(d + 2))) return d + 2;
+  return -1;
+}
+
+/** Capitalised place word; `.` of an abbreviation (`St.`) is not included. */
+function readPlaceWord(s: string, pos: number): number {
+  return readNameWord(s, pos);
+}
+
+function readLowerParticle(s: string, pos: number): number {
+  let i = pos;
+  while (i < s.length && i - pos < 5 && isLowerLetter(s.charCodeAt(i))) i++;
+  if (i === pos || !(keywordFlags(s, pos, i) & KW_PARTICLE)) return -1;
+  return i;
+}
+
+/** City: one to four capitalised words with particles between them. Returns its end or -1. */
+function readCity(s: string, pos: number): number {
+  let i = pos;
+  let words = 0;
+  let end = -1;
+  while (words < 4) {
+    const e = readPlaceWord(s, i);
+    if (e < 0) {
+      if (words === 0) return -1;
+      const pe = readLowerParticle(s, i);
+      if (pe < 0 || s.charCodeAt(pe) !== 0x20 || readPlaceWord(s, pe + 1) < 0) break;
+      i = pe + 1;
+      continue;
+    }
+    words++;
+    end = e;
+    if (s.charCodeAt(e) !== 0x20 || !isUpperLetter(s.charCodeAt(e + 1)) && readLowerParticle(s, e + 1) < 0) break;
+    // Stop before a state code or a postcode.
+    if (isAsciiUpper(s.charCodeAt(e + 1)) && isAsciiUpper(s.charCodeAt(e + 2)) && !isLetter(s.charCodeAt(e + 3))) break;
+    if (isAsciiUpper(s.charCodeAt(e + 1)) && isPostcodeAt(s, e + 1) > 0) break;
+    i = e + 1;
+  }
+  return end;
+}
+
+/** British postcode (loose): `WC1A 1VK`, `CA8 0OF`, `SW1A 2AA`. */
+function isPostcodeAt(s: string, pos: number): number {
+  let i = pos;
+  let letters = 0;
+  while (letters < 2 && isAsciiUpper(s.charCodeAt(i))) {
+    i++;
+    letters++;
+  }
+  if (letters === 0 || !isDigit(s.charCodeAt(i))) return -1;
+  i++;
+  if (isDigit(s.charCodeAt(i)) || isAsciiUpper(s.charCodeAt(i))) i++;
+  if (s.charCodeAt(i) !== 0x20 || !isDigit(s.charCodeAt(i + 1))) return -1;
+  i += 2;
+  for (let k = 0; k < 2; k++) {
+    const c = s.charCodeAt(i);
+    if (!(isAsciiUpper(c) || isDigit(c))) return -1;
+    i++;
+  }
+  return isLetter(s.charCodeAt(i)) || isDigit(s.charCodeAt(i)) ? -1 : i;
+}
+
+/** US ZIP or ZIP+4 at `pos`. */
+function readZip(s: string, pos: number): number {
+  const d = readDigits(s, pos, 6);
+  if (d - pos !== 5) return -1;
+  if (s.charCodeAt(d) === 0x2d) {
+    const e = readDigits(s, d + 1, 5);
+    if (e - d - 1 === 4) return e;
+  }
+  return isDigit(s.charCodeAt(d)) ? -1 : d;
+}
+
+/** European postal code before the city: `23227`, `1588 VH`, `57-888`, `1010`. */
+function readEuZip(s: string, pos: number): number {
+  const d = readDigits(s, pos, 6);
+  const len = d - pos;
+  if (len === 2 && s.charCodeAt(d) === 0x2d) {
+    const e = readDigits(s, d + 1, 4);
+    return e - d - 1 === 3 ? e : -1;
+  }
+  if (len === 4 && s.charCodeAt(d) === 0x20 && isAsciiUpper(s.charCodeAt(d + 1)) && isAsciiUpper(s.charCodeAt(d + 2)) && s.charCodeAt(d + 3) === 0x20) {
+    return d + 3;
+  }
+  return len === 4 || len === 5 ? d : -1;
+}
+
+/** After the street: `, City, ST 12345`, `\nCity, ST 12345`, `, City PC1 2AB`, `, City 982 879`, `, City - UF, 12345-678`, `, 12345 City`. */
+function readLocality(s: string, pos: number): number {
+  let i = pos;
+  const c = s.charCodeAt(i);
+  if (c === 0x2c && s.charCodeAt(i + 1) === 0x20) i += 2;
+  else if (c === 0x0a) i += 1;
+  else return -1;
+  // Postal code before the city (continental Europe).
+  if (isDigit(s.charCodeAt(i))) {
+    const z = readEuZip(s, i);
+    if (z < 0 || s.charCodeAt(z) !== 0x20) return -1;
+    return readCity(s, z + 1);
+  }
+  const city = readCity(s, i);
+  if (city < 0) return -1;
+  let j = city;
+  // US: ", ST 12345" or " ST 12345"
+  let k = j;
+  if (s.charCodeAt(k) === 0x2c) k++;
+  if (s.charCodeAt(k) === 0x20) {
+    k++;
+    const st = s.slice(k, k + 2);
+    if (US_STATES.has(st) && s.charCodeAt(k + 2) === 0x20) {
+      const z = readZip(s, k + 3);
+      if (z > 0) return z;
+    }
+  }
+  // Brazil: " - UF, 12345-678"
+  if (s.startsWith(' - ', j) && BR_STATES.has(s.slice(j + 3, j + 5)) && s.startsWith(', ', j + 5)) {
+    const a = readDigits(s, j + 7, 6);
+    if (a - (j + 7) === 5 && s.charCodeAt(a) === 0x2d) {
+      const b = readDigits(s, a + 1, 4);
+      if (b - a - 1 === 3) return b;
+    }
+  }
+  if (s.charCodeAt(j) !== 0x20) return -1;
+  j++;
+  // UK postcode, Indian PIN (`982 879` or `982879`).
+  const pc = isPostcodeAt(s, j);
+  if (pc > 0) return pc;
+  const a = readDigits(s, j, 7);
+  if (a - j === 6 && !isDigit(s.charCodeAt(a))) return a;
+  if (a - j === 3 && s.charCodeAt(a) === 0x20) {
+    const b = readDigits(s, a + 1, 4);
+    if (b - a - 1 === 3 && !isDigit(s.charCodeAt(b))) return b;
+  }
+  return -1;
+}
+
+/** ` Suite 831`, `, Apt. 225`, ` #12`. */
+function readUnit(s: string, pos: number): number {
+  let i = pos;
+  if (s.charCodeAt(i) === 0x2c) i++;
+  if (s.charCodeAt(i) !== 0x20) return -1;
+  i++;
+  if (s.charCodeAt(i) === 0x23) {
+    const e = readDigits(s, i + 1, 6);
+    return e > i + 1 ? e : -1;
+  }
+  let w = i;
+  while (w < s.length && w - i < 12 && isLetter(s.charCodeAt(w))) w++;
+  if (w === i || !UNIT_WORDS.has(lowerWord(s, i, w))) return -1;
+  if (s.charCodeAt(w) === 0x2e) w++;
+  if (s.charCodeAt(w) === 0x20) w++;
+  const e = readDigits(s, w, 6);
+  if (e === w) return -1;
+  let end = e;
+  if (isAsciiUpper(s.charCodeAt(end)) && !isLetter(s.charCodeAt(end + 1))) end++;
+  return end;
+}
+
+/** House number after a street name: `33a`, `5/1`, `110 I`, `19`. */
+function readHouseNumber(s: string, pos: number): number {
+  let i = readDigits(s, pos, 5);
+  if (i === pos) return -1;
+  if (isLowerLetter(s.charCodeAt(i)) && !isLetter(s.charCodeAt(i + 1))) i++;
+  if (s.charCodeAt(i) === 0x2f && isDigit(s.charCodeAt(i + 1))) i = readDigits(s, i + 1, 4);
+  if (isLetter(s.charCodeAt(i)) || isDigit(s.charCodeAt(i))) return -1;
+  // Dutch additions: `110 I,`
+  if (s.charCodeAt(i) === 0x20 && isAsciiUpper(s.charCodeAt(i + 1)) && s.charCodeAt(i + 2) === 0x2c) i += 2;
+  return i;
+}
+
+/**
+ * At a house number `numStart..numEnd` followed by a space: a street with
+ * a street word. Returns the end of the finding or -1.
+ */
+export function tryAddressAtNumber(st: ScanState, numStart: number, numEnd: number): number {
+  const s = st.s;
+  if (numEnd - numStart > 6 || s.charCodeAt(numEnd) !== 0x20) return -1;
+  let i = numEnd + 1;
+  let tokens = 0;
+  let names = 0;
+  let streetEnd = -1;
+  let firstIsStreetType = false;
+  let lastWasParticle = false;
+  let direction = false;
+  for (let t = 0; t < 7; t++) {
+    let e: number;
+    let isName = false;
+    let flags = 0;
+    if (t === 0 && isAsciiUpper(s.charCodeAt(i))) {
+      const wEnd = wordEnd(s, i);
+      if (DIRECTIONS.has(s.slice(i, wEnd)) && s.charCodeAt(wEnd) === 0x20) {
+        direction = true;
+        i = wEnd + 1;
+        continue;
+      }
+    }
+    e = readOrdinal(s, i);
+    if (e > 0) {
+      isName = true;
+    } else {
+      e = readPlaceWord(s, i);
+      if (e > 0) {
+        flags = keywordFlags(s, i, e);
+        isName = true;
+      } else if (tokens > 0) {
+        e = readLowerParticle(s, i);
+        if (e < 0) break;
+        lastWasParticle = true;
+        tokens++;
+        if (s.charCodeAt(e) !== 0x20) break;
+        i = e + 1;
+        continue;
+      } else {
+        break;
+      }
+    }
+    lastWasParticle = false;
+    if (tokens === 0 && flags & KW_STREET_FIRST) {
+      firstIsStreetType = true;
+    } else if (firstIsStreetType) {
+      streetEnd = e;
+      names++;
+    } else if ((names > 0 || direction) && flags & KW_STREET_SUFFIX) {
+      streetEnd = e;
+      // `Court Street`, `River Road`: a second street word belongs to the name.
+      if (s.charCodeAt(e) === 0x20) {
+        const e2 = readPlaceWord(s, e + 1);
+        if (e2 > 0 && keywordFlags(s, e + 1, e2) & KW_STREET_SUFFIX) {
+          i = e + 1;
+          e = e2;
+          streetEnd = e2;
+        }
+      }
+      if (s.charCodeAt(e) === 0x2e && STREET_ABBREVIATIONS.has(lowerWord(s, i, e))) streetEnd = e + 1;
+      break;
+    } else if (isName) {
+      names++;
+    }
+    tokens++;
+    const next = s.charCodeAt(streetEnd === e + 1 ? e + 1 : e);
+    if (next !== 0x20) break;
+    i = e + 1;
+  }
+  if (streetEnd < 0 || lastWasParticle) return -1;
+  let end = streetEnd;
+  // `Main St NW`
+  if (s.charCodeAt(end) === 0x20) {
+    const we = wordEnd(s, end + 1);
+    const w = s.slice(end + 1, we);
+    if ((w === 'NE' || w === 'NW' || w === 'SE' || w === 'SW') && !isLetter(s.charCodeAt(we))) end = we;
+  }
+  const unit = readUnit(s, end);
+  if (unit > 0) end = unit;
+  const loc = readLocality(s, end);
+  if (loc > 0) end = loc;
+  return st.emit('STREET_ADDRESS', numStart, end) ? end : -1;
+}
+
+function wordEnd(s: string, pos: number): number {
+  let i = pos;
+  while (i < s.length && i - pos < 30 && isLetter(s.charCodeAt(i))) i++;
+  return i;
+}
+
+function isCompoundStreet(s: string, start: number, end: number): boolean {
+  if (end - start < 5 || !isUpperLetter(s.charCodeAt(start))) return false;
+  const w = lowerWord(s, start, end);
+  for (const suf of COMPOUND_SUFFIXES) {
+    if (w.length > suf.length + 1 && w.endsWith(suf)) {
+      return suf !== 'str' || s.charCodeAt(end) === 0x2e;
+    }
+  }
+  return false;
+}
+
+/**
+ * At a word: a street type first (`Via`, `Rue`, `ul.`) or a compound street
+ * name (`Wiesenstr.`, `Kramerdijk`), then the house number; or the Russian
+ * locality marker `г.`.
+ */
+export function tryAddressAtWord(st: ScanState, start: number, wordEnd: number, kw: number): number {
+  let end = wordEnd;
+  const s = st.s;
+  if (end - start === 1 && s.charCodeAt(start) === 0x433 && s.charCodeAt(end) === 0x2e) return tryRussianAddress(st, start);
+  // Hyphenated compounds: Elsa-Brändström-Str., Freiherr-vom-Stein-Str.
+  if (s.charCodeAt(end) === 0x2d && isUpperLetter(s.charCodeAt(start))) {
+    const e = readNameWord(s, start);
+    if (e > end) end = e;
+  }
+  const compound = !(kw & KW_STREET_FIRST) && isCompoundStreet(s, start, end);
+  if (!(kw & KW_STREET_FIRST) && !compound) return -1;
+  if (start > 0 && (isLetter(s.charCodeAt(start - 1)) || isDigit(s.charCodeAt(start - 1)))) return -1;
+  let i = end;
+  if (s.charCodeAt(i) === 0x2e) i++;
+  if (s.charCodeAt(i) !== 0x20) return -1;
+  i++;
+  // Street name words (none for compounds like `Wiesenstr. 33a`).
+  let names = 0;
+  while (!compound && names < 5) {
+    const e = readPlaceWord(s, i);
+    if (e < 0) {
+      const pe = names > 0 ? readLowerParticle(s, i) : -1;
+      if (pe < 0 || s.charCodeAt(pe) !== 0x20) break;
+      i = pe + 1;
+      continue;
+    }
+    names++;
+    i = e;
+    if (s.charCodeAt(i) === 0x2e) i++;
+    if (s.charCodeAt(i) === 0x2c && s.charCodeAt(i + 1) === 0x20 && isDigit(s.charCodeAt(i + 2))) {
+      i += 2;
+      break;
+    }
+    if (s.charCodeAt(i) !== 0x20) return -1;
+    i++;
+    if (isDigit(s.charCodeAt(i))) break;
+  }
+  if (!compound && names === 0) return -1;
+  const num = readHouseNumber(s, i);
+  if (num < 0) return -1;
+  let endPos = num;
+  const loc = readLocality(s, endPos);
+  if (loc > 0) endPos = loc;
+  // An everyday word (`al.`, `place`, `via`) as street type needs the postcode and city after it, or an address cue.
+  const ambiguous = compound ? false : AMBIGUOUS_FIRST.has(lowerWord(s, start, end));
+  if (ambiguous && loc < 0 && !cueBefore(s, start, 0, CUE_ADDRESS, 4).bits) return -1;
+  return st.emit('STREET_ADDRESS', start, endPos) ? endPos : -1;
+}
+
+/** `[654172, ]г. Заводоуковск, Рабочая наб., 398[, кв. 5]` from the zip or from `г.`. */
+export function tryRussianAddress(st: ScanState, start: number): number {
+  const s = st.s;
+  let i = start;
+  if (isDigit(s.charCodeAt(i))) {
+    const z = readDigits(s, i, 7);
+    if (z - i !== 6 || !s.startsWith(', г. ', z)) return -1;
+    i = z + 2;
+  }
+  if (!s.startsWith('г. ', i)) return -1;
+  i += 3;
+  // City, then street segments, then the house number.
+  let segments = 0;
+  for (;;) {
+    const segStart = i;
+    while (i < s.length && i - segStart < 48 && s.charCodeAt(i) !== 0x2c && s.charCodeAt(i) !== 0x0a && !isDigit(s.charCodeAt(i))) i++;
+    if (i === segStart || s.charCodeAt(i) !== 0x2c || s.charCodeAt(i + 1) !== 0x20) return -1;
+    segments++;
+    i += 2;
+    if (isDigit(s.charCodeAt(i))) break;
+    if (segments >= 3) return -1;
+  }
+  if (segments < 2) return -1;
+  let end = readDigits(s, i, 5);
+  if (isLowerLetter(s.charCodeAt(end)) && !isLetter(s.charCodeAt(end + 1))) end++;
+  if (isLetter(s.charCodeAt(end)) || isDigit(s.charCodeAt(end))) return -1;
+  if (s.startsWith(', кв. ', end)) {
+    const k = readDigits(s, end + 6, 5);
+    if (k > end + 6) end = k;
+  }
+  return st.emit('STREET_ADDRESS', start, end) ? end : -1;
+}
