@@ -89,8 +89,10 @@ export interface MaskOptions {
 export interface MaskResult {
   readonly text: string;
   readonly findings: PiiFinding[];
-  /** The map that holds the originals of `<TYPE_n>` placeholders; present when a placeholder was written. */
+  /** The map that holds the originals of `<TYPE_n>` placeholders; present when one was passed in or written. */
   readonly placeholders?: PlaceholderMap;
+  /** Set when masking failed internally and the whole text was withheld. */
+  readonly failedClosed?: boolean;
 }
 
 export interface JsonPiiFinding extends PiiFinding {
