@@ -3,12 +3,14 @@
  * misses. `npx tsx bench/pii/eval-cli.ts [file.jsonl] [TYPE ...]`
  */
 import { maskPii } from '../../lambda/pii-masking';
+import { generateLabeledCorpus } from './corpus';
 import { evaluate, loadJsonl } from './evaluate';
 import { fmt, printTable } from '../support/stats';
 
 const file = process.argv[2] ?? '/work/shared/data/pii-dev.jsonl';
 const only = new Set(process.argv.slice(3));
-const report = evaluate(loadJsonl(file), (text) => maskPii(text).findings);
+const docs = file.startsWith('gen:') ? generateLabeledCorpus(Number(file.slice(4))) : loadJsonl(file);
+const report = evaluate(docs, (text) => maskPii(text).findings);
 const rows = Object.keys(report.exact)
   .sort()
   .map((t) => {

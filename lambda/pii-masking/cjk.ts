@@ -10,7 +10,7 @@
 import { isCjk, isDigit, isSpace } from './char-class';
 import type { ScanState } from './scan-state';
 
-const HONORIFICS = new Set(['様', 'さん', '先生', '女士', '小姐', '殿', '氏', '老师', '君']);
+const HONORIFICS = new Set(['様', 'さん', '先生', '女士', '小姐', '殿', '氏', '老师']);
 const NAME_CUES = ['我叫', '我是', '姓名', '名前', '氏名', '联系人', '收件人', '收货人', '客户', '给', '給', '致'];
 const ADDRESS_CUES = ['地址', '住所', '住址', '地點', '地点', '所在地'];
 /** Characters that end a name written without spaces (verbs and particles that follow it). */
@@ -90,7 +90,7 @@ export function tryCjkEntity(st: ScanState, pos: number): number {
     return pos + cue.length;
   }
   // A name right before an honorific: 永田 浩二様, 黒田葵様, 王先生.
-  const h = honorificAt(s, pos);
+  const h = pos > st.lastEnd && isHan(s.charCodeAt(pos - 1)) ? honorificAt(s, pos) : '';
   if (h) {
     const end = pos;
     let start = end;
@@ -101,7 +101,7 @@ export function tryCjkEntity(st: ScanState, pos: number): number {
       if (end - start >= 1 && end - start <= 3 && st.emit('PERSON', start, end)) return end + h.length;
       return pos + 1;
     }
-    if (end - start <= 2 && start > st.lastEnd + 1 && s.charCodeAt(start - 1) === 0x20 && isHan(s.charCodeAt(start - 2))) {
+    if (end - start <= 3 && start > st.lastEnd + 1 && s.charCodeAt(start - 1) === 0x20 && isHan(s.charCodeAt(start - 2))) {
       let s2 = start - 1;
       while (s2 > st.lastEnd && start - 1 - s2 < 3 && isHan(s.charCodeAt(s2 - 1))) s2--;
       if (start - 1 - s2 >= 1) start = s2;

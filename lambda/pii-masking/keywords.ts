@@ -79,6 +79,8 @@ addKeywords(KW_STREET_SUFFIX, [
   'trail', 'trl', 'trailer', 'tunnel', 'turnpike', 'underpass', 'union', 'unions', 'valley', 'valleys', 'viaduct',
   'view', 'views', 'village', 'villages', 'ville', 'vista', 'walk', 'walks', 'wall', 'way', 'ways', 'well', 'wells',
   'close', 'brae', 'rise', 'wynd', 'vale', 'gate', 'yard', 'quay', 'parade', 'broadway', 'embankment', 'hl',
+  'grange', 'fold', 'bank', 'side', 'croft', 'mead', 'chase', 'dene', 'garth', 'maltings', 'approach', 'drove',
+  'grove', 'hey', 'leys', 'moor', 'nook', 'pastures', 'ride', 'ridgeway', 'rows', 'wharf', 'wood', 'woods', 'circus', 'cottages',
 ]);
 
 /** Street types written before the name, in the languages the masker reads. */
@@ -100,6 +102,7 @@ addKeywords(KW_STREET_FIRST, [
   'via', 'vale', 'trecho', 'núcleo', 'distrito', 'chácara', 'condomínio', 'jardim', 'loteamento', 'morro',
   // Polish
   'ul', 'al', 'pl', 'os', 'ulica', 'aleja', 'plac', 'osiedle', 'droga', 'rynek', 'skwer', 'bulwar', 'wybrzeże',
+  'szosa', 'wyspa', 'rondo', 'park',
   // Russian
   'ул', 'улица', 'пр', 'проспект', 'пл', 'площадь', 'наб', 'набережная', 'пер', 'переулок', 'ш', 'шоссе',
   'бульвар', 'б-р', 'проезд', 'аллея', 'тупик',
@@ -136,7 +139,7 @@ addKeywords(KW_NOT_NAME, [
   'evening', 'night', 'welcome', 'congratulations', 'happy', 'birthday', 'merry', 'christmas', 'easter', 'holiday',
   'english', 'spanish', 'french', 'german', 'italian', 'portuguese', 'dutch', 'polish', 'russian', 'chinese',
   'japanese', 'korean', 'arabic', 'hindi', 'american', 'british', 'european', 'african', 'asian', 'canadian',
-  'mexican', 'indian', 'australian', 'agent', 'assistant', 'system', 'bot', 'ai', 'gpt', 'claude', 'json', 'api',
+  'mexican', 'indian', 'australian', 'agent', 'assistant', 'system', 'bot', 'ai', 'gpt', 'json', 'api',
   'sql', 'http', 'https', 'url', 'id', 'code', 'error', 'warning', 'info', 'debug', 'true', 'false', 'null', 'none',
   'unknown', 'other', 'n/a', 'na', 'tbd', 'test', 'example', 'sample', 'demo', 'default', 'new', 'hiring', 'applicant',
   'employee', 'patient', 'member', 'guest', 'owner', 'tenant', 'landlord', 'author', 'reporter', 'assignee',

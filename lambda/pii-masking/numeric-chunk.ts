@@ -238,8 +238,22 @@ function matchIpv4(g: number): number {
 
 const VERSION_WORDS =
   /(?:^|[^a-z])(?:version|versions|ver|build|builds|release|releases|released|firmware|fw|agent|rev|revision|bump|bumped|sdk|patch|upgrade|upgraded|update|updated|downgrade|kernel|below|above|older|newer|changelog)(?:[^a-z]|$)/i;
-/** A dotted number that cannot be an IPv4 address: an OID or a long version. */
-const NON_IP_DOTTED = /\d+\.\d+\.\d+\.\d+\.\d|\d{4,}\.\d+\.\d+|\d+\.\d+\.\d+\.\d{4,}|(?:2[6-9]\d|[3-9]\d\d)\.\d+\.\d+\.\d/;
+const DOTTED = /\d{1,6}(?:\.\d{1,6}){2,}/g;
+
+/**
+ * A dotted number that cannot be an IPv4 address (an OID like 1.3.6.1.4.1.311,
+ * a build like 10.0.19045.2965): five or more parts, or a part above 255.
+ * Dotted phone numbers (01.34.51.70.61) do not count.
+ */
+function hasNonIpDotted(text: string): boolean {
+  DOTTED.lastIndex = 0;
+  for (let m = DOTTED.exec(text); m; m = DOTTED.exec(text)) {
+    const parts = m[0].split('.');
+    if (parts.every((p) => p.length <= 2)) continue;
+    if (parts.length >= 5 || parts.some((p) => Number(p) > 255)) return true;
+  }
+  return false;
+}
 
 /**
  * Four small dotted numbers are a version when the sentence before them
@@ -256,7 +270,7 @@ function versionSentence(s: string, pos: number): boolean {
   }
   if (from === pos) return false;
   const before = s.slice(from, pos);
-  return VERSION_WORDS.test(before) || NON_IP_DOTTED.test(before);
+  return VERSION_WORDS.test(before) || hasNonIpDotted(before);
 }
 
 function matchDateTime(g: number): number {

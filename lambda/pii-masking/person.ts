@@ -244,6 +244,8 @@ export function tryPerson(st: ScanState, people: PersonContext, start: number): 
   }
   const tokens = readName(s, start);
   if (tokens.length === 0) return -1;
+  // `Frau Müller`, `Mr Smith`: the title is the cue, the name starts after it.
+  if (tokens[0].kind === 0 && keywordFlags(s, tokens[0].start, tokens[0].end) & KW_TITLE) return -1;
   const end = tokens[tokens.length - 1].end;
   const words = tokens.filter((t) => t.kind === 0).length;
   const midInitial = tokens.length >= 3 && tokens.some((t, k) => t.kind === 1 && k > 0 && k < tokens.length - 1);

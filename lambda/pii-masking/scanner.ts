@@ -208,7 +208,7 @@ function onWord(st: ScanState, people: PersonContext, start: number): number {
       return dateEnd;
     }
   }
-  if (kw & KW_STREET_FIRST || len >= 5 || c0 === 0x433 || (after === 0x2d && len >= 2)) {
+  if (kw & KW_STREET_FIRST || isAsciiUpper(c0) || (c0 >= 0x80 && len >= 2 && (c0 === 0x433 || isUpperNonAscii(c0)))) {
     const street = tryAddressAtWord(st, start, end, kw);
     if (street > 0) return street;
   }

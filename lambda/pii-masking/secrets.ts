@@ -319,18 +319,14 @@ export function trySecretValue(st: ScanState, keyStart: number, pos: number, pla
   if (plainWord && !operator && s.startsWith('is ', i)) i += 3;
   const keyWord = s.slice(keyStart, pos).toLowerCase();
   // `Authorization: Bearer <token>`: skip the scheme.
-  if (keyWord.endsWith('authorization') || keyWord === 'bearer') {
-    const schemeEnd = readWhile(s, i, 10, isAsciiAlnum);
-    const scheme = s.slice(i, schemeEnd).toLowerCase();
-    if ((scheme === 'bearer' || scheme === 'basic' || scheme === 'token' || scheme === 'digest') && s.charCodeAt(schemeEnd) === 0x20) {
-      i = schemeEnd + 1;
-    }
-  }
+  if (keyWord.endsWith('authorization')) i = skipAuthScheme(s, i);
   let quote = s.charCodeAt(i);
   let valueStart: number;
   let valueEnd: number;
   if (quote === 0x22 || quote === 0x27 || quote === 0x60) {
     valueStart = i + 1;
+    // "Authorization": "Bearer <token>"
+    if (keyWord.endsWith('authorization')) valueStart = skipAuthScheme(s, valueStart);
     valueEnd = valueStart;
     const lim = Math.min(n, valueStart + MAX_SECRET);
     while (valueEnd < lim && s.charCodeAt(valueEnd) !== quote && !isLineBreak(s.charCodeAt(valueEnd))) valueEnd++;
@@ -349,6 +345,13 @@ export function trySecretValue(st: ScanState, keyStart: number, pos: number, pla
   // An access key id under `access_key`: report it as what it is.
   const type = isAwsAccessKeyId(s, valueStart, valueEnd) ? 'AWS_ACCESS_KEY' : 'API_SECRET';
   return st.emit(type, valueStart, valueEnd) ? valueEnd : -1;
+}
+
+function skipAuthScheme(s: string, i: number): number {
+  const schemeEnd = readWhile(s, i, 10, isAsciiAlnum);
+  const scheme = s.slice(i, schemeEnd).toLowerCase();
+  const known = scheme === 'bearer' || scheme === 'basic' || scheme === 'token' || scheme === 'digest' || scheme === 'apikey';
+  return known && s.charCodeAt(schemeEnd) === 0x20 ? schemeEnd + 1 : i;
 }
 
 function isTrailingPunct(c: number): boolean {

@@ -69,7 +69,9 @@ function readCity(s: string, pos: number): number {
   let words = 0;
   let end = -1;
   while (words < 4) {
-    const e = readPlaceWord(s, i);
+    let e = readPlaceWord(s, i);
+    // St. Albans, Mt. Vernon, Ft. Worth
+    if (e > 0 && s.charCodeAt(e) === 0x2e && e - i <= 3 && s.charCodeAt(e + 1) === 0x20 && isUpperLetter(s.charCodeAt(e + 2))) e++;
     if (e < 0) {
       if (words === 0) return -1;
       const pe = readLowerParticle(s, i);
@@ -290,7 +292,8 @@ export function tryAddressAtNumber(st: ScanState, numStart: number, numEnd: numb
     if (next !== 0x20) break;
     i = e + 1;
   }
-  if (streetEnd < 0 || lastWasParticle) return -1;
+  if (lastWasParticle) return -1;
+  if (streetEnd < 0) return tryUnnamedTypeStreet(st, numStart, numEnd);
   let end = streetEnd;
   // `Main St NW`
   if (s.charCodeAt(end) === 0x20) {
@@ -303,6 +306,29 @@ export function tryAddressAtNumber(st: ScanState, numStart: number, numEnd: numb
   const loc = readLocality(s, end);
   if (loc > 0) end = loc;
   return st.emit('STREET_ADDRESS', numStart, end) ? end : -1;
+}
+
+/**
+ * `58706 Hillside Apt. 824, South Lueland, ID 80262`: a street without a
+ * street word counts when a unit and a locality, or a US/UK locality, follow.
+ */
+function tryUnnamedTypeStreet(st: ScanState, numStart: number, numEnd: number): number {
+  const s = st.s;
+  let i = numEnd + 1;
+  let end = -1;
+  for (let w = 0; w < 3; w++) {
+    const e = readPlaceWord(s, i);
+    if (e < 0) break;
+    end = e;
+    if (s.charCodeAt(e) !== 0x20 || !isUpperLetter(s.charCodeAt(e + 1))) break;
+    i = e + 1;
+  }
+  if (end < 0) return -1;
+  const unit = readUnit(s, end);
+  const afterUnit = unit > 0 ? unit : end;
+  const loc = readLocality(s, afterUnit);
+  if (loc < 0 || (unit < 0 && !/[A-Z]{2} \d{5}|[A-Z]\d[A-Z\d]? ?\d[A-Z\d]{2}$/.test(s.slice(afterUnit, loc)))) return -1;
+  return st.emit('STREET_ADDRESS', numStart, loc) ? loc : -1;
 }
 
 function wordEnd(s: string, pos: number): number {
@@ -337,7 +363,7 @@ export function tryAddressAtWord(st: ScanState, start: number, wordEnd: number, 
     if (e > end) end = e;
   }
   const compound = !(kw & KW_STREET_FIRST) && isCompoundStreet(s, start, end);
-  if (!(kw & KW_STREET_FIRST) && !compound) return -1;
+  if (!(kw & KW_STREET_FIRST) && !compound) return isUpperLetter(s.charCodeAt(start)) ? tryNamedStreetWithPostcode(st, start) : -1;
   if (start > 0 && (isLetter(s.charCodeAt(start - 1)) || isDigit(s.charCodeAt(start - 1)))) return -1;
   let i = end;
   if (s.charCodeAt(i) === 0x2e) i++;
@@ -374,6 +400,29 @@ export function tryAddressAtWord(st: ScanState, start: number, wordEnd: number, 
   const ambiguous = compound ? false : AMBIGUOUS_FIRST.has(lowerWord(s, start, end));
   if (ambiguous && loc < 0 && !cueBefore(s, start, 0, CUE_ADDRESS, 4).bits) return -1;
   return st.emit('STREET_ADDRESS', start, endPos) ? endPos : -1;
+}
+
+/**
+ * A street without a street word, recognised by what follows it: up to three
+ * capitalised words, a house number, then a postcode and a city
+ * (`Alte Garten 74b, 69977 Mannheim`, `Willemspark 103, 2481 WE Skoudijke`).
+ */
+function tryNamedStreetWithPostcode(st: ScanState, start: number): number {
+  const s = st.s;
+  if (start > 0 && (isLetter(s.charCodeAt(start - 1)) || isDigit(s.charCodeAt(start - 1)))) return -1;
+  let i = start;
+  for (let w = 0; w < 3; w++) {
+    let e = readPlaceWord(s, i);
+    if (e > 0 && s.charCodeAt(e) === 0x2e && STREET_ABBREVIATIONS.has(lowerWord(s, i, e))) e++;
+    if (e < 0 || s.charCodeAt(e) !== 0x20) return -1;
+    i = e + 1;
+    if (isDigit(s.charCodeAt(i))) break;
+  }
+  const num = readHouseNumber(s, i);
+  if (num < 0 || num - i > 6 || s.charCodeAt(num) !== 0x2c || !isDigit(s.charCodeAt(num + 2))) return -1;
+  const loc = readLocality(s, num);
+  if (loc < 0) return -1;
+  return st.emit('STREET_ADDRESS', start, loc) ? loc : -1;
 }
 
 /** `[654172, ]г. Заводоуковск, Рабочая наб., 398[, кв. 5]` from the zip or from `г.`. */
