@@ -7,6 +7,7 @@ import { generateLabeledCorpus } from './corpus';
 import { evaluate, loadJsonl } from './evaluate';
 import { fmt, printTable } from '../support/stats';
 
+process.stdout.on('error', () => process.exit(0));
 const file = process.argv[2] ?? '/work/shared/data/pii-dev.jsonl';
 const only = new Set(process.argv.slice(3));
 const docs = file.startsWith('gen:') ? generateLabeledCorpus(Number(file.slice(4))) : loadJsonl(file);

@@ -22,14 +22,33 @@ export const CUE_ADDRESS = 512;
 export const CUE_PERSON_WEAK = 1024;
 export const CUE_DATE = 2048;
 
-/** Words between a cue and its value that do not break the link ("DOB is", "born on", "number:"). */
-const TRANSPARENT = new Set([
+/** Words between a cue and its value that do not break the link (exported for the scanner's keyword table). */
+export const TRANSPARENT_WORDS: readonly string[] = [
   'is', 'was', 'on', 'the', 'of', 'my', 'her', 'his', 'their', 'your', 'our', 'its', 'a', 'an', 'at',
   'no', 'nr', 'num', 'number', 'numbers', 'n', 'id', 'code', 'le', 'la', 'am', 'el', 'il', 'em', 'e', 'de', 'du', 'da', 'do',
   'des', 'den', 'der', 'des', 'ist', 'es', 'est', 'é', 'è', 'są', 'jest', 'и', 'is:', 'are', 'be', 'as', 'date',
   'full', 'mobile', 'home', 'work', 'cell', 'us', 'u.s', 'usa', 'new', 'old', 'current', 'primary', 'personal', 'to',
   'się', 'przy', 'in', 'en', 'na', 'op', 'au', 'à', 'a', 'w', 've',
-]);
+];
+const TRANSPARENT = new Set(TRANSPARENT_WORDS);
+
+/** Words that introduce a name: `Dear X`, `Name: X`, `customer X`, `Меня зовут X`, sign-offs. */
+export const PERSON_CUE_WORDS: readonly string[] = [
+  'name', 'names', 'fullname', 'firstname', 'lastname', 'surname', 'customer', 'customername', 'client', 'patient',
+  'applicant', 'employee', 'hire', 'contact', 'dear', 'hi', 'hello', 'hey', 'hiya', 'greetings', 'thanks', 'thank',
+  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'mister', 'madam', 'herr', 'frau', 'mme', 'mlle', 'monsieur', 'madame',
+  'sr', 'sra', 'srta', 'señor', 'señora', 'senhor', 'senhora', 'signor', 'signora', 'sig', 'dott', 'pan', 'pani',
+  "i'm", 'im', 'myself', 'called', 'nome', 'nom', 'chiamo', 'llamo', 'heiße', 'heisse', 'appelle', 'nazywam', 'зовут',
+  'author', 'from', 'sender', 'recipient', 'assignee', 'reporter', 'owner', 'holder', 'cardholder', 'signed', 'signature',
+  'tenant', 'landlord', 'passenger', 'guest', 'beneficiary', 'member', 'user', 'agent', 'attn', 'attention', 'spouse',
+  'mom', 'mum', 'mother', 'dad', 'father', 'son', 'daughter', 'wife', 'husband', 'brother', 'sister', 'friend',
+  'colleague', 'coworker', 'boss', 'manager', 'neighbor', 'neighbour', 'grandma', 'grandpa', 'uncle', 'aunt', 'cousin',
+  'bonjour', 'hallo', 'ciao', 'hola', 'olá', 'ola', 'cher', 'chère', 'liebe', 'lieber', 'caro', 'cara', 'querido',
+  'querida', 'estimado', 'estimada', 'beste', 'geachte', 'szanowny', 'szanowna', 'уважаемый', 'уважаемая',
+  'здравствуйте', 'regards', 'sincerely', 'cheers', 'best', 'cordialement', 'grüße', 'gruesse', 'saludos',
+  'atenciosamente', 'pozdrawiam', 'groeten', 'saluti', 'ben', 'fio', 'фио', 'имя', 'contato', 'kontakt',
+  'displayname', 'username', 'accountholder', 'geehrte', 'geehrter', 'geehrten', 'naam', 'nombre', 'nome', 'имя', 'jmenuji', 'heet', 'insured', 'subscriber', 'buyer', 'seller', 'payee', 'payer',
+];
 
 const CUES: ReadonlyArray<readonly [number, readonly string[]]> = [
   [CUE_DOB, [
@@ -55,22 +74,7 @@ const CUES: ReadonlyArray<readonly [number, readonly string[]]> = [
     'credentials', 'community', 'bearer', 'passwort', 'kennwort', 'contraseña', 'senha', 'mot de passe', 'hasło', 'haslo',
     'пароль', 'wachtwoord', 'secretkey', 'privatekey', 'accesstoken', 'authtoken', 'secretaccesskey', 'clientsecret',
   ]],
-  [CUE_PERSON, [
-    'name', 'names', 'fullname', 'firstname', 'lastname', 'surname', 'customer', 'customername', 'client', 'patient',
-    'applicant', 'employee', 'hire', 'contact', 'dear', 'hi', 'hello', 'hey', 'hiya', 'greetings', 'thanks', 'thank',
-    'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'mister', 'madam', 'herr', 'frau', 'mme', 'mlle', 'monsieur', 'madame',
-    'sr', 'sra', 'srta', 'señor', 'señora', 'senhor', 'senhora', 'signor', 'signora', 'sig', 'dott', 'pan', 'pani',
-    "i'm", 'im', 'myself', 'called', 'nome', 'nom', 'chiamo', 'llamo', 'heiße', 'heisse', 'appelle', 'nazywam', 'зовут',
-    'author', 'from', 'sender', 'recipient', 'assignee', 'reporter', 'owner', 'holder', 'cardholder', 'signed', 'signature',
-    'tenant', 'landlord', 'passenger', 'guest', 'beneficiary', 'member', 'user', 'agent', 'attn', 'attention', 'spouse',
-    'mom', 'mum', 'mother', 'dad', 'father', 'son', 'daughter', 'wife', 'husband', 'brother', 'sister', 'friend',
-    'colleague', 'coworker', 'boss', 'manager', 'neighbor', 'neighbour', 'grandma', 'grandpa', 'uncle', 'aunt', 'cousin',
-    'bonjour', 'hallo', 'ciao', 'hola', 'olá', 'ola', 'cher', 'chère', 'liebe', 'lieber', 'caro', 'cara', 'querido',
-    'querida', 'estimado', 'estimada', 'beste', 'geachte', 'szanowny', 'szanowna', 'уважаемый', 'уважаемая',
-    'здравствуйте', 'regards', 'sincerely', 'cheers', 'best', 'cordialement', 'grüße', 'gruesse', 'saludos',
-    'atenciosamente', 'pozdrawiam', 'groeten', 'saluti', 'ben', 'fio', 'фио', 'имя', 'contato', 'kontakt',
-    'displayname', 'username', 'accountholder', 'geehrte', 'geehrter', 'geehrten', 'naam', 'nombre', 'nome', 'имя', 'jmenuji', 'heet', 'insured', 'subscriber', 'buyer', 'seller', 'payee', 'payer',
-  ]],
+  [CUE_PERSON, PERSON_CUE_WORDS],
   [CUE_PERSON_WEAK, ['for', 'to', 'with', 'by', 'pour', 'an', 'für', 'para', 'per', 'dla', 'voor', 'для', 'mentioned', 'about', 'and', 'cc', 'its', "it's"]],
   [CUE_VERSION, [
     'version', 'ver', 'v', 'build', 'release', 'firmware', 'fw', 'agent', 'rev', 'revision', 'bump', 'os', 'kernel',
@@ -251,10 +255,9 @@ export function cueBefore(s: string, pos: number, floor: number, mask: number, m
     if (start >= e) return NO_CUE;
     // A domain (`@example.name`) is not a word.
     if (start > 0 && s.charCodeAt(start - 1) === 0x40) return NO_CUE;
-    const bits = cueBitsOfWord(s, start, e) | apostropheTailBits(s, start, e);
+    const bits = wordCueBits(s, start, e);
     if (bits & mask) return { bits: bits & mask, at: start };
-    const lower = normalizeWord(s.slice(start, e));
-    if (!TRANSPARENT.has(lower)) return NO_CUE;
+    if (!(bits & TRANSPARENT_BIT)) return NO_CUE;
     sepRun = 0;
   }
   return NO_CUE;
@@ -266,6 +269,69 @@ function afterAbbreviation(s: string, dot: number, floor: number): boolean {
   while (k >= floor && dot - k <= 6 && (isLetter(s.charCodeAt(k)) || s.charCodeAt(k) === 0x2e)) k--;
   const len = dot - 1 - k;
   return len >= 1 && len <= 5 && !(k >= floor && (isWordChar(s.charCodeAt(k)) || s.charCodeAt(k) === 0x2d || s.charCodeAt(k) === 0x40));
+}
+
+const TRANSPARENT_BIT = 1 << 20;
+
+interface HashedCue {
+  readonly key: string;
+  readonly bits: number;
+}
+
+/** Normalized cue words and connectors by hash, so a look-back does not build strings. */
+const CUE_BY_HASH = new Map<number, HashedCue[]>();
+function addHashed(key: string, bits: number): void {
+  let h = 0;
+  for (let i = 0; i < key.length; i++) h = (Math.imul(h, 31) + key.charCodeAt(i)) | 0;
+  const list = CUE_BY_HASH.get(h) ?? [];
+  const known = list.find((c) => c.key === key);
+  if (known) list[list.indexOf(known)] = { key, bits: known.bits | bits };
+  else list.push({ key, bits });
+  CUE_BY_HASH.set(h, list);
+}
+for (const [key, bits] of CUE_MAP) addHashed(key, bits);
+for (const w of TRANSPARENT) addHashed(normalizeWord(w), TRANSPARENT_BIT);
+
+function isIgnorable(c: number): boolean {
+  return c === 0x5f || c === 0x2d || c === 0x2e;
+}
+
+/** Does the word at [start, end), case-folded and without `_ - .`, equal `key`? */
+function equalsNormalized(s: string, start: number, end: number, key: string): boolean {
+  let k = 0;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (isIgnorable(c)) continue;
+    if (k >= key.length || foldCase(c) !== key.charCodeAt(k)) return false;
+    k++;
+  }
+  return k === key.length;
+}
+
+/**
+ * Cue bits of the word at [start, end) plus TRANSPARENT_BIT for connectors.
+ * Plain words are looked up by hash; identifiers (`dateOfBirth`,
+ * `customer_phone`) and elisions (`m'appelle`) take the slower path.
+ */
+function wordCueBits(s: string, start: number, end: number): number {
+  let h = 0;
+  let special = false;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (isIgnorable(c)) {
+      special = true;
+      continue;
+    }
+    if (c === 0x27 || c === 0x2019 || (i > start && isAsciiUpper(c) && !isAsciiUpper(s.charCodeAt(i - 1)))) special = true;
+    h = (Math.imul(h, 31) + foldCase(c)) | 0;
+  }
+  let bits = 0;
+  const list = CUE_BY_HASH.get(h);
+  if (list) {
+    for (const c of list) if (equalsNormalized(s, start, end, c.key)) bits |= c.bits;
+  }
+  if (bits === 0 && special) bits = cueBitsOfWord(s, start, end) | apostropheTailBits(s, start, end);
+  return bits;
 }
 
 /** `m'appelle`, `l'utente`: the cue is after the apostrophe. */

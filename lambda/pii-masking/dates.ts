@@ -22,12 +22,23 @@ const MONTH_WORDS: ReadonlyArray<readonly [number, readonly string[]]> = [
 ];
 
 const MONTHS = new Map<string, number>();
-for (const [m, words] of MONTH_WORDS) for (const w of words) MONTHS.set(w, m);
+const MONTH_HASHES = new Set<number>();
+for (const [m, words] of MONTH_WORDS) {
+  for (const w of words) {
+    MONTHS.set(w, m);
+    let h = 0;
+    for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
+    MONTH_HASHES.add(h);
+  }
+}
 
 /** Month number of the word at [start, end), or 0. Accepts a trailing `.` on abbreviations via the caller. */
 export function monthOfWord(s: string, start: number, end: number): number {
   const len = end - start;
   if (len < 3 || len > 12) return 0;
+  let h = 0;
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + foldCase(s.charCodeAt(i))) | 0;
+  if (!MONTH_HASHES.has(h)) return 0;
   let w = '';
   for (let i = start; i < end; i++) w += String.fromCharCode(foldCase(s.charCodeAt(i)));
   return MONTHS.get(w) ?? 0;

@@ -5,6 +5,7 @@
  * is confirmed by the detector that reads the word again.
  */
 import { foldCase } from './char-class';
+import { PERSON_CUE_WORDS, TRANSPARENT_WORDS } from './context-words';
 
 export const KW_SECRET = 1;
 export const KW_MONTH = 2;
@@ -20,6 +21,10 @@ export const KW_PARTICLE = 32;
 export const KW_NOT_SURNAME = 64;
 /** Titles before a name: Mr, Mrs, Dr, Herr, Mme, ... */
 export const KW_TITLE = 128;
+/** Words that may introduce a name (see CUE_PERSON): the scanner remembers where the last one ended. */
+export const KW_PERSON_CUE = 256;
+/** Connector words between a cue and its value (`my name is X`). */
+export const KW_TRANSPARENT = 512;
 
 export function hashStep(h: number, foldedChar: number): number {
   return (Math.imul(h, 31) + foldedChar) | 0;
@@ -32,11 +37,14 @@ export function hashWord(w: string): number {
 }
 
 export const FORWARD_KEYWORDS = new Map<number, number>();
+/** One byte per low 16 bits of a hash: most words miss here without touching the map. */
+export const KEYWORD_FILTER = new Uint8Array(65536);
 
 export function addKeywords(flag: number, words: readonly string[]): void {
   for (const w of words) {
     const h = hashWord(w);
     FORWARD_KEYWORDS.set(h, (FORWARD_KEYWORDS.get(h) ?? 0) | flag);
+    KEYWORD_FILTER[h & 0xffff] = 1;
   }
 }
 
@@ -164,3 +172,7 @@ addKeywords(KW_TITLE, [
   'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'mister', 'herr', 'frau', 'mme', 'mlle', 'monsieur', 'madame', 'sr',
   'sra', 'srta', 'señor', 'señora', 'senhor', 'senhora', 'signor', 'signora', 'sig', 'dott', 'pan', 'pani',
 ]);
+
+// `I'm X` is read as the words `I` and `m`.
+addKeywords(KW_PERSON_CUE, [...PERSON_CUE_WORDS.filter((w) => !w.includes("'")), 'm']);
+addKeywords(KW_TRANSPARENT, TRANSPARENT_WORDS);

@@ -6,7 +6,7 @@
  * SSN, IPv4, date..., most specific first. Each try reads at most a handful of
  * groups, so a chunk costs time linear in its length.
  */
-import { isAsciiLetter, isDigit, isSpace } from './char-class';
+import { isAsciiLetter, isDigit, isLetter as isLetterCode, isSpace } from './char-class';
 import { luhnValid } from './checksums';
 import {
   CUE_DOB,
@@ -17,7 +17,7 @@ import {
   CUE_VERSION,
   cueBefore,
 } from './context-words';
-import { isNumericDate, parseDayFirstDate } from './dates';
+import { isNumericDate, monthOfWord, parseDayFirstDate, parseMonthFirstDate } from './dates';
 import { parseIpv6, plausibleIpv6 } from './ip-address';
 import { callingCodeLength } from './phone-rules';
 import type { ScanState } from './scan-state';
@@ -495,10 +495,25 @@ function matchNational(g: number): number {
   return groups;
 }
 
-/** `12 March 1987`, `3. März 1990`: digits first, then a month name. */
+/** `12 March 1987`, `3. März 1990`: digits first, then a month name; or `March 12, 1987` with the month before. */
 function matchTextualDate(g: number): number {
-  if (g !== chunk.count - 1 || digits(g) > 2) return 0;
+  if (digits(g) > 2) return 0;
   const s = chunk.s;
+  if (g === 0 && s.charCodeAt(GS[0] - 1) === 0x20) {
+    let ms = GS[0] - 1;
+    if (s.charCodeAt(ms - 1) === 0x2e) ms--;
+    const me = ms;
+    while (ms > chunk.st.lastEnd && me - ms < 12 && isLetterCode(s.charCodeAt(ms - 1))) ms--;
+    if (ms < me && monthOfWord(s, ms, me)) {
+      const end = parseMonthFirstDate(s, ms);
+      if (end > 0) {
+        if (isDobContext(s, ms)) chunk.st.emit('DATE_OF_BIRTH', ms, end);
+        chunk.extendTo = end;
+        return chunk.count;
+      }
+    }
+  }
+  if (g !== chunk.count - 1) return 0;
   const after = GE[g];
   const c = s.charCodeAt(after);
   if (!(c === 0x2e || isSpace(c) || c === 0x65 || c === 0x45)) return 0;

@@ -29,6 +29,10 @@ const AFTER_WORDS = new Set(['dob', 'born', 'id', 'nacido', 'nacida', 'nÃ©', 'nÃ
 
 /** Per-scan state: where the next `@` is, so the e-mail evidence look-ahead stays linear overall. */
 export class PersonContext {
+  /** End of the last word that may introduce a name (Dear, Name, customer...), or -1. */
+  public cueEnd = -1;
+  /** A run of capitalised words judged not to be a name ends here; its later words are not judged again. */
+  public rejectedUntil = -1;
   private nextAtPos = -1;
   private noMoreAt = false;
 
@@ -73,6 +77,12 @@ export function readNameWord(s: string, pos: number): number {
   if (c === 0x40 || c === 0x5f || isDigit(c)) return -1;
   if ((c === 0x2e || c === 0x2d) && isLetter(s.charCodeAt(i + 1))) return -1;
   return i;
+}
+
+/** A name particle (`van`, `de`, `von`) at `pos`, followed by a space. */
+export function isParticleAt(s: string, pos: number): boolean {
+  const e = readParticle(s, pos);
+  return e > 0 && s.charCodeAt(e) === 0x20;
 }
 
 function readParticle(s: string, pos: number): number {
@@ -198,10 +208,9 @@ function fieldHasAt(s: string, from: number, sep: number): boolean {
 
 /** Lower-case ASCII letters of a word, accents removed, for comparing with e-mail local parts. */
 function foldName(word: string): string {
-  return word
-    .normalize('NFD')
-    .replace(/[^A-Za-z]/g, '')
-    .toLowerCase();
+  // eslint-disable-next-line no-control-regex
+  const ascii = /^[\x00-\x7f]*$/.test(word);
+  return (ascii ? word : word.normalize('NFD')).replace(/[^A-Za-z]/g, '').toLowerCase();
 }
 
 /** An e-mail local part within reach that contains the surname (or a long given name). */
@@ -217,11 +226,13 @@ function emailMentions(st: ScanState, people: PersonContext, tokens: NameToken[]
     return probes.some((p) => local.includes(p));
   };
   const at = people.nextAt(s, end);
+  const f = st.findings;
+  const recentEmail = f.length > 0 && f[f.length - 1].end >= tokens[0].start - 300;
+  if ((at < 0 || at - end > 300) && !recentEmail) return false;
   if (at >= 0 && at - end <= 300) {
     const from = Math.max(end, at - 64);
     if (matches(from, at)) return true;
   }
-  const f = st.findings;
   for (let k = f.length - 1; k >= 0 && k >= f.length - 3; k--) {
     const e = f[k];
     if (e.end < tokens[0].start - 300) break;
@@ -253,9 +264,12 @@ export function tryPerson(st: ScanState, people: PersonContext, start: number): 
   if (words === 1) {
     ok = strongCue(s, start, 1) || afterEvidenceStrict(s, end);
   } else {
-    ok = strongCue(s, start, words) || midInitial || afterEvidence(s, end) || emailMentions(st, people, tokens, end);
+    ok = midInitial || afterEvidence(s, end) || strongCue(s, start, words) || emailMentions(st, people, tokens, end);
   }
-  if (!ok) return -1;
+  if (!ok) {
+    people.rejectedUntil = end;
+    return -1;
+  }
   return st.emit('PERSON', start, end) ? end : -1;
 }
 

@@ -349,29 +349,19 @@ function isCompoundStreet(s: string, start: number, end: number): boolean {
 }
 
 /**
- * At a word: a street type first (`Via`, `Rue`, `ul.`) or a compound street
- * name (`Wiesenstr.`, `Kramerdijk`), then the house number; or the Russian
- * locality marker `г.`.
+ * At a street type written first (`Via`, `Rue`, `Calle`, `ul.`): the name
+ * words, then the house number, then optionally the postcode and city.
  */
-export function tryAddressAtWord(st: ScanState, start: number, wordEnd: number, kw: number): number {
-  let end = wordEnd;
+export function tryAddressAtWord(st: ScanState, start: number, end: number, kw: number): number {
   const s = st.s;
-  if (end - start === 1 && s.charCodeAt(start) === 0x433 && s.charCodeAt(end) === 0x2e) return tryRussianAddress(st, start);
-  // Hyphenated compounds: Elsa-Brändström-Str., Freiherr-vom-Stein-Str.
-  if (s.charCodeAt(end) === 0x2d && isUpperLetter(s.charCodeAt(start))) {
-    const e = readNameWord(s, start);
-    if (e > end) end = e;
-  }
-  const compound = !(kw & KW_STREET_FIRST) && isCompoundStreet(s, start, end);
-  if (!(kw & KW_STREET_FIRST) && !compound) return isUpperLetter(s.charCodeAt(start)) ? tryNamedStreetWithPostcode(st, start) : -1;
+  if (!(kw & KW_STREET_FIRST)) return -1;
   if (start > 0 && (isLetter(s.charCodeAt(start - 1)) || isDigit(s.charCodeAt(start - 1)))) return -1;
   let i = end;
   if (s.charCodeAt(i) === 0x2e) i++;
   if (s.charCodeAt(i) !== 0x20) return -1;
   i++;
-  // Street name words (none for compounds like `Wiesenstr. 33a`).
   let names = 0;
-  while (!compound && names < 5) {
+  while (names < 5) {
     const e = readPlaceWord(s, i);
     if (e < 0) {
       const pe = names > 0 ? readLowerParticle(s, i) : -1;
@@ -390,39 +380,62 @@ export function tryAddressAtWord(st: ScanState, start: number, wordEnd: number, 
     i++;
     if (isDigit(s.charCodeAt(i))) break;
   }
-  if (!compound && names === 0) return -1;
+  if (names === 0) return -1;
   const num = readHouseNumber(s, i);
   if (num < 0) return -1;
   let endPos = num;
   const loc = readLocality(s, endPos);
   if (loc > 0) endPos = loc;
   // An everyday word (`al.`, `place`, `via`) as street type needs the postcode and city after it, or an address cue.
-  const ambiguous = compound ? false : AMBIGUOUS_FIRST.has(lowerWord(s, start, end));
-  if (ambiguous && loc < 0 && !cueBefore(s, start, 0, CUE_ADDRESS, 4).bits) return -1;
+  if (AMBIGUOUS_FIRST.has(lowerWord(s, start, end)) && loc < 0 && !cueBefore(s, start, 0, CUE_ADDRESS, 4).bits) return -1;
   return st.emit('STREET_ADDRESS', start, endPos) ? endPos : -1;
 }
 
+const STREET_WORDS_AFTER = new Set(['str', 'straße', 'strasse', 'weg', 'allee', 'platz', 'gasse', 'ring', 'damm', 'ufer', 'chaussee', 'steig', 'laan', 'straat', 'plein', 'kade', 'gracht', 'dijk', 'singel']);
+
 /**
- * A street without a street word, recognised by what follows it: up to three
- * capitalised words, a house number, then a postcode and a city
- * (`Alte Garten 74b, 69977 Mannheim`, `Willemspark 103, 2481 WE Skoudijke`).
+ * At a capitalised word followed by a house number (`Wiesenstr. 33a`,
+ * `Lycker Str. 83b`, `Alte Garten 74b, 69977 Mannheim`,
+ * `Brüder-Bonhoeffer-Str. 11a`): the street name is this word and up to three
+ * words before it. It counts when it carries a street type (a compound such
+ * as `-straße`, `-gracht`, or a separate `Str.`, `Weg`), or when a postcode
+ * and a city follow the number.
  */
-function tryNamedStreetWithPostcode(st: ScanState, start: number): number {
+export function tryStreetBeforeNumber(st: ScanState, wordStart: number, wordEnd: number): number {
   const s = st.s;
-  if (start > 0 && (isLetter(s.charCodeAt(start - 1)) || isDigit(s.charCodeAt(start - 1)))) return -1;
-  let i = start;
-  for (let w = 0; w < 3; w++) {
-    let e = readPlaceWord(s, i);
-    if (e > 0 && s.charCodeAt(e) === 0x2e && STREET_ABBREVIATIONS.has(lowerWord(s, i, e))) e++;
-    if (e < 0 || s.charCodeAt(e) !== 0x20) return -1;
-    i = e + 1;
-    if (isDigit(s.charCodeAt(i))) break;
+  if (wordEnd - wordStart === 1 && s.charCodeAt(wordStart) === 0x433 && s.charCodeAt(wordEnd) === 0x2e) return tryRussianAddress(st, wordStart);
+  let start = wordStart;
+  for (let words = 1; words < 4; words++) {
+    const sep = start - 1;
+    if (sep <= st.lastEnd) break;
+    const sc = s.charCodeAt(sep);
+    if (sc !== 0x20 && sc !== 0x2d) break;
+    let q = sep - 1;
+    if (sc === 0x20 && s.charCodeAt(q) === 0x2e) q--;
+    const we = q + 1;
+    while (q >= st.lastEnd && we - q <= 24 && isLetter(s.charCodeAt(q))) q--;
+    const ws = q + 1;
+    if (ws >= we || (q >= 0 && (isDigit(s.charCodeAt(q)) || s.charCodeAt(q) === 0x5f))) break;
+    if (!isUpperLetter(s.charCodeAt(ws)) && !(sc === 0x2d && isLetter(s.charCodeAt(ws)))) {
+      // A lower-case street type before the name: `al. Puchalski 99c`, `rynek Kruszewski 91a`.
+      if (keywordFlags(s, ws, we) & KW_STREET_FIRST) start = ws;
+      break;
+    }
+    start = ws;
   }
+  let i = wordEnd;
+  if (s.charCodeAt(i) === 0x2e) i++;
+  i++;
   const num = readHouseNumber(s, i);
-  if (num < 0 || num - i > 6 || s.charCodeAt(num) !== 0x2c || !isDigit(s.charCodeAt(num + 2))) return -1;
+  if (num < 0 || num - i > 7) return -1;
+  const last = lowerWord(s, wordStart, wordEnd);
+  let firstEnd = start;
+  while (firstEnd < wordEnd && isLetter(s.charCodeAt(firstEnd))) firstEnd++;
+  const typed = STREET_WORDS_AFTER.has(last) || isCompoundStreet(s, wordStart, wordEnd) || (keywordFlags(s, start, firstEnd) & KW_STREET_FIRST) !== 0;
   const loc = readLocality(s, num);
-  if (loc < 0) return -1;
-  return st.emit('STREET_ADDRESS', start, loc) ? loc : -1;
+  if (!typed && loc < 0) return -1;
+  const end = loc > 0 ? loc : num;
+  return st.emit('STREET_ADDRESS', start, end) ? end : -1;
 }
 
 /** `[654172, ]г. Заводоуковск, Рабочая наб., 398[, кв. 5]` from the zip or from `г.`. */
