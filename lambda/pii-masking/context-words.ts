@@ -313,7 +313,7 @@ function equalsNormalized(s: string, start: number, end: number, key: string): b
  * Plain words are looked up by hash; identifiers (`dateOfBirth`,
  * `customer_phone`) and elisions (`m'appelle`) take the slower path.
  */
-function wordCueBits(s: string, start: number, end: number): number {
+export function wordCueBits(s: string, start: number, end: number): number {
   let h = 0;
   let special = false;
   for (let i = start; i < end; i++) {

@@ -37,6 +37,7 @@ const MAX_GROUPS = 40;
 
 /** Scratch arrays reused by every chunk; scanning is synchronous, so one set suffices. */
 const GS = new Int32Array(MAX_GROUPS);
+const CARD_TOTALS = new Int32Array(8);
 const GE = new Int32Array(MAX_GROUPS);
 const SEP = new Int32Array(MAX_GROUPS);
 
@@ -370,7 +371,7 @@ function matchCard(g: number): number {
   let total = 0;
   let sep = 0;
   let best = 0;
-  const totals = [0, 0, 0, 0, 0, 0, 0];
+  const totals = CARD_TOTALS;
   for (let k = 1; k <= maxK; k++) {
     const gi = g + k - 1;
     if (k === 2) {

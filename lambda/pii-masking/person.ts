@@ -36,6 +36,20 @@ export class PersonContext {
   private nextAtPos = -1;
   private noMoreAt = false;
 
+  private localAt = -1;
+  private local = '';
+
+  /** The local part before the `@` at `at` (at most 64 characters back), folded for name comparison; cached per `@`. */
+  public foldedLocal(s: string, floor: number, at: number): string {
+    if (at !== this.localAt) {
+      let from = at;
+      while (from > floor && at - from < 64 && isLocalPartChar(s.charCodeAt(from - 1))) from--;
+      this.localAt = at;
+      this.local = foldName(s.slice(from, at));
+    }
+    return this.local;
+  }
+
   public nextAt(s: string, from: number): number {
     if (this.noMoreAt) return -1;
     if (this.nextAtPos >= from) return this.nextAtPos;
@@ -206,6 +220,10 @@ function fieldHasAt(s: string, from: number, sep: number): boolean {
   return false;
 }
 
+function isLocalPartChar(c: number): boolean {
+  return isLetter(c) || isDigit(c) || c === 0x2e || c === 0x5f || c === 0x2b || c === 0x2d;
+}
+
 /** Lower-case ASCII letters of a word, accents removed, for comparing with e-mail local parts. */
 function foldName(word: string): string {
   // eslint-disable-next-line no-control-regex
@@ -222,7 +240,7 @@ function emailMentions(st: ScanState, people: PersonContext, tokens: NameToken[]
   const probes = [last, words.length > 1 && first.length >= 4 ? first : ''].filter((w) => w.length >= 3);
   if (probes.length === 0) return false;
   const matches = (localStart: number, at: number): boolean => {
-    const local = foldName(s.slice(localStart, at));
+    const local = people.foldedLocal(s, localStart, at);
     return probes.some((p) => local.includes(p));
   };
   const at = people.nextAt(s, end);

@@ -34,6 +34,8 @@ export class ScanState {
   public readonly findings: RawFinding[] = [];
   /** End of the last accepted finding: nothing may start before it. */
   public lastEnd = 0;
+  /** Start of the last run of hex digits and colons tried as IPv6, so a long run is parsed once. */
+  public ipv6TriedAt = -1;
 
   public constructor(
     public readonly s: string,

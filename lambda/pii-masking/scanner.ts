@@ -20,7 +20,7 @@ import {
   isNonAsciiLetter,
   isSpace,
 } from './char-class';
-import { CUE_DOB, CUE_PASSPORT, CUE_PERSON, cueBefore, cueBitsOfWord, isCueSeparator } from './context-words';
+import { CUE_DOB, CUE_PASSPORT, CUE_PERSON, cueBefore, isCueSeparator, wordCueBits } from './context-words';
 import { monthOfWord, parseMonthFirstDate } from './dates';
 import { tryEmail } from './email';
 import { tryIban } from './iban';
@@ -178,9 +178,12 @@ function onColon(st: ScanState, pos: number): number {
     if (r > 0) return r;
   }
   if (!isHexDigit(prev) && next !== 0x3a) return pos + 1;
-  const floor = Math.max(st.lastEnd, pos - 40);
+  const floor = Math.max(st.lastEnd, pos - 40, st.ipv6TriedAt);
   let start = pos;
   while (start > floor && (isHexDigit(s.charCodeAt(start - 1)) || s.charCodeAt(start - 1) === 0x3a)) start--;
+  // The run this colon belongs to was already tried from its start.
+  if (start === st.ipv6TriedAt) return pos + 1;
+  st.ipv6TriedAt = start;
   if (s.charCodeAt(start) === 0x3a && s.charCodeAt(start + 1) !== 0x3a) start++;
   if (start > 0) {
     const b = s.charCodeAt(start - 1);
@@ -277,7 +280,7 @@ function onWord(st: ScanState, people: PersonContext, start: number): number {
       const r = trySecretValue(st, start, end, !(underscore || camel));
       if (r > 0) return r;
     }
-    if ((underscore || camel) && cueBitsOfWord(s, start, end) & CUE_PERSON) people.cueEnd = end;
+    if ((underscore || camel) && wordCueBits(s, start, end) & CUE_PERSON) people.cueEnd = end;
   }
   if (kw & KW_MONTH && monthOfWord(s, start, end)) {
     const dateEnd = parseMonthFirstDate(s, start);
@@ -294,7 +297,7 @@ function onWord(st: ScanState, people: PersonContext, start: number): number {
   // Street then house number: `Wiesenstr. 33a`, `Piazza Damiana 32`, `Alte Garten 74b, 69977 Mannheim`.
   const sp = after === 0x2e ? end + 1 : end;
   if ((s.charCodeAt(sp) === 0x20 && isDigit(s.charCodeAt(sp + 1))) || (c0 === 0x433 && len === 1)) {
-    const street = tryStreetBeforeNumber(st, start, end);
+    const street = tryStreetBeforeNumber(st, start, end, kw);
     if (street > 0) return street;
   }
   // Names: more capitalised words follow, a particle follows, or a person cue comes right before.

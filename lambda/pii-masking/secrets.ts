@@ -234,8 +234,14 @@ const PLACEHOLDER_VALUES = new Set([
   'in', 'for', 'to', 'of', 'with', 'on', 'at', 'limit', 'count', 'manager', 'policy', 'field', 'input', 'strength',
 ]);
 
+/** Last letters of every key isSecretKeyIdentifier accepts: a cheap test before splitting the identifier. */
+const SECRET_KEY_ENDINGS = new Set(['rd', 'wd', 'se', 'et', 'en', 'ey', 'al', 'ls', 'ty', 'ss', 'on', 'er', 'rt', 'ña', 'ha', 'ль', 'as', 'ig']);
+
 /** Keys whose value is a credential. */
 export function isSecretKeyIdentifier(s: string, start: number, end: number): boolean {
+  if (end - start < 3) return false;
+  const tail = String.fromCharCode(s.charCodeAt(end - 2) | 0x20, s.charCodeAt(end - 1) | 0x20);
+  if (!SECRET_KEY_ENDINGS.has(tail) && !SECRET_KEY_ENDINGS.has(s.slice(end - 2, end).toLowerCase())) return false;
   const raw = s.slice(start, end);
   const parts = splitIdentifier(raw);
   if (parts.length === 0) return false;

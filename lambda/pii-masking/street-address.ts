@@ -15,7 +15,7 @@
  */
 import { foldCase, isAsciiUpper, isDigit, isLetter, isLowerLetter, isUpperLetter } from './char-class';
 import { CUE_ADDRESS, cueBefore } from './context-words';
-import { KW_PARTICLE, KW_STREET_FIRST, KW_STREET_SUFFIX, keywordFlags } from './keywords';
+import { KW_MONTH, KW_NOT_NAME, KW_PARTICLE, KW_STREET_FIRST, KW_STREET_SUFFIX, keywordFlags } from './keywords';
 import { readNameWord } from './person';
 import type { ScanState } from './scan-state';
 
@@ -337,11 +337,18 @@ function wordEnd(s: string, pos: number): number {
   return i;
 }
 
+/** Does the word end (case-insensitively) with `suffix`? Compares in place, without building strings. */
+function endsWithFolded(s: string, start: number, end: number, suffix: string): boolean {
+  const n = suffix.length;
+  if (end - start < n) return false;
+  for (let k = 0; k < n; k++) if (foldCase(s.charCodeAt(end - n + k)) !== suffix.charCodeAt(k)) return false;
+  return true;
+}
+
 function isCompoundStreet(s: string, start: number, end: number): boolean {
   if (end - start < 5 || !isUpperLetter(s.charCodeAt(start))) return false;
-  const w = lowerWord(s, start, end);
   for (const suf of COMPOUND_SUFFIXES) {
-    if (w.length > suf.length + 1 && w.endsWith(suf)) {
+    if (end - start > suf.length + 1 && endsWithFolded(s, start, end, suf)) {
       return suf !== 'str' || s.charCodeAt(end) === 0x2e;
     }
   }
@@ -401,9 +408,11 @@ const STREET_WORDS_AFTER = new Set(['str', 'straße', 'strasse', 'weg', 'allee',
  * as `-straße`, `-gracht`, or a separate `Str.`, `Weg`), or when a postcode
  * and a city follow the number.
  */
-export function tryStreetBeforeNumber(st: ScanState, wordStart: number, wordEnd: number): number {
+export function tryStreetBeforeNumber(st: ScanState, wordStart: number, wordEnd: number, kw: number): number {
   const s = st.s;
   if (wordEnd - wordStart === 1 && s.charCodeAt(wordStart) === 0x433 && s.charCodeAt(wordEnd) === 0x2e) return tryRussianAddress(st, wordStart);
+  // `October 2026`, `Step 6`, `Windows 11`: months and everyday words are not street names.
+  if (kw & (KW_MONTH | KW_NOT_NAME)) return -1;
   let start = wordStart;
   for (let words = 1; words < 4; words++) {
     const sep = start - 1;
@@ -428,7 +437,7 @@ export function tryStreetBeforeNumber(st: ScanState, wordStart: number, wordEnd:
   i++;
   const num = readHouseNumber(s, i);
   if (num < 0 || num - i > 7) return -1;
-  const last = lowerWord(s, wordStart, wordEnd);
+  const last = wordEnd - wordStart <= 8 ? lowerWord(s, wordStart, wordEnd) : '';
   let firstEnd = start;
   while (firstEnd < wordEnd && isLetter(s.charCodeAt(firstEnd))) firstEnd++;
   const typed = STREET_WORDS_AFTER.has(last) || isCompoundStreet(s, wordStart, wordEnd) || (keywordFlags(s, start, firstEnd) & KW_STREET_FIRST) !== 0;
