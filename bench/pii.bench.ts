@@ -10,11 +10,11 @@
  */
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { Faker, base, en } from '@faker-js/faker';
 import { SyncRedactor } from 'redact-pii';
 import { adversarialInputs, cleanText } from './pii/adversarial';
 import { generateLabeledCorpus, generateThroughputCorpus } from './pii/corpus';
 import { evaluate, loadJsonl, type EvalReport, type LabeledDoc } from './pii/evaluate';
+import { createFaker } from './pii/faker';
 import { loadBundledMasker } from './pii/load-masker';
 import { distribution, fmt, median, printTable, sampleMicros } from './support/stats';
 
@@ -134,8 +134,7 @@ function throughput(): void {
 
 function adversarial(): void {
   section('Adversarial inputs (median and worst of 5 runs after warm-up)');
-  const f = new Faker({ locale: [en, base] });
-  f.seed(SEED);
+  const f = createFaker('en', SEED);
   let worst100k = 0;
   for (const size of [100_000, 1_000_000]) {
     const clean = cleanText(size, f);
@@ -159,8 +158,7 @@ function adversarial(): void {
 
 function latency(): void {
   section('One 4 KB prompt, in process');
-  const F = new Faker({ locale: [en, base] });
-  F.seed(SEED + 1);
+  const F = createFaker('en', SEED + 1);
   const parts: string[] = [];
   let len = 0;
   const docs = generateLabeledCorpus(40, SEED + 2);

@@ -3,9 +3,9 @@
  * and look-alikes that must survive. All randomness comes from the faker
  * instance passed in, so a fixed seed gives the same corpus every run.
  */
-import type { Faker } from '@faker-js/faker';
+import type { Rng } from './faker';
 
-export type Rng = Faker;
+export type { Rng };
 
 export function pick<T>(f: Rng, items: readonly T[]): T {
   return items[f.number.int({ min: 0, max: items.length - 1 })];

@@ -2,9 +2,11 @@
  * Runs a parsed custom pattern as a Thompson NFA: all alternatives advance
  * together, one character at a time, so there is no backtracking. Matches
  * are leftmost-longest and non-overlapping. A match is at most
- * `MAX_CUSTOM_MATCH` characters long, which bounds how far the search reads
- * past a match: the total work is at most (input length) x (states) x (that
- * bound), linear in the input.
+ * `MAX_CUSTOM_MATCH` characters long (or the pattern's own longest match, if
+ * shorter), which bounds how far the search reads past a match before it
+ * resumes right after it: the total work is at most (input length) x
+ * (automaton states) x (that bound), linear in the input. Ordinary patterns
+ * (`\bEMP-\d{6}\b`) cost about one step per character.
  */
 import { isAsciiWord } from './char-class';
 import { PiiConfigError } from './errors';
@@ -213,7 +215,17 @@ export class CompiledPattern {
       }
       // Threads carried over started earlier and were marked with this generation, so they win ties.
       if (bestS < 0) addThread(cur, this.start, i, i);
-      if (i >= n) break;
+      if (i >= n) {
+        // End of input with a match pending: take it and look again after it.
+        if (bestS < 0) break;
+        found.push([bestS, bestE]);
+        i = bestE;
+        bestS = -1;
+        bestE = -1;
+        cur.len = 0;
+        gen++;
+        continue;
+      }
       const c = s.charCodeAt(i);
       gen++;
       nxt.len = 0;
@@ -241,7 +253,6 @@ export class CompiledPattern {
         }
       }
     }
-    if (bestS >= 0) found.push([bestS, bestE]);
     return found;
   }
 

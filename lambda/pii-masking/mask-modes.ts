@@ -18,12 +18,12 @@ export function redact(tag: string): string {
 }
 
 /**
- * Stars for letters and digits; separators stay. Number-like values (at
- * least half digits) keep their last four letters or digits, at most half of
- * them; names, e-mail addresses and secrets are starred completely, since
- * their tail identifies them.
+ * Stars for letters and digits; separators stay. With `keepTail`, number-like
+ * values (at least half digits) keep their last four letters or digits, at
+ * most half of them: `****-****-****-4242`. Names, e-mail and IP addresses,
+ * dates and secrets are starred completely, since their tail identifies them.
  */
-export function maskValue(value: string): string {
+export function maskValue(value: string, keepTail = true): string {
   let maskable = 0;
   let digits = 0;
   for (let i = 0; i < value.length; i++) {
@@ -33,7 +33,7 @@ export function maskValue(value: string): string {
       if (isDigit(c)) digits++;
     }
   }
-  const keep = digits * 2 >= maskable ? Math.min(4, Math.floor(maskable / 2)) : 0;
+  const keep = keepTail && digits * 2 >= maskable ? Math.min(4, Math.floor(maskable / 2)) : 0;
   let seen = 0;
   let out = '';
   for (let i = 0; i < value.length; i++) {
@@ -53,16 +53,19 @@ function isMaskable(c: number): boolean {
   return c >= 0x80 ? !isSpace(c) : isAsciiAlnum(c);
 }
 
-/** `[EMAIL:3f9a1c2b4d5e6f70]`: the first 64 bits of HMAC-SHA256(key, value), stable for a key. */
+/** `[EMAIL#3f9a1c2b4d5e6f70]`: the first 64 bits of HMAC-SHA256(key, value), stable for a key. No colon: the output must not look like `key: value` to the scanner. */
 export function hashValue(tag: string, value: string, key: Uint8Array): string {
   const mac = createHmac('sha256', key).update(value, 'utf8').digest('hex').slice(0, 16);
-  return `[${tag}:${mac}]`;
+  return `[${tag}#${mac}]`;
 }
+
+/** Types whose last digits are commonly shown (receipts, statements); other types are starred completely in mask mode. */
+const KEEP_TAIL: ReadonlySet<PiiType> = new Set<PiiType>(['CREDIT_CARD', 'US_SSN', 'IBAN', 'PHONE', 'US_PASSPORT', 'AWS_ACCESS_KEY', 'CUSTOM']);
 
 export function render(type: PiiType, tag: string, value: string, mode: MaskMode, ctx: RenderContext): string {
   switch (mode) {
     case 'mask':
-      return maskValue(value);
+      return maskValue(value, KEEP_TAIL.has(type));
     case 'hash':
       return ctx.hashKey ? hashValue(tag, value, ctx.hashKey) : redact(tag);
     case 'placeholder':

@@ -36,7 +36,7 @@ export interface PiiFinding {
  * - `redact`: `[EMAIL]`
  * - `mask`: letters and digits become `*` except the last four (at most half
  *   of them), separators stay: `****-****-****-4242`
- * - `hash`: `[EMAIL:<16 hex>]`, an HMAC-SHA256 of the value under `hashKey`,
+ * - `hash`: `[EMAIL#<16 hex>]`, an HMAC-SHA256 of the value under `hashKey`,
  *   stable for one key
  * - `placeholder`: `<EMAIL_1>`, recorded in a {@link PlaceholderMap} so the
  *   original can be restored later
