@@ -304,7 +304,7 @@ function matchDateTime(g: number): number {
 }
 
 function isDobContext(s: string, start: number): boolean {
-  return cueBefore(s, start, 0, CUE_DOB, 4, 1).bits !== 0;
+  return cueBefore(s, start, 0, CUE_DOB, 4, 1).bits !== 0 || (chunk.st.columnCue(start) & CUE_DOB) !== 0;
 }
 
 function ssnValid(area: number, group: number, serial: number): boolean {
@@ -535,14 +535,15 @@ function matchSingleWithCue(g: number): number {
   const st = chunk.st;
   const start = spanStart(g);
   if (d === 9) {
-    const cue = cueBefore(s, start, 0, CUE_SSN | CUE_PASSPORT, 4);
-    if (cue.bits & CUE_SSN) {
+    let bits = cueBefore(s, start, 0, CUE_SSN | CUE_PASSPORT, 4).bits;
+    if (!bits) bits = st.columnCue(start) & (CUE_SSN | CUE_PASSPORT);
+    if (bits & CUE_SSN) {
       const v = valueOf(g);
       if (ssnValid(Math.floor(v / 1000000), Math.floor(v / 10000) % 100, v % 10000)) {
         st.emit('US_SSN', GS[g], GE[g]);
         return 1;
       }
-    } else if (cue.bits & CUE_PASSPORT) {
+    } else if (bits & CUE_PASSPORT) {
       st.emit('US_PASSPORT', GS[g], GE[g]);
       return 1;
     }
@@ -555,7 +556,7 @@ function matchSingleWithCue(g: number): number {
       f === 0 ||
       (d === 10 && f >= 2 && s.charCodeAt(GS[g] + 3) >= 0x32) ||
       (d === 11 && f === 1 && ((leading >= 2 && s.charCodeAt(GS[g] + 4) >= 0x32) || leading >= 3));
-    if (plausible && cueBefore(s, start, 0, CUE_PHONE, 3).bits) {
+    if (plausible && (cueBefore(s, start, 0, CUE_PHONE, 3).bits || st.columnCue(start) & CUE_PHONE)) {
       st.emit('PHONE', start, GE[g]);
       return 1;
     }

@@ -144,12 +144,14 @@ function wordEndAt(s: string, pos: number): number {
  * `Best,` as sign-off). A title alone (`Mr. Darcy`) only counts for a full
  * name or with another cue before it (`Dear Mr. Darcy`).
  */
-function strongCue(s: string, start: number, words: number): boolean {
+function strongCue(s: string, start: number, end: number, words: number): boolean {
   const cue = cueBefore(s, start, 0, CUE_PERSON, 3, 1);
   if (!cue.bits) return false;
   const cueEnd = wordEndAt(s, cue.at);
   const word = normalizeWord(s.slice(cue.at, cueEnd));
   const gap = s.slice(cueEnd, start);
+  // Across table cells (`| Name | Ada Lovelace |`) the name must fill its cell: `| Patient | Birth date |` is a header.
+  if ((gap.includes('|') || gap.includes('\t')) && !fillsCell(s, end)) return false;
   if (HEADER_ONLY.has(word)) return gap.includes(':') || gap.includes('=');
   if (SIGN_OFFS.has(word)) return gap.includes(',') || gap.includes('\n');
   if (words === 1 && keywordFlags(s, cue.at, cueEnd) & KW_TITLE) return cueBefore(s, cue.at, 0, CUE_PERSON, 2, 0).bits !== 0;
@@ -280,15 +282,33 @@ export function tryPerson(st: ScanState, people: PersonContext, start: number): 
   const midInitial = tokens.length >= 3 && tokens.some((t, k) => t.kind === 1 && k > 0 && k < tokens.length - 1);
   let ok: boolean;
   if (words === 1) {
-    ok = strongCue(s, start, 1) || afterEvidenceStrict(s, end);
+    ok = strongCue(s, start, end, 1) || afterEvidenceStrict(s, end) || columnNamesPerson(st, start, end);
   } else {
-    ok = midInitial || afterEvidence(s, end) || strongCue(s, start, words) || emailMentions(st, people, tokens, end);
+    ok = midInitial || afterEvidence(s, end) || strongCue(s, start, end, words) || emailMentions(st, people, tokens, end) || columnNamesPerson(st, start, end);
   }
   if (!ok) {
     people.rejectedUntil = end;
     return -1;
   }
   return st.emit('PERSON', start, end) ? end : -1;
+}
+
+/** The name ends its table cell: only spaces before the next `|`, tab or line end. */
+function fillsCell(s: string, end: number): boolean {
+  let i = end;
+  while (i < s.length && s.charCodeAt(i) === 0x20) i++;
+  const c = s.charCodeAt(i);
+  return i >= s.length || c === 0x7c || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
+/** A table cell (CSV, Markdown, SQL VALUES) under a name column, holding nothing but the name. */
+function columnNamesPerson(st: ScanState, start: number, end: number): boolean {
+  if (!(st.columnCue(start) & CUE_PERSON)) return false;
+  const s = st.s;
+  let i = end;
+  while (i < s.length && (s.charCodeAt(i) === 0x20 || s.charCodeAt(i) === 0x22 || s.charCodeAt(i) === 0x27)) i++;
+  const c = s.charCodeAt(i);
+  return i >= s.length || c === 0x2c || c === 0x7c || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x29;
 }
 
 /** For a lone first name, only an e-mail in angle brackets right after counts. */

@@ -4,6 +4,7 @@
  * start before the end of the previous one, which keeps findings sorted and
  * disjoint without a separate overlap pass.
  */
+import { TableContext } from './table-context';
 import type { BuiltinPiiType } from './types';
 
 export const TYPE_BIT: Readonly<Record<BuiltinPiiType, number>> = {
@@ -37,11 +38,18 @@ export class ScanState {
   /** Start of the last run of hex digits and colons tried as IPv6, so a long run is parsed once. */
   public ipv6TriedAt = -1;
 
+  private tableContext: TableContext | undefined;
+
   public constructor(
     public readonly s: string,
     public readonly enabled: number,
   ) {
     this.n = s.length;
+  }
+
+  /** Cue bits of the table or SQL column the value at `pos` sits in (0 outside tables). */
+  public columnCue(pos: number): number {
+    return (this.tableContext ??= new TableContext(this.s)).columnCue(pos);
   }
 
   public wants(type: BuiltinPiiType): boolean {

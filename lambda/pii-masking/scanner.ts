@@ -268,8 +268,7 @@ function onWord(st: ScanState, people: PersonContext, start: number): number {
     if (r > 0) return r;
   }
   if (len === 9 && digits === 8 && isAsciiUpper(c0)) {
-    const cue = cueBefore(s, start, 0, CUE_PASSPORT, 4);
-    if (cue.bits) return st.emit('US_PASSPORT', start, end) ? end : end;
+    if (cueBefore(s, start, 0, CUE_PASSPORT, 4).bits || st.columnCue(start) & CUE_PASSPORT) return st.emit('US_PASSPORT', start, end) ? end : end;
   }
   if (len >= 4 && (uppers > 0 || digits > 0) && (len === 40 || after === 0x2f || after === 0x2b)) {
     const r = tryAwsSecretShape(st, start);
