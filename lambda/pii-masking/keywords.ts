@@ -86,7 +86,7 @@ addKeywords(KW_STREET_SUFFIX, [
   'street', 'st', 'str', 'streets', 'summit', 'terrace', 'ter', 'throughway', 'trace', 'track', 'trafficway',
   'trail', 'trl', 'trailer', 'tunnel', 'turnpike', 'underpass', 'union', 'unions', 'valley', 'valleys', 'viaduct',
   'view', 'views', 'village', 'villages', 'ville', 'vista', 'walk', 'walks', 'wall', 'way', 'ways', 'well', 'wells',
-  'close', 'brae', 'rise', 'wynd', 'vale', 'gate', 'yard', 'quay', 'parade', 'broadway', 'embankment', 'hl',
+  'close', 'brae', 'rise', 'wynd', 'vale', 'gate', 'yard', 'quay', 'parade', 'broadway', 'embankment', 'hl', 'via',
   'grange', 'fold', 'bank', 'side', 'croft', 'mead', 'chase', 'dene', 'garth', 'maltings', 'approach', 'drove',
   'grove', 'hey', 'leys', 'moor', 'nook', 'pastures', 'ride', 'ridgeway', 'rows', 'wharf', 'wood', 'woods', 'circus', 'cottages',
 ]);
@@ -110,7 +110,7 @@ addKeywords(KW_STREET_FIRST, [
   'via', 'vale', 'trecho', 'núcleo', 'distrito', 'chácara', 'condomínio', 'jardim', 'loteamento', 'morro',
   // Polish
   'ul', 'al', 'pl', 'os', 'ulica', 'aleja', 'plac', 'osiedle', 'droga', 'rynek', 'skwer', 'bulwar', 'wybrzeże',
-  'szosa', 'wyspa', 'rondo', 'park',
+  'szosa', 'wyspa', 'rondo', 'bulw', 'wyb', 'ogród',
   // Russian
   'ул', 'улица', 'пр', 'проспект', 'пл', 'площадь', 'наб', 'набережная', 'пер', 'переулок', 'ш', 'шоссе',
   'бульвар', 'б-р', 'проезд', 'аллея', 'тупик',

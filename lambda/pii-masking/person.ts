@@ -14,7 +14,8 @@
  */
 import { isDigit, isLetter, isLowerLetter, isSpace, isUpperLetter } from './char-class';
 import { CUE_PERSON, cueBefore, normalizeWord } from './context-words';
-import { KW_NOT_NAME, KW_NOT_SURNAME, KW_PARTICLE, KW_TITLE, keywordFlags } from './keywords';
+import { isGivenName } from './given-names';
+import { KW_MONTH, KW_NOT_NAME, KW_NOT_SURNAME, KW_PARTICLE, KW_STREET_SUFFIX, KW_TITLE, keywordFlags } from './keywords';
 import type { ScanState } from './scan-state';
 
 const MAX_TOKENS = 6;
@@ -284,13 +285,39 @@ export function tryPerson(st: ScanState, people: PersonContext, start: number): 
   if (words === 1) {
     ok = strongCue(s, start, end, 1) || afterEvidenceStrict(s, end) || columnNamesPerson(st, start, end);
   } else {
-    ok = midInitial || afterEvidence(s, end) || strongCue(s, start, end, words) || emailMentions(st, people, tokens, end) || columnNamesPerson(st, start, end);
+    ok =
+      midInitial ||
+      afterEvidence(s, end) ||
+      strongCue(s, start, end, words) ||
+      emailMentions(st, people, tokens, end) ||
+      columnNamesPerson(st, start, end) ||
+      knownGivenName(s, tokens);
   }
   if (!ok) {
     people.rejectedUntil = end;
     return -1;
   }
   return st.emit('PERSON', start, end) ? end : -1;
+}
+
+/** Words before a place name: `in Victoria Falls`, `near Lake Louise`. */
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'via', 'into', 'across', 'around', 'of', 'visit', 'visiting', 'downtown']);
+
+/**
+ * A common given name first and a surname-shaped last word that is no street
+ * or place word (`Samuel Reilly`, not `Grace Lane`), not after a preposition
+ * of place.
+ */
+function knownGivenName(s: string, tokens: NameToken[]): boolean {
+  const first = tokens[0];
+  const last = tokens[tokens.length - 1];
+  if (first.kind !== 0 || !isGivenName(s, first.start, first.end)) return false;
+  if (keywordFlags(s, last.start, last.end) & (KW_STREET_SUFFIX | KW_NOT_NAME | KW_MONTH)) return false;
+  let i = first.start;
+  while (i > 0 && s.charCodeAt(i - 1) === 0x20) i--;
+  const we = i;
+  while (i > 0 && i > we - 12 && isLowerLetter(s.charCodeAt(i - 1))) i--;
+  return !PLACE_PREPOSITIONS.has(s.slice(i, we));
 }
 
 /** The name ends its table cell: only spaces before the next `|`, tab or line end. */

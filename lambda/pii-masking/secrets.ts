@@ -402,13 +402,20 @@ function plausibleSecretValue(s: string, start: number, end: number, assigned: b
  * `scheme://user:password@host`: at the `@`, looks back for the userinfo and
  * emits the password. Returns the end of the finding or -1.
  */
-export function tryConnectionStringPassword(st: ScanState, at: number): number {
+export function tryConnectionStringPassword(st: ScanState, at0: number): number {
   const s = st.s;
+  // An unencoded `@` in the password: the host starts after the last `@` of the authority.
+  let at = at0;
+  for (let j = at0 + 1; j < s.length && j - at0 < 128; j++) {
+    const c = s.charCodeAt(j);
+    if (c === 0x40) at = j;
+    else if (c === 0x2f || isSpace(c) || isLineBreak(c) || c === 0x22 || c === 0x27) break;
+  }
   const floor = Math.max(st.lastEnd, at - 256);
   let i = at - 1;
   while (i >= floor) {
     const c = s.charCodeAt(i);
-    if (c === 0x2f || c === 0x40 || isSpace(c) || isLineBreak(c) || c === 0x22 || c === 0x27 || c === 0x3c || c === 0x3e) break;
+    if (c === 0x2f || isSpace(c) || isLineBreak(c) || c === 0x22 || c === 0x27 || c === 0x3c || c === 0x3e) break;
     i--;
   }
   const userinfoStart = i + 1;

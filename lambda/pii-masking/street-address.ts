@@ -269,6 +269,7 @@ export function tryAddressAtNumber(st: ScanState, numStart: number, numEnd: numb
     if (tokens === 0 && flags & KW_STREET_FIRST) {
       firstIsStreetType = true;
     } else if (firstIsStreetType) {
+      if (UNIT_WORDS.has(lowerWord(s, i, e))) break;
       streetEnd = e;
       names++;
     } else if ((names > 0 || direction) && flags & KW_STREET_SUFFIX) {
