@@ -330,12 +330,12 @@ function fillsCell(s: string, end: number): boolean {
 
 /** A table cell (CSV, Markdown, SQL VALUES) under a name column, holding nothing but the name. */
 function columnNamesPerson(st: ScanState, start: number, end: number): boolean {
-  if (!(st.columnCue(start) & CUE_PERSON)) return false;
   const s = st.s;
   let i = end;
   while (i < s.length && (s.charCodeAt(i) === 0x20 || s.charCodeAt(i) === 0x22 || s.charCodeAt(i) === 0x27)) i++;
   const c = s.charCodeAt(i);
-  return i >= s.length || c === 0x2c || c === 0x7c || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x29;
+  const endsCell = i >= s.length || c === 0x2c || c === 0x7c || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x29;
+  return endsCell && (st.columnCue(start) & CUE_PERSON) !== 0;
 }
 
 /** For a lone first name, only an e-mail in angle brackets right after counts. */

@@ -9,7 +9,7 @@
  * header is the header of the line above when both are rows of the same
  * table, so the work over a whole scan is linear in the text.
  */
-import { cueBitsOfWord } from './context-words';
+import { wordCueBits } from './context-words';
 
 interface Header {
   readonly delimiter: number;
@@ -48,22 +48,41 @@ function splitCells(s: string, start: number, end: number, delimiter: number): n
   return cuts;
 }
 
+/**
+ * The cell delimiter of a line that looks like a table row, or 0. A comma
+ * line counts only when its cells are short (CSV), not when it is a sentence
+ * with commas.
+ */
 function delimiterOf(s: string, start: number, end: number): number {
   let pipes = 0;
   let commas = 0;
   let tabs = 0;
   let quoted = false;
+  let cellLen = 0;
+  let longest = 0;
+  let spaces = 0;
+  let maxSpaces = 0;
   for (let i = start; i < end; i++) {
     const c = s.charCodeAt(i);
     if (c === 0x22) quoted = !quoted;
-    else if (quoted) continue;
-    else if (c === 0x7c) pipes++;
-    else if (c === 0x2c) commas++;
-    else if (c === 0x09) tabs++;
+    if (!quoted && (c === 0x7c || c === 0x2c || c === 0x09)) {
+      if (c === 0x7c) pipes++;
+      else if (c === 0x2c) commas++;
+      else tabs++;
+      if (cellLen > longest) longest = cellLen;
+      if (spaces > maxSpaces) maxSpaces = spaces;
+      cellLen = 0;
+      spaces = 0;
+      continue;
+    }
+    cellLen++;
+    if (c === 0x20) spaces++;
   }
+  if (cellLen > longest) longest = cellLen;
+  if (spaces > maxSpaces) maxSpaces = spaces;
   if (pipes >= 2) return 0x7c;
   if (tabs >= 1) return 0x09;
-  if (commas >= 1) return 0x2c;
+  if (commas >= 1 && longest <= 64 && maxSpaces <= 5 && !(commas === 1 && maxSpaces > 2)) return 0x2c;
   return 0;
 }
 
@@ -85,7 +104,7 @@ function cellCue(s: string, start: number, end: number): number {
     while (i < end && !isCellWordChar(s.charCodeAt(i))) i++;
     const ws = i;
     while (i < end && isCellWordChar(s.charCodeAt(i))) i++;
-    if (i > ws && i - ws <= 40) bits |= cueBitsOfWord(s, ws, i);
+    if (i > ws && i - ws <= 40) bits |= wordCueBits(s, ws, i);
   }
   return bits;
 }
