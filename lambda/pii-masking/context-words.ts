@@ -235,6 +235,8 @@ export function cueBefore(s: string, pos: number, floor: number, mask: number, m
         continue;
       }
       if (c === 0x2e && !afterAbbreviation(s, i, floor)) return NO_CUE;
+      // `***` is a masked word, not Markdown emphasis: it breaks the link to a cue.
+      if (c === 0x2a && i >= 2 && s.charCodeAt(i - 1) === 0x2a && s.charCodeAt(i - 2) === 0x2a) return NO_CUE;
       if (!isCueSeparator(c) && c !== 0x2e && c !== 0x29) break;
       if (++sepRun > 12) return NO_CUE;
       i--;

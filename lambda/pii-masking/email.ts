@@ -56,9 +56,12 @@ export function readEmail(s: string, at: number, floor: number): EmailSpan | nul
     break;
   }
   if (labels < 2 || end < 0) return null;
-  // TLD: letters (or an IDN label), at least two.
+  // TLD: letters (or an IDN label), at least two, in one case (`.com`, `.DE`; `.comDear` is a glued word).
   const tldLen = end - lastLabelStart;
   if (tldLen < 2 || tldLen > 24) return null;
+  let upper = 0;
+  for (let k = lastLabelStart; k < end; k++) if (s.charCodeAt(k) >= 0x41 && s.charCodeAt(k) <= 0x5a) upper++;
+  if (upper !== 0 && upper !== tldLen && !(upper === 1 && s.charCodeAt(lastLabelStart) <= 0x5a)) return null;
   for (let k = lastLabelStart; k < end; k++) {
     const c = s.charCodeAt(k);
     if (!(isAsciiLetter(c) || isNonAsciiLetter(c) || (c === 0x2d && s.startsWith('xn--', lastLabelStart)) || (isAsciiAlnum(c) && s.startsWith('xn--', lastLabelStart)))) {

@@ -88,10 +88,11 @@ function continuesRun(g: number, internalSeps: number): boolean {
 export function chunkMayStartAt(s: string, i: number): boolean {
   if (i === 0) return true;
   const p = s.charCodeAt(i - 1);
-  if (isAsciiLetter(p) || isDigit(p) || p === 0x5f) return false;
-  if (p === 0x2e || p === 0x2d || p === 0x2f) {
+  // `]` counts as part of a word: a replacement such as `[EMAIL]` stands for one.
+  if (isAsciiLetter(p) || isDigit(p) || p === 0x5f || p === 0x5d) return false;
+  if (p === 0x2e || p === 0x2d || p === 0x2f || p === 0x2b || p === 0x28) {
     const pp = i >= 2 ? s.charCodeAt(i - 2) : 0x20;
-    if (isAsciiLetter(pp) || isDigit(pp) || pp === 0x5f) return false;
+    if (isAsciiLetter(pp) || isDigit(pp) || pp === 0x5f || pp === 0x5d) return false;
   }
   return true;
 }
@@ -184,14 +185,19 @@ export function scanNumericChunk(st: ScanState, pos: number): number {
     }
   }
   let g = 0;
-  const before = st.lastEnd;
+  let lastUnclaimed = false;
   while (g < count) {
+    const before = st.lastEnd;
     const used = matchAt(g);
+    lastUnclaimed = used === 0 && st.lastEnd === before;
     g += used > 0 ? used : 1;
   }
-  // A lone number that nothing claimed may be a house number or a Russian postcode.
-  if (count === 1 && st.lastEnd === before && chunk.extendTo === 0 && !chunk.plus && chunk.start === GS[0]) {
-    const addr = digits(0) === 6 && s.charCodeAt(GE[0]) === 0x2c ? tryRussianAddress(st, GS[0]) : tryAddressAtNumber(st, GS[0], GE[0]);
+  // The last number, if nothing claimed it and it stands apart (first, or after a space), may be a
+  // house number (`5261 E 2nd Street`) or a Russian postcode.
+  const last = count - 1;
+  const apart = last === 0 ? !chunk.plus && chunk.start === GS[0] : (SEP[last] & SEP_SPACE) !== 0 && !(SEP[last] & SEP_OPEN);
+  if (lastUnclaimed && apart && chunk.extendTo === 0) {
+    const addr = digits(last) === 6 && s.charCodeAt(GE[last]) === 0x2c ? tryRussianAddress(st, GS[last]) : tryAddressAtNumber(st, GS[last], GE[last]);
     if (addr > 0) return addr;
   }
   return Math.max(resume, GE[count - 1], pos + 1, chunk.extendTo);
@@ -225,7 +231,6 @@ function matchIpv4(g: number): number {
     if (d > 3 || valueOf(gi) > 255) return 0;
   }
   if (g + 4 < count && SEP[g + 4] === SEP_DOT) return 0;
-  if (SEP[g] & SEP_OPEN && g === 0 && chunk.start !== GS[0]) return 0;
   let used = 4;
   // A port or prefix length belongs to the address, not to anything else.
   if (g + 4 < count && (SEP[g + 4] === SEP_COLON || SEP[g + 4] === SEP_SLASH) && digits(g + 4) <= 5) used = 5;
@@ -316,7 +321,8 @@ function matchSsn(g: number): number {
   if (g + 2 >= count || digits(g) !== 3 || digits(g + 1) !== 2 || digits(g + 2) !== 4) return 0;
   const sep = SEP[g + 1];
   if ((sep !== SEP_DASH && sep !== SEP_SPACE) || SEP[g + 2] !== sep) return 0;
-  if (g + 3 < count && SEP[g + 3] & (SEP_DASH | SEP_SPACE | SEP_DOT)) return 0;
+  // A longer run in the SSN's own separator is something else; a neighbour after a space is not.
+  if (g + 3 < count && SEP[g + 3] & (sep | SEP_DASH | SEP_DOT)) return 0;
   if (g > 0 && SEP[g] === sep) return 0;
   if (!ssnValid(valueOf(g), valueOf(g + 1), valueOf(g + 2))) return 0;
   const s = chunk.s;
@@ -481,6 +487,8 @@ function matchNational(g: number): number {
     else other++;
     const d = digits(k);
     if (d < 2 || d > 8 || total + d > 12) break;
+    // A date after the number (`0123 2024-03-03`) is not part of it.
+    if (k + 2 < count && SEP[k + 1] === SEP[k + 2] && SEP[k + 1] & (SEP_DASH | SEP_SLASH | SEP_DOT) && isNumericDate(valueOf(k), d, valueOf(k + 1), digits(k + 1), valueOf(k + 2), digits(k + 2))) break;
     total += d;
   }
   const groups = k - g;

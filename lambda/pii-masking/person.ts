@@ -272,7 +272,8 @@ export function tryPerson(st: ScanState, people: PersonContext, start: number): 
   const s = st.s;
   if (start > 0) {
     const p = s.charCodeAt(start - 1);
-    if (isLetter(p) || isDigit(p) || p === 0x5f || p === 0x40 || p === 0x2e || p === 0x2f) return -1;
+    // Glued to a word, a path, an e-mail address, or to the `]` of a replacement (`[EMAIL]Jo Smith`).
+    if (isLetter(p) || isDigit(p) || p === 0x5f || p === 0x40 || p === 0x2e || p === 0x2f || p === 0x5d) return -1;
   }
   const tokens = readName(s, start);
   if (tokens.length === 0) return -1;

@@ -325,6 +325,7 @@ function prevWordFlags(s: string, pos: number, floor: number): number {
     while (i > floor && seps < 8) {
       const c = s.charCodeAt(i - 1);
       if (!(isCueSeparator(c) || c === 0x0a || c === 0x2e || c === 0x29)) break;
+      if (c === 0x2a && i >= 3 && s.charCodeAt(i - 2) === 0x2a && s.charCodeAt(i - 3) === 0x2a) return 0;
       i--;
       seps++;
     }

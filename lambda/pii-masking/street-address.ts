@@ -117,9 +117,9 @@ function readZip(s: string, pos: number): number {
   if (d - pos !== 5) return -1;
   if (s.charCodeAt(d) === 0x2d) {
     const e = readDigits(s, d + 1, 5);
-    if (e - d - 1 === 4) return e;
+    if (e - d - 1 === 4) return isLetter(s.charCodeAt(e)) || isDigit(s.charCodeAt(e)) ? -1 : e;
   }
-  return isDigit(s.charCodeAt(d)) ? -1 : d;
+  return isDigit(s.charCodeAt(d)) || isLetter(s.charCodeAt(d)) ? -1 : d;
 }
 
 /** European postal code before the city: `23227`, `1588 VH`, `57-888`, `1010`. */

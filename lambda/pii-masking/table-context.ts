@@ -49,11 +49,12 @@ function splitCells(s: string, start: number, end: number, delimiter: number): n
 }
 
 /**
- * The cell delimiter of a line that looks like a table row, or 0. A comma
- * line counts only when its cells are short (CSV), not when it is a sentence
- * with commas.
+ * The cell delimiter of a line that looks like a table row, or 0. With
+ * `strict` (a header candidate), a comma line counts only when its cells are
+ * short, not when it is a sentence with commas; data rows only need the
+ * header's number of commas, so masking their cells does not change the verdict.
  */
-function delimiterOf(s: string, start: number, end: number): number {
+function delimiterOf(s: string, start: number, end: number, strict: boolean): number {
   let pipes = 0;
   let commas = 0;
   let tabs = 0;
@@ -82,7 +83,8 @@ function delimiterOf(s: string, start: number, end: number): number {
   if (spaces > maxSpaces) maxSpaces = spaces;
   if (pipes >= 2) return 0x7c;
   if (tabs >= 1) return 0x09;
-  if (commas >= 1 && longest <= 64 && maxSpaces <= 5 && !(commas === 1 && maxSpaces > 2)) return 0x2c;
+  // A CSV header: at least three columns of short names (`id,full_name,dob`).
+  if (commas >= 1 && (!strict || (commas >= 2 && longest <= 40 && maxSpaces <= 2))) return 0x2c;
   return 0;
 }
 
@@ -169,7 +171,7 @@ export class TableContext {
     const known = this.headers.get(ls);
     if (known !== undefined) return known;
     const s = this.s;
-    const delimiter = delimiterOf(s, ls, le);
+    const delimiter = delimiterOf(s, ls, le, false);
     let result: Header | null = null;
     if (delimiter !== 0 && depth < 400 && !isSeparatorRow(s, ls, le)) {
       const width = splitCells(s, ls, le, delimiter).length;
@@ -181,11 +183,11 @@ export class TableContext {
           const hs = lineStart(s, ps - 1);
           result = headerFrom(s, hs, ps - 1, delimiter);
           this.headerLines.add(hs);
-        } else if (delimiterOf(s, ps, pe) === delimiter && (delimiter === 0x7c || splitCells(s, ps, pe, delimiter).length === width)) {
+        } else if (delimiterOf(s, ps, pe, false) === delimiter && (delimiter === 0x7c || splitCells(s, ps, pe, delimiter).length === width)) {
           result = this.headerOf(ps, pe, depth + 1);
         }
       }
-      if (!result) {
+      if (!result && delimiterOf(s, ls, le, true) === delimiter) {
         // First line of the block: it is the header if it names at least one cue.
         const h = headerFrom(s, ls, le, delimiter);
         if (h.cues.some((c) => c !== 0)) {
