@@ -1,12 +1,11 @@
 /**
- * Digit runs and what they are. A chunk is a sequence of digit groups joined
- * by single separators (`4608-2261-8155-7579`, `+33 1 94 20 23 24`,
- * `(657) 882-0121`, `2024-03-03 04:28:26`). The chunk is read once into small
- * typed arrays; then each group index is tried as the start of a card, phone,
- * SSN, IPv4, date..., most specific first. Each try reads at most a handful of
- * groups, so a chunk costs time linear in its length.
+ * What a digit chunk (see digit-groups) is. Each group index is tried as the
+ * start of an IPv4 address, a date or time, an SSN, a card, a phone number, a
+ * textual date, or a number that only the words before it name, most
+ * specific first. Each try reads at most a handful of groups, so a chunk
+ * costs time linear in its length.
  */
-import { isAsciiLetter, isDigit, isLetter as isLetterCode, isSpace } from './char-class';
+import { isDigit, isLetter as isLetterCode, isSpace } from './char-class';
 import { luhnValid } from './checksums';
 import {
   CUE_DOB,
@@ -19,156 +18,30 @@ import {
 } from './context-words';
 import { isNumericDate, monthOfWord, parseDayFirstDate, parseMonthFirstDate } from './dates';
 import { parseIpv6, plausibleIpv6 } from './ip-address';
-import { callingCodeLength } from './phone-rules';
+import {
+  GE,
+  GS,
+  SEP,
+  SEP_COLON,
+  SEP_DASH,
+  SEP_DOT,
+  SEP_OPEN,
+  SEP_SLASH,
+  SEP_SPACE,
+  SEP_T,
+  chunk,
+  digits,
+  firstDigit,
+  readChunk,
+  spanStart,
+  valueOf,
+} from './digit-groups';
+import { matchNanp, matchNational, matchPlusPhone } from './phone-numbers';
 import type { ScanState } from './scan-state';
 import { tryAddressAtNumber, tryRussianAddress } from './street-address';
 
-export const SEP_SPACE = 1;
-export const SEP_DASH = 2;
-export const SEP_DOT = 4;
-export const SEP_SLASH = 8;
-export const SEP_COLON = 16;
-export const SEP_OPEN = 32;
-export const SEP_CLOSE = 64;
-export const SEP_T = 128;
-
-const PHONE_SEPS = SEP_SPACE | SEP_DASH | SEP_DOT | SEP_OPEN | SEP_CLOSE;
-const MAX_GROUPS = 40;
-
-/** Scratch arrays reused by every chunk; scanning is synchronous, so one set suffices. */
-const GS = new Int32Array(MAX_GROUPS);
 const CARD_TOTALS = new Int32Array(8);
-const GE = new Int32Array(MAX_GROUPS);
-const SEP = new Int32Array(MAX_GROUPS);
 
-interface Chunk {
-  st: ScanState;
-  s: string;
-  count: number;
-  /** Position of the `+` or `(` before the first group, else the first digit. */
-  start: number;
-  plus: boolean;
-  /** A match that ran past the chunk (a textual date) moves the resume point here. */
-  extendTo: number;
-}
-
-const chunk: Chunk = { st: null as unknown as ScanState, s: '', count: 0, start: 0, plus: false, extendTo: 0 };
-
-function digits(g: number): number {
-  return GE[g] - GS[g];
-}
-
-function valueOf(g: number): number {
-  const s = chunk.s;
-  let v = 0;
-  for (let i = GS[g]; i < GE[g]; i++) v = v * 10 + (s.charCodeAt(i) - 0x30);
-  return v;
-}
-
-function firstDigit(g: number): number {
-  return chunk.s.charCodeAt(GS[g]) - 0x30;
-}
-
-/**
- * Where a match that begins with group `g` starts in the text: with the `+`,
- * and with the `(` when the group is a bracketed area code `(657)`.
- */
-function spanStart(g: number): number {
-  if (g === 0 && chunk.plus) return chunk.start;
-  if (SEP[g] & SEP_OPEN && g + 1 < chunk.count && SEP[g + 1] & SEP_CLOSE) return GS[g] - 1;
-  return GS[g];
-}
-
-/** A match that starts inside a run joined by one of its own separators is the tail of something longer. */
-function continuesRun(g: number, internalSeps: number): boolean {
-  return g > 0 && (SEP[g] & ~(SEP_OPEN | SEP_CLOSE) & internalSeps) !== 0;
-}
-
-/** True when a chunk may begin at `i`: not glued to a word, and not the tail of `v1.2` or `a-12`. */
-export function chunkMayStartAt(s: string, i: number): boolean {
-  if (i === 0) return true;
-  const p = s.charCodeAt(i - 1);
-  // `]` counts as part of a word: a replacement such as `[EMAIL]` stands for one.
-  if (isAsciiLetter(p) || isDigit(p) || p === 0x5f || p === 0x5d) return false;
-  if (p === 0x2e || p === 0x2d || p === 0x2f || p === 0x2b || p === 0x28) {
-    const pp = i >= 2 ? s.charCodeAt(i - 2) : 0x20;
-    if (isAsciiLetter(pp) || isDigit(pp) || pp === 0x5f || pp === 0x5d) return false;
-  }
-  return true;
-}
-
-/**
- * Reads the chunk starting at `pos` (a digit, `+digit` or `(digit`). Returns
- * where the main loop resumes.
- */
-function readChunk(s: string, pos: number): number {
-  const n = s.length;
-  let i = pos;
-  chunk.plus = false;
-  chunk.start = pos;
-  chunk.count = 0;
-  let sep = 0;
-  if (s.charCodeAt(i) === 0x2b) {
-    chunk.plus = true;
-    i++;
-  }
-  if (s.charCodeAt(i) === 0x28) {
-    sep = SEP_OPEN;
-    i++;
-  }
-  for (;;) {
-    const ds = i;
-    while (i < n && isDigit(s.charCodeAt(i))) i++;
-    const c = i < n ? s.charCodeAt(i) : 0x20;
-    if (isAsciiLetter(c) || c === 0x5f || c === 0x40) {
-      // Glued to a word (`4th`, `33a`, `12345@x`): the group is not a number of its own.
-      if (!(c === 0x54 && isDigit(s.charCodeAt(i + 1)) && chunk.count >= 2)) {
-        while (i < n && (isAsciiLetter(s.charCodeAt(i)) || isDigit(s.charCodeAt(i)) || s.charCodeAt(i) === 0x5f)) i++;
-        return chunk.count === 0 ? i : Math.max(GE[chunk.count - 1], ds);
-      }
-    }
-    GS[chunk.count] = ds;
-    GE[chunk.count] = i;
-    SEP[chunk.count] = sep;
-    chunk.count++;
-    if (chunk.count === MAX_GROUPS) return i;
-    // Separator to the next group.
-    let q = i;
-    sep = 0;
-    let ch = s.charCodeAt(q);
-    if (ch === 0x29) {
-      sep |= SEP_CLOSE;
-      ch = s.charCodeAt(++q);
-    }
-    if (ch === 0x20 || ch === 0xa0 || ch === 0x2009 || ch === 0x202f) {
-      sep |= SEP_SPACE;
-      ch = s.charCodeAt(++q);
-    } else if (ch === 0x2d || ch === 0x2010 || ch === 0x2011) {
-      sep |= SEP_DASH;
-      ch = s.charCodeAt(++q);
-    } else if (ch === 0x2e && !(sep & SEP_CLOSE)) {
-      sep |= SEP_DOT;
-      ch = s.charCodeAt(++q);
-    } else if (ch === 0x2f && !(sep & SEP_CLOSE)) {
-      sep |= SEP_SLASH;
-      ch = s.charCodeAt(++q);
-    } else if (ch === 0x3a && !(sep & SEP_CLOSE)) {
-      sep |= SEP_COLON;
-      ch = s.charCodeAt(++q);
-    } else if (ch === 0x54 && !(sep & SEP_CLOSE)) {
-      sep |= SEP_T;
-      ch = s.charCodeAt(++q);
-    }
-    if (ch === 0x28 && !(sep & (SEP_DOT | SEP_SLASH | SEP_COLON | SEP_T))) {
-      sep |= SEP_OPEN;
-      ch = s.charCodeAt(++q);
-    }
-    if (q >= n || !isDigit(ch) || sep === 0) return i;
-    i = q;
-  }
-}
-
-/** Entry point from the scanner. `pos` is a digit, or `+`/`(` followed by a digit. */
 export function scanNumericChunk(st: ScanState, pos: number): number {
   const s = st.s;
   chunk.st = st;
@@ -409,99 +282,6 @@ function matchCard(g: number): number {
     return k;
   }
   return 0;
-}
-
-/** `+<country> ...`: an international number with a known calling code. */
-function matchPlusPhone(): number {
-  const count = chunk.count;
-  const s = chunk.s;
-  let all = '';
-  let k = 0;
-  let cap = 15;
-  for (; k < count; k++) {
-    if (k > 0 && (SEP[k] & ~PHONE_SEPS) !== 0) break;
-    const d = s.slice(GS[k], GE[k]);
-    if (k === 0) {
-      const cc = callingCodeLength(d);
-      if (cc === 0) return 1;
-      if (d.charCodeAt(0) === 0x31 || d.charCodeAt(0) === 0x37) cap = 11;
-    }
-    if (all.length + d.length > cap) break;
-    all += d;
-  }
-  if (k === 0 || all.length < 8) return 1;
-  if (all.charCodeAt(0) === 0x31) {
-    if (all.length !== 11 || all.charCodeAt(1) < 0x32 || all.charCodeAt(4) < 0x32) return k;
-  }
-  chunk.st.emit('PHONE', chunk.start, GE[k - 1]);
-  return k;
-}
-
-/** North American numbers: `(657) 882-0121`, `320-947-7819`, `1 (779) 838-9345`, `274.544.0163`. */
-function matchNanp(g: number): number {
-  const count = chunk.count;
-  let a = g;
-  if (digits(g) === 1 && valueOf(g) === 1 && g + 3 < count && SEP[g + 1] & (SEP_SPACE | SEP_DASH | SEP_DOT | SEP_OPEN)) a = g + 1;
-  if (a + 2 >= count) return 0;
-  if (digits(a) !== 3 || digits(a + 1) !== 3 || digits(a + 2) !== 4) return 0;
-  if (firstDigit(a) < 2 || firstDigit(a + 1) < 2) return 0;
-  const s1 = SEP[a + 1];
-  const s2 = SEP[a + 2];
-  const paren = (SEP[a] & SEP_OPEN) !== 0 && (s1 & SEP_CLOSE) !== 0;
-  if (paren) {
-    if (s1 & SEP_OPEN) return 0;
-  } else if (s1 & (SEP_OPEN | SEP_CLOSE) || !(s1 & (SEP_DASH | SEP_DOT | SEP_SPACE))) {
-    return 0;
-  }
-  if (s2 !== SEP_DASH && s2 !== SEP_DOT && s2 !== SEP_SPACE) return 0;
-  if (!paren && s1 !== s2 && !(s1 === SEP_SPACE && s2 === SEP_DASH)) return 0;
-  if (a + 3 < count && SEP[a + 3] & (SEP_DASH | SEP_DOT)) return 0;
-  if (continuesRun(g, s1 | s2)) return 0;
-  if (g === 0 && !paren && cueBefore(chunk.s, GS[g], 0, CUE_REFERENCE, 4).bits) return 0;
-  chunk.st.emit('PHONE', a === g ? spanStart(g) : GS[g], GE[a + 2]);
-  return a + 3 - g;
-}
-
-/**
- * National formats with a trunk prefix or a bracketed area code:
- * `07700 900550`, `030 52463654`, `06 17 43 99 43`, `8 (922) 770-04-55`,
- * `(11) 99046-1234`, `090-6126-5998`.
- */
-function matchNational(g: number): number {
-  const count = chunk.count;
-  const s = chunk.s;
-  const trunk = firstDigit(g) === 0 && digits(g) >= 2 && digits(g) <= 5 && valueOf(g) !== 0;
-  const paren = (SEP[g] & SEP_OPEN) !== 0 && digits(g) >= 2 && digits(g) <= 4 && g + 1 < count && (SEP[g + 1] & SEP_CLOSE) !== 0;
-  const ruTrunk = digits(g) === 1 && valueOf(g) === 8 && g + 1 < count && (SEP[g + 1] & SEP_OPEN) !== 0;
-  if (!trunk && !paren && !ruTrunk) return 0;
-  let total = digits(g);
-  let k = g + 1;
-  let dotted = 0;
-  let other = 0;
-  let seps = 0;
-  for (; k < count; k++) {
-    const sep = SEP[k];
-    if ((sep & ~PHONE_SEPS) !== 0) break;
-    seps |= sep;
-    if (sep === SEP_DOT) dotted++;
-    else other++;
-    const d = digits(k);
-    if (d < 2 || d > 8 || total + d > 12) break;
-    // A date after the number (`0123 2024-03-03`) is not part of it.
-    if (k + 2 < count && SEP[k + 1] === SEP[k + 2] && SEP[k + 1] & (SEP_DASH | SEP_SLASH | SEP_DOT) && isNumericDate(valueOf(k), d, valueOf(k + 1), digits(k + 1), valueOf(k + 2), digits(k + 2))) break;
-    total += d;
-  }
-  const groups = k - g;
-  if (groups < 2 || total < 9) return 0;
-  if (dotted > 0 && other > 0) return 0;
-  if (k < count && SEP[k] & (SEP_DASH | SEP_DOT)) return 0;
-  if (continuesRun(g, seps)) return 0;
-  // SSN-shaped (3-2-4) and ZIP+4 (5-4) numbers are not phones.
-  if (groups === 3 && digits(g) === 3 && digits(g + 1) === 2 && digits(g + 2) === 4) return 0;
-  if (groups === 2 && digits(g) === 5 && digits(g + 1) === 4 && SEP[g + 1] === SEP_DASH) return 0;
-  if (g === 0 && cueBefore(s, GS[g], 0, CUE_REFERENCE, 4).bits) return 0;
-  chunk.st.emit('PHONE', spanStart(g), GE[k - 1]);
-  return groups;
 }
 
 /** `12 March 1987`, `3. März 1990`: digits first, then a month name; or `March 12, 1987` with the month before. */

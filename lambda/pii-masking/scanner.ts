@@ -25,19 +25,14 @@ import { monthOfWord, parseMonthFirstDate } from './dates';
 import { tryEmail } from './email';
 import { tryIban } from './iban';
 import { parseIpv6, plausibleIpv6 } from './ip-address';
-import { chunkMayStartAt, scanNumericChunk } from './numeric-chunk';
+import { chunkMayStartAt } from './digit-groups';
+import { scanNumericChunk } from './numeric-chunk';
 import { tryCjkEntity } from './cjk';
 import { PersonContext, isParticleAt, tryPerson } from './person';
 import { tryAddressAtWord, tryStreetBeforeNumber } from './street-address';
 import { ScanState, type RawFinding } from './scan-state';
-import {
-  isSecretKeyIdentifier,
-  tryAwsSecretShape,
-  tryConnectionStringPassword,
-  tryPemPrivateKey,
-  trySecretValue,
-  tryToken,
-} from './secrets';
+import { tryAwsSecretShape, tryPemPrivateKey, tryToken } from './credential-tokens';
+import { isSecretKeyIdentifier, tryConnectionStringPassword, trySecretValue } from './secret-values';
 import {
   FORWARD_KEYWORDS,
   KEYWORD_FILTER,
