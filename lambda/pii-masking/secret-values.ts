@@ -189,6 +189,17 @@ function plausibleSecretValue(s: string, start: number, end: number, assigned: b
  */
 export function tryConnectionStringPassword(st: ScanState, at0: number): number {
   const s = st.s;
+  const floor = Math.max(st.lastEnd, at0 - 256);
+  let i = at0 - 1;
+  while (i >= floor) {
+    const c = s.charCodeAt(i);
+    if (c === 0x2f || c === 0x40 || isSpace(c) || isLineBreak(c) || c === 0x22 || c === 0x27 || c === 0x3c || c === 0x3e) break;
+    i--;
+  }
+  const userinfoStart = i + 1;
+  if (i < 2 || userinfoStart === at0 || s.charCodeAt(i) !== 0x2f || s.charCodeAt(i - 1) !== 0x2f || s.charCodeAt(i - 2) !== 0x3a) return -1;
+  const colon = s.indexOf(':', userinfoStart);
+  if (colon < 0 || colon >= at0) return -1;
   // An unencoded `@` in the password: the host starts after the last `@` of the authority.
   let at = at0;
   for (let j = at0 + 1; j < s.length && j - at0 < 128; j++) {
@@ -196,17 +207,6 @@ export function tryConnectionStringPassword(st: ScanState, at0: number): number 
     if (c === 0x40) at = j;
     else if (c === 0x2f || isSpace(c) || isLineBreak(c) || c === 0x22 || c === 0x27) break;
   }
-  const floor = Math.max(st.lastEnd, at - 256);
-  let i = at - 1;
-  while (i >= floor) {
-    const c = s.charCodeAt(i);
-    if (c === 0x2f || isSpace(c) || isLineBreak(c) || c === 0x22 || c === 0x27 || c === 0x3c || c === 0x3e) break;
-    i--;
-  }
-  const userinfoStart = i + 1;
-  if (i < 1 || s.charCodeAt(i) !== 0x2f || s.charCodeAt(i - 1) !== 0x2f || s.charCodeAt(i - 2) !== 0x3a) return -1;
-  const colon = s.indexOf(':', userinfoStart);
-  if (colon < 0 || colon >= at) return -1;
   const pwStart = colon + 1;
   if (at - pwStart < 1) return -1;
   const first = s.charCodeAt(pwStart);
