@@ -12,6 +12,23 @@ const US_STATES = new Set(
   'AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR GU VI AS MP AA AE AP'.split(' '),
 );
 const BR_STATES = new Set('AC AL AP AM BA CE DF ES GO MA MT MS MG PA PB PR PE PI RJ RN RS RO RR SC SP SE TO'.split(' '));
+const CA_PROVINCES = new Set('AB BC MB NB NL NS NT NU ON PE QC SK YT'.split(' '));
+const AU_STATES = new Set('NSW VIC QLD SA WA TAS ACT NT'.split(' '));
+
+/** `K1A 0B1`. */
+function readCanadianPostcode(s: string, pos: number): number {
+  const shape = 'ADA DAD';
+  for (let k = 0; k < shape.length; k++) {
+    const c = s.charCodeAt(pos + k);
+    const want = shape.charCodeAt(k);
+    if (want === 0x41 && !isAsciiUpper(c)) return -1;
+    if (want === 0x44 && !isDigit(c)) return -1;
+    if (want === 0x20 && c !== 0x20) return -1;
+  }
+  const end = pos + shape.length;
+  return isLetter(s.charCodeAt(end)) || isDigit(s.charCodeAt(end)) ? -1 : end;
+}
+
 export const DIRECTIONS = new Set(['N', 'S', 'E', 'W', 'NE', 'NW', 'SE', 'SW', 'North', 'South', 'East', 'West']);
 export const UNIT_WORDS = new Set(['suite', 'ste', 'apt', 'apartment', 'unit', 'flat', 'floor', 'fl', 'room', 'rm', 'bldg', 'building', 'no', 'nr', 'lot', 'box']);
 
@@ -146,6 +163,16 @@ export function readLocality(s: string, pos: number): number {
     if (US_STATES.has(st) && s.charCodeAt(k + 2) === 0x20) {
       const z = readZip(s, k + 3);
       if (z > 0) return z;
+    }
+    // Canada: `ON K1A 0B1`; Australia: `NSW 2000`.
+    if (CA_PROVINCES.has(st) && s.charCodeAt(k + 2) === 0x20) {
+      const z = readCanadianPostcode(s, k + 3);
+      if (z > 0) return z;
+    }
+    const au = s.slice(k, k + 3).trim();
+    if (AU_STATES.has(au) && s.charCodeAt(k + au.length) === 0x20) {
+      const z = readDigits(s, k + au.length + 1, 5);
+      if (z - (k + au.length + 1) === 4 && !isLetter(s.charCodeAt(z)) && !isDigit(s.charCodeAt(z))) return z;
     }
   }
   // Brazil: " - UF, 12345-678"

@@ -69,6 +69,13 @@ export function matchNational(g: number): number {
   const count = chunk.count;
   const s = chunk.s;
   const trunk = firstDigit(g) === 0 && digits(g) >= 2 && digits(g) <= 5 && valueOf(g) !== 0;
+  // German style `0171/1234567`: trunk, slash, subscriber number.
+  if (trunk && g + 1 < count && SEP[g + 1] === SEP_SLASH && digits(g + 1) >= 5 && digits(g + 1) <= 9 && (g + 2 >= count || !(SEP[g + 2] & (SEP_SLASH | SEP_DASH | SEP_DOT)))) {
+    if (g === 0 || !(SEP[g] & SEP_SLASH)) {
+      chunk.st.emit('PHONE', GS[g], GE[g + 1]);
+      return 2;
+    }
+  }
   const paren = (SEP[g] & SEP_OPEN) !== 0 && digits(g) >= 2 && digits(g) <= 4 && g + 1 < count && (SEP[g + 1] & SEP_CLOSE) !== 0;
   const ruTrunk = digits(g) === 1 && valueOf(g) === 8 && g + 1 < count && (SEP[g + 1] & SEP_OPEN) !== 0;
   if (!trunk && !paren && !ruTrunk) return 0;

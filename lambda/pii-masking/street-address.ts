@@ -41,8 +41,17 @@ const COMPOUND_SUFFIXES = ['straße', 'strasse', 'str', 'weg', 'gasse', 'allee',
  */
 export function tryAddressAtNumber(st: ScanState, numStart: number, numEnd: number): number {
   const s = st.s;
-  if (numEnd - numStart > 6 || s.charCodeAt(numEnd) !== 0x20) return -1;
+  if (numEnd - numStart > 6) return -1;
   let i = numEnd + 1;
+  // French `12, rue de la Paix` / `12 rue de la Paix`: a lower-case street type after the number.
+  if (s.charCodeAt(numEnd) === 0x2c && s.charCodeAt(numEnd + 1) === 0x20) i = numEnd + 2;
+  else if (s.charCodeAt(numEnd) !== 0x20) return -1;
+  if (isLowerLetter(s.charCodeAt(i))) {
+    const we = wordEnd(s, i);
+    if (!(keywordFlags(s, i, we) & KW_STREET_FIRST) || s.charCodeAt(we) !== 0x20) return -1;
+    return tryStreetTypeAfterNumber(st, numStart, we + 1, AMBIGUOUS_FIRST.has(lowerWord(s, i, we)));
+  }
+  if (i !== numEnd + 1) return -1;
   let tokens = 0;
   let names = 0;
   let streetEnd = -1;
@@ -146,6 +155,34 @@ function tryUnnamedTypeStreet(st: ScanState, numStart: number, numEnd: number): 
   const loc = readLocality(s, afterUnit);
   if (loc < 0 || (unit < 0 && !/[A-Z]{2} \d{5}|[A-Z]\d[A-Z\d]? ?\d[A-Z\d]{2}$/.test(s.slice(afterUnit, loc)))) return -1;
   return st.emit('STREET_ADDRESS', numStart, loc) ? loc : -1;
+}
+
+/** After `12 rue `: particles and capitalised words, then an optional postcode and city. */
+function tryStreetTypeAfterNumber(st: ScanState, numStart: number, from: number, ambiguous: boolean): number {
+  const s = st.s;
+  let i = from;
+  let end = -1;
+  for (let t = 0; t < 6; t++) {
+    const e = readPlaceWord(s, i);
+    if (e > 0) {
+      end = e;
+    } else {
+      const pe = readLowerParticle(s, i);
+      if (pe < 0) break;
+      const pe2 = s.charCodeAt(pe) === 0x27 ? pe + 1 : pe;
+      if (s.charCodeAt(pe2) !== 0x20 && pe2 === pe) break;
+      i = pe2 === pe ? pe + 1 : pe2;
+      continue;
+    }
+    if (s.charCodeAt(end) !== 0x20) break;
+    i = end + 1;
+  }
+  if (end < 0) return -1;
+  const loc = readLocality(s, end);
+  // `2 via Slack`: an everyday street word needs the postcode and city, or an address cue.
+  if (ambiguous && loc < 0 && !cueBefore(s, numStart, 0, CUE_ADDRESS, 4).bits) return -1;
+  const stop = loc > 0 ? loc : end;
+  return st.emit('STREET_ADDRESS', numStart, stop) ? stop : -1;
 }
 
 function wordEnd(s: string, pos: number): number {

@@ -26,6 +26,7 @@ describe('PHONE', () => {
     '090-6126-5998',
     '+91-9782423633',
     '+61 2 6706 4822',
+    '0171/1234567',
   ])('finds %s', (number) => {
     expect(foundOf('PHONE', `Call me at ${number}, thanks.`)).toEqual([number]);
   });

@@ -19,6 +19,9 @@ describe('STREET_ADDRESS', () => {
     ['mieszkam przy al. Puchalski 99c, 57-888 Tarnowskie Góry. Proszę', 'al. Puchalski 99c, 57-888 Tarnowskie Góry'],
     ['Мой адрес: 654172, г. Заводоуковск, Рабочая наб., 398, телефон', '654172, г. Заводоуковск, Рабочая наб., 398'],
     ['ご住所 〒498-6903 堀町5丁目1番2号 宛に', '〒498-6903 堀町5丁目1番2号'],
+    ["J'habite au 12, rue de la Paix, 75002 Paris.", '12, rue de la Paix, 75002 Paris'],
+    ['send it to 24 Sussex Drive, Ottawa, ON K1A 0B1 please', '24 Sussex Drive, Ottawa, ON K1A 0B1'],
+    ['office at 1 Macquarie Street, Sydney NSW 2000.', '1 Macquarie Street, Sydney NSW 2000'],
     ['，地址：南阳市聂巷4814号。', '南阳市聂巷4814号'],
   ])('finds the address in %s', (text, expected) => {
     expect(foundOf('STREET_ADDRESS', text)).toEqual([expected]);
@@ -30,6 +33,7 @@ describe('STREET_ADDRESS', () => {
     ['a version', 'Windows 11, Python 3 and Step 6 of 9.'],
     ['a city alone', 'Based in North Ora. Works at Stracke LLC.'],
     ['a street type without a number', 'Take the Via Appia to Rome.'],
+    ['a lower-case street word used otherwise', 'We sent 3 via email and 2 via Slack.'],
   ])('leaves alone %s', (_name, text) => {
     expect(foundOf('STREET_ADDRESS', text)).toEqual([]);
   });
