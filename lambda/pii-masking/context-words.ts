@@ -28,7 +28,7 @@ export const TRANSPARENT_WORDS: readonly string[] = [
   'no', 'nr', 'num', 'number', 'numbers', 'n', 'id', 'code', 'le', 'la', 'am', 'el', 'il', 'em', 'e', 'de', 'du', 'da', 'do',
   'des', 'den', 'der', 'des', 'ist', 'es', 'est', 'é', 'è', 'są', 'jest', 'и', 'is:', 'are', 'be', 'as', 'date',
   'full', 'mobile', 'home', 'work', 'cell', 'us', 'u.s', 'usa', 'new', 'old', 'current', 'primary', 'personal', 'to',
-  'się', 'przy', 'in', 'en', 'na', 'op', 'au', 'à', 'a', 'w', 've',
+  'się', 'przy', 'in', 'en', 'na', 'op', 'au', 'à', 'a', 'w', 've', 'me', 'him', 'them',
 ];
 const TRANSPARENT = new Set(TRANSPARENT_WORDS);
 

@@ -109,6 +109,15 @@ export function parseDayFirstDate(s: string, pos: number): number {
   const day = readNumber(s, pos, 2);
   if (day.end === pos || day.value < 1 || day.value > 31) return -1;
   let i = day.end;
+  // `12-Mar-1990`
+  if (s.charCodeAt(i) === 0x2d) {
+    const we = wordEnd(s, i + 1);
+    const month = monthOfWord(s, i + 1, we);
+    if (!month || s.charCodeAt(we) !== 0x2d || !validDayMonth(day.value, month)) return -1;
+    const year = readNumber(s, we + 1, 4);
+    if (year.end - (we + 1) !== 4 || year.value < YEAR_MIN || year.value > YEAR_MAX || isDigit(s.charCodeAt(year.end))) return -1;
+    return year.end;
+  }
   if (s.charCodeAt(i) === 0x2e) i++;
   else if ((s.charCodeAt(i) | 0x20) === 0x65 && (s.charCodeAt(i + 1) | 0x20) === 0x72) i += 2; // 1er
   let j = skipSpaces(s, i, 2);
@@ -145,4 +154,16 @@ export function isNumericDate(a: number, aLen: number, b: number, bLen: number, 
     return false;
   }
   return validDayMonth(a, b) || validDayMonth(b, a);
+}
+
+/** `1990年3月12日` (Chinese and Japanese): returns the end or -1. `pos` is the year. */
+export function parseCjkDate(s: string, pos: number): number {
+  const year = readNumber(s, pos, 4);
+  if (year.end - pos !== 4 || year.value < YEAR_MIN || year.value > YEAR_MAX || s.charCodeAt(year.end) !== 0x5e74) return -1;
+  const month = readNumber(s, year.end + 1, 2);
+  if (month.end === year.end + 1 || s.charCodeAt(month.end) !== 0x6708) return -1;
+  const day = readNumber(s, month.end + 1, 2);
+  if (day.end === month.end + 1 || !validDayMonth(day.value, month.value)) return -1;
+  const c = s.charCodeAt(day.end);
+  return c === 0x65e5 || c === 0x53f7 ? day.end + 1 : -1;
 }

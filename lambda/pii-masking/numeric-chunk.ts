@@ -16,7 +16,7 @@ import {
   CUE_VERSION,
   cueBefore,
 } from './context-words';
-import { isNumericDate, monthOfWord, parseDayFirstDate, parseMonthFirstDate } from './dates';
+import { isNumericDate, monthOfWord, parseCjkDate, parseDayFirstDate, parseMonthFirstDate } from './dates';
 import { parseIpv6, plausibleIpv6 } from './ip-address';
 import {
   GE,
@@ -36,7 +36,7 @@ import {
   spanStart,
   valueOf,
 } from './digit-groups';
-import { matchNanp, matchNational, matchPlusPhone } from './phone-numbers';
+import { matchCuedPhone, matchNanp, matchNational, matchPlusPhone } from './phone-numbers';
 import type { ScanState } from './scan-state';
 import { tryAddressAtNumber, tryRussianAddress } from './street-address';
 
@@ -90,7 +90,8 @@ function matchAt(g: number): number {
     matchNanp(g) ||
     matchNational(g) ||
     matchTextualDate(g) ||
-    matchSingleWithCue(g)
+    matchSingleWithCue(g) ||
+    matchCuedPhone(g)
   );
 }
 
@@ -286,8 +287,17 @@ function matchCard(g: number): number {
 
 /** `12 March 1987`, `3. März 1990`: digits first, then a month name; or `March 12, 1987` with the month before. */
 function matchTextualDate(g: number): number {
-  if (digits(g) > 2) return 0;
   const s = chunk.s;
+  // 1990年3月12日
+  if (digits(g) === 4 && g === chunk.count - 1 && s.charCodeAt(GE[g]) === 0x5e74) {
+    const end = parseCjkDate(s, GS[g]);
+    if (end > 0) {
+      if (isDobContext(s, GS[g])) chunk.st.emit('DATE_OF_BIRTH', GS[g], end);
+      chunk.extendTo = end;
+      return 1;
+    }
+  }
+  if (digits(g) > 2) return 0;
   if (g === 0 && s.charCodeAt(GS[0] - 1) === 0x20) {
     let ms = GS[0] - 1;
     if (s.charCodeAt(ms - 1) === 0x2e) ms--;
@@ -305,7 +315,7 @@ function matchTextualDate(g: number): number {
   if (g !== chunk.count - 1) return 0;
   const after = GE[g];
   const c = s.charCodeAt(after);
-  if (!(c === 0x2e || isSpace(c) || c === 0x65 || c === 0x45)) return 0;
+  if (!(c === 0x2e || isSpace(c) || c === 0x65 || c === 0x45 || c === 0x2d)) return 0;
   const end = parseDayFirstDate(s, GS[g]);
   if (end < 0) return 0;
   if (isDobContext(s, GS[g])) chunk.st.emit('DATE_OF_BIRTH', GS[g], end);

@@ -4,7 +4,7 @@
  * numbers with a trunk prefix or a bracketed area code. SSN-shaped (3-2-4),
  * ZIP+4 and date-tailed runs are refused; so are tails of longer runs.
  */
-import { CUE_REFERENCE, cueBefore } from './context-words';
+import { CUE_PHONE, CUE_REFERENCE, cueBefore } from './context-words';
 import { isNumericDate } from './dates';
 import { GE, GS, PHONE_SEPS, SEP, SEP_CLOSE, SEP_DASH, SEP_DOT, SEP_OPEN, SEP_SLASH, SEP_SPACE, chunk, continuesRun, digits, firstDigit, spanStart, valueOf } from './digit-groups';
 import { callingCodeLength } from './phone-rules';
@@ -107,4 +107,24 @@ export function matchNational(g: number): number {
   if (g === 0 && cueBefore(s, GS[g], 0, CUE_REFERENCE, 4).bits) return 0;
   chunk.st.emit('PHONE', spanStart(g), GE[k - 1]);
   return groups;
+}
+
+/**
+ * Any grouped number of 7-12 digits right after a phone word (`Mi teléfono es
+ * 612 34 56 78`, `call me on 555-1234`): the word vouches for it.
+ */
+export function matchCuedPhone(g: number): number {
+  const count = chunk.count;
+  if (g > 0 && !(SEP[g] & SEP_SPACE)) return 0;
+  let total = digits(g);
+  let k = g + 1;
+  for (; k < count && k - g < 6; k++) {
+    if ((SEP[k] & ~PHONE_SEPS) !== 0 || digits(k) > 8 || total + digits(k) > 12) break;
+    total += digits(k);
+  }
+  if (k - g < 2 || total < 7) return 0;
+  if (k < count && SEP[k] & (SEP_DASH | SEP_DOT)) return 0;
+  if (!cueBefore(chunk.s, spanStart(g), 0, CUE_PHONE, 3).bits) return 0;
+  chunk.st.emit('PHONE', spanStart(g), GE[k - 1]);
+  return k - g;
 }

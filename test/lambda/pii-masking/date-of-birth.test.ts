@@ -16,6 +16,8 @@ describe('DATE_OF_BIRTH', () => {
     ['fecha de nacimiento: 5 de marzo de 1980', '5 de marzo de 1980'],
     ['дата рождения 01.02.1990, телефон', '01.02.1990'],
     ['生年月日：1990-01-01', '1990-01-01'],
+    ['出生日期：1990年3月12日，电话', '1990年3月12日'],
+    ['DOB: 12-Mar-1990.', '12-Mar-1990'],
   ])('finds the birth date in %s', (text, expected) => {
     expect(foundOf('DATE_OF_BIRTH', text)).toEqual([expected]);
   });

@@ -37,6 +37,12 @@ describe('PHONE', () => {
     expect(foundOf('PHONE', 'batch 13627388598 done')).toEqual([]);
   });
 
+  it('finds any grouped number right after a phone word', () => {
+    expect(foundOf('PHONE', 'Mi teléfono es 612 34 56 78 y')).toEqual(['612 34 56 78']);
+    expect(foundOf('PHONE', 'call me on 555-1234 tonight')).toEqual(['555-1234']);
+    expect(foundOf('PHONE', 'I have 612 34 56 78 apples')).toEqual([]);
+  });
+
   it('leaves the brackets out when they wrap the whole number', () => {
     expect(foundOf('PHONE', 'customer Jo Smith (919-676-8322) says')).toEqual(['919-676-8322']);
   });
