@@ -377,7 +377,35 @@ export function generateLabeledCorpus(count: number, seed = 20240611): LabeledDo
   return docs;
 }
 
-/** Prompts of 0.3-4 KB, mostly without PII: engineering questions, product copy, code, with PII in about one in ten. */
+/** Sentences of the kind people write to an assistant, with slots filled from faker. */
+const PROSE: ReadonlyArray<(f: Rng) => string> = [
+  (f) => `Can you explain how the ${f.hacker.noun()} works and why it matters for our ${f.hacker.adjective()} service?`,
+  (f) => `I need a short summary of the meeting notes below, focused on decisions and open questions about the ${f.hacker.noun()}.`,
+  (f) => `Please rewrite this paragraph so it sounds more friendly and less formal, but keep it under ${f.number.int({ min: 50, max: 300 })} words.`,
+  (f) => `We are migrating the ${f.hacker.noun()} from version ${f.number.int({ min: 1, max: 9 })} to ${f.number.int({ min: 10, max: 20 })} and the tests started failing after the upgrade.`,
+  (f) => `What is the best way to handle retries when the ${f.hacker.noun()} times out after ${f.number.int({ min: 2, max: 60 })} seconds?`,
+  (f) => `Write a unit test for the function below; it should cover the empty input, a single item and a list of ${f.number.int({ min: 3, max: 1000 })} items.`,
+  (f) => `The customer says the ${f.hacker.adjective()} ${f.hacker.noun()} stopped working yesterday and they would like a refund or a replacement.`,
+  () => `Translate the following text into German and keep the technical terms in English where there is no common translation.`,
+  (f) => `Give me three options for the subject line of an email that announces the new ${f.hacker.noun()} to our users.`,
+  (f) => `Our team spent about ${f.number.int({ min: 2, max: 40 })} hours on this last sprint, and I want to explain the delay to the stakeholders.`,
+  (f) => `Here is the error message I get when I run the build: cannot find module ${f.hacker.noun()}, exit code ${f.number.int({ min: 1, max: 255 })}.`,
+  () => `Compare the two approaches in a table with columns for cost, effort, risk and time to deliver.`,
+  (f) => `Draft a polite reply that thanks them for the feedback and says we will look into the ${f.hacker.noun()} issue this week.`,
+  (f) => `Is it safe to store the session data in the ${f.hacker.noun()}, or should we move it to a separate database?`,
+  () => `Make the tone of this message warmer and add a sentence about the upcoming holidays.`,
+  () => `List the steps to reproduce the bug, then suggest where in the code the problem probably is.`,
+  (f) => `The report shows a ${f.number.int({ min: 2, max: 80 })}% drop in sign-ups since the last release; what could explain that?`,
+  (f) => `Explain this SQL query line by line and point out anything that could be slow on a table with ${f.number.int({ min: 1, max: 90 })} million rows.`,
+  (f) => `I am preparing a presentation for Monday and need five bullet points about our progress on the ${f.hacker.noun()}.`,
+  (f) => `Summarize the article in plain language for someone who has never worked with a ${f.hacker.noun()} before.`,
+];
+
+/**
+ * Prompts of 0.3-4 KB, mostly without PII: questions and instructions,
+ * pasted product text, code and log lines, with a PII-bearing template in
+ * about one prompt in ten.
+ */
 export function generateThroughputCorpus(targetChars: number, seed = 7): string[] {
   const F = makeFakers(seed);
   const f = F.en;
@@ -391,12 +419,12 @@ export function generateThroughputCorpus(targetChars: number, seed = 7): string[
     while (len < size) {
       const kind = f.number.int({ min: 0, max: 9 });
       let p: string;
-      if (kind < 4) p = f.hacker.phrase();
-      else if (kind < 6) p = f.commerce.productDescription();
-      else if (kind === 6) p = `\`\`\`js\nconst ${f.hacker.noun().replace(/\W/g, '')} = await fetch('/api/${f.hacker.noun().replace(/\W/g, '')}?page=${f.number.int(50)}');\n\`\`\``;
-      else if (kind === 7) p = `${f.company.name()} reported ${f.number.int({ min: 2, max: 90 })}% growth in ${f.date.month()} ${f.number.int({ min: 2019, max: 2026 })}.`;
-      else if (kind === 8) p = f.lorem.sentence({ min: 6, max: 14 });
-      else p = `Step ${f.number.int({ min: 1, max: 9 })}: ${f.hacker.verb()} the ${f.hacker.adjective()} ${f.hacker.noun()} before the ${f.hacker.noun()}.`;
+      if (kind < 5) p = v.pick(f, PROSE)(f);
+      else if (kind === 5) p = f.hacker.phrase();
+      else if (kind === 6) p = f.commerce.productDescription();
+      else if (kind === 7) p = `\`\`\`js\nconst ${f.hacker.noun().replace(/\W/g, '')} = await fetch('/api/${f.hacker.noun().replace(/\W/g, '')}?page=${f.number.int(50)}');\n\`\`\``;
+      else if (kind === 8) p = `${f.company.name()} reported ${f.number.int({ min: 2, max: 90 })}% growth in ${f.date.month()} ${f.number.int({ min: 2019, max: 2026 })}.`;
+      else p = `[${v.timestamp(f)}] INFO request ${f.string.uuid()} took ${f.number.int({ min: 1, max: 900 })} ms`;
       parts.push(p);
       len += p.length + 1;
     }

@@ -315,6 +315,11 @@ function onWord(st: ScanState, people: PersonContext, start: number): number {
  */
 function prevWordFlags(s: string, pos: number, floor: number): number {
   let i = pos;
+  // A sentence start (`. The`) has no cue before it: cues do not reach across a full stop.
+  let b = pos - 1;
+  while (b > floor && s.charCodeAt(b) === 0x20) b--;
+  const pc = s.charCodeAt(b);
+  if ((pc === 0x2e || pc === 0x21 || pc === 0x3f) && b > 1 && isLetter(s.charCodeAt(b - 1)) && isLetter(s.charCodeAt(b - 2)) && isLetter(s.charCodeAt(b - 3))) return 0;
   for (let w = 0; w < 3; w++) {
     let seps = 0;
     while (i > floor && seps < 8) {
