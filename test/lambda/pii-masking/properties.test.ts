@@ -42,7 +42,7 @@ describe('maskPii properties', () => {
         expect(r.failedClosed).toBeUndefined();
         expect(sortedDisjointInside(r.findings, text.length)).toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 
@@ -52,7 +52,7 @@ describe('maskPii properties', () => {
         const once = maskPii(text, { defaultMode: m, hashKey: HASH_KEY }).text;
         expect(maskPii(once, { defaultMode: m, hashKey: HASH_KEY }).findings).toEqual([]);
       }),
-      { numRuns: 200 },
+      { numRuns: 120 },
     );
   });
 
@@ -72,7 +72,7 @@ describe('maskPii properties', () => {
           if (!rest.includes(value)) expect(r.text).not.toContain(value);
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 120 },
     );
   });
 
@@ -88,7 +88,7 @@ describe('maskPii properties', () => {
         }
         expect(r.text).toBe(expected + text.slice(last));
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 });
@@ -114,7 +114,7 @@ describe('maskJson properties', () => {
         expect(JSON.stringify(value)).toBe(before);
         expect(r.findings.every((f) => f.path.startsWith('$'))).toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 });
