@@ -266,9 +266,11 @@ function emailMentions(st: ScanState, people: PersonContext, tokens: NameToken[]
 
 /**
  * At a capitalised word: reads the name run and reports it when the evidence
- * holds. Returns the end of the finding or -1.
+ * holds. `cueHint` false says the scanner saw nothing before the word that
+ * could be a cue, so the look-back for one is skipped. Returns the end of the
+ * finding or -1.
  */
-export function tryPerson(st: ScanState, people: PersonContext, start: number): number {
+export function tryPerson(st: ScanState, people: PersonContext, start: number, cueHint = true): number {
   const s = st.s;
   if (start > 0) {
     const p = s.charCodeAt(start - 1);
@@ -284,12 +286,12 @@ export function tryPerson(st: ScanState, people: PersonContext, start: number): 
   const midInitial = tokens.length >= 3 && tokens.some((t, k) => t.kind === 1 && k > 0 && k < tokens.length - 1);
   let ok: boolean;
   if (words === 1) {
-    ok = strongCue(s, start, end, 1) || afterEvidenceStrict(s, end) || columnNamesPerson(st, start, end);
+    ok = (cueHint && strongCue(s, start, end, 1)) || afterEvidenceStrict(s, end) || columnNamesPerson(st, start, end);
   } else {
     ok =
       midInitial ||
       afterEvidence(s, end) ||
-      strongCue(s, start, end, words) ||
+      (cueHint && strongCue(s, start, end, words)) ||
       emailMentions(st, people, tokens, end) ||
       columnNamesPerson(st, start, end) ||
       knownGivenName(s, tokens);

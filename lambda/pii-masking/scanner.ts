@@ -297,12 +297,11 @@ function onWord(st: ScanState, people: PersonContext, start: number): number {
   // Names: more capitalised words follow, a particle follows, or a person cue comes right before.
   const next = s.charCodeAt(end + 1);
   if (start < people.rejectedUntil) return end;
-  if (
-    (people.cueEnd >= 0 && start - people.cueEnd <= 40) ||
-    (after === 0x20 && (isUpperLetterCode(next) || next === 0x3c || (next >= 0x61 && next <= 0x7a && isParticleAt(s, end + 1)))) ||
-    prevWordFlags(s, start, st.lastEnd) & KW_PERSON_CUE
-  ) {
-    const r = tryPerson(st, people, start);
+  // Worth the full cue look-back: a cue word seen just before, one right before, or a field separator (`Name: X`, `"X"`).
+  const cueHint =
+    (people.cueEnd >= 0 && start - people.cueEnd <= 40) || (prevWordFlags(s, start, st.lastEnd) & KW_PERSON_CUE) !== 0 || fieldBefore(s, start);
+  if (cueHint || (after === 0x20 && (isUpperLetterCode(next) || next === 0x3c || (next >= 0x61 && next <= 0x7a && isParticleAt(s, end + 1))))) {
+    const r = tryPerson(st, people, start, cueHint);
     if (r > 0) return r;
   }
   return end;
@@ -335,7 +334,7 @@ function prevWordFlags(s: string, pos: number, floor: number): number {
     let h = 0;
     for (let k = i; k < end; k++) h = hashStep(h, foldCase(s.charCodeAt(k)));
     const flags = KEYWORD_FILTER[h & 0xffff] === 1 ? (FORWARD_KEYWORDS.get(h) ?? 0) : 0;
-    if (!(flags & KW_TRANSPARENT) || flags & ~KW_TRANSPARENT) return flags;
+    if (flags & KW_PERSON_CUE || !(flags & KW_TRANSPARENT)) return flags;
   }
   return 0;
 }
@@ -358,6 +357,18 @@ function secretWordBefore(st: ScanState, start: number): number {
   for (let k = b; k < end; k++) h = hashStep(h, foldCase(s.charCodeAt(k)));
   if (!(KEYWORD_FILTER[h & 0xffff] === 1 && (FORWARD_KEYWORDS.get(h) ?? 0) & KW_SECRET)) return -1;
   return trySecretValue(st, b, end, true);
+}
+
+/** The nearest character before `pos` (spaces skipped) separates a field or a cell: `: = " ' > | ( [ * - #`, a line break. */
+function fieldBefore(s: string, pos: number): boolean {
+  let i = pos - 1;
+  while (i >= 0 && pos - i < 8 && s.charCodeAt(i) === 0x20) i--;
+  if (i < 0) return false;
+  const c = s.charCodeAt(i);
+  return (
+    c === 0x3a || c === 0x3d || c === 0x22 || c === 0x27 || c === 0x3e || c === 0x7c || c === 0x28 || c === 0x5b ||
+    c === 0x2a || c === 0x2d || c === 0x23 || c === 0x0a || c === 0x09 || c === 0x2c || c === 0xff1a || c === 0x60
+  );
 }
 
 function isUpperLetterCode(c: number): boolean {
