@@ -8,7 +8,7 @@ import { buildSync } from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-export type MaskerModule = typeof import('../../lambda/pii-masking');
+export type MaskerModule = typeof import('../../lambda/pii-masking') & { readonly bundlePath: string };
 
 export function loadBundledMasker(): MaskerModule {
   const root = join(__dirname, '..', '..');
@@ -27,5 +27,6 @@ export function loadBundledMasker(): MaskerModule {
     absWorkingDir: root,
   });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(outfile) as MaskerModule;
+  const mod = require(outfile) as typeof import('../../lambda/pii-masking');
+  return { ...mod, bundlePath: outfile };
 }
