@@ -92,7 +92,7 @@ function quality(): void {
 }
 
 /** Times a masker over `prompts` in a fresh process (see pii/throughput-worker.ts). */
-function timeInWorker(which: 'ours' | 'redact-pii', prompts: readonly string[], warm: number, runs: number, repeat = 1): { wall: number[]; cpu: number[] } {
+function timeInWorker(which: 'ours' | 'redact-pii' | 'baseline', prompts: readonly string[], warm: number, runs: number, repeat = 1): { wall: number[]; cpu: number[] } {
   const file = join(OUT_DIR, `pii-prompts-${which}.json`);
   writeFileSync(file, JSON.stringify(prompts));
   const worker = join(__dirname, 'pii', 'throughput-worker.ts');
@@ -113,6 +113,9 @@ function throughput(): void {
   const ours = timeInWorker('ours', docs, 4, 5);
   const wallMBs = bytes / 1e6 / (median(ours.wall) / 1000);
   const cpuMBs = bytes / 1e6 / (median(ours.cpu) / 1000);
+  const base = timeInWorker('baseline', docs, 4, 5);
+  const baseWallMBs = bytes / 1e6 / (median(base.wall) / 1000);
+  const baseCpuMBs = bytes / 1e6 / (median(base.cpu) / 1000);
   // redact-pii is two orders of magnitude slower: both run on the first prompts (~400 KB).
   const subset: string[] = [];
   for (let i = 0, b = 0; b < 400_000 && i < docs.length; i++) {
@@ -129,6 +132,7 @@ function throughput(): void {
     ['masker', 'input', 'median wall', 'MB/s (wall)', 'MB/s (CPU time)'],
     [
       ['maskPii', `${docs.length} prompts, ${fmt(bytes / 1e6, 1)} MB, ${findings} findings`, `${fmt(median(ours.wall), 0)} ms`, fmt(wallMBs, 1), fmt(cpuMBs, 1)],
+      ['baseline: read every char', 'same prompts', `${fmt(median(base.wall), 0)} ms`, fmt(baseWallMBs, 1), fmt(baseCpuMBs, 1)],
       ['maskPii', `first ${subset.length} prompts, ${fmt(subsetBytes / 1e6, 2)} MB`, `${fmt(median(oursSubset.wall), 1)} ms`, fmt(ourSubsetMBs, 1), fmt(subsetBytes / 1e6 / (median(oursSubset.cpu) / 1000), 1)],
       ['redact-pii 3.4.0', `same ${subset.length} prompts`, `${fmt(median(theirs.wall), 0)} ms`, fmt(theirMBs, 2), fmt(subsetBytes / 1e6 / (median(theirs.cpu) / 1000), 2)],
     ],
@@ -136,6 +140,7 @@ function throughput(): void {
   console.log(`ratio on the same prompts: ${fmt(ourSubsetMBs / theirMBs, 0)}x redact-pii by wall clock, ${fmt(ratioCpu, 0)}x by CPU time`);
   console.log(`(${cpus().length} CPUs, load average ${loadavg().map((l) => fmt(l, 1)).join(' ')}; the CPU-time column discounts time spent waiting for a core)`);
   summary.push(['throughput, sparse-PII prompts (wall / CPU time)', '>= 100 MB/s', `${fmt(wallMBs, 1)} / ${fmt(cpuMBs, 1)} MB/s`]);
+  summary.push(['  the same machine reading every char and nothing else', '', `${fmt(baseWallMBs, 1)} / ${fmt(baseCpuMBs, 1)} MB/s`]);
   summary.push(['ratio to redact-pii, same run, same prompts (wall / CPU)', '>= 10x', `${fmt(ourSubsetMBs / theirMBs, 0)}x / ${fmt(ratioCpu, 0)}x`]);
 }
 
