@@ -88,6 +88,14 @@ function delimiterOf(s: string, start: number, end: number, strict: boolean): nu
   return 0;
 }
 
+function hasPipeOrTab(s: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x7c || c === 0x09) return true;
+  }
+  return false;
+}
+
 function isSeparatorRow(s: string, start: number, end: number): boolean {
   let dashes = 0;
   for (let i = start; i < end; i++) {
@@ -135,24 +143,9 @@ export class TableContext {
   private lineTo = -1;
   private noTableUntil = -1;
   private readonly hasSql: boolean;
-  /** Next position of `|` and of a tab at or after the last question; questions move forward, so each search is paid once. */
-  private readonly next = new Map<string, number>();
 
   public constructor(private readonly s: string) {
     this.hasSql = s.includes('VALUES') || s.includes('values');
-  }
-
-  private readonly nextFrom = new Map<string, number>();
-
-  private nextOf(ch: string, from: number): number {
-    const known = this.next.get(ch);
-    const knownFrom = this.nextFrom.get(ch);
-    if (known !== undefined && knownFrom !== undefined && knownFrom <= from && known >= from) return known;
-    const found = this.s.indexOf(ch, from);
-    const at = found < 0 ? this.s.length : found;
-    this.next.set(ch, at);
-    this.nextFrom.set(ch, from);
-    return at;
   }
 
   /** Cue bits of the column header above the value at `pos`, or 0 outside tables. */
@@ -187,7 +180,7 @@ export class TableContext {
     if (known !== undefined) return known;
     const s = this.s;
     // A long line without pipes or tabs is prose: skip the cell statistics.
-    if (le - ls > 1000 && this.nextOf('|', ls) >= le && this.nextOf('\t', ls) >= le) {
+    if (le - ls > 1000 && !hasPipeOrTab(s, ls, le)) {
       this.headers.set(ls, null);
       return null;
     }
