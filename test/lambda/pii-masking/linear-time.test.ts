@@ -52,6 +52,8 @@ const SHAPES: Array<[string, string]> = [
   ['hex and colons', 'a1:'],
   ['e-mail fragments', 'a.b@c.d@'],
   ['prose with PII', 'Dear Jo Smith, mail jo@x.org or call +1 415 555 0123; card 4111 1111 1111 1111. '],
+  ['CSV rows', 'id,full_name,dob\n7,Ann Lee,1990-01-02\n8,Bo Park,1985-03-04\n'],
+  ['long lines with commas', `${'Ann Lee, Bo Park, 1990-01-02, '.repeat(40)}\n`],
 ];
 
 const CLEAN_UNIT =
