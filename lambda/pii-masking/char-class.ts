@@ -1,32 +1,7 @@
 /**
- * Character classes over UTF-16 code units. Everything the scanner asks about a
- * character goes through these tables so the hot loop stays a load and a branch.
+ * Character classes over UTF-16 code units: the few questions the detectors
+ * ask about a character, in one place.
  */
-
-/** What the main loop does when it meets a character (values of {@link TRIGGER}). */
-export const T_NONE = 0;
-export const T_DIGIT = 1;
-export const T_UPPER = 2;
-export const T_LOWER = 3;
-export const T_AT = 4;
-export const T_COLON = 5;
-export const T_PLUS = 6;
-export const T_OPEN_PAREN = 7;
-export const T_DASH = 8;
-export const T_UNDERSCORE = 9;
-export const T_NON_ASCII = 10;
-
-export const TRIGGER = new Uint8Array(65536);
-for (let c = 0x30; c <= 0x39; c++) TRIGGER[c] = T_DIGIT;
-for (let c = 0x41; c <= 0x5a; c++) TRIGGER[c] = T_UPPER;
-for (let c = 0x61; c <= 0x7a; c++) TRIGGER[c] = T_LOWER;
-TRIGGER[0x40] = T_AT;
-TRIGGER[0x3a] = T_COLON;
-TRIGGER[0x2b] = T_PLUS;
-TRIGGER[0x28] = T_OPEN_PAREN;
-TRIGGER[0x2d] = T_DASH;
-TRIGGER[0x5f] = T_UNDERSCORE;
-for (let c = 0x80; c < 65536; c++) TRIGGER[c] = T_NON_ASCII;
 
 export function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
@@ -57,10 +32,6 @@ export function isHexDigit(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 }
 
-export function hexValue(c: number): number {
-  if (c <= 0x39) return c - 0x30;
-  return (c | 0x20) - 0x57;
-}
 
 /**
  * Letters of alphabetic scripts that write words with spaces: Latin (with
@@ -125,9 +96,4 @@ export function isSpace(c: number): boolean {
 
 export function isLineBreak(c: number): boolean {
   return c === 0x0a || c === 0x0d;
-}
-
-/** Characters a base64 or base64url token is made of (without padding). */
-export function isBase64Char(c: number): boolean {
-  return isAsciiAlnum(c) || c === 0x2b || c === 0x2f || c === 0x2d || c === 0x5f;
 }

@@ -16,11 +16,7 @@ export const CUE_PERSON = 32;
 export const CUE_VERSION = 64;
 /** Identifiers that are not personal: order, invoice, tracking, build, hash... */
 export const CUE_REFERENCE = 128;
-export const CUE_CARD = 256;
 export const CUE_ADDRESS = 512;
-/** Weak person cues ("for", "to"): need a name-shaped value. */
-export const CUE_PERSON_WEAK = 1024;
-export const CUE_DATE = 2048;
 
 /** Words between a cue and its value that do not break the link (exported for the scanner's keyword table). */
 export const TRANSPARENT_WORDS: readonly string[] = [
@@ -75,7 +71,6 @@ const CUES: ReadonlyArray<readonly [number, readonly string[]]> = [
     'пароль', 'wachtwoord', 'secretkey', 'privatekey', 'accesstoken', 'authtoken', 'secretaccesskey', 'clientsecret',
   ]],
   [CUE_PERSON, PERSON_CUE_WORDS],
-  [CUE_PERSON_WEAK, ['for', 'to', 'with', 'by', 'pour', 'an', 'für', 'para', 'per', 'dla', 'voor', 'для', 'mentioned', 'about', 'and', 'cc', 'its', "it's"]],
   [CUE_VERSION, [
     'version', 'ver', 'v', 'build', 'release', 'firmware', 'fw', 'agent', 'rev', 'revision', 'bump', 'os', 'kernel',
     'sdk', 'app', 'appversion', 'api', 'oid', 'patch', 'update', 'upgrade', 'downgrade', 'client', 'browser', 'node',
@@ -90,14 +85,12 @@ const CUES: ReadonlyArray<readonly [number, readonly string[]]> = [
     'ean', 'upc', 'gtin', 'imei', 'vin', 'etag', 'nonce', 'epoch', 'timestamp', 'ts', 'updated', 'created', 'opened',
     'key', 'cache', 'rows', 'count', 'total', 'amount', 'qty', 'quantity', 'port', 'pid', 'uid', 'gid', 'page', 'line',
   ]],
-  [CUE_CARD, ['card', 'cards', 'cardnumber', 'cc', 'ccn', 'visa', 'mastercard', 'amex', 'discover', 'kreditkarte', 'carte', 'tarjeta', 'cartão', 'carta', 'karta', 'карта', 'pan']],
   [CUE_ADDRESS, [
     'address', 'addr', 'adresse', 'anschrift', 'dirección', 'direccion', 'endereço', 'endereco', 'indirizzo', 'adres',
     'адрес', 'street', 'residing', 'resides', 'lives', 'live', 'living', 'located', 'moved', 'relocating', 'ship',
     'shipping', 'billing', 'mailing', 'mailed', 'deliver', 'delivered', 'domicile', 'domicilié', 'domiciliée', 'domicilio',
     'wohnhaft', 'wohne', 'woon', 'abito', 'vivo', 'moro', 'mieszkam', 'residence', 'home', 'flat', 'apartment',
   ]],
-  [CUE_DATE, ['date', 'dated', 'due', 'on', 'since', 'until', 'expires', 'expiry', 'exp', 'valid', 'start', 'end', 'shipped', 'published']],
 ];
 
 /** Cues in scripts written without spaces; matched as the end of the run of CJK characters before a value. */
@@ -347,11 +340,4 @@ function apostropheTailBits(s: string, start: number, end: number): number {
   return 0;
 }
 
-/** True when the word at [start, end) is a known transparent connector. */
-export function isTransparentWord(s: string, start: number, end: number): boolean {
-  return TRANSPARENT.has(normalizeWord(s.slice(start, end)));
-}
 
-export function isLetterAt(s: string, i: number): boolean {
-  return i >= 0 && i < s.length && isLetter(s.charCodeAt(i));
-}
