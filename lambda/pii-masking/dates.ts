@@ -1,0 +1,169 @@
+/**
+ * Calendar dates in the shapes people type: ISO `1987-03-12`, `03/12/1987`,
+ * `12.03.1987`, `March 12, 1987`, `12 March 1987`, `12. März 1987`. A date is
+ * only personal data as a date of birth; the scanner still recognises every
+ * date so its digits are not mistaken for something else.
+ */
+import { foldCase, isDigit, isLetter, isSpace } from './char-class';
+
+const MONTH_WORDS: ReadonlyArray<readonly [number, readonly string[]]> = [
+  [1, ['january', 'jan', 'janvier', 'januar', 'jänner', 'enero', 'gennaio', 'janeiro', 'januari', 'styczeń', 'stycznia', 'январь', 'января']],
+  [2, ['february', 'feb', 'février', 'fevrier', 'februar', 'febrero', 'febbraio', 'fevereiro', 'februari', 'luty', 'lutego', 'февраль', 'февраля']],
+  [3, ['march', 'mar', 'mars', 'märz', 'maerz', 'marzo', 'março', 'marco', 'maart', 'marzec', 'marca', 'март', 'марта']],
+  [4, ['april', 'apr', 'avril', 'abril', 'aprile', 'kwiecień', 'kwietnia', 'апрель', 'апреля']],
+  [5, ['may', 'mai', 'mayo', 'maggio', 'maio', 'mei', 'maj', 'maja', 'май', 'мая']],
+  [6, ['june', 'jun', 'juin', 'juni', 'junio', 'giugno', 'junho', 'czerwiec', 'czerwca', 'июнь', 'июня']],
+  [7, ['july', 'jul', 'juillet', 'juli', 'julio', 'luglio', 'julho', 'lipiec', 'lipca', 'июль', 'июля']],
+  [8, ['august', 'aug', 'août', 'aout', 'agosto', 'augustus', 'sierpień', 'sierpnia', 'август', 'августа']],
+  [9, ['september', 'sep', 'sept', 'septembre', 'septiembre', 'settembre', 'setembro', 'wrzesień', 'września', 'сентябрь', 'сентября']],
+  [10, ['october', 'oct', 'octobre', 'oktober', 'octubre', 'ottobre', 'outubro', 'październik', 'października', 'октябрь', 'октября']],
+  [11, ['november', 'nov', 'novembre', 'noviembre', 'novembro', 'listopad', 'listopada', 'ноябрь', 'ноября']],
+  [12, ['december', 'dec', 'décembre', 'decembre', 'dezember', 'diciembre', 'dicembre', 'dezembro', 'grudzień', 'grudnia', 'декабрь', 'декабря']],
+];
+
+const MONTHS = new Map<string, number>();
+const MONTH_HASHES = new Set<number>();
+for (const [m, words] of MONTH_WORDS) {
+  for (const w of words) {
+    MONTHS.set(w, m);
+    let h = 0;
+    for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
+    MONTH_HASHES.add(h);
+  }
+}
+
+/** Month number of the word at [start, end), or 0. Accepts a trailing `.` on abbreviations via the caller. */
+export function monthOfWord(s: string, start: number, end: number): number {
+  const len = end - start;
+  if (len < 3 || len > 12) return 0;
+  let h = 0;
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + foldCase(s.charCodeAt(i))) | 0;
+  if (!MONTH_HASHES.has(h)) return 0;
+  let w = '';
+  for (let i = start; i < end; i++) w += String.fromCharCode(foldCase(s.charCodeAt(i)));
+  return MONTHS.get(w) ?? 0;
+}
+
+export function validDayMonth(day: number, month: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+/** Reads digits at `pos`; returns value and end, or end === pos when none. */
+function readNumber(s: string, pos: number, maxDigits: number): { value: number; end: number } {
+  let v = 0;
+  let i = pos;
+  while (i < s.length && i - pos < maxDigits && isDigit(s.charCodeAt(i))) {
+    v = v * 10 + (s.charCodeAt(i) - 0x30);
+    i++;
+  }
+  return { value: v, end: i };
+}
+
+function wordEnd(s: string, pos: number): number {
+  let i = pos;
+  while (i < s.length && i - pos < 14 && isLetter(s.charCodeAt(i))) i++;
+  return i;
+}
+
+function skipSpaces(s: string, pos: number, max: number): number {
+  let i = pos;
+  while (i < s.length && i - pos < max && isSpace(s.charCodeAt(i))) i++;
+  return i;
+}
+
+const YEAR_MIN = 1880;
+const YEAR_MAX = 2100;
+
+/**
+ * A textual date starting with the month word at `pos`: `March 12, 1987`,
+ * `Mar. 12 1987`. Returns the end or -1.
+ */
+export function parseMonthFirstDate(s: string, pos: number): number {
+  const we = wordEnd(s, pos);
+  const month = monthOfWord(s, pos, we);
+  if (!month) return -1;
+  let i = we;
+  if (s.charCodeAt(i) === 0x2e) i++;
+  const j = skipSpaces(s, i, 2);
+  if (j === i) return -1;
+  const day = readNumber(s, j, 2);
+  if (day.end === j || !validDayMonth(day.value, month)) return -1;
+  i = day.end;
+  // Ordinal suffixes: 1st 2nd 3rd 4th.
+  const c0 = s.charCodeAt(i) | 0x20;
+  if ((c0 === 0x73 || c0 === 0x6e || c0 === 0x72 || c0 === 0x74) && isLetter(s.charCodeAt(i + 1)) && !isLetter(s.charCodeAt(i + 2))) i += 2;
+  if (s.charCodeAt(i) === 0x2c) i++;
+  const k = skipSpaces(s, i, 2);
+  if (k === i) return -1;
+  const year = readNumber(s, k, 4);
+  if (year.end - k !== 4 || year.value < YEAR_MIN || year.value > YEAR_MAX) return -1;
+  if (year.end < s.length && isDigit(s.charCodeAt(year.end))) return -1;
+  return year.end;
+}
+
+/**
+ * A textual date starting with the day at `pos`: `12 March 1987`, `12. März 1987`,
+ * `1er janvier 1990`, `12 de março de 1987`. Returns the end or -1.
+ */
+export function parseDayFirstDate(s: string, pos: number): number {
+  const day = readNumber(s, pos, 2);
+  if (day.end === pos || day.value < 1 || day.value > 31) return -1;
+  let i = day.end;
+  // `12-Mar-1990`
+  if (s.charCodeAt(i) === 0x2d) {
+    const we = wordEnd(s, i + 1);
+    const month = monthOfWord(s, i + 1, we);
+    if (!month || s.charCodeAt(we) !== 0x2d || !validDayMonth(day.value, month)) return -1;
+    const year = readNumber(s, we + 1, 4);
+    if (year.end - (we + 1) !== 4 || year.value < YEAR_MIN || year.value > YEAR_MAX || isDigit(s.charCodeAt(year.end))) return -1;
+    return year.end;
+  }
+  if (s.charCodeAt(i) === 0x2e) i++;
+  else if ((s.charCodeAt(i) | 0x20) === 0x65 && (s.charCodeAt(i + 1) | 0x20) === 0x72) i += 2; // 1er
+  let j = skipSpaces(s, i, 2);
+  if (j === i) return -1;
+  if (s.startsWith('de ', j)) j += 3;
+  const we = wordEnd(s, j);
+  const month = monthOfWord(s, j, we);
+  if (!month) return -1;
+  i = we;
+  if (s.charCodeAt(i) === 0x2e) i++;
+  if (s.charCodeAt(i) === 0x2c) i++;
+  let k = skipSpaces(s, i, 2);
+  if (k === i) return -1;
+  if (s.startsWith('de ', k)) k += 3;
+  const year = readNumber(s, k, 4);
+  if (year.end - k !== 4 || year.value < YEAR_MIN || year.value > YEAR_MAX) return -1;
+  if (year.end < s.length && isDigit(s.charCodeAt(year.end))) return -1;
+  // Russian and Polish often append "г." / "r.".
+  return year.end;
+}
+
+/**
+ * Numeric date from three digit groups (already split by one separator kind):
+ * y-m-d, d/m/y, m/d/y or with a two-digit year. Lengths and values are checked.
+ */
+export function isNumericDate(a: number, aLen: number, b: number, bLen: number, c: number, cLen: number): boolean {
+  if (aLen === 4) {
+    return a >= YEAR_MIN && a <= YEAR_MAX && bLen <= 2 && cLen <= 2 && validDayMonth(c, b);
+  }
+  if (aLen > 2 || bLen > 2) return false;
+  if (cLen === 4) {
+    if (c < YEAR_MIN || c > YEAR_MAX) return false;
+  } else if (cLen !== 2) {
+    return false;
+  }
+  return validDayMonth(a, b) || validDayMonth(b, a);
+}
+
+/** `1990年3月12日` (Chinese and Japanese): returns the end or -1. `pos` is the year. */
+export function parseCjkDate(s: string, pos: number): number {
+  const year = readNumber(s, pos, 4);
+  if (year.end - pos !== 4 || year.value < YEAR_MIN || year.value > YEAR_MAX || s.charCodeAt(year.end) !== 0x5e74) return -1;
+  const month = readNumber(s, year.end + 1, 2);
+  if (month.end === year.end + 1 || s.charCodeAt(month.end) !== 0x6708) return -1;
+  const day = readNumber(s, month.end + 1, 2);
+  if (day.end === month.end + 1 || !validDayMonth(day.value, month.value)) return -1;
+  const c = s.charCodeAt(day.end);
+  return c === 0x65e5 || c === 0x53f7 ? day.end + 1 : -1;
+}

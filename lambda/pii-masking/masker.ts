@@ -1,0 +1,93 @@
+/**
+ * Detection and replacement over one string, shared by maskPii and maskJson.
+ * `from` lets maskJson put a key in front of a value as context (`ssn: ...`)
+ * while only the value is reported and replaced.
+ */
+import { isAllowed } from './allowlist';
+import { render, type RenderContext } from './mask-modes';
+import type { CompiledOptions } from './options';
+import { scan } from './scanner';
+import type { PiiFinding, PlaceholderMap } from './types';
+
+/** Findings at or after `from`, sorted and disjoint, allowlist applied. */
+export function detect(text: string, from: number, cfg: CompiledOptions): PiiFinding[] {
+  let found: PiiFinding[] = cfg.enabled === 0 ? [] : scan(text, cfg.enabled);
+  if (cfg.custom.length > 0) found = mergeCustom(text, found, cfg);
+  const out: PiiFinding[] = [];
+  for (const f of found) {
+    if (f.start < from) continue;
+    if ((cfg.allow.values.size > 0 || cfg.allow.domains.length > 0) && isAllowed(cfg.allow, f.type, text.slice(f.start, f.end))) continue;
+    out.push(from === 0 ? f : { ...f, start: f.start - from, end: f.end - from });
+  }
+  return out;
+}
+
+/** Custom matches fill the gaps between built-in findings; on overlap the built-in finding wins. */
+function mergeCustom(text: string, builtin: PiiFinding[], cfg: CompiledOptions): PiiFinding[] {
+  const extra: PiiFinding[] = [];
+  for (const p of cfg.custom) {
+    for (const [start, end] of p.matcher.findAll(text)) extra.push({ type: 'CUSTOM', start, end, label: p.name });
+  }
+  if (extra.length === 0) return builtin;
+  const all = [...builtin.map((f) => ({ f, builtin: true })), ...extra.map((f) => ({ f, builtin: false }))];
+  all.sort((a, b) => a.f.start - b.f.start || Number(b.builtin) - Number(a.builtin) || b.f.end - a.f.end);
+  const out: PiiFinding[] = [];
+  let lastEnd = 0;
+  let lastBuiltin = false;
+  for (const { f, builtin } of all) {
+    if (f.start >= lastEnd) {
+      out.push(f);
+      lastEnd = f.end;
+      lastBuiltin = builtin;
+    } else if (builtin && !lastBuiltin) {
+      // A built-in finding overlapping an earlier custom one replaces it.
+      out.pop();
+      while (out.length > 0 && out[out.length - 1].end > f.start) out.pop();
+      out.push(f);
+      lastEnd = f.end;
+      lastBuiltin = true;
+    }
+  }
+  return out;
+}
+
+export interface Replaced {
+  readonly text: string;
+  readonly usedPlaceholders: boolean;
+}
+
+/** Replaces the findings (offsets relative to `value`). */
+export function replaceFindings(value: string, findings: readonly PiiFinding[], cfg: CompiledOptions, ctx: RenderContext): Replaced {
+  if (findings.length === 0) return { text: value, usedPlaceholders: false };
+  let out = '';
+  let last = 0;
+  let usedPlaceholders = false;
+  for (const f of findings) {
+    const mode = f.type === 'CUSTOM' ? (cfg.custom.find((c) => c.name === f.label)?.mode ?? cfg.modes.CUSTOM) : cfg.modes[f.type];
+    if (mode === 'placeholder') usedPlaceholders = true;
+    out += value.slice(last, f.start) + render(f.type, f.label ?? f.type, value.slice(f.start, f.end), mode, ctx);
+    last = f.end;
+  }
+  return { text: out + value.slice(last), usedPlaceholders };
+}
+
+/** Placeholders are created on first use so a call that finds nothing allocates no map. */
+export class LazyPlaceholders implements RenderContext {
+  private map: PlaceholderMap | undefined;
+
+  public constructor(
+    given: PlaceholderMap | undefined,
+    private readonly create: () => PlaceholderMap,
+    public readonly hashKey?: Uint8Array,
+  ) {
+    this.map = given;
+  }
+
+  public get placeholders(): PlaceholderMap {
+    return (this.map ??= this.create());
+  }
+
+  public get existing(): PlaceholderMap | undefined {
+    return this.map;
+  }
+}

@@ -1,0 +1,280 @@
+/**
+ * Column headers as context. In a CSV export, a Markdown table or an SQL
+ * `INSERT ... (name, dob, ssn) VALUES (...)`, a bare value (`1956-06-17`,
+ * `478790014`, `Kent Wilderman`) is named only by its column. For a value at
+ * some position this finds the header cell of its column and returns the
+ * cue bits of that header (see context-words).
+ *
+ * Cost: the header of each line is found once and remembered, and a line's
+ * header is the header of the line above when both are rows of the same
+ * table, so the work over a whole scan is linear in the text.
+ */
+import { wordCueBits } from './context-words';
+
+interface Header {
+  readonly delimiter: number;
+  /** Cue bits per column. */
+  readonly cues: readonly number[];
+  /** Delimiters per row (for CSV and TSV), so rows of another table do not inherit. */
+  readonly width: number;
+}
+
+const MAX_LINE = 4096;
+const MAX_SQL_LOOKBACK = 512;
+
+function lineStart(s: string, pos: number): number {
+  const floor = Math.max(0, pos - MAX_LINE);
+  let i = pos;
+  while (i > floor && s.charCodeAt(i - 1) !== 0x0a) i--;
+  return i;
+}
+
+function lineEnd(s: string, pos: number): number {
+  const lim = Math.min(s.length, pos + MAX_LINE);
+  let i = pos;
+  while (i < lim && s.charCodeAt(i) !== 0x0a && s.charCodeAt(i) !== 0x0d) i++;
+  return i;
+}
+
+/** Delimiter positions in [start, end) outside double quotes. */
+function splitCells(s: string, start: number, end: number, delimiter: number): number[] {
+  const cuts: number[] = [];
+  let quoted = false;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x22) quoted = !quoted;
+    else if (c === delimiter && !quoted) cuts.push(i);
+  }
+  return cuts;
+}
+
+/**
+ * The cell delimiter of a line that looks like a table row, or 0. With
+ * `strict` (a header candidate), a comma line counts only when its cells are
+ * short, not when it is a sentence with commas; data rows only need the
+ * header's number of commas, so masking their cells does not change the verdict.
+ */
+function delimiterOf(s: string, start: number, end: number, strict: boolean): number {
+  let pipes = 0;
+  let commas = 0;
+  let tabs = 0;
+  let quoted = false;
+  let cellLen = 0;
+  let longest = 0;
+  let spaces = 0;
+  let maxSpaces = 0;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x22) quoted = !quoted;
+    if (!quoted && (c === 0x7c || c === 0x2c || c === 0x09)) {
+      if (c === 0x7c) pipes++;
+      else if (c === 0x2c) commas++;
+      else tabs++;
+      if (cellLen > longest) longest = cellLen;
+      if (spaces > maxSpaces) maxSpaces = spaces;
+      cellLen = 0;
+      spaces = 0;
+      continue;
+    }
+    cellLen++;
+    if (c === 0x20) spaces++;
+  }
+  if (cellLen > longest) longest = cellLen;
+  if (spaces > maxSpaces) maxSpaces = spaces;
+  if (pipes >= 2) return 0x7c;
+  if (tabs >= 1) return 0x09;
+  // A CSV header: at least three columns of short names (`id,full_name,dob`).
+  if (commas >= 1 && (!strict || (commas >= 2 && longest <= 40 && maxSpaces <= 2))) return 0x2c;
+  return 0;
+}
+
+function hasPipeOrTab(s: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x7c || c === 0x09) return true;
+  }
+  return false;
+}
+
+function isSeparatorRow(s: string, start: number, end: number): boolean {
+  let dashes = 0;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x2d) dashes++;
+    else if (c !== 0x7c && c !== 0x3a && c !== 0x20 && c !== 0x09) return false;
+  }
+  return dashes >= 3;
+}
+
+/** Cue bits of the words in one header cell (`full_name`, `Date of birth`, `"SSN"`). */
+function cellCue(s: string, start: number, end: number): number {
+  let bits = 0;
+  let i = start;
+  while (i < end) {
+    while (i < end && !isCellWordChar(s.charCodeAt(i))) i++;
+    const ws = i;
+    while (i < end && isCellWordChar(s.charCodeAt(i))) i++;
+    if (i > ws && i - ws <= 40) bits |= wordCueBits(s, ws, i);
+  }
+  return bits;
+}
+
+function isCellWordChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d || c >= 0xc0;
+}
+
+function headerFrom(s: string, start: number, end: number, delimiter: number): Header {
+  const cuts = splitCells(s, start, end, delimiter);
+  const cues: number[] = [];
+  let from = start;
+  for (const cut of [...cuts, end]) {
+    cues.push(cellCue(s, from, cut));
+    from = cut + 1;
+  }
+  return { delimiter, cues, width: cuts.length };
+}
+
+export class TableContext {
+  private readonly headers = new Map<number, Header | null>();
+  private readonly headerLines = new Set<number>();
+  private readonly sqlColumns = new Map<number, readonly number[] | null>();
+  /** The line of the last question, and how far no line can be a table row (a line longer than MAX_LINE). */
+  private lineFrom = -1;
+  private lineTo = -1;
+  private noTableUntil = -1;
+  private readonly hasSql: boolean;
+
+  public constructor(private readonly s: string) {
+    this.hasSql = s.includes('VALUES') || s.includes('values');
+  }
+
+  /** Cue bits of the column header above the value at `pos`, or 0 outside tables. */
+  public columnCue(pos: number): number {
+    return this.tableCue(pos) | (this.hasSql ? this.sqlCue(pos) : 0);
+  }
+
+  private tableCue(pos: number): number {
+    const s = this.s;
+    if (pos < this.noTableUntil) return 0;
+    if (pos < this.lineFrom || pos > this.lineTo) {
+      const ls = lineStart(s, pos);
+      if (ls > 0 && s.charCodeAt(ls - 1) !== 0x0a) {
+        // A line longer than any table row: skip to its end once.
+        const nl = s.indexOf('\n', pos);
+        this.noTableUntil = nl < 0 ? s.length : nl;
+        return 0;
+      }
+      this.lineFrom = ls;
+      this.lineTo = lineEnd(s, pos);
+    }
+    const ls = this.lineFrom;
+    const header = this.headerOf(ls, this.lineTo, 0);
+    if (!header || this.headerLines.has(ls)) return 0;
+    const column = splitCells(s, ls, pos, header.delimiter).length;
+    return header.cues[column] ?? 0;
+  }
+
+  /** The header of the table the line [ls, le) belongs to; memoised per line. */
+  private headerOf(ls: number, le: number, depth: number): Header | null {
+    const known = this.headers.get(ls);
+    if (known !== undefined) return known;
+    const s = this.s;
+    // A long line without pipes or tabs is prose: skip the cell statistics.
+    if (le - ls > 1000 && !hasPipeOrTab(s, ls, le)) {
+      this.headers.set(ls, null);
+      return null;
+    }
+    const delimiter = delimiterOf(s, ls, le, false);
+    let result: Header | null = null;
+    if (delimiter !== 0 && depth < 400 && !isSeparatorRow(s, ls, le)) {
+      const width = splitCells(s, ls, le, delimiter).length;
+      if (ls > 0) {
+        const pe = ls - 1;
+        const ps = lineStart(s, pe);
+        if (delimiter === 0x7c && isSeparatorRow(s, ps, pe) && ps > 0) {
+          // Markdown: the line above the |---| row is the header.
+          const hs = lineStart(s, ps - 1);
+          result = headerFrom(s, hs, ps - 1, delimiter);
+          this.headerLines.add(hs);
+        } else if (delimiterOf(s, ps, pe, false) === delimiter && (delimiter === 0x7c || splitCells(s, ps, pe, delimiter).length === width)) {
+          result = this.headerOf(ps, pe, depth + 1);
+        }
+      }
+      if (!result && delimiterOf(s, ls, le, true) === delimiter) {
+        // First line of the block: it is the header if it names at least one cue.
+        const h = headerFrom(s, ls, le, delimiter);
+        if (h.cues.some((c) => c !== 0)) {
+          result = h;
+          this.headerLines.add(ls);
+        }
+      }
+    }
+    this.headers.set(ls, result);
+    return result;
+  }
+
+  /** `INSERT INTO t (name, dob) VALUES ('x', '1990-01-01'), (...)`: the column of a value inside a VALUES tuple. */
+  private sqlCue(pos: number): number {
+    const s = this.s;
+    // Find the tuple's opening parenthesis (depth 1), counting commas at depth 1.
+    const floor = Math.max(0, pos - MAX_SQL_LOOKBACK);
+    let depth = 0;
+    let commas = 0;
+    let quoted = 0;
+    let open = -1;
+    // Start before the value's own opening quote.
+    let from = pos - 1;
+    if (from >= 0 && (s.charCodeAt(from) === 0x27 || s.charCodeAt(from) === 0x22)) from--;
+    for (let i = from; i >= floor; i--) {
+      const c = s.charCodeAt(i);
+      if (quoted) {
+        if (c === quoted) quoted = 0;
+        continue;
+      }
+      if (c === 0x27 || c === 0x22) quoted = c;
+      else if (c === 0x29) depth++;
+      else if (c === 0x28) {
+        if (depth === 0) {
+          open = i;
+          break;
+        }
+        depth--;
+      } else if (c === 0x2c && depth === 0) commas++;
+      else if (c === 0x3b) return 0;
+    }
+    if (open < 0) return 0;
+    const columns = this.columnsBefore(open);
+    return columns ? (columns[commas] ?? 0) : 0;
+  }
+
+  /** Column cues of the `(a, b, c) VALUES` before the tuple opening at `open`; memoised per VALUES keyword. */
+  private columnsBefore(open: number): readonly number[] | null {
+    const s = this.s;
+    const floor = Math.max(0, open - MAX_SQL_LOOKBACK);
+    const window = s.slice(floor, open);
+    const k = Math.max(window.lastIndexOf('VALUES'), window.lastIndexOf('values'));
+    if (k < 0) return null;
+    const at = floor + k;
+    // Only whitespace, commas and complete tuples between VALUES and this tuple.
+    const known = this.sqlColumns.get(at);
+    if (known !== undefined) return known;
+    let result: number[] | null = null;
+    let i = at - 1;
+    while (i >= floor && (s.charCodeAt(i) === 0x20 || s.charCodeAt(i) === 0x0a || s.charCodeAt(i) === 0x09)) i--;
+    if (s.charCodeAt(i) === 0x29) {
+      const close = i;
+      const openCols = s.lastIndexOf('(', close);
+      if (openCols >= floor && close - openCols < 2048) {
+        const cuts = splitCells(s, openCols + 1, close, 0x2c);
+        result = [];
+        let from = openCols + 1;
+        for (const cut of [...cuts, close]) {
+          result.push(cellCue(s, from, cut));
+          from = cut + 1;
+        }
+      }
+    }
+    this.sqlColumns.set(at, result);
+    return result;
+  }
+}
