@@ -12,5 +12,6 @@ const logger = createJsonLogger({ service: 'model-proxy' });
 const proxy = createProxyFromEnvironment(process.env, { logger, guards: createGuards });
 
 export function handler(event: APIGatewayProxyEvent, context: Context): Promise<APIGatewayProxyResult> {
+  logger.addContext?.(context);
   return proxy(event, context);
 }

@@ -1,7 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { GATEWAY_METRIC_NAMESPACE, GatewayMetricDimension, ProxyMetricName } from './metric-names';
+import { GATEWAY_METRIC_NAMESPACE, GatewayMetricDimension, MODEL_PROXY_SERVICE_NAME, ProxyMetricName } from './metric-names';
 import { GatewayMonitoringTargets } from './monitoring-targets';
 
 /** A function with the timeout its duration alarm is measured against. */
@@ -109,6 +109,7 @@ export class GatewayMetrics {
       namespace: GATEWAY_METRIC_NAMESPACE,
       metricName,
       dimensionsMap: {
+        [GatewayMetricDimension.SERVICE]: MODEL_PROXY_SERVICE_NAME,
         [GatewayMetricDimension.API_ID]: this.targets.api.restApi.restApiId,
         ...model !== undefined ? { [GatewayMetricDimension.MODEL]: model } : {},
       },

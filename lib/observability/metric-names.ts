@@ -7,8 +7,13 @@
 /** Namespace of the metrics the gateway's functions emit in embedded metric format (EMF). */
 export const GATEWAY_METRIC_NAMESPACE = 'SecureAiGateway';
 
+/** The `service` dimension value of the model proxy's metrics (Powertools Metrics adds `service` to every dimension set). */
+export const MODEL_PROXY_SERVICE_NAME = 'model-proxy';
+
 /** Dimensions of the metrics the model proxy emits. */
 export enum GatewayMetricDimension {
+  /** The emitting function's service name, added by Powertools Metrics to every dimension set. */
+  SERVICE = 'service',
   /**
    * The REST API id, `event.requestContext.apiId`: keeps two gateways in one
    * account and region apart and lets an alarm read one series per gateway.
@@ -37,8 +42,8 @@ export enum ProxyMetricName {
  * read) and per gateway and model (what the dashboard breaks down).
  */
 export const PROXY_METRIC_DIMENSION_SETS: ReadonlyArray<ReadonlyArray<string>> = Object.freeze([
-  Object.freeze([GatewayMetricDimension.API_ID]),
-  Object.freeze([GatewayMetricDimension.API_ID, GatewayMetricDimension.MODEL]),
+  Object.freeze([GatewayMetricDimension.SERVICE, GatewayMetricDimension.API_ID]),
+  Object.freeze([GatewayMetricDimension.SERVICE, GatewayMetricDimension.API_ID, GatewayMetricDimension.MODEL]),
 ]);
 
 /**

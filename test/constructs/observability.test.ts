@@ -179,13 +179,14 @@ describe('GatewayAlarms in the example gateway', () => {
   });
 
   test('injection and PII rates read the proxy metrics of this API in namespace SecureAiGateway', () => {
+    const service = { Name: 'service', Value: 'model-proxy' };
     const apiId = { Name: 'ApiId', Value: resolved(gateway.restApi.restApiId) };
     const injection = alarmProps(K.INJECTION_FLAG_RATE, CRITICAL)!;
     expect(expressionOf(injection)).toBe('IF((FILL(injection_requests, 0)) >= 20, 100 * (FILL(injection_flagged, 0)) / (FILL(injection_requests, 0)), 0)');
-    expect(metricStats(injection).injection_flagged).toMatchObject({ Metric: { Namespace: 'SecureAiGateway', MetricName: 'InjectionFlagged', Dimensions: [apiId] }, Stat: 'Sum' });
-    expect(metricStats(injection).injection_requests.Metric).toMatchObject({ MetricName: 'Requests', Dimensions: [apiId] });
+    expect(metricStats(injection).injection_flagged).toMatchObject({ Metric: { Namespace: 'SecureAiGateway', MetricName: 'InjectionFlagged', Dimensions: expect.arrayContaining([service, apiId]) }, Stat: 'Sum' });
+    expect(metricStats(injection).injection_requests.Metric).toMatchObject({ MetricName: 'Requests', Dimensions: expect.arrayContaining([service, apiId]) });
     const pii = alarmProps(K.PII_FINDINGS_RATE, WARNING)!;
-    expect(metricStats(pii).pii_findings.Metric).toMatchObject({ Namespace: 'SecureAiGateway', MetricName: 'PiiFindings', Dimensions: [apiId] });
+    expect(metricStats(pii).pii_findings.Metric).toMatchObject({ Namespace: 'SecureAiGateway', MetricName: 'PiiFindings', Dimensions: expect.arrayContaining([service, apiId]) });
   });
 
   test('an anomaly-detection alarm fires on request counts above a band of 3 standard deviations', () => {
@@ -387,7 +388,10 @@ describe('metricXxx() of the constructs', () => {
 
   test('the proxy metric names and dimension sets are the ones the alarms read', () => {
     expect(GATEWAY_METRIC_NAMESPACE).toBe('SecureAiGateway');
-    expect(PROXY_METRIC_DIMENSION_SETS).toEqual([[GatewayMetricDimension.API_ID], [GatewayMetricDimension.API_ID, GatewayMetricDimension.MODEL]]);
+    expect(PROXY_METRIC_DIMENSION_SETS).toEqual([
+      [GatewayMetricDimension.SERVICE, GatewayMetricDimension.API_ID],
+      [GatewayMetricDimension.SERVICE, GatewayMetricDimension.API_ID, GatewayMetricDimension.MODEL],
+    ]);
     const names = (kind: GatewayAlarmKind) => Object.values(metricStats(alarmProps(kind, WARNING)!)).map((s) => s.Metric.MetricName).sort();
     expect(names(K.INJECTION_FLAG_RATE)).toEqual([ProxyMetricName.INJECTION_FLAGGED, ProxyMetricName.REQUESTS].sort());
     expect(names(K.PII_FINDINGS_RATE)).toEqual([ProxyMetricName.PII_FINDINGS, ProxyMetricName.REQUESTS].sort());
