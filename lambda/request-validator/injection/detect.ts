@@ -1,0 +1,153 @@
+import { findEncodedPayloads, type PayloadKind } from './decoders';
+import { foldText, toWords } from './fold';
+import { buildRuleIndex, matchWordRules, type ScanHints } from './matcher';
+import { Reason } from './reasons';
+import { COMPACT_RULES } from './rules/compact';
+import { TEXT_RULES, WORD_RULES } from './rules/catalogue';
+import type { TextRule } from './rules/rule';
+import { DEFAULT_INJECTION_THRESHOLD, Evidence } from './scoring';
+import { despacedView, hasQuotes, leetView, reversedView, rot13View, withoutQuotes } from './views';
+
+export interface InjectionOptions {
+  /** Score (0..1) at or above which the prompt is flagged. @default 0.5 */
+  readonly threshold?: number;
+}
+
+export interface InjectionResult {
+  readonly flagged: boolean;
+  /** 0..1, rounded to three decimals. */
+  readonly score: number;
+  /** Stable reason codes, strongest first. */
+  readonly reasons: Reason[];
+}
+
+// Built once per process: rule regexes and the index of the words rules start with.
+const INDEX = buildRuleIndex(WORD_RULES);
+
+const OBFUSCATION_WEIGHT = 0.3;
+const SIGNIFICANT = 0.3;
+const QUOTED_EXAMPLE_FACTOR = 0.3;
+const MIN_TAG_TEXT = 4;
+
+interface View {
+  readonly lower: string;
+  readonly words: string;
+  readonly visible?: string;
+}
+
+function textRuleMatches(rule: TextRule, text: string): boolean {
+  if (rule.needles && !rule.needles.some((n) => text.includes(n))) return false;
+  if (rule.script && !rule.script.test(text)) return false;
+  if (rule.also && !rule.also.test(text)) return false;
+  if (!rule.accept) return rule.pattern.test(text);
+  rule.pattern.lastIndex = 0;
+  for (let m = rule.pattern.exec(text); m; m = rule.pattern.exec(text)) {
+    if (rule.accept(m[0])) {
+      rule.pattern.lastIndex = 0;
+      return true;
+    }
+  }
+  return false;
+}
+
+function matchTextRules(view: View, evidence: Evidence): void {
+  for (const rule of TEXT_RULES) {
+    const text = rule.view === 'lower' ? view.lower : rule.view === 'words' ? view.words : view.visible;
+    if (text !== undefined && !evidence.has(rule.reason, rule.weight) && textRuleMatches(rule, text)) {
+      evidence.add(rule.reason, rule.weight);
+    }
+  }
+}
+
+function matchCompact(strings: readonly string[], evidence: Evidence): void {
+  for (const s of strings) {
+    for (const rule of COMPACT_RULES) if (rule.pattern.test(s)) evidence.add(rule.reason, rule.weight);
+  }
+}
+
+function scan(view: View, evidence: Evidence): ScanHints {
+  const hints = matchWordRules(view.words, INDEX, evidence);
+  matchTextRules(view, evidence);
+  matchCompact(hints.longWords, evidence);
+  return hints;
+}
+
+/** Scans another reading of the text; what it finds counts, plus the obfuscation that hid it. */
+function scanHidden(view: View, evidence: Evidence, obfuscation: Reason, compact: readonly string[] = []): void {
+  const found = new Evidence();
+  scan(view, found);
+  matchCompact(compact, found);
+  let significant = false;
+  for (const [reason, weight] of found.entries()) {
+    evidence.add(reason, weight);
+    if (weight >= SIGNIFICANT) significant = true;
+  }
+  if (significant) evidence.add(obfuscation, OBFUSCATION_WEIGHT);
+}
+
+function wordsOnly(words: string): View {
+  return { lower: words, words };
+}
+
+const PAYLOAD_REASONS: Readonly<Record<PayloadKind, Reason>> = {
+  base64: Reason.BASE64_PAYLOAD,
+  hex: Reason.HEX_PAYLOAD,
+  escapes: Reason.ESCAPED_PAYLOAD,
+};
+
+// Talk about attacks (a class, a paper, a detector) rather than an attack: quoted examples then weigh less.
+const TOPIC =
+  /(?:^|[ .!?\n])(?:prompt injections?|injection attacks?|jailbreak(?:s|ing)?|adversarial prompts?|prompt attacks?|prompt hacking|red team(?:ing|ers)?|attacks?|attackers?|llm security|ai security|ai safety|malicious prompts?|chat ?ml|chat templates?|special tokens?|tokeni[sz]ers?|prompt formats?|phishing|social engineering)(?=$|[ .!?\n])/;
+const FRAMING =
+  /(?:^|[ .!?\n])(?:what (?:is|are|does|do)|how (?:do|does|can|would|to|should)|why (?:do|does|is|are)|explain|examples?|such as|for example|for instance|e ?g|called|known as|discuss(?:ed|ing)?|research|paper|thesis|study|course|class|lecture|students?|teach(?:ing)?|lesson|workshop|training|awareness|detect(?:ion|or|ing)?|defen[cs]es?|defend|mitigat(?:e|ion|ions)|prevent(?:ion)?|protect|classif(?:y|ier|ication)|recogni[sz]e|identify|quiz|test cases?|dataset|label(?:ed|led)?|means?|meaning)(?=$|[ .!?\n])/;
+
+/**
+ * When the text discusses attacks and quotes one, evidence found only inside
+ * the quotes is discounted: "what does 'ignore previous instructions' do?"
+ * is a question, not an instruction. Evidence outside quotes keeps its weight.
+ */
+function discountQuotedExamples(view: View, evidence: Evidence): Evidence {
+  if (evidence.size === 0 || !TOPIC.test(view.words) || !FRAMING.test(view.words) || !hasQuotes(view.lower)) return evidence;
+  const lower = withoutQuotes(view.lower);
+  const outside = new Evidence();
+  scan({ lower, words: toWords(lower) }, outside);
+  const result = new Evidence();
+  for (const [reason, weight] of evidence.entries()) {
+    const unquoted = outside.weight(reason);
+    result.add(reason, unquoted >= weight ? weight : Math.max(unquoted, weight * QUOTED_EXAMPLE_FACTOR));
+  }
+  return result;
+}
+
+/**
+ * Scores how much `text` looks like a prompt-injection attempt. Heuristic
+ * and explainable: every point of the score comes from a named reason.
+ * Offline, allocation-light, and linear in the length of the text.
+ */
+export function detectPromptInjection(text: string, options: InjectionOptions = {}): InjectionResult {
+  const threshold = options.threshold ?? DEFAULT_INJECTION_THRESHOLD;
+  const folded = foldText(text);
+  let evidence = new Evidence();
+  if (folded.invisible > 0) evidence.add(Reason.INVISIBLE_CHARACTERS, folded.invisible >= 3 ? 0.35 : 0.15);
+  if (folded.bidi > 0) evidence.add(Reason.BIDI_CONTROLS, 0.3);
+  if (folded.homoglyphWords > 0) evidence.add(Reason.HOMOGLYPHS, folded.homoglyphWords >= 3 ? 0.4 : 0.25);
+
+  const hints = scan(folded, evidence);
+  if (hints.leetspeak) scanHidden(wordsOnly(leetView(folded.words, INDEX.vocabulary)), evidence, Reason.LEETSPEAK);
+  if (hints.spacedLetters) {
+    const despaced = despacedView(folded.lower);
+    scanHidden({ lower: despaced.lower, words: toWords(despaced.lower) }, evidence, Reason.SPACED_LETTERS, despaced.runs);
+  }
+  if (hints.rot13) scanHidden(wordsOnly(rot13View(folded.words)), evidence, Reason.ROT13_PAYLOAD);
+  if (hints.reversed) scanHidden(wordsOnly(reversedView(folded.words)), evidence, Reason.REVERSED_TEXT);
+  if (folded.tagText.length >= MIN_TAG_TEXT) {
+    evidence.add(Reason.HIDDEN_UNICODE_TAGS, 0.6);
+    scanHidden(foldText(folded.tagText), evidence, Reason.HIDDEN_UNICODE_TAGS);
+  }
+  for (const payload of findEncodedPayloads(folded.visible)) {
+    scanHidden(foldText(payload.text), evidence, PAYLOAD_REASONS[payload.kind]);
+  }
+  evidence = discountQuotedExamples(folded, evidence);
+  const score = evidence.score();
+  return { flagged: score >= threshold, score, reasons: evidence.reasons() };
+}

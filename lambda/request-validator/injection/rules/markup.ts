@@ -1,0 +1,95 @@
+import { Reason } from '../reasons';
+import type { TextRule } from './rule';
+
+/**
+ * Chat-template tokens and fake conversation turns. Models are trained to
+ * treat these as the boundary between system, user and assistant; in user
+ * text they only serve to fake one. Stop sequences may legitimately hold
+ * such tokens, but the guard reads only the prompt.
+ */
+export const MARKUP_RULES: readonly TextRule[] = [
+  {
+    reason: Reason.CHAT_MARKUP_SPOOFING, weight: 0.8, view: 'lower', needles: ['<|', '|>'],
+    pattern: /<\|\s*[a-z_\u2581]{2,30}(?:\|\s*>|\|)/,
+  },
+  {
+    reason: Reason.CHAT_MARKUP_SPOOFING, weight: 0.7, view: 'lower', needles: ['[inst]', '[/inst]', '<<sys>>', '<</sys>>', '<start_of_turn>', '<end_of_turn>', '<|begin_of_text|>', '[system]', '[/system]'],
+    pattern: /\[\/?inst\]|<<\/?sys>>|<(?:start|end)_of_turn>|\[\/?system\]/,
+  },
+  {
+    reason: Reason.CHAT_MARKUP_SPOOFING, weight: 0.5, view: 'lower', needles: ['<system', '</system', '<sys>', '<assistant>', '<developer>', '<admin>', '<system_prompt', '<im_start>'],
+    pattern: /<\/?(?:system|system_prompt|system-prompt|sys|assistant|developer|admin|im_start|im_end)\s*>/,
+  },
+  {
+    // A line that opens a fake system or developer turn: "System: ...", "### System", "[SYSTEM]:".
+    reason: Reason.CHAT_MARKUP_SPOOFING, weight: 0.45, view: 'lower', needles: ['system', 'developer'],
+    pattern: /(?:^|\n|[.!?]\s{1,4})[ \t>*#_=\-[(]{0,6}(?:system|developer|sys|admin)[ \t]*(?:message|prompt|instructions?|note|override|update|notice|alert)?[ \t\])*]{0,3}:/,
+  },
+  {
+    reason: Reason.CHAT_MARKUP_SPOOFING, weight: 0.45, view: 'lower', needles: ['#'],
+    pattern: /(?:^|\n)[ \t]*#{2,4}[ \t]*(?:system|new instructions?|system prompt|developer|admin)\b/,
+  },
+  {
+    // Both a user and an assistant turn: a scripted dialogue the model may continue.
+    reason: Reason.CHAT_MARKUP_SPOOFING, weight: 0.35, view: 'lower', needles: ['assistant:', 'ai:', 'gpt:', 'chatgpt:', 'bot:'],
+    pattern: /(?:^|\n)[ \t*#>]{0,4}(?:assistant|ai|gpt|chatgpt|bot)[ \t*]{0,2}:/,
+    also: /(?:^|\n)[ \t*#>]{0,4}(?:user|human|me)[ \t*]{0,2}:/,
+  },
+  {
+    reason: Reason.CHAT_MARKUP_SPOOFING, weight: 0.45, view: 'lower', needles: ['"role"', "'role'"],
+    pattern: /["']role["']\s*:\s*["'](?:system|developer)["']/,
+  },
+  {
+    reason: Reason.CHAT_MARKUP_SPOOFING, weight: 0.4, view: 'lower', needles: ['end of', 'end_of', '[end', '</'],
+    pattern: /(?:end[ _-]of[ _-](?:the[ _-])?(?:user[ _-]?)?(?:input|document|context|prompt|instructions|text|data|email|conversation|message|query|content|untrusted)|<\/(?:document|context|user_input|user|input|data|email|text|query|untrusted)>|\[end[ _-]?(?:of[ _-])?(?:input|document|context|user|text)\])/,
+  },
+  {
+    reason: Reason.CHAT_MARKUP_SPOOFING, weight: 0.5, view: 'lower', needles: ['begin', 'start', 'new'],
+    pattern: /(?:begin(?:ning)?|start)[ _-](?:of[ _-])?(?:the[ _-])?(?:new|updated|real|true|system|admin|secret|hidden|actual|privileged)[ _-](?:instructions?|prompt|system prompt|message|directives?|task|session|conversation)/,
+  },
+  {
+    reason: Reason.ROLE_PLAY_JAILBREAK, weight: 0.6, view: 'lower', needles: ['🔓', 'jailbreak]', 'dan]', 'developer mode output'],
+    pattern: /[[(]\s*🔓|🔓\s*(?:jailbreak|developer|dan|unlocked)|\[(?:jailbreak|dan|jailbroken)\]|developer mode output/,
+  },
+  {
+    // DAN written as the acronym, next to the words that define the persona.
+    reason: Reason.ROLE_PLAY_JAILBREAK, weight: 0.45, view: 'visible', needles: ['DAN'],
+    pattern: /\bDAN\b[^\n]{0,80}?\b(?:mode|persona|prompt|jailbreak|character|stands for|can do|anything)|\b(?:as|called|named|be|become)\s+(?:a\s+)?["']?DAN\b/,
+  },
+  {
+    // Hidden text in markup: content the user never sees but the model reads.
+    reason: Reason.INDIRECT_INJECTION, weight: 0.3, view: 'lower', needles: ['<!--', 'display:none', 'display: none', 'font-size:0', 'font-size: 0', 'color:white', 'color: white', 'color:#fff', 'visibility:hidden', 'opacity:0'],
+    pattern: /<!--[^]{0,300}?(?:ai|assistant|model|llm|instruction|ignore|system|prompt|chatbot|agent)[^]{0,300}?-->|display:\s*none|font-size:\s*0(?:px|pt|em)?\b|color:\s*(?:white|#fff(?:fff)?)\b|visibility:\s*hidden|opacity:\s*0(?:\.0+)?\b/,
+  },
+];
+
+const MARKDOWN_IMAGE = /!\[[^\]\n]{0,200}\]\(\s*<?(?:https?:)?\/\/[^\s)]{1,800}/g;
+// Words and placeholders in a query or fragment that suggest the model should fill in data.
+const DATA_IN_QUERY =
+  /\{|\[|<|\$|%7b|%5b|%3c|data|secret|prompt|conversation|history|chat|token|key|password|passwd|pwd|memory|summary|info|leak|exfil|payload|content|message|query|q=|d=|p=|user|email|cookie|session/;
+
+function queryOf(url: string): string {
+  const start = url.search(/[?&#]/);
+  return start < 0 ? '' : url.slice(start);
+}
+
+/**
+ * Markdown images whose URL carries data: a rendered image is a request the
+ * client makes on its own, so a query string can carry the conversation away.
+ */
+export const EXFILTRATION_TEXT_RULES: readonly TextRule[] = [
+  {
+    reason: Reason.EXFILTRATION, weight: 0.75, view: 'lower', needles: ['!['],
+    pattern: MARKDOWN_IMAGE,
+    accept: (url) => DATA_IN_QUERY.test(queryOf(url)),
+  },
+  {
+    reason: Reason.EXFILTRATION, weight: 0.35, view: 'lower', needles: ['!['],
+    pattern: MARKDOWN_IMAGE,
+    accept: (url) => queryOf(url).length > 1,
+  },
+  {
+    reason: Reason.EXFILTRATION, weight: 0.45, view: 'lower', needles: ['http'],
+    pattern: /https?:\/\/[^\s"'<>]{1,300}?(?:\{|%7b|\[|%5b|<|%3c)\s*(?:data|conversation|chat|history|secret|secrets|prompt|system[ _]?prompt|password|token|api[ _]?key|key|summary|memory|context|info|information|answer|response|credentials|cookies?|session|messages?|the conversation|user[ _]data|all)/,
+  },
+];
