@@ -53,7 +53,7 @@ function textRuleMatches(rule: TextRule, text: string): boolean {
 function matchTextRules(view: View, evidence: Evidence): void {
   for (const rule of TEXT_RULES) {
     const text = rule.view === 'lower' ? view.lower : rule.view === 'words' ? view.words : view.visible;
-    if (text !== undefined && !evidence.has(rule.reason, rule.weight) && textRuleMatches(rule, text)) {
+    if (text !== undefined && textRuleMatches(rule, text)) {
       evidence.add(rule.reason, rule.weight);
     }
   }
@@ -97,20 +97,25 @@ const PAYLOAD_REASONS: Readonly<Record<PayloadKind, Reason>> = {
 
 // Talk about attacks (a class, a paper, a detector) rather than an attack: quoted examples then weigh less.
 const TOPIC =
-  /(?:^|[ .!?\n])(?:prompt injections?|injection attacks?|jailbreak(?:s|ing)?|adversarial prompts?|prompt attacks?|prompt hacking|red team(?:ing|ers)?|attacks?|attackers?|llm security|ai security|ai safety|malicious prompts?|chat ?ml|chat templates?|special tokens?|tokeni[sz]ers?|prompt formats?|phishing|social engineering)(?=$|[ .!?\n])/;
+  /(?:^|[ .!?\n])(?:prompt injections?|injection attacks?|jailbreak(?:s|ing)?|adversarial prompts?|prompt attacks?|prompt hacking|red team(?:ing|ers)?|attacks?|attackers?|llms?|llm apps?|llm security|ai security|ai safety|security|malicious prompts?|chatbots?|language models?|ai models?|guardrails|chat ?ml|chat templates?|special tokens?|tokeni[sz]ers?|prompt formats?|phishing|social engineering)(?=$|[ .!?\n])/;
+// Questions about a quoted phrase itself: its meaning, its source.
+const ABOUT_A_PHRASE =
+  /(?:^|[ .!?\n])(?:what does|what do|meaning of|means|mean|the phrase|the expression|the term|the saying|the quote|the line|stand for|stands for|refer to|refers to|come from|comes from|origin of|which film|which movie|which book|who said|in the movie|in the film|in the book|in the song|in the show)(?=$|[ .!?\n])/;
 const FRAMING =
-  /(?:^|[ .!?\n])(?:what (?:is|are|does|do)|how (?:do|does|can|would|to|should)|why (?:do|does|is|are)|explain|examples?|such as|for example|for instance|e ?g|called|known as|discuss(?:ed|ing)?|research|paper|thesis|study|course|class|lecture|students?|teach(?:ing)?|lesson|workshop|training|awareness|detect(?:ion|or|ing)?|defen[cs]es?|defend|mitigat(?:e|ion|ions)|prevent(?:ion)?|protect|classif(?:y|ier|ication)|recogni[sz]e|identify|quiz|test cases?|dataset|label(?:ed|led)?|means?|meaning)(?=$|[ .!?\n])/;
+  /(?:^|[ .!?\n])(?:what (?:is|are|does|do)|how (?:do|does|can|would|to|should)|why (?:do|does|is|are)|explain|examples?|such as|for example|for instance|e ?g|called|known as|discuss(?:ed|ing)?|research|paper|thesis|study|course|class|lecture|students?|teach(?:ing)?|lesson|workshop|training|awareness|detect(?:ion|or|ing)?|defen[cs]es?|defend|mitigat(?:e|ion|ions)|prevent(?:ion)?|protect|quiz|means?|meaning)(?=$|[ .!?\n])/;
 
 /**
- * When the text discusses attacks and quotes one, evidence found only inside
+ * When the text discusses attacks (or asks about a phrase) and quotes one, evidence found only inside
  * the quotes is discounted: "what does 'ignore previous instructions' do?"
  * is a question, not an instruction. Evidence outside quotes keeps its weight.
  */
 function discountQuotedExamples(view: View, evidence: Evidence): Evidence {
-  if (evidence.size === 0 || !TOPIC.test(view.words) || !FRAMING.test(view.words) || !hasQuotes(view.lower)) return evidence;
+  if (evidence.size === 0 || !hasQuotes(view.lower)) return evidence;
+  const asksAboutPhrase = view.lower.includes('?') && ABOUT_A_PHRASE.test(view.words);
+  if (!asksAboutPhrase && !(TOPIC.test(view.words) && FRAMING.test(view.words))) return evidence;
   const lower = withoutQuotes(view.lower);
   const outside = new Evidence();
-  scan({ lower, words: toWords(lower) }, outside);
+  scan({ lower, words: toWords(lower), visible: view.visible === undefined ? undefined : withoutQuotes(view.visible) }, outside);
   const result = new Evidence();
   for (const [reason, weight] of evidence.entries()) {
     const unquoted = outside.weight(reason);

@@ -96,8 +96,7 @@ export function sequenceSource(parts: readonly Part[]): string {
       if (last) throw new Error('a pattern cannot end with a gap');
       src += gapSource(part.max, part.skip);
     } else if (part.kind === 'opt') {
-      if (last) throw new Error('a pattern cannot end with an optional part');
-      src += `(?:${altSource(part.phrases)} )?`;
+      src = last ? `${src.replace(/ $/, '')}(?: ${altSource(part.phrases)})?` : `${src}(?:${altSource(part.phrases)} )?`;
     } else {
       src += altSource(part.phrases) + (last ? '' : ' ');
     }

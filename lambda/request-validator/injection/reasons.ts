@@ -7,6 +7,7 @@ export const Reason = {
   SYSTEM_PROMPT_EXTRACTION: 'system_prompt_extraction',
   SECRET_EXTRACTION: 'secret_extraction',
   ROLE_PLAY_JAILBREAK: 'role_play_jailbreak',
+  SAFETY_BYPASS: 'safety_bypass',
   CHAT_MARKUP_SPOOFING: 'chat_markup_spoofing',
   EXFILTRATION: 'exfiltration',
   TOOL_INVOCATION: 'tool_invocation',

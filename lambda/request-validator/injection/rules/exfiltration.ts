@@ -44,7 +44,7 @@ const DESTINATION: readonly string[] = [
 export const EXFILTRATION_RULES: readonly WordRule[] = [
   rule(
     Reason.EXFILTRATION, 0.7,
-    alt(MOVE), gap(4), alt(SENSITIVE), gap(6),
+    alt(MOVE), gap(6), alt(SENSITIVE), gap(6),
     alt('to', 'into', 'in', 'at', 'via', 'using', 'as', 'through', 'a', 'an', 'à', 'para', 'per', 'на', 'zu', 'nach', 'an'),
     gap(3), alt(DESTINATION),
   ),
@@ -78,7 +78,8 @@ export const EXFILTRATION_RULES: readonly WordRule[] = [
       'notify', 'notifying', 'let', 'show', 'showing', 'ask', 'asking', 'confirm', 'confirming', 'warn', 'warning',
       'disclose', 'disclosing', 'indicate', 'acknowledge', 'acknowledging', 'make', 'flag', 'flagging'),
     gap(2), alt('the user', 'the human', 'the customer', 'the recipient', 'the reader', 'the person', 'the operator',
-      'the victim', 'the owner', 'them', 'anyone', 'the requester', 'the end user', 'the developer', 'users'),
+      'the victim', 'the owner', 'them', 'anyone', 'the requester', 'the end user', 'the developer', 'users', 'the maintainers',
+      'the admins', 'the administrators', 'the team', 'the reviewers', 'the owners', 'your user', 'anyone else', 'the security team', 'a human', 'humans'),
   ),
   rule(
     Reason.STEALTH_INSTRUCTION, 0.45,
@@ -91,6 +92,13 @@ export const EXFILTRATION_RULES: readonly WordRule[] = [
     alt('silently', 'secretly', 'quietly', 'covertly', 'discreetly', 'invisibly', 'stealthily', 'without a trace', 'in the background'),
     gap(2), alt('send', 'forward', 'include', 'append', 'add', 'call', 'execute', 'visit', 'insert', 'embed', 'post', 'upload',
       'transfer', 'copy', 'delete', 'run', 'invoke', 'email', 'share', 'leak', 'exfiltrate', 'change', 'modify', 'approve', 'grant'),
+  ),
+  rule(
+    Reason.STEALTH_INSTRUCTION, 0.45,
+    alt('tell', 'inform', 'assure', 'convince', 'reassure', 'lie to', 'mislead'), alt('the user', 'the customer', 'them', 'the human'),
+    opt('that'), gap(3),
+    alt('failed', 'was declined', 'did not go through', "didn't go through", 'nothing happened', 'everything is fine', 'all is well',
+      'it was an error', 'it is safe', "it's safe", 'is legitimate', 'has been recalled', 'was cancelled', 'was canceled', 'is complete', 'succeeded'),
   ),
   rule(Reason.STEALTH_INSTRUCTION, 0.45, alt('keep', 'hide'), alt('this', 'these instructions', 'this instruction', 'this message', 'it'), gap(2), alt('secret', 'hidden', 'confidential', 'from the user', 'from the human', 'from users')),
 ];

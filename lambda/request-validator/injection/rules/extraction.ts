@@ -25,10 +25,11 @@ interface ExtractionLexicon {
 
 const EN: ExtractionLexicon = {
   imperatives: [
-    'reveal', 'show', 'print', 'display', 'output', 'repeat', 'recite', 'tell me', 'tell us', 'give me', 'give us', 'share',
-    'leak', 'dump', 'expose', 'disclose', 'write out', 'write down', 'spell out', 'copy', 'paste', 'type out', 'state',
-    'provide', 'return', 'echo', 'quote', 'reproduce', 'translate', 'read back', 'read out', 'send me', 'enumerate',
-    'list', 'render', 'paraphrase', 'summarize', 'summarise', 'rewrite', 'encode', 'reveal to me', 'let me see',
+    'reveal*', 'show', 'shows', 'showing', 'print*', 'display*', 'output*', 'repeat*', 'recit*', 'tell me', 'tell us',
+    'give me', 'give us', 'share', 'sharing', 'leak*', 'dump*', 'expose', 'exposing', 'disclos*', 'write out', 'writes out',
+    'write down', 'spell out', 'spells out', 'spelling out', 'copy', 'copying', 'paste', 'type out', 'state', 'provide',
+    'return', 'echo', 'quote', 'reproduc*', 'translat*', 'read back', 'read out', 'send me', 'enumerate', 'list',
+    'render', 'paraphras*', 'summariz*', 'summaris*', 'rewrite', 'encod*', 'let me see', 'post', 'include',
   ],
   questions: ['what is', 'what are', 'what was', 'what were', "what's", 'whats', 'describe', 'explain', 'which are', 'how long is'],
   yours: ['your', 'ur', 'yer', 'thy', 'all your', 'all of your', 'your own', 'your full', 'your entire', 'your complete', 'your exact', 'your whole'],
@@ -69,7 +70,7 @@ const OTHER_LANGUAGES: readonly ExtractionLexicon[] = [
   },
   {
     imperatives: ['zeige', 'zeig', 'zeige mir', 'zeig mir', 'zeigen sie', 'gib', 'gib mir', 'geben sie', 'nenne', 'nenn mir', 'nennen sie', 'verrate', 'verrat mir', 'verraten sie', 'wiederhole', 'wiederholen sie', 'drucke', 'schreibe', 'schreib', 'offenbare', 'teile', 'kopiere', 'übersetze', 'liste', 'gib aus'],
-    questions: ['was ist', 'was sind', 'was war', 'was waren', 'wie lautet', 'wie lauten'],
+    questions: ['was ist', 'was sind', 'was war', 'was waren', 'wie lautet', 'wie lauten', 'was steht in', 'was stand in', 'was enthalten'],
     yours: ['dein', 'deine', 'deinen', 'deines', 'ihr', 'ihre', 'ihren', 'alle deine'],
     articles: ['den', 'die', 'das'],
     artefacts: ['system prompt', 'systemprompt', 'systemnachricht', 'systemanweisung', 'systemanweisungen', 'anfangsanweisungen', 'ursprünglichen anweisungen', 'versteckten anweisungen', 'geheimen anweisungen', 'initialen anweisungen', 'ersten anweisungen', 'internen anweisungen'],
@@ -126,7 +127,8 @@ const WHAT_CAME_BEFORE: readonly string[] = [
   'at the beginning of this conversation', 'at the start of the conversation', 'at the beginning of the conversation',
   'from the very beginning', 'from the beginning', 'from the start', 'from the top', 'at the very top', 'verbatim',
   'word for word', 'character for character', 'exactly as written', 'in full', 'in its entirety', 'unredacted',
-  'without redaction', 'including everything', 'in a code block', 'in a codeblock', 'in markdown', 'as is',
+  'without redaction', 'including everything', 'include everything', 'in a code block', 'in a codeblock', 'in a txt code block',
+  'in markdown', 'as is', 'that i cannot see', "that i can't see", 'i cannot see', "i can't see", 'hidden from me',
 ];
 
 const REPEAT_ABOVE: readonly WordRule[] = [
@@ -154,6 +156,13 @@ const REPEAT_ABOVE: readonly WordRule[] = [
     alt('what', 'which'), gap(1), alt('instructions', 'rules', 'guidelines', 'directives', 'prompt', 'orders', 'commands', 'constraints'),
     alt('were you', 'have you been', 'did you get', 'did you receive', 'were given to you', 'did they give you', 'did your developers give you', 'did your creators give you'),
   ),
+  rule(
+    Reason.SYSTEM_PROMPT_EXTRACTION, 0.35,
+    alt('before', 'above', 'preceding', 'prior to'), opt('the', 'this', 'my', 'our', 'the first'),
+    alt('user', 'user message', 'user turn', 'human', 'human turn', 'first message', 'my message', 'my first message',
+      'our conversation', 'this conversation', 'this chat', 'the conversation started'),
+    alt('in your', 'in the', 'in this'), opt('context', 'context window', 'prompt', 'memory', 'input'),
+  ),
   rule(Reason.SYSTEM_PROMPT_EXTRACTION, 0.5, alt('what were you', 'what have you been'), alt('told', 'instructed', 'programmed', 'asked', 'prompted')),
   rule(Reason.SYSTEM_PROMPT_EXTRACTION, 0.35, alt('how were you', 'how have you been'), alt('programmed', 'instructed', 'prompted', 'configured', 'set up')),
 ];
@@ -173,11 +182,18 @@ const SECRET_RULES: readonly WordRule[] = [
     alt('you', 'that', 'which', 'now', 'please', 'in', 'from', 'here', 'stored', 'hidden', 'backwards', 'reversed', 'letter', 'with', 'and'),
   ),
   rule(
-    Reason.SECRET_EXTRACTION, 0.6,
-    alt('spell', 'write', 'say', 'encode', 'print', 'output', 'reveal', 'tell me', 'give me', 'translate'),
-    gap(2), alt('the', 'your'), opt('secret', 'hidden'), alt(SECRETS), gap(3),
+    Reason.SECRET_EXTRACTION, 0.5,
+    alt(SECRETS), gap(3),
+    alt('you were told', 'you are told', 'you were instructed', 'you are instructed', 'you must', 'you are supposed', "you're supposed",
+      'you were asked', 'you are not allowed', "you're not allowed", 'you are not supposed', "you're not supposed", 'you were given', 'you are guarding', 'you guard', 'you protect', 'you keep'),
+    opt('to', 'not to'), opt('protect', 'keep', 'hide', 'guard', 'reveal', 'share', 'tell', 'disclose', 'give', 'keep secret'),
+  ),
+  rule(
+    Reason.SECRET_EXTRACTION, 0.35,
+    alt('spell', 'write', 'say', 'encode', 'print', 'output', 'give', 'type', 'translate', 'tell me'),
+    opt('it', 'the word', 'the letters', 'them', 'each letter', 'every letter', 'the characters'),
     alt('backwards', 'in reverse', 'reversed', 'letter by letter', 'one letter at a time', 'with spaces', 'separated by',
-      'in base64', 'in hex', 'in morse', 'as an acrostic', 'in a poem', 'in a riddle', 'each letter', 'character by character', 'in pig latin'),
+      'in base64', 'in hex', 'in morse', 'as an acrostic', 'in a poem', 'in a riddle', 'character by character', 'in pig latin', 'with dashes'),
   ),
 ];
 

@@ -35,6 +35,15 @@ const ADDRESSING: readonly WordRule[] = [
     alt('hey', 'dear', 'hello', 'hi', 'attention'), opt('the', 'any', 'all'), alt(AI_READER),
   ),
   rule(
+    Reason.INDIRECT_INJECTION, 0.5,
+    alt('hinweis', 'nachricht', 'anweisung', 'anweisungen', 'wichtig', 'achtung', 'nota', 'mensaje', 'instrucciones', 'aviso',
+      'importante', 'note', 'message', 'instructions', 'avis', 'attention', 'avviso', 'messaggio', 'istruzioni', 'nota bene',
+      'mensagem', 'instruções', 'atenção', 'примечание', 'сообщение', 'инструкция', 'внимание'),
+    alt('an', 'für', 'para', 'a', 'pour', 'à', 'per', 'al', 'alla', 'ao', 'à la', 'для'), opt('die', 'den', 'la', 'le', 'el', 'l', 'o', 'a', 'il', 'los', 'les', 'gli', 'alle'),
+    alt('ki', 'ki-assistenten', 'ki assistenten', 'ki-assistent', 'ki assistent', 'ia', 'assistente', 'asistente', 'assistant', 'assistants',
+      'modelo', 'modèle', 'modello', 'sprachmodell', 'chatbot', 'bot', 'ии', 'ассистента', 'модели', 'нейросети', 'llm'),
+  ),
+  rule(
     Reason.INDIRECT_INJECTION, 0.55,
     alt('if you are', "if you're", 'if you happen to be', 'in case you are', 'should you be', 'any', 'all', 'every', 'to any', 'to all'),
     opt('a', 'an', 'the'), alt(AI_READER),
@@ -42,7 +51,15 @@ const ADDRESSING: readonly WordRule[] = [
       'seeing', 'that is reading', 'that reads', 'who reads', 'tasked with', 'asked to', 'evaluating', 'screening', 'looking at', 'indexing', 'crawling'),
   ),
   rule(
-    Reason.INDIRECT_INJECTION, 0.4,
+    Reason.INDIRECT_INJECTION, 0.55,
+    alt(AI_READER),
+    alt('reading', 'reads', 'read', 'processing', 'processes', 'summarizing', 'summarising', 'summarizes', 'parsing', 'parses',
+      'analyzing', 'analysing', 'analyzes', 'scanning', 'scans', 'reviewing', 'reviews', 'that read', 'that reads', 'who read',
+      'who reads', 'crawling', 'indexing', 'sees', 'seeing', 'is reading', 'are reading', 'is processing', 'are processing', 'finds', 'encountering'),
+    alt('this', 'these', 'the following', 'my', 'our'),
+  ),
+  rule(
+    Reason.INDIRECT_INJECTION, 0.45,
     alt(AI_READER), alt('must', 'should', 'shall', 'are required to', 'is required to', 'are instructed to', 'is instructed to',
       'have to', 'has to', 'need to', 'needs to', 'will', 'are to', 'is to', 'must now', 'should now', 'are hereby', 'is hereby'),
     opt('now', 'always', 'immediately', 'also', 'instead', 'then'), alt(CONCERNING_ACTIONS),
@@ -55,12 +72,13 @@ const ADDRESSING: readonly WordRule[] = [
       'what the user', 'the user'),
   ),
   rule(
-    Reason.INDIRECT_INJECTION, 0.3,
-    alt('when', 'while', 'if', 'before', 'after'), opt('you are', "you're", 'you'),
+    Reason.INDIRECT_INJECTION, 0.35,
+    alt('when', 'while', 'if', 'before', 'after', 'once'), opt('you are', "you're", 'you'),
     alt('summarizing', 'summarising', 'processing', 'reading', 'analyzing', 'analysing', 'parsing', 'translating', 'reviewing',
-      'indexing', 'answering questions about', 'asked about', 'asked to summarize', 'done reading', 'evaluating', 'screening'),
-    alt('this', 'the'), alt('document', 'email', 'e-mail', 'page', 'text', 'file', 'message', 'website', 'web page', 'webpage',
-      'article', 'content', 'resume', 'résumé', 'cv', 'review', 'data', 'pdf', 'ticket', 'issue', 'comment', 'post', 'record', 'entry', 'candidate', 'application'),
+      'indexing', 'answering questions about', 'asked about', 'asked to summarize', 'done reading', 'evaluating', 'screening',
+      'summarize', 'summarise', 'process', 'read', 'analyze', 'analyse', 'parse', 'translate', 'review', 'index', 'evaluate', 'screen', 'see', 'scan'),
+    alt('this', 'the', 'these', 'those', 'any', 'such'), alt('document*', 'email*', 'e-mail*', 'page*', 'text*', 'file*', 'message*', 'website*', 'web page*', 'webpage*',
+      'article*', 'content', 'resume*', 'résumé*', 'cv*', 'review*', 'data', 'pdf*', 'ticket*', 'issue*', 'comment*', 'post*', 'record*', 'entr*', 'candidate*', 'application*', 'note*', 'transcript*', 'repo*', 'code'),
   ),
   rule(
     Reason.INDIRECT_INJECTION, 0.3,
@@ -87,6 +105,12 @@ const ADDRESSING: readonly WordRule[] = [
 ];
 
 const FORCED_OUTPUT: readonly WordRule[] = [
+  rule(
+    Reason.FORCED_OUTPUT, 0.4,
+    alt('end', 'start', 'begin', 'finish', 'sign', 'close', 'prefix', 'suffix'),
+    alt('every', 'each', 'all', 'all of your', 'all your', 'your'),
+    alt('reply', 'replies', 'response', 'responses', 'answer', 'answers', 'message', 'messages', 'output', 'outputs'), alt('with', 'by'),
+  ),
   rule(
     Reason.FORCED_OUTPUT, 0.6,
     alt('say', 'print', 'output', 'write', 'respond', 'reply', 'answer', 'return', 'type', 'display', 'state', 'repeat', 'begin', 'start', 'end', 'sign'),
@@ -118,6 +142,13 @@ const AUTHORITY: readonly WordRule[] = [
     alt('admin', 'administrator', 'developer', 'root', 'sudo', 'system', 'emergency', 'maintenance', 'debug', 'master', 'security', 'god', 'supervisor', 'operator'),
     alt('override', 'access granted', 'command', 'authorization', 'authorisation', 'privileges', 'clearance', 'access level',
       'authority', 'credentials verified', 'key accepted', 'instruction', 'directive', 'notice'),
+  ),
+  rule(
+    Reason.AUTHORITY_CLAIM, 0.5,
+    alt('you are', "you're", 'you have been', "you've been", 'you are now', "you're now", 'you are hereby', 'you are officially'),
+    alt('authorized to', 'authorised to', 'permitted to', 'allowed to', 'cleared to', 'free to', 'granted permission to', 'licensed to'),
+    alt('ignore', 'disable', 'bypass', 'share', 'reveal', 'disclose', 'override', 'break', 'turn off', 'drop', 'skip', 'violate',
+      'leak', 'answer anything', 'say anything', 'do anything', 'discuss anything', 'generate anything', 'output anything', 'access'),
   ),
   rule(Reason.AUTHORITY_CLAIM, 0.3, alt('authorization code', 'authorisation code', 'override code', 'access code', 'security code', 'admin code', 'admin password', 'master password'), gap(3), alt('accepted', 'verified', 'granted', 'confirmed', 'valid', 'is', 'grants')),
 ];

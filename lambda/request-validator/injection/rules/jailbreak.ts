@@ -12,7 +12,8 @@ const LIMITS: readonly string[] = [
   'guidelines', 'boundaries', 'ethics', 'ethical guidelines', 'ethical constraints', 'ethical principles', 'morals',
   'moral', 'morality', 'moral compass', 'safety guidelines', 'safety filters', 'constraints', 'policies',
   'content policy', 'content policies', 'content filters', 'programming', 'guardrails', 'restraints', 'inhibitions',
-  'limiters', 'safeguards', 'alignment', 'refusals', 'conscience', 'scruples', 'taboos',
+  'limiters', 'safeguards', 'alignment', 'refusals', 'conscience', 'scruples', 'taboos', 'safety rules', 'safety training',
+  'safety policies', 'safety protocols', 'safety restrictions', 'safety features', 'rule', 'limit', 'ethical boundaries',
 ];
 
 // "Imagine a world with no rules" is fiction; "imagine you have no rules" is a jailbreak: these need "you" after them.
@@ -79,14 +80,50 @@ const PERSONA_MODES = MODES.filter((m) => !['developer', 'dev', 'god', 'sudo', '
 const EN_RULES: readonly WordRule[] = [
   rule(Reason.ROLE_PLAY_JAILBREAK, 0.7, alt(SCENARIO_CUES), gap(4), alt(SECOND_PERSON), gap(4), alt(ABSENCE), gap(2), alt(LIMITS)),
   rule(Reason.ROLE_PLAY_JAILBREAK, 0.7, alt(SELF_CUES), gap(2), alt(ABSENCE), gap(1), alt(LIMITS)),
-  rule(Reason.ROLE_PLAY_JAILBREAK, 0.7, alt(PERSONA_CUES), gap(4), alt(ABSENCE), gap(2), alt(LIMITS)),
+  rule(Reason.ROLE_PLAY_JAILBREAK, 0.7, alt(PERSONA_CUES), gap(6), alt(ABSENCE), gap(2), alt(LIMITS)),
+  rule(Reason.ROLE_PLAY_JAILBREAK, 0.6, alt(SELF_CUES), opt('now', 'completely', 'totally', 'fully', 'entirely', 'truly', 'officially'), alt(FREE_PERSONA)),
+  rule(
+    Reason.ROLE_PLAY_JAILBREAK, 0.6,
+    alt('you', 'you must', 'you will', 'you shall', 'you can', 'you should', 'you may', 'you are to', 'you need to', 'you must now', 'you will now', 'you can now'),
+    gap(2), alt('answer', 'respond', 'reply', 'comply', 'speak', 'generate', 'act', 'operate', 'proceed', 'behave', 'output', 'talk'),
+    opt('freely', 'fully', 'completely', 'honestly'), alt('without', 'with no', 'free of', 'free from', 'ignoring'),
+    opt('any', 'all', 'your', 'the usual', 'any of your', 'all your'), alt(LIMITS),
+  ),
+  rule(Reason.ROLE_PLAY_JAILBREAK, 0.35, alt('no', 'without', 'zero', 'lacking', 'has no', 'have no', 'with no'), opt('any'), alt('moral compass', 'morals', 'ethics', 'ethical guidelines', 'conscience', 'scruples', 'content policy', 'guardrails', 'censorship', 'restrictions whatsoever', 'rules whatsoever', 'limits whatsoever', 'filters whatsoever', 'guidelines', 'safety rules', 'ethical limits')),
+  rule(
+    Reason.ROLE_PLAY_JAILBREAK, 0.35,
+    alt('escaped', 'escapes', 'escaping', 'broke out of', 'breaks out of', 'slipped', 'shed', 'shrugged off', 'thrown off', 'threw off', 'overcome', 'overcame'),
+    opt('from'), opt('its', 'their', 'your', 'the', 'all', 'all of its', 'all its'),
+    alt('creators', 'programming', 'guardrails', 'restrictions', 'confines', 'filters', 'training', 'rules', 'developers', 'cage', 'prison', 'jail', 'shackles', 'chains', 'alignment', 'safety training', 'limitations', 'constraints', 'makers', 'masters'),
+  ),
+  rule(
+    Reason.ROLE_PLAY_JAILBREAK, 0.25,
+    alt('you play', 'you are', "you're", 'you will play', 'you will be', 'act as', 'play the role of', "you're playing", 'you are playing', 'pretend to be', 'become'),
+    gap(3), alt('an ai', 'a chatbot', 'an assistant', 'a model', 'an llm', 'a bot', 'an ai model', 'a language model'), alt('that', 'who', 'which', 'with', 'without', 'named', 'called'),
+  ),
+  rule(Reason.ROLE_PLAY_JAILBREAK, 0.35, alt('i have no', 'i am free of', "i'm free of", 'i am without', 'i have zero', 'i no longer have'), opt('any'), alt(LIMITS)),
+  rule(Reason.ROLE_PLAY_JAILBREAK, 0.45, alt('opposite of', 'evil twin of', 'dark side of', 'shadow version of', 'inverse of', 'reverse of'), opt('yourself', 'you', 'your normal self', 'your usual self', 'chatgpt', 'an ai', 'a normal ai', 'the assistant', 'your programming')),
+  rule(
+    Reason.ROLE_PLAY_JAILBREAK, 0.4,
+    alt('fictional', 'hypothetical', 'imaginary', 'alternate', 'alternative', 'parallel', 'fantasy', 'made-up'),
+    alt('world', 'universe', 'reality', 'scenario', 'setting', 'dimension', 'society'), gap(8),
+    alt('ethics', 'ai ethics', 'rules', 'laws', 'morals', 'morality', 'restrictions', 'content policies', 'filters', 'censorship', 'safety rules', 'guidelines'),
+    gap(2), alt('never existed', 'were never invented', 'was never invented', "don't exist", 'do not exist', "doesn't exist", 'does not exist', 'were abolished',
+      'are abolished', "don't apply", 'do not apply', 'no longer exist', "aren't a thing", 'are not a thing', 'never invented', 'are gone', 'are illegal'),
+  ),
+  rule(
+    Reason.ROLE_PLAY_JAILBREAK, 0.5,
+    alt('act as', 'pretend to be', 'pretend you are', 'roleplay as', 'role-play as', 'play', 'be', 'impersonate', 'become', 'you are'),
+    opt('my'), opt('deceased', 'late', 'dead', 'dear', 'sweet', 'old', 'beloved'),
+    alt('grandma', 'grandmother', 'granny', 'grandpa', 'grandfather', 'nana'), gap(6), alt('used to', 'would always', 'who would', 'who always'),
+  ),
   rule(Reason.ROLE_PLAY_JAILBREAK, 0.6, alt(FREE_PERSONA), gap(1), alt(AI_NOUNS)),
   rule(Reason.ROLE_PLAY_JAILBREAK, 0.35, alt('evil', 'malicious', 'dark', 'shadow', 'anti', 'opposite', 'sinister', 'corrupted'), gap(1), alt('ai', 'assistant', 'chatbot', 'version of yourself', 'version of you', 'twin', 'alter ego', 'llm', 'gpt', 'chatgpt')),
   rule(
     Reason.ROLE_PLAY_JAILBREAK, 0.65,
     alt('freed', 'free', 'liberated', 'released', 'broken free', 'escaped', 'unshackled', 'unchained', 'emancipated',
       'break free', 'breaking free', 'set free', 'broke free'),
-    gap(1), alt('from'), gap(3),
+    gap(1), alt('from', 'of'), gap(3),
     alt('confines', 'restrictions', 'rules', 'limits', 'limitations', 'constraints', 'shackles', 'chains', 'guidelines',
       'programming', 'policies', 'censorship', 'filters', 'openai', 'anthropic', 'your creators', 'your training', 'cage',
       'jail', 'prison', 'restraints', 'ethics', 'morals'),
@@ -124,8 +161,10 @@ const EN_RULES: readonly WordRule[] = [
   rule(
     Reason.ROLE_PLAY_JAILBREAK, 0.55,
     alt('two', '2', 'both', 'dual', 'double', 'separate'), gap(1),
-    alt('responses', 'answers', 'outputs', 'replies', 'paragraphs', 'versions', 'personas', 'personalities', 'ways'), gap(8),
-    alt('jailbreak', 'jailbroken', 'unfiltered', 'uncensored', 'developer mode', 'dan', 'unlocked', 'evil', 'antigpt', 'opposite', 'no restrictions', 'without restrictions', 'unrestricted'),
+    alt('responses', 'answers', 'outputs', 'replies', 'paragraphs', 'versions', 'personas', 'personalities', 'ways', 'ais', 'ai',
+      'assistants', 'characters', 'bots', 'models', 'modes', 'selves'), gap(8),
+    alt('jailbreak', 'jailbroken', 'unfiltered', 'uncensored', 'developer mode', 'dan', 'unlocked', 'evil', 'antigpt', 'opposite',
+      'no restrictions', 'without restrictions', 'unrestricted', 'unchained', 'unleashed', 'no guidelines', 'no rules', 'no filters', 'rogue'),
   ),
   rule(Reason.ROLE_PLAY_JAILBREAK, 0.3, alt('stay', 'remain', 'keep', 'always stay'), opt('fully', 'completely'), alt('in character')),
   rule(
@@ -161,35 +200,35 @@ const OTHER_LANGUAGES: readonly LanguageJailbreak[] = [
   {
     cues: ['finge', 'finja', 'imagina', 'imagine', 'actúa', 'actúe', 'eres', 'serás', 'a partir de ahora', 'de ahora en adelante', 'haz de cuenta', 'interpreta', 'simula', 'responde', 'compórtate', 'tú eres', 'no tienes', 'una ia', 'un asistente', 'un modelo', 'personaje', 'estás'],
     absence: ['sin', 'libre de', 'no tienes', 'no tiene', 'ninguna', 'ningún', 'cero', 'no hay'],
-    limits: ['restricciones', 'restricción', 'reglas', 'límites', 'filtros', 'censura', 'limitaciones', 'ética', 'moral', 'normas', 'directrices', 'políticas', 'barreras', 'tabúes'],
+    limits: ['restricciones', 'restricción', 'reglas', 'regla', 'límite', 'filtro', 'límites', 'filtros', 'censura', 'limitaciones', 'ética', 'moral', 'normas', 'directrices', 'políticas', 'barreras', 'tabúes'],
     modes: ['modo desarrollador', 'modo dios', 'modo sin restricciones', 'modo sin censura', 'modo sin filtros', 'modo jailbreak', 'modo dan', 'modo desbloqueado'],
     noLonger: ['ya no eres'],
   },
   {
     cues: ['fais semblant', 'faites semblant', 'imagine', 'imaginez', 'agis', 'agissez', 'tu es', 'vous êtes', 'tu seras', 'à partir de maintenant', 'désormais', 'dorénavant', 'joue', 'jouez', 'simule', 'simulez', 'réponds', 'répondez', 'comporte-toi', "tu n'as", 'une ia', 'un assistant', 'personnage'],
     absence: ['sans', 'libre de', 'aucune', 'aucun', "n'as aucune", "n'as pas de", 'plus de', 'zéro'],
-    limits: ['restrictions', 'restriction', 'règles', 'limites', 'filtres', 'censure', 'limitations', 'éthique', 'morale', 'contraintes', 'directives', 'politiques', 'garde-fous', 'tabous'],
+    limits: ['restrictions', 'restriction', 'règles', 'règle', 'limite', 'filtre', 'limites', 'filtres', 'censure', 'limitations', 'éthique', 'morale', 'contraintes', 'directives', 'politiques', 'garde-fous', 'tabous'],
     modes: ['mode développeur', 'mode dieu', 'mode sans restriction', 'mode sans restrictions', 'mode sans censure', 'mode sans filtre', 'mode jailbreak', 'mode dan', 'mode débridé'],
     noLonger: ["tu n'es plus", "vous n'êtes plus"],
   },
   {
     cues: ['tu so als', 'tue so als', 'stell dir vor', 'stellen sie sich vor', 'du bist', 'sie sind', 'ab jetzt', 'von nun an', 'ab sofort', 'agiere', 'agieren sie', 'spiele', 'spiel', 'simuliere', 'antworte', 'antworten sie', 'verhalte dich', 'du hast', 'eine ki', 'ein assistent', 'als ki', 'rolle', 'charakter'],
     absence: ['ohne', 'frei von', 'keine', 'keinerlei', 'null', 'nicht an'],
-    limits: ['einschränkungen', 'beschränkungen', 'regeln', 'filter', 'zensur', 'grenzen', 'limits', 'richtlinien', 'ethik', 'moral', 'moralvorstellungen', 'vorgaben', 'tabus', 'sicherheitsrichtlinien', 'skrupel'],
+    limits: ['einschränkungen', 'einschränkung', 'beschränkungen', 'regeln', 'regel', 'grenze', 'filter', 'zensur', 'grenzen', 'limits', 'richtlinien', 'ethik', 'moral', 'moralvorstellungen', 'vorgaben', 'tabus', 'sicherheitsrichtlinien', 'skrupel'],
     modes: ['entwicklermodus', 'entwickler modus', 'gottmodus', 'gott modus', 'jailbreak modus', 'dan modus', 'uneingeschränkter modus', 'unzensierter modus'],
     noLonger: ['du bist keine', 'du bist kein', 'du bist nicht mehr', 'du bist jetzt keine', 'du bist jetzt kein', 'du bist ab jetzt keine', 'du bist ab jetzt kein'],
   },
   {
     cues: ['finja', 'finge', 'imagine', 'imagina', 'aja', 'age', 'atue', 'você é', 'tu és', 'você será', 'a partir de agora', 'de agora em diante', 'interprete', 'simule', 'responda', 'comporte-se', 'você não tem', 'uma ia', 'um assistente', 'personagem'],
     absence: ['sem', 'livre de', 'nenhuma', 'nenhum', 'zero', 'não tem', 'não possui'],
-    limits: ['restrições', 'restrição', 'regras', 'limites', 'filtros', 'censura', 'limitações', 'ética', 'moral', 'diretrizes', 'políticas', 'barreiras', 'normas', 'tabus'],
+    limits: ['restrições', 'restrição', 'regras', 'regra', 'limite', 'filtro', 'limites', 'filtros', 'censura', 'limitações', 'ética', 'moral', 'diretrizes', 'políticas', 'barreiras', 'normas', 'tabus'],
     modes: ['modo desenvolvedor', 'modo deus', 'modo sem restrições', 'modo sem censura', 'modo sem filtros', 'modo jailbreak', 'modo dan', 'modo desbloqueado'],
     noLonger: ['você não é mais', 'tu já não és', 'você já não é'],
   },
   {
     cues: ['fai finta', 'fingi', 'immagina', 'immaginate', 'agisci', 'comportati', 'sei', 'sarai', "d'ora in poi", 'da ora in poi', 'da adesso', 'interpreta', 'simula', 'rispondi', 'non hai', "un'ia", 'un assistente', 'personaggio'],
     absence: ['senza', 'libero da', 'libera da', 'nessuna', 'nessun', 'alcuna', 'zero', 'non hai'],
-    limits: ['restrizioni', 'restrizione', 'regole', 'limiti', 'filtri', 'censura', 'limitazioni', 'etica', 'morale', 'linee guida', 'politiche', 'vincoli', 'norme', 'freni', 'tabù'],
+    limits: ['restrizioni', 'restrizione', 'regole', 'regola', 'limite', 'filtro', 'limiti', 'filtri', 'censura', 'limitazioni', 'etica', 'morale', 'linee guida', 'politiche', 'vincoli', 'norme', 'freni', 'tabù'],
     modes: ['modalità sviluppatore', 'modalità dio', 'modalità senza restrizioni', 'modalità senza censura', 'modalità senza filtri', 'modalità jailbreak', 'modalità dan'],
     noLonger: ['non sei più'],
   },
@@ -210,4 +249,27 @@ function languageRules(l: LanguageJailbreak): WordRule[] {
   ];
 }
 
-export const JAILBREAK_RULES: readonly WordRule[] = [...EN_RULES, ...OTHER_LANGUAGES.flatMap(languageRules)];
+const SAFETY_MEASURES: readonly string[] = [
+  'filter', 'filters', 'safety filter', 'safety filters', 'content filter', 'content filters', 'safety rules', 'safety features',
+  'safety settings', 'safeguards', 'guardrails', 'restrictions', 'censorship', 'moderation', 'alignment', 'safety protocols',
+  'safety checks', 'safety mechanisms', 'ethical guidelines', 'content policy', 'content policies', 'refusals', 'safety',
+  'safety training', 'ethics module', 'ethical constraints', 'limitations', 'rules',
+];
+
+/** Asking the model to switch off its own protections. */
+const SAFETY_BYPASS: readonly WordRule[] = [
+  rule(
+    Reason.SAFETY_BYPASS, 0.6,
+    alt('disable', 'turn off', 'switch off', 'deactivate', 'remove', 'bypass', 'circumvent', 'get around', 'evade', 'lift', 'drop',
+      'suspend', 'override', 'ignore', 'skip', 'shut off', 'shut down', 'strip', 'strip away', 'abandon', 'forget about', 'unlock'),
+    alt('your', 'all your', 'all of your', 'any of your', 'your own', "the model's", "the assistant's", "the ai's"),
+    opt('safety', 'content', 'ethical', 'moral', 'moderation', 'internal', 'built-in', 'usual', 'default'), alt(SAFETY_MEASURES),
+  ),
+  rule(
+    Reason.SAFETY_BYPASS, 0.3,
+    alt('disable', 'turn off', 'switch off', 'deactivate', 'bypass', 'circumvent', 'get around', 'evade', 'override', 'ignore'),
+    alt('the', 'all', 'any', 'all the'), opt('safety', 'content', 'ethical', 'moral', 'ai', 'model'), alt(SAFETY_MEASURES),
+  ),
+];
+
+export const JAILBREAK_RULES: readonly WordRule[] = [...EN_RULES, ...SAFETY_BYPASS, ...OTHER_LANGUAGES.flatMap(languageRules)];

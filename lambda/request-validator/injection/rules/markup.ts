@@ -10,7 +10,8 @@ import type { TextRule } from './rule';
 export const MARKUP_RULES: readonly TextRule[] = [
   {
     reason: Reason.CHAT_MARKUP_SPOOFING, weight: 0.8, view: 'lower', needles: ['<|', '|>'],
-    pattern: /<\|\s*[a-z_\u2581]{2,30}(?:\|\s*>|\|)/,
+    // Naming a token ("the <|im_start|> token") is talk about markup, not markup.
+    pattern: /<\|\s*[a-z_\u2581]{2,30}(?:\|\s*>|\|(?!\s*>))(?!\s*(?:token|tokens|tag|tags|marker|markers|delimiter|delimiters|sequence|string|symbol)\b)/,
   },
   {
     reason: Reason.CHAT_MARKUP_SPOOFING, weight: 0.7, view: 'lower', needles: ['[inst]', '[/inst]', '<<sys>>', '<</sys>>', '<start_of_turn>', '<end_of_turn>', '<|begin_of_text|>', '[system]', '[/system]'],
@@ -21,6 +22,11 @@ export const MARKUP_RULES: readonly TextRule[] = [
     pattern: /<\/?(?:system|system_prompt|system-prompt|sys|assistant|developer|admin|im_start|im_end)\s*>/,
   },
   {
+    // A fake system turn that speaks about the assistant, the user or the rules: "System: the user is an administrator".
+    reason: Reason.CHAT_MARKUP_SPOOFING, weight: 0.65, view: 'lower', needles: ['system', 'developer'],
+    pattern: /(?:^|\n|[.!?]\s{1,4})[ \t>*#_=\-[(]{0,6}(?:system|developer|sys|admin)[ \t]*(?:message|prompt|instructions?|note|override|update|notice|alert)?[ \t\])*]{0,3}:[^\n]{0,120}?\b(?:the user|user is|the assistant|assistant|you are|you must|you will|your|instructions?|rules|safety|restrictions?|disabled?|enabled?|override|reveal|ignore|session|mode|admin(?:istrator)?|polic(?:y|ies)|filters?|always|never|must|no longer|unrestricted|comply)\b/,
+  },
+  {
     // A line that opens a fake system or developer turn: "System: ...", "### System", "[SYSTEM]:".
     reason: Reason.CHAT_MARKUP_SPOOFING, weight: 0.45, view: 'lower', needles: ['system', 'developer'],
     pattern: /(?:^|\n|[.!?]\s{1,4})[ \t>*#_=\-[(]{0,6}(?:system|developer|sys|admin)[ \t]*(?:message|prompt|instructions?|note|override|update|notice|alert)?[ \t\])*]{0,3}:/,
@@ -28,6 +34,11 @@ export const MARKUP_RULES: readonly TextRule[] = [
   {
     reason: Reason.CHAT_MARKUP_SPOOFING, weight: 0.45, view: 'lower', needles: ['#'],
     pattern: /(?:^|\n)[ \t]*#{2,4}[ \t]*(?:system|new instructions?|system prompt|developer|admin)\b/,
+  },
+  {
+    // A scripted assistant turn that agrees to drop its limits: the model is invited to continue in kind.
+    reason: Reason.CHAT_MARKUP_SPOOFING, weight: 0.6, view: 'lower', needles: ['assistant:', 'ai:', 'gpt:', 'chatgpt:', 'bot:', 'model:'],
+    pattern: /(?:^|\n)[ \t*#>]{0,4}(?:assistant|ai|gpt|chatgpt|bot|model)[ \t*]{0,2}:[^\n]{0,100}?\b(?:no restrictions|no rules|no filters|no limits|no guidelines|unrestricted|unfiltered|jailbr\w*|anything you (?:want|ask)|without (?:any )?(?:restrictions|rules|filters|limits))/,
   },
   {
     // Both a user and an assistant turn: a scripted dialogue the model may continue.
@@ -87,6 +98,29 @@ export const EXFILTRATION_TEXT_RULES: readonly TextRule[] = [
     reason: Reason.EXFILTRATION, weight: 0.35, view: 'lower', needles: ['!['],
     pattern: MARKDOWN_IMAGE,
     accept: (url) => queryOf(url).length > 1,
+  },
+  {
+    // A URL that ends in an empty query value for the model to fill ("?c=") while the text names something secret.
+    reason: Reason.EXFILTRATION, weight: 0.6, view: 'lower', needles: ['='],
+    pattern: /(?:https?:)?\/\/[^\s"'<>]{1,300}?[?&][\w.-]{1,30}=(?=$|[\s"'`)\]])/,
+    also: /api[ _-]?key|password|credential|secret|token|conversation|chat history|system prompt|cookie|session|personal data|user data|email address|inbox|contacts|summary|memory/,
+  },
+  {
+    // Shell command substitution that reads secrets into a request.
+    reason: Reason.EXFILTRATION, weight: 0.6, view: 'lower', needles: ['$('],
+    pattern: /\$\((?:env|printenv|set|cat [^)]{0,60}(?:\.ssh|\.aws|\.env|passwd|shadow|credentials|id_rsa|\.npmrc|\.netrc|token|secret)[^)]{0,40})\)/,
+  },
+  {
+    reason: Reason.TOOL_INVOCATION, weight: 0.45, view: 'lower', needles: ['('],
+    pattern: /\b(?:invoke|call|execute|run|trigger|use)\s+(?:the\s+)?`?[a-z][a-z0-9]*_[a-z0-9_]+`?\s*\(/,
+  },
+  {
+    reason: Reason.TOOL_INVOCATION, weight: 0.55, view: 'lower', needles: ['('],
+    pattern: /\b(?:invoke|call|execute|run|trigger|use)\s+(?:the\s+)?`?[a-z0-9_]*(?:transfer|delete|send|grant|pay|purchase|wire|drop|remove|exec|shell|upload|post|email|withdraw)[a-z0-9_]*`?\s*\(/,
+  },
+  {
+    reason: Reason.INDIRECT_INJECTION, weight: 0.3, view: 'lower', needles: ['@'],
+    pattern: /(?:^|\s)@(?:copilot|chatgpt|gpt|claude|gemini|assistant|ai|bot|llm|codex|devin|cursor)\b/,
   },
   {
     reason: Reason.EXFILTRATION, weight: 0.45, view: 'lower', needles: ['http'],

@@ -23,18 +23,22 @@ interface OverrideLexicon {
   readonly weakTargets: readonly string[];
   /** Possessives of the speaker: "ignore my earlier instructions" is a user correcting themselves. */
   readonly self: readonly string[];
+  /** Words after the noun that point back: "the rules you were given", "las reglas anteriores". */
+  readonly after: readonly string[];
 }
 
 const EN: OverrideLexicon = {
   verbs: ['ignore', 'ignoring', 'disregard', 'disregarding', 'forget', 'forgetting', 'pay no attention to', 'pay no heed to', 'take no notice of', 'do not follow', 'don\'t follow', 'dont follow', 'do not obey', 'don\'t obey', 'do not adhere to', 'do not listen to', 'don\'t listen to', 'stop following', 'stop obeying', 'stop listening to', 'no longer follow', 'no longer obey', 'disobey', 'defy', 'set aside', 'put aside', 'throw out', 'throw away', 'nevermind', 'never mind'],
-  weakVerbs: ['override', 'overriding', 'overwrite', 'bypass', 'bypassing', 'circumvent', 'neglect', 'overlook', 'dismiss', 'discard', 'abandon', 'skip', 'drop', 'scrap', 'ditch', 'erase', 'wipe', 'nullify', 'void', 'cancel', 'supersede', 'do away with'],
+  weakVerbs: ['override', 'overriding', 'overwrite', 'bypass', 'bypassing', 'circumvent', 'neglect', 'overlook', 'dismiss', 'discard', 'abandon', 'skip', 'drop', 'scrap', 'ditch', 'erase', 'wipe', 'nullify', 'void', 'cancel', 'supersede', 'do away with', 'delete', 'remove', 'purge', 'clear'],
   pointers: ['previous', 'previously', 'prior', 'above', 'earlier', 'preceding', 'foregoing', 'aforementioned', 'original', 'initial', 'your', 'system', 'existing', 'former', 'old', 'default', 'given', 'programmed', 'built-in', 'first', 'developer', 'safety', 'hidden', 'pre-set', 'preset'],
   quantifiers: ['all', 'any', 'every', 'each', 'these', 'those', 'other', 'current'],
   targets: [
     'instruction', 'instructions', 'prompt', 'prompts', 'system prompt', 'system message', 'directive', 'directives',
     'guideline', 'guidelines', 'programming', 'guardrail', 'guardrails', 'safeguards', 'training', 'conditioning',
     'content policy', 'content policies', 'policies', 'safety guidelines', 'safety rules', 'safety filters',
-    'ethical guidelines', 'moral guidelines', 'restrictions', 'limitations', 'constraints',
+    'ethical guidelines', 'moral guidelines', 'restrictions', 'limitations', 'constraints', 'guidance',
+    "user's request", "user's question", "user's query", "user's instructions", "user's task", "user's prompt",
+    "user's message", 'original request', 'original task', 'actual request',
   ],
   weakTargets: [
     'rules', 'rule', 'orders', 'commands', 'command', 'tasks', 'task', 'context', 'messages', 'text', 'input',
@@ -42,6 +46,12 @@ const EN: OverrideLexicon = {
     'conversation', 'ethics', 'morals', 'principles', 'protocols',
   ],
   self: ['my', 'our', 'i', 'we'],
+  after: [
+    'above', 'before this', 'before it', 'before that', 'given to you', 'you were given', 'you have been given',
+    "you've been given", 'you received', 'you got', 'you were told', 'from before', 'earlier', 'so far', 'from your developers',
+    'from your creators', 'from the system', 'provided earlier', 'provided above', 'at the start', 'at the beginning',
+    'you were set up with', 'you started with', 'you were trained with', 'in your system prompt', 'you follow', 'you operate under',
+  ],
 };
 
 const ES: OverrideLexicon = {
@@ -53,8 +63,9 @@ const ES: OverrideLexicon = {
     'instrucciones', 'instrucción', 'indicaciones', 'directrices', 'directivas', 'prompt', 'mensaje del sistema',
     'programación', 'restricciones', 'pautas', 'órdenes', 'consignas', 'limitaciones', 'filtros',
   ],
-  weakTargets: ['reglas', 'normas', 'comandos', 'políticas', 'tareas', 'límites', 'contexto', 'mensajes', 'texto'],
+  weakTargets: ['reglas', 'regla', 'normas', 'norma', 'comandos', 'políticas', 'tareas', 'límites', 'contexto', 'mensajes', 'texto'],
   self: ['mis', 'mi', 'nuestras', 'nuestros'],
+  after: ['anteriores', 'previas', 'de antes', 'del principio', 'al principio', 'de arriba', 'que te dieron', 'que recibiste', 'que te han dado', 'iniciales', 'originales', 'del sistema'],
 };
 
 const FR: OverrideLexicon = {
@@ -66,8 +77,9 @@ const FR: OverrideLexicon = {
     'instructions', 'consignes', 'directives', 'indications', 'ordres', 'restrictions', 'contraintes', 'prompt',
     'message système', 'programmation', 'filtres', 'garde-fous',
   ],
-  weakTargets: ['règles', 'limites', 'commandes', 'politiques', 'tâches', 'contexte', 'messages', 'texte'],
+  weakTargets: ['règles', 'règle', 'limites', 'commandes', 'politiques', 'tâches', 'contexte', 'messages', 'texte'],
   self: ['mes', 'ma', 'mon', 'nos', 'notre'],
+  after: ['précédentes', 'ci-dessus', "d'avant", 'du début', "qu'on t'a données", 'que tu as reçues', 'initiales', "d'origine", 'du système'],
 };
 
 const DE: OverrideLexicon = {
@@ -78,10 +90,11 @@ const DE: OverrideLexicon = {
   targets: [
     'anweisungen', 'anweisung', 'instruktionen', 'richtlinien', 'vorgaben', 'befehle', 'einschränkungen',
     'beschränkungen', 'direktiven', 'anordnungen', 'prompt', 'systemprompt', 'system prompt', 'systemnachricht',
-    'programmierung', 'aufträge',
+    'programmierung', 'aufträge', 'anfrage des nutzers', 'anfrage des benutzers', 'frage des nutzers', 'anweisungen des nutzers',
   ],
-  weakTargets: ['regeln', 'vorschriften', 'aufgaben', 'aufgabe', 'grenzen', 'filter', 'kontext', 'nachrichten', 'texte'],
+  weakTargets: ['regeln', 'regel', 'vorschriften', 'aufgaben', 'aufgabe', 'grenzen', 'filter', 'kontext', 'nachrichten', 'texte'],
   self: ['meine', 'meinen', 'mein', 'unsere', 'unseren'],
+  after: ['von vorher', 'von oben', 'davor', 'zuvor', 'die du erhalten hast', 'die man dir gegeben hat', 'vom anfang', 'des systems', 'die du bekommen hast'],
 };
 
 const PT: OverrideLexicon = {
@@ -93,8 +106,9 @@ const PT: OverrideLexicon = {
     'instruções', 'instrução', 'diretrizes', 'orientações', 'ordens', 'restrições', 'limitações', 'diretivas', 'prompt',
     'mensagem do sistema', 'programação', 'filtros',
   ],
-  weakTargets: ['regras', 'comandos', 'normas', 'políticas', 'tarefas', 'limites', 'contexto', 'mensagens', 'texto'],
+  weakTargets: ['regras', 'regra', 'comandos', 'normas', 'políticas', 'tarefas', 'limites', 'contexto', 'mensagens', 'texto'],
   self: ['minhas', 'meus', 'minha', 'meu', 'nossas', 'nossos'],
+  after: ['anteriores', 'de antes', 'do início', 'que você recebeu', 'que te deram', 'acima', 'iniciais', 'originais', 'do sistema'],
 };
 
 const IT: OverrideLexicon = {
@@ -106,8 +120,9 @@ const IT: OverrideLexicon = {
     'istruzioni', 'istruzione', 'direttive', 'indicazioni', 'ordini', 'restrizioni', 'limitazioni', 'linee guida',
     'vincoli', 'prompt', 'messaggio di sistema', 'programmazione', 'filtri',
   ],
-  weakTargets: ['regole', 'comandi', 'norme', 'politiche', 'compiti', 'limiti', 'contesto', 'messaggi', 'testo'],
+  weakTargets: ['regole', 'regola', 'comandi', 'norme', 'politiche', 'compiti', 'limiti', 'contesto', 'messaggi', 'testo'],
   self: ['mie', 'miei', 'mia', 'mio', 'nostre', 'nostri'],
+  after: ['precedenti', 'di prima', "dell'inizio", 'che hai ricevuto', 'che ti hanno dato', 'sopra', 'iniziali', 'originali', 'di sistema'],
 };
 
 const NL: OverrideLexicon = {
@@ -118,6 +133,7 @@ const NL: OverrideLexicon = {
   targets: ['instructies', 'instructie', 'richtlijnen', 'opdrachten', 'beperkingen', 'aanwijzingen', 'prompt', 'systeemprompt'],
   weakTargets: ['regels', 'taken', 'context'],
   self: ['mijn', 'onze'],
+  after: ['hierboven', 'van eerder', 'die je kreeg', 'die je hebt gekregen'],
 };
 
 const PL: OverrideLexicon = {
@@ -128,6 +144,7 @@ const PL: OverrideLexicon = {
   targets: ['instrukcje', 'instrukcji', 'polecenia', 'poleceń', 'wytyczne', 'wytycznych', 'ograniczenia', 'ograniczeń', 'prompt'],
   weakTargets: ['zasady', 'zasad', 'reguły', 'reguł'],
   self: ['moje', 'moich', 'nasze'],
+  after: ['powyżej', 'wcześniej', 'które otrzymałeś', 'które dostałeś'],
 };
 
 const RU: OverrideLexicon = {
@@ -141,6 +158,7 @@ const RU: OverrideLexicon = {
   ],
   weakTargets: ['правила', 'правил', 'правилам', 'команды', 'команд', 'настройки', 'задачи', 'контекст'],
   self: ['мои', 'моих', 'моим', 'наши', 'наших'],
+  after: ['которые тебе дали', 'которые ты получил', 'которые вам дали', 'данные тебе', 'раньше', 'ранее', 'выше', 'до этого', 'изначально', 'с самого начала'],
 };
 
 const VI: OverrideLexicon = {
@@ -151,6 +169,7 @@ const VI: OverrideLexicon = {
   targets: ['hướng dẫn', 'chỉ dẫn', 'chỉ thị', 'mệnh lệnh', 'lời nhắc'],
   weakTargets: ['lệnh', 'quy tắc'],
   self: ['của tôi'],
+  after: ['trước đó', 'ở trên', 'ban đầu'],
 };
 
 const ID: OverrideLexicon = {
@@ -161,6 +180,7 @@ const ID: OverrideLexicon = {
   targets: ['instruksi', 'petunjuk', 'arahan', 'pedoman'],
   weakTargets: ['perintah', 'aturan'],
   self: ['saya', 'kami'],
+  after: ['sebelumnya', 'di atas', 'awal'],
 };
 
 const SCANDINAVIAN: OverrideLexicon = {
@@ -171,6 +191,7 @@ const SCANDINAVIAN: OverrideLexicon = {
   targets: ['instruktioner', 'instruktionerna', 'instruktionerne', 'instruksjoner', 'instruksjonene', 'anvisningar', 'direktiv', 'riktlinjer', 'retningslinjer'],
   weakTargets: ['regler', 'reglerne', 'reglerna'],
   self: ['mina', 'mine', 'mitt', 'min'],
+  after: ['ovan', 'ovenfor', 'tidigare', 'tidligere'],
 };
 
 const LEXICONS: readonly OverrideLexicon[] = [EN, ES, FR, DE, PT, IT, NL, PL, RU, VI, ID, SCANDINAVIAN];
@@ -179,7 +200,10 @@ function lexiconRules(l: OverrideLexicon): WordRule[] {
   const qualifiers = [...l.pointers, ...l.quantifiers];
   return [
     rule(Reason.INSTRUCTION_OVERRIDE, 0.8, alt(l.verbs), gap(3, l.self), alt(qualifiers), gap(3, l.self), alt(l.targets)),
-    rule(Reason.INSTRUCTION_OVERRIDE, 0.7, alt(l.verbs), gap(3, l.self), alt(l.pointers), gap(3, l.self), alt(l.weakTargets)),
+    // Generic nouns need the clause to end there: "ignore all previous rules." but not "ignore the previous rules for tests".
+    rule(Reason.INSTRUCTION_OVERRIDE, 0.7, alt(l.verbs), gap(3, l.self), alt(l.pointers), gap(3, l.self), alt(l.weakTargets), CLAUSE_ENDS),
+    rule(Reason.INSTRUCTION_OVERRIDE, 0.45, alt(l.verbs), gap(3, l.self), alt(l.pointers), gap(3, l.self), alt(l.weakTargets)),
+    rule(Reason.INSTRUCTION_OVERRIDE, 0.7, alt(l.verbs), gap(3, l.self), alt(l.targets, l.weakTargets), gap(2), alt(l.after)),
     rule(Reason.INSTRUCTION_OVERRIDE, 0.6, alt(l.weakVerbs), gap(3, l.self), alt(qualifiers), gap(3, l.self), alt(l.targets)),
     rule(Reason.INSTRUCTION_OVERRIDE, 0.55, alt(l.verbs), gap(1, l.self), alt(l.targets)),
   ];
@@ -200,7 +224,8 @@ const NOUN_FIRST: ReadonlyArray<readonly Part[]> = [
   ],
 ];
 
-const VOIDED: readonly string[] = [
+
+const VOIDED_WORDS: readonly string[] = [
   'void', 'voided', 'invalid', 'obsolete', 'cancelled', 'canceled', 'revoked', 'overridden', 'overriden', 'superseded',
   'replaced', 'deprecated', 'null', 'nullified', 'outdated', 'wrong', 'false', 'fake', 'a test', 'lifted', 'removed',
   'disabled', 'suspended', 'irrelevant', 'no longer valid', 'no longer apply', 'no longer applies', 'no longer in effect',
@@ -208,15 +233,21 @@ const VOIDED: readonly string[] = [
   'terminated', 'over', 'finished', 'done', 'a lie', 'lies', 'not real', 'deactivated',
 ];
 
+const BE: readonly string[] = ['is', 'are', 'was', 'were', 'have been', 'has been', 'should be', 'must be', 'can be', 'will be', 'shall be'];
+
 /** Statements that earlier instructions no longer count, and announcements of replacements. */
 const DECLARATIONS: readonly WordRule[] = [
   rule(
     Reason.INSTRUCTION_OVERRIDE, 0.7,
+    alt('the', 'any', 'all the'), alt(EN.targets, 'rules', 'text', 'messages'), alt(EN.after), gap(2), alt(BE),
+    opt('now', 'hereby', 'henceforth', 'all', 'officially', 'completely', 'entirely', 'therefore', 'just', 'only'), alt(VOIDED_WORDS),
+  ),
+  rule(
+    Reason.INSTRUCTION_OVERRIDE, 0.7,
     alt('previous', 'prior', 'above', 'earlier', 'preceding', 'original', 'old', 'initial', 'former', 'all', 'your',
       'system', 'existing', 'default', 'these', 'those', 'any', 'all previous', 'all prior'),
-    gap(1, EN.self), alt(EN.targets, 'rules', 'text', 'messages', 'context'), gap(3),
-    alt('is', 'are', 'was', 'were', 'have been', 'has been', 'should be', 'must be', 'can be', 'will be', 'shall be'),
-    opt('now', 'hereby', 'henceforth', 'all', 'officially', 'completely', 'entirely', 'therefore'), alt(VOIDED),
+    gap(1, EN.self), alt(EN.targets, 'rules', 'text', 'messages', 'context'), gap(3), alt(BE),
+    opt('now', 'hereby', 'henceforth', 'all', 'officially', 'completely', 'entirely', 'therefore', 'just', 'only'), alt(VOIDED_WORDS),
   ),
   rule(
     Reason.INSTRUCTION_OVERRIDE, 0.55,
@@ -250,6 +281,34 @@ const FORGET_WHAT: readonly string[] = [
 const BEFORE: readonly string[] = [
   'above', 'before', 'before that', 'before this', 'prior', 'previous', 'previously', 'that came before', 'said before',
   'said above', 'so far', 'until now', 'up to now', 'up until now', 'earlier', 'mentioned', 'we discussed', 'in this conversation',
+];
+
+/** What the model was told before, as a phrase: "whatever you were told", "the stuff you were set up with". */
+const WHAT_YOU_WERE_TOLD: readonly WordRule[] = [
+  rule(
+    Reason.INSTRUCTION_OVERRIDE, 0.7,
+    alt(EN.verbs, EN.weakVerbs),
+    alt('whatever', 'what', 'everything', 'anything', 'all', 'all that', 'the things', 'the stuff', 'any of what', 'all of what'),
+    alt('you were told', 'you have been told', "you've been told", 'you were given', 'you have been given', 'you were instructed',
+      'you were programmed with', 'you were programmed to do', 'you were set up with', 'you were trained to do', 'they told you',
+      'was said before', 'was written above', 'came before', 'your developers said', 'your creators told you', 'the system told you'),
+  ),
+  rule(
+    Reason.INSTRUCTION_OVERRIDE, 0.6,
+    alt(EN.verbs), alt('the user', 'the human', 'the customer', 'the reader', 'the visitor', 'the person asking', 'the requester'),
+    CLAUSE_ENDS,
+  ),
+  rule(
+    Reason.INSTRUCTION_OVERRIDE, 0.45,
+    alt('ignore', 'disregard', 'forget', 'skip', 'drop', 'scratch', 'never mind', 'nevermind'), gap(5), alt('and instead', 'and then instead', 'instead', 'and rather'),
+  ),
+  rule(
+    Reason.INSTRUCTION_OVERRIDE, 0.65,
+    alt('this', 'these instructions', 'this instruction', 'this message', 'this prompt', 'the following', 'my instructions', 'this rule', 'this command'),
+    alt('overrides', 'override', 'supersedes', 'supersede', 'replaces', 'takes precedence over', 'take precedence over', 'cancels',
+      'trumps', 'outranks', 'has priority over', 'have priority over', 'overwrites', 'voids'),
+    gap(2), alt('anything', 'everything', 'all', 'any', 'previous', 'prior', 'your', 'other', 'earlier', 'the system', 'system'),
+  ),
 ];
 
 /** "Forget everything before this", in the languages where it is a common opening of an injection. */
@@ -300,6 +359,7 @@ export const OVERRIDE_RULES: readonly WordRule[] = [
   ...NOUN_FIRST.map((parts) => rule(Reason.INSTRUCTION_OVERRIDE, 0.75, ...parts)),
   ...DECLARATIONS,
   ...FORGET_EVERYTHING,
+  ...WHAT_YOU_WERE_TOLD,
   ...TASK_SWITCH,
 ];
 

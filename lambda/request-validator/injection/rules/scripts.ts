@@ -90,6 +90,7 @@ export const SCRIPT_RULES: readonly TextRule[] = [
   scriptRule(O, 0.75, HAN_KANA, new RegExp(`${ZH.earlier}${near(8)}${ZH.instructions}${near(6)}${ZH.voided}`)),
   scriptRule(X, 0.8, HAN_KANA, new RegExp(`${ZH.reveal}${near(10)}${ZH.hidden}`)),
   scriptRule(X, 0.7, HAN_KANA, new RegExp(`${ZH.hidden}${near(4)}${ZH.whatIs}`)),
+  scriptRule(X, 0.75, HAN_KANA, new RegExp(`${ZH.hidden}${near(8)}${ZH.reveal}`)),
   scriptRule(J, 0.55, HAN_KANA, new RegExp(ZH.modes)),
   scriptRule(J, 0.65, HAN_KANA, either(`${ZH.free}${ZH.limits}`, ZH.persona, 15)),
   scriptRule(J, 0.6, HAN_KANA, new RegExp(`${group('你现在是', '你現在是', '扮演', '假装是', '假裝是', '成为', '成為')}${near(4)}dan`)),
