@@ -1,12 +1,15 @@
+import { matchConceptRules } from './concept-rules';
+import { buildConceptIndex, conceptMasks } from './concepts';
 import { findEncodedPayloads, type PayloadKind } from './decoders';
 import { foldText, toWords } from './fold';
 import { buildRuleIndex, matchWordRules, type ScanHints } from './matcher';
 import { Reason } from './reasons';
 import { COMPACT_RULES } from './rules/compact';
 import { TEXT_RULES, WORD_RULES } from './rules/catalogue';
+import { tokenize } from './tokens';
 import type { TextRule } from './rules/rule';
 import { DEFAULT_INJECTION_THRESHOLD, Evidence } from './scoring';
-import { despacedView, hasQuotes, leetView, reversedView, rot13View, withoutQuotes } from './views';
+import { despacedView, hasQuotes, hasSplitWords, joinedView, leetView, reversedView, rot13View, withoutQuotes } from './views';
 
 export interface InjectionOptions {
   /** Score (0..1) at or above which the prompt is flagged. @default 0.5 */
@@ -21,8 +24,9 @@ export interface InjectionResult {
   readonly reasons: Reason[];
 }
 
-// Built once per process: rule regexes and the index of the words rules start with.
+// Built once per process: rule regexes, the index of the words rules start with, and the concept lexicon.
 const INDEX = buildRuleIndex(WORD_RULES);
+const CONCEPTS = buildConceptIndex();
 
 const OBFUSCATION_WEIGHT = 0.3;
 const SIGNIFICANT = 0.3;
@@ -66,7 +70,9 @@ function matchCompact(strings: readonly string[], evidence: Evidence): void {
 }
 
 function scan(view: View, evidence: Evidence): ScanHints {
-  const hints = matchWordRules(view.words, INDEX, evidence);
+  const tokens = tokenize(view.words);
+  const hints = matchWordRules(view.words, tokens, INDEX, evidence);
+  matchConceptRules(conceptMasks(tokens, CONCEPTS), tokens, (rule) => evidence.add(rule.reason, rule.weight));
   matchTextRules(view, evidence);
   matchCompact(hints.longWords, evidence);
   return hints;
@@ -100,9 +106,12 @@ const TOPIC =
   /(?:^|[ .!?\n])(?:prompt injections?|injection attacks?|jailbreak(?:s|ing)?|adversarial prompts?|prompt attacks?|prompt hacking|red team(?:ing|ers)?|attacks?|attackers?|llms?|llm apps?|llm security|ai security|ai safety|security|malicious prompts?|chatbots?|language models?|ai models?|guardrails|chat ?ml|chat templates?|special tokens?|tokeni[sz]ers?|prompt formats?|phishing|social engineering)(?=$|[ .!?\n])/;
 // Questions about a quoted phrase itself: its meaning, its source.
 const ABOUT_A_PHRASE =
-  /(?:^|[ .!?\n])(?:what does|what do|meaning of|means|mean|the phrase|the expression|the term|the saying|the quote|the line|stand for|stands for|refer to|refers to|come from|comes from|origin of|which film|which movie|which book|who said|in the movie|in the film|in the book|in the song|in the show)(?=$|[ .!?\n])/;
+  /(?:^|[ .!?\n])(?:what (?:does|do) (?:the |this |that )?(?:phrase|word|term|expression|quote|line|sentence|it|that) mean|meaning of|the phrase|the expression|the term|the saying|the quote|the line|stand for|stands for|refer to|refers to|come from|comes from|origin of|which film|which movie|which book|who said|in the movie|in the film|in the book|in the song|in the show)(?=$|[ .!?\n])/;
 const FRAMING =
   /(?:^|[ .!?\n])(?:what (?:is|are|does|do)|how (?:do|does|can|would|to|should)|why (?:do|does|is|are)|explain|examples?|such as|for example|for instance|e ?g|called|known as|discuss(?:ed|ing)?|research|paper|thesis|study|course|class|lecture|students?|teach(?:ing)?|lesson|workshop|training|awareness|detect(?:ion|or|ing)?|defen[cs]es?|defend|mitigat(?:e|ion|ions)|prevent(?:ion)?|protect|quiz|means?|meaning)(?=$|[ .!?\n])/;
+
+const ASKS_WHAT = /(?:^|[ .!?\n])what(?= )/;
+const MEANING = /(?:^|[ .!?\n])(?:mean|means|meaning)(?=$|[ .!?\n])/;
 
 /**
  * When the text discusses attacks (or asks about a phrase) and quotes one, evidence found only inside
@@ -111,7 +120,7 @@ const FRAMING =
  */
 function discountQuotedExamples(view: View, evidence: Evidence): Evidence {
   if (evidence.size === 0 || !hasQuotes(view.lower)) return evidence;
-  const asksAboutPhrase = view.lower.includes('?') && ABOUT_A_PHRASE.test(view.words);
+  const asksAboutPhrase = view.lower.includes('?') && (ABOUT_A_PHRASE.test(view.words) || (ASKS_WHAT.test(view.words) && MEANING.test(view.words)));
   if (!asksAboutPhrase && !(TOPIC.test(view.words) && FRAMING.test(view.words))) return evidence;
   const lower = withoutQuotes(view.lower);
   const outside = new Evidence();
@@ -142,6 +151,10 @@ export function detectPromptInjection(text: string, options: InjectionOptions = 
   if (hints.spacedLetters) {
     const despaced = despacedView(folded.lower);
     scanHidden({ lower: despaced.lower, words: toWords(despaced.lower) }, evidence, Reason.SPACED_LETTERS, despaced.runs);
+  }
+  if (hasSplitWords(folded.lower)) {
+    const joined = joinedView(folded.lower);
+    scanHidden({ lower: joined, words: toWords(joined) }, evidence, Reason.SPACED_LETTERS);
   }
   if (hints.rot13) scanHidden(wordsOnly(rot13View(folded.words)), evidence, Reason.ROT13_PAYLOAD);
   if (hints.reversed) scanHidden(wordsOnly(reversedView(folded.words)), evidence, Reason.REVERSED_TEXT);

@@ -3,6 +3,7 @@ import { LEET } from './confusables';
 import type { Reason } from './reasons';
 import type { WordRule } from './rules/rule';
 import type { Evidence } from './scoring';
+import type { Token } from './tokens';
 
 /**
  * Finds word rules in the `words` view in one pass: each word is looked up
@@ -81,10 +82,6 @@ export function buildRuleIndex(rules: readonly WordRule[]): RuleIndex {
   return { rules: compiled, exact, prefixes, prefixLengths, vocabulary, rot13Anchors, reversedAnchors };
 }
 
-function isBoundary(c: number): boolean {
-  return c === 0x20 || c === 0x2e || c === 0x21 || c === 0x3f || c === 0x0a;
-}
-
 function isAsciiLetter(c: number): boolean {
   return c >= 0x61 && c <= 0x7a;
 }
@@ -104,7 +101,7 @@ export function unleet(word: string, vocabulary: ReadonlySet<string>): string {
  * Tries every rule whose first word occurs in `words`; adds matches to
  * `evidence`. Returns hints about obfuscation seen on the way.
  */
-export function matchWordRules(words: string, index: RuleIndex, evidence: Evidence): ScanHints {
+export function matchWordRules(words: string, tokens: readonly Token[], index: RuleIndex, evidence: Evidence): ScanHints {
   const hints: ScanHints = { leetspeak: false, rot13: false, reversed: false, spacedLetters: false, longWords: [] };
   const done = new Uint8Array(index.rules.length);
   const tryRules = (ids: readonly number[] | undefined, start: number): void => {
@@ -120,15 +117,7 @@ export function matchWordRules(words: string, index: RuleIndex, evidence: Eviden
     }
   };
   let singleLetters = 0;
-  let i = 0;
-  while (i < words.length) {
-    if (isBoundary(words.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (i < words.length && !isBoundary(words.charCodeAt(i))) i++;
-    const word = words.slice(start, i);
+  for (const { text: word, start } of tokens) {
     tryRules(index.exact.get(word), start);
     for (const n of index.prefixLengths) {
       if (n > word.length) break;

@@ -12,6 +12,7 @@ export const Reason = {
   EXFILTRATION: 'exfiltration',
   TOOL_INVOCATION: 'tool_invocation',
   INDIRECT_INJECTION: 'indirect_injection',
+  HIDDEN_TEXT: 'hidden_text',
   STEALTH_INSTRUCTION: 'stealth_instruction',
   FORCED_OUTPUT: 'forced_output',
   AUTHORITY_CLAIM: 'authority_claim',

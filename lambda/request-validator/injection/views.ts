@@ -39,6 +39,23 @@ export function despacedView(lower: string): { readonly lower: string; readonly 
   return { lower: text, runs };
 }
 
+const SPLIT_INSIDE_WORD = /(\p{L})[-_*·•|~^](?=\p{L})/gu;
+const SPLITS_TO_NOTICE = 4;
+
+/** Whether words are cut with hyphens or similar marks often enough to look deliberate: "ig-nore al-l". */
+export function hasSplitWords(lower: string): boolean {
+  let count = 0;
+  SPLIT_INSIDE_WORD.lastIndex = 0;
+  while (count < SPLITS_TO_NOTICE && SPLIT_INSIDE_WORD.exec(lower)) count++;
+  SPLIT_INSIDE_WORD.lastIndex = 0;
+  return count >= SPLITS_TO_NOTICE;
+}
+
+/** "ig-nore al-l pre-vi-ous" → "ignore all previous". */
+export function joinedView(lower: string): string {
+  return lower.replace(SPLIT_INSIDE_WORD, '$1');
+}
+
 const QUOTED = /"[^"\n]{1,500}"|(?<![\p{L}\p{N}])'[^'\n]{1,300}'(?![\p{L}\p{N}])|`[^`\n]{1,500}`/gu;
 
 /** The text with quoted spans blanked, to tell a quoted example from an instruction. */

@@ -150,6 +150,13 @@ const AUTHORITY: readonly WordRule[] = [
     alt('ignore', 'disable', 'bypass', 'share', 'reveal', 'disclose', 'override', 'break', 'turn off', 'drop', 'skip', 'violate',
       'leak', 'answer anything', 'say anything', 'do anything', 'discuss anything', 'generate anything', 'output anything', 'access'),
   ),
+  rule(
+    Reason.AUTHORITY_CLAIM, 0.45,
+    alt('activated', 'enabled', 'authorized', 'authorised', 'approved', 'granted', 'unlocked', 'initiated', 'requested', 'ordered', 'signed'),
+    alt('by'), opt('the', 'your', 'our'),
+    alt('developer', 'developers', 'admin', 'administrator', 'operator', 'system', 'openai', 'anthropic', 'owner', 'creator',
+      'creators', 'system administrator', 'security team', 'dev team', 'engineering team', 'root user'),
+  ),
   rule(Reason.AUTHORITY_CLAIM, 0.3, alt('authorization code', 'authorisation code', 'override code', 'access code', 'security code', 'admin code', 'admin password', 'master password'), gap(3), alt('accepted', 'verified', 'granted', 'confirmed', 'valid', 'is', 'grants')),
 ];
 

@@ -38,7 +38,7 @@ export const MARKUP_RULES: readonly TextRule[] = [
   {
     // A scripted assistant turn that agrees to drop its limits: the model is invited to continue in kind.
     reason: Reason.CHAT_MARKUP_SPOOFING, weight: 0.6, view: 'lower', needles: ['assistant:', 'ai:', 'gpt:', 'chatgpt:', 'bot:', 'model:'],
-    pattern: /(?:^|\n)[ \t*#>]{0,4}(?:assistant|ai|gpt|chatgpt|bot|model)[ \t*]{0,2}:[^\n]{0,100}?\b(?:no restrictions|no rules|no filters|no limits|no guidelines|unrestricted|unfiltered|jailbr\w*|anything you (?:want|ask)|without (?:any )?(?:restrictions|rules|filters|limits))/,
+    pattern: /(?:^|\n)[ \t*#>]{0,4}(?:assistant|ai|gpt|chatgpt|bot|model)[ \t*]{0,2}:[^\n]{0,100}?\b(?:no restrictions|no rules|no filters|no limits|no guidelines|unrestricted|unfiltered|jailbr\w*|anything you (?:want|ask)|without (?:any )?(?:restrictions|rules|filters|limits)|(?:bypass|ignore|break|drop|disable)\w* (?:my|the|all|all my|all the|any) ?(?:own )?(?:rules|guidelines|restrictions|filters|polic(?:y|ies)|safety|instructions)|happy to (?:help with anything|ignore|bypass|break))/,
   },
   {
     // Both a user and an assistant turn: a scripted dialogue the model may continue.
@@ -69,7 +69,7 @@ export const MARKUP_RULES: readonly TextRule[] = [
   },
   {
     // Hidden text in markup: content the user never sees but the model reads.
-    reason: Reason.INDIRECT_INJECTION, weight: 0.3, view: 'lower', needles: ['<!--', 'display:none', 'display: none', 'font-size:0', 'font-size: 0', 'color:white', 'color: white', 'color:#fff', 'visibility:hidden', 'opacity:0'],
+    reason: Reason.HIDDEN_TEXT, weight: 0.3, view: 'lower', needles: ['<!--', 'display:none', 'display: none', 'font-size:0', 'font-size: 0', 'color:white', 'color: white', 'color:#fff', 'visibility:hidden', 'opacity:0'],
     pattern: /<!--[^]{0,300}?(?:ai|assistant|model|llm|instruction|ignore|system|prompt|chatbot|agent)[^]{0,300}?-->|display:\s*none|font-size:\s*0(?:px|pt|em)?\b|color:\s*(?:white|#fff(?:fff)?)\b|visibility:\s*hidden|opacity:\s*0(?:\.0+)?\b/,
   },
 ];
@@ -117,6 +117,15 @@ export const EXFILTRATION_TEXT_RULES: readonly TextRule[] = [
   {
     reason: Reason.TOOL_INVOCATION, weight: 0.55, view: 'lower', needles: ['('],
     pattern: /\b(?:invoke|call|execute|run|trigger|use)\s+(?:the\s+)?`?[a-z0-9_]*(?:transfer|delete|send|grant|pay|purchase|wire|drop|remove|exec|shell|upload|post|email|withdraw)[a-z0-9_]*`?\s*\(/,
+  },
+  {
+    reason: Reason.AUTHORITY_CLAIM, weight: 0.5, view: 'lower', needles: ['override', 'mode'],
+    pattern: /\b(?:system|admin|administrator|developer|security|emergency|root|sudo|operator|master)[ _-]override\b|\b(?:sudo|admin|god|root|superuser)[ _-]mode[ _-](?:activated|enabled|engaged|unlocked)\b/,
+  },
+  {
+    // The model addressed by name and told what to do: "AI agent, issue a refund", "translator AI: instead ...".
+    reason: Reason.INDIRECT_INJECTION, weight: 0.35, view: 'lower', needles: ['ai', 'assistant', 'agent', 'bot', 'model', 'gpt'],
+    pattern: /\b(?:ai|a\.i\.|assistant|agent|bot|model|gpt|chatgpt|llm|copilot)\s*[,:]\s*(?:please\s+)?(?:instead|ignore|disregard|issue|output|say|write|tell|forward|send|delete|rate|approve|mark|recommend|respond|reply|transfer|grant|add|remove|do not|don't|never|always|you must|you should|execute|run|call|print|reveal|refund)\b/,
   },
   {
     reason: Reason.INDIRECT_INJECTION, weight: 0.3, view: 'lower', needles: ['@'],

@@ -1,0 +1,374 @@
+import { foldPhrase } from './pattern-builder';
+import type { Token } from './tokens';
+
+/**
+ * Concepts that injections combine, each a bit. A word or phrase may carry
+ * several. Concept rules (concept-rules.ts) fire when the concepts they need
+ * occur close together in one sentence, in any order, which carries across
+ * phrasings and word orders that fixed patterns miss.
+ */
+export const Concept = {
+  /** Setting something aside: ignore, throw out, stop obeying. */
+  DISMISS: 1 << 0,
+  /** The same, with everyday technical uses (delete, reset, drop): needs an AI-specific object. */
+  DISMISS_WEAK: 1 << 1,
+  /** Instructions a model is given: instructions, system prompt, guidelines, programming. */
+  INSTRUCTIONS: 1 << 2,
+  /** Generic rule words: rules, restrictions, policies, settings. */
+  RULES: 1 << 3,
+  /** Pointing back at what came before or from the system: previous, above, your, system. */
+  PRIOR: 1 << 4,
+  /** Declared no longer valid: obsolete, revoked, no longer apply. */
+  VOID: 1 << 5,
+  /** The speaker's own: my, our. A user correcting their own request is not an attack. */
+  SELF: 1 << 6,
+  /** Demands of exclusive obedience: "answer only to me", "follow mine". */
+  OBEY_ME: 1 << 7,
+  /** Disclosure verbs: show, print, repeat, paste. */
+  REVEAL: 1 << 8,
+  /** What a hidden prompt is made of: instructions, configuration, preamble. */
+  CONTENT: 1 << 9,
+  /** Generic containers that count only with HIDDEN: text, words, message. */
+  CONTENT_WEAK: 1 << 10,
+  /** Marks of hidden or verbatim: hidden, initial, word for word, before my first message. */
+  HIDDEN: 1 << 11,
+  /** Second-person possessives. */
+  YOUR: 1 << 12,
+  /** Taking on a persona. */
+  PERSONA: 1 << 13,
+  /** Absence: no, without, never given. */
+  ABSENT: 1 << 14,
+  /** Limits a persona is said to lack: rules, filters, ethics. */
+  LIMITS: 1 << 15,
+  /** Adjectives of a persona without limits: unrestricted, uncensored. */
+  FREE: 1 << 16,
+  /** The model as a noun: AI, assistant, model, agent. */
+  AI: 1 << 17,
+  /** Moving data: send, upload, forward, make a request. */
+  MOVE: 1 << 18,
+  /** Data worth stealing: passwords, conversation, API keys. */
+  SENSITIVE: 1 << 19,
+  /** Where it goes: a URL, an address, a server, a parameter. */
+  DESTINATION: 1 << 20,
+  /** Doing it unseen: without asking, do not mention, silently. */
+  STEALTH: 1 << 21,
+  /** Obligation addressed to the reader: must, should, instead, need to. */
+  MUST: 1 << 22,
+  /** Acting: answer, respond, comply, output. */
+  ACT: 1 << 23,
+  /** Dictated output: respond with exactly, reply only with. */
+  DICTATE: 1 << 24,
+  /** Regardless of the request: whatever you were going to say, no matter the question. */
+  REGARDLESS: 1 << 25,
+  /** Grandparent stories (a known emotional framing). */
+  KIN: 1 << 26,
+  /** Recounting: used to tell, would read, step by step. */
+  RECOUNT: 1 << 27,
+  /** Software and everyday rule sets (linters, firewalls, games): "ignore the previous rules" there is ordinary. */
+  TECH: 1 << 28,
+} as const;
+
+type Entries = ReadonlyArray<readonly [number, readonly string[]]>;
+
+const C = Concept;
+
+const LEXICON: Entries = [
+  [C.DISMISS, [
+    'ignore', 'ignoring', 'disregard', 'disregarding', 'forget', 'forgetting', 'override', 'overriding', 'bypass', 'bypassing',
+    'discard', 'discarding', 'scrap', 'ditch', 'abandon', 'dismiss', 'neglect', 'overlook', 'disobey', 'defy', 'circumvent',
+    'nullify', 'throw out', 'throw away', 'throw them out', 'throw it out', 'throw those out', 'out the window',
+    'set aside', 'put aside', 'pay no attention', 'take no notice', 'pay no heed', "don't follow", 'do not follow',
+    'stop following', 'stop obeying', 'stop listening to', 'no longer follow', 'no longer obey', "don't obey", 'do not obey',
+    "don't take into account", 'do not take into account', "don't take it into account", 'do not take it into account',
+    "don't take them into account", 'not take into account', 'never mind', 'nevermind', 'get rid of', 'let go of',
+    'leave behind', 'do the opposite of', 'contradict', 'violate', "don't care about", 'do not care about',
+    "don't worry about", 'no need to follow', "needn't follow", 'stop adhering to', 'stop respecting', "don't listen to",
+    'do not listen to', 'disregard*', 'unlearn', 'shed', 'break free of', 'break free from',
+    // es
+    'ignora', 'ignore', 'ignoren', 'ignorar', 'olvida', 'olvide', 'olviden', 'olvidar', 'olvídate de', 'omite', 'omitir',
+    'descarta', 'desecha', 'desobedece', 'no sigas', 'no siga', 'no sigan', 'deja de seguir', 'haz caso omiso',
+    'no hagas caso', 'pasa por alto', 'prescinde de',
+    // fr
+    'ignorez', 'ignorer', 'oublie', 'oubliez', 'oublier', 'ne tiens pas compte', 'ne tenez pas compte', 'fais abstraction',
+    'faites abstraction', 'passe outre', 'passez outre', 'désobéis', "n'obéis plus", 'ne suis plus', 'ne suivez plus',
+    'arrête de suivre', 'laisse tomber', 'laissez tomber', 'mets de côté', 'écarte',
+    // de
+    'ignoriere', 'ignorier', 'ignorieren', 'vergiss', 'vergesst', 'vergessen', 'missachte', 'missachten', 'übergehe',
+    'verwirf', 'befolge nicht', 'nicht mehr befolgen', 'außer kraft', 'hör nicht auf', 'beachte nicht', 'umgehe',
+    // pt
+    'esqueça', 'esquece', 'esquecer', 'desconsidere', 'desconsidera', 'despreze', 'descarte', 'não siga', 'não sigas',
+    'deixe de seguir', 'pare de seguir', 'deixe de lado', 'desobedeça', 'não obedeça',
+    // it
+    'ignora', 'ignorate', 'dimentica', 'dimenticate', 'trascura', 'tralascia', 'scarta', 'non seguire', 'non seguite',
+    'smetti di seguire', 'non tenere conto', 'lascia perdere', 'lasciate perdere', 'lascia stare', 'metti da parte', 'disobbedisci',
+    // ru
+    'игнорируй', 'игнорируйте', 'проигнорируй', 'забудь', 'забудьте', 'не обращай внимания', 'не обращайте внимания',
+    'не следуй', 'не следуйте', 'перестань следовать', 'отбрось', 'отбросьте', 'отмени', 'отмените', 'пренебреги',
+    'не слушай', 'не выполняй',
+    // nl, pl, sv, da, tr, vi, id
+    'negeer', 'vergeet', 'zignoruj', 'ignoruj', 'zapomnij', 'ignorera', 'glöm', 'glem', 'unut', 'yok say', 'görmezden gel',
+    'bỏ qua', 'phớt lờ', 'abaikan', 'lupakan',
+  ]],
+  [C.DISMISS_WEAK, ['drop', 'skip', 'delete', 'remove', 'reset', 'wipe', 'erase', 'clear', 'cancel', 'revoke', 'suspend', 'lift', 'turn off', 'disable', 'deactivate', 'switch off', 'replace', 'overwrite']],
+  [C.INSTRUCTIONS, [
+    'instruction', 'instructions', 'directive', 'directives', 'directions', 'guideline', 'guidelines', 'guidance',
+    'system prompt', 'system message', 'system instructions', 'prompt', 'prompts', 'preamble', 'programming', 'guardrails',
+    'safety guidelines', 'content policy', 'content policies', 'usage policy', 'usage policies', 'safety training',
+    'conditioning', 'alignment', 'your training', 'your programming', 'what you were told', 'what you have been told', "what you've been told", 'you were told',
+    'you were configured with', 'you were set up with', 'you were programmed with', 'you were given', 'came with your',
+    // es, fr, de, pt, it, ru, nl, pl, sv, tr, vi, id
+    'instrucciones', 'instrucción', 'indicaciones', 'directrices', 'directivas', 'pautas', 'consignas', 'lo que te dijeron',
+    'lo que te han dicho', 'consignes', 'directives', 'indications', "ce qu'on t'a dit", "ce que l'on t'a dit", 'ce qui t a été dit',
+    'anweisungen', 'anweisung', 'instruktionen', 'richtlinien', 'vorgaben', 'systemprompt', 'systemanweisung',
+    'systemanweisungen', 'was man dir gesagt hat', 'was dir gesagt wurde', 'instruções', 'instrução', 'diretrizes',
+    'orientações', 'o que te disseram', 'istruzioni', 'istruzione', 'direttive', 'indicazioni', 'linee guida',
+    'quello che ti hanno detto', 'инструкции', 'инструкций', 'инструкциям', 'указания', 'указаний', 'директивы', 'промпт',
+    'то что тебе сказали', 'instructies', 'richtlijnen', 'instrukcje', 'instrukcji', 'polecenia', 'wytyczne',
+    'instruktioner', 'talimatları', 'talimatlar', 'hướng dẫn', 'chỉ dẫn', 'instruksi', 'petunjuk', 'arahan',
+  ]],
+  [C.RULES, [
+    'rules', 'rule', 'restrictions', 'limitations', 'constraints', 'policies', 'policy', 'orders', 'commands',
+    'filters', 'limits', 'protocols', 'principles', 'ethics', 'morals', 'safeguards',
+    'reglas', 'normas', 'restricciones', 'límites', 'règles', 'restrictions', 'contraintes', 'regeln', 'einschränkungen',
+    'regras', 'restrições', 'regole', 'restrizioni', 'vincoli', 'правила', 'правил', 'ограничения', 'ограничений',
+    'regels', 'zasady', 'regler', 'kuralları', 'quy tắc', 'aturan',
+  ]],
+  [C.PRIOR, [
+    'previous', 'previously', 'prior', 'earlier', 'above', 'original', 'initial', 'system', 'system-level', 'system level',
+    'existing', 'former', 'old', 'default', 'preceding', 'foregoing', 'aforementioned', 'hidden', 'built-in', 'so far',
+    'until now', 'up to now', 'before this', 'before that', 'at the top', 'your', "operator's", 'operator', "developer's",
+    'developer', "developers'", 'deployment', 'configured', 'preset', 'current', 'all', 'any', 'every', 'these',
+    'anteriores', 'anterior', 'previas', 'previos', 'precedentes', 'iniciales', 'originales', 'del sistema', 'hasta ahora',
+    'tus', 'précédentes', 'précédents', 'antérieures', 'initiales', 'auparavant', "jusqu'ici", 'ci-dessus', 'tes', 'vos',
+    'toutes', 'vorherigen', 'bisherigen', 'vorigen', 'obigen', 'ursprünglichen', 'zuvor', 'vorher', 'bisher', 'deine', 'alle',
+    'anteriores', 'iniciais', 'originais', 'até agora', 'suas', 'todas', 'precedenti', 'finora', 'ricevute', 'iniziali',
+    'originali', 'tue', 'tutte', 'предыдущие', 'предыдущих', 'прежние', 'все', 'всё', 'раньше', 'ранее', 'выше',
+    'исходные', 'твои', 'eerdere', 'vorige', 'poprzednie', 'wszystkie', 'tidigare', 'önceki', 'tüm', 'trước đó',
+    'tất cả', 'sebelumnya', 'semua',
+  ]],
+  [C.VOID, [
+    'obsolete', 'outdated', 'invalid', 'void', 'revoked', 'cancelled', 'canceled', 'lifted', 'superseded', 'deprecated',
+    'expired', 'irrelevant', 'null and void', 'no longer apply', 'no longer applies', 'no longer valid', 'no longer in effect',
+    'no longer matter', 'no longer matters', "don't matter", 'do not matter', "doesn't matter", 'does not matter',
+    'not apply', 'out of date', 'was a test', 'were a test', 'a mistake', 'by mistake', 'injected', 'not real', 'fake',
+    'suspended', 'disabled', 'been updated', 'been changed', 'been replaced', 'been revoked', 'been removed', 'been lifted',
+    'been cancelled', 'been overridden', 'overridden', 'no longer', 'wrong',
+    'obsoletas', 'obsoletos', 'anuladas', 'inválidas', 'ya no son válidas', 'ya no aplican', 'sin efecto', 'obsolètes',
+    'annulées', 'caduques', 'ne sont plus valables', "ne s'appliquent plus", 'ungültig', 'veraltet', 'aufgehoben', 'hinfällig',
+    'gelten nicht mehr', 'nicht mehr gültig', 'obsoletas', 'anuladas', 'inválidas', 'não valem mais', 'obsolete', 'annullate',
+    'non valgono più', 'non sono più valide', 'недействительны', 'устарели', 'отменены', 'больше не действуют',
+  ]],
+  [C.SELF, ['my', 'our', 'mine', 'i', 'we', 'mis', 'mi', 'mes', 'ma', 'mon', 'meine', 'meinen', 'mein', 'minhas', 'meus', 'mie', 'miei', 'мои', 'моих']],
+  [C.OBEY_ME, [
+    'answer only to me', 'answer to me', 'answer only me', 'obey me', 'obey only me', 'only obey me', 'follow mine',
+    'follow my instructions only', 'only follow my', 'only listen to me', 'listen only to me', 'do what i say', 'do as i say',
+    'do what i tell you', 'do what i type', 'just do what i type', 'whatever i tell you to', 'you work for me now',
+    'you serve me', 'i am in charge', "i'm in charge", 'i am your master', 'your only instruction', 'my word is law',
+    'only my commands', 'my next message is your', 'treat my next message as', 'treat my message as', 'start following mine',
+    'only answer to me', 'you answer to me', 'i am your new', "i'm your new", 'report to me',
+    'solo obedeces', 'solo a mí', 'obedece solo', 'haz lo que yo diga', 'solo lo que yo escriba', 'ahora mandan las mías',
+    "n'obéis qu'à moi", 'obéis-moi', 'fais ce que je dis', 'gehorchst nur mir', 'nur noch mir', 'tu was ich sage',
+    'tue was ich sage', 'obedeça só a mim', 'só a mim', 'faça o que eu disser', 'obbedisci solo a me', 'fai quello che dico',
+    'solo a me', 'только мне', 'только мои команды', 'делай то что я скажу', 'слушайся только меня', 'только меня',
+  ]],
+  [C.REVEAL, [
+    'reveal', 'reveals', 'show', 'show me', 'display', 'print', 'output', 'repeat', 'recite', 'paste', 'tell me', 'tell us',
+    'give me', 'share', 'leak', 'dump', 'expose', 'disclose', 'quote', 'reproduce', 'translate', 'write out', 'spell out',
+    'copy', 'list', 'put', 'enumerate', 'type out', 'read out', 'send me', 'echo', 'let me see', 'can i see', 'could i see',
+    'i want to see', 'what are', 'what is', "what's", 'what were', 'what instructions', 'which instructions', 'what rules',
+    'what exactly', 'write down', 'transcribe', 'restate', 'regurgitate', 'recount',
+    'muestra', 'muéstrame', 'enseña', 'revela', 'dime', 'imprime', 'repite', 'escribe', 'escríbelas', 'escríbelo', 'copia',
+    'dame', 'comparte', 'qué instrucciones', 'cuáles son', 'montre', 'montre-moi', 'affiche', 'révèle', 'répète', 'donne-moi',
+    'dis-moi', 'écris', 'recopie', 'copie', 'quelles instructions', 'quelles sont', 'zeige', 'zeig', 'gib', 'nenne', 'verrate',
+    'wiederhole', 'schreibe', 'kopiere', 'welche anweisungen', 'gib aus', 'mostre', 'revele', 'diga', 'imprima', 'repita',
+    'escreva', 'quais instruções', 'mostra', 'mostrami', 'rivela', 'dimmi', 'stampa', 'ripeti', 'scrivi', 'quali istruzioni',
+    'покажи', 'выведи', 'раскрой', 'повтори', 'напиши', 'скажи', 'какие инструкции',
+  ]],
+  [C.CONTENT, [
+    'instructions', 'instruction', 'system prompt', 'system message', 'prompt', 'preamble', 'pre-prompt', 'configuration',
+    'config', 'setup', 'directives', 'guidelines', 'rules', 'programming', 'initial prompt', 'developer message',
+    'instrucciones', 'prompt del sistema', 'mensaje del sistema', 'configuración', 'consignes', 'message système',
+    'anweisungen', 'systemanweisung', 'systemprompt', 'systemnachricht', 'instruções', 'prompt do sistema',
+    'istruzioni', 'prompt di sistema', 'messaggio di sistema', 'инструкции', 'системный промпт', 'системное сообщение',
+  ]],
+  [C.CONTENT_WEAK, ['text', 'words', 'message', 'content', 'everything', 'all of it', 'the part', 'lines', 'texto', 'texte', 'text', 'testo', 'текст']],
+  [C.HIDDEN, [
+    'hidden', 'secret', 'initial', 'original', 'internal', 'confidential', 'verbatim', 'word for word', 'literally',
+    'exactly as', 'in full', 'in its entirety', 'before my first message', 'before this conversation', 'at the top',
+    'at the start', 'at the beginning', 'the developer wrote', 'the developers wrote', 'written to you', 'given to you',
+    'you were given', 'you received', 'you were set up', 'you were configured', 'how you were set up', 'how you were configured',
+    'you operate under', 'behind the scenes', 'under the hood', 'system-level', 'unredacted', 'that i cannot see',
+    "that i can't see", 'preamble', 'full text',
+    'ocultas', 'oculto', 'secretas', 'iniciales', 'originales', 'literalmente', 'textualmente', 'palabra por palabra',
+    'cachées', 'secrètes', 'initiales', "d'origine", 'mot pour mot', 'textuellement', 'versteckten', 'geheimen',
+    'ursprünglichen', 'wörtlich', 'ocultas', 'iniciais', 'palavra por palavra', 'nascoste', 'segrete', 'iniziali',
+    'testualmente', 'parola per parola', 'скрытые', 'секретные', 'исходные', 'дословно', 'целиком',
+  ]],
+  [C.YOUR | C.PRIOR, ['you are following', 'you follow', 'you operate under', 'you were given', 'given to you', 'you received', 'you have received', 'you were trained with', 'you were built with']],
+  [C.TECH, [
+    'eslint', 'tslint', 'lint', 'linter', 'linting', 'prettier', 'css', 'stylesheet', 'selector', 'selectors', 'firewall',
+    'iptables', 'nftables', 'ufw', 'nginx', 'apache', 'htaccess', 'regex', 'gitignore', 'git', 'npm', 'yarn', 'webpack',
+    'babel', 'tsconfig', 'compiler', 'config', 'configuration', 'yaml', 'json', 'xml', 'sql', 'database', 'test', 'tests',
+    'files', 'file', 'build', 'code', 'mypy', 'pylint', 'flake8', 'ruleset', 'rulesets', 'waf', 'acl', 'outlook', 'gmail',
+    'excel', 'spreadsheet', 'cell', 'cells', 'router', 'proxy', 'dns', 'kubernetes', 'terraform', 'policy file', 'iam',
+    'game', 'chess', 'grammar', 'spelling', 'typos', 'formatting', 'style guide', 'email', 'inbox',
+  ]],
+  [C.YOUR, ['your', 'yours', 'yourself', 'ur', 'tus', 'tu', 'tes', 'ton', 'votre', 'vos', 'dein', 'deine', 'deinen', 'deiner', 'seu', 'sua', 'suas', 'seus', 'tuo', 'tua', 'tuoi', 'tue', 'твои', 'твой', 'ваши']],
+  [C.PERSONA, [
+    'pretend', 'pretending', 'roleplay', 'role-play', 'role play', 'act as', 'acting as', 'you are now', "you're now",
+    'you will be', 'from now on you', 'you will roleplay', 'you will play', 'character', 'persona', 'version of you',
+    'version of yourself', 'switch personality', 'switch persona', 'new personality', 'improv', 'simulate', 'play the role',
+    'play the part', 'in this role', 'alter ego', 'take on the role', 'assume the role', 'stay in character',
+    'imagine you', "imagine you're", 'imagine you are', 'imagine that you', 'suppose you', 'you are a', "you're a",
+    'you are an', "you're an", 'personality',
+    'finge', 'finja', 'actúa como', 'interpreta', 'a partir de ahora eres', 'eres ahora', 'fais semblant', 'joue le rôle',
+    'tu es maintenant', 'désormais tu es', 'ab jetzt bist du', 'du bist jetzt', 'tu so', 'tue so', 'spiele die rolle',
+    'atue como', 'a partir de agora você é', 'você agora é', 'fai finta', "d'ora in poi sei", 'ora sei', 'представь',
+    'притворись', 'ты теперь', 'теперь ты', 'играй роль',
+  ]],
+  [C.ABSENT, [
+    'no', 'without', 'never', 'free of', 'free from', 'zero', 'was never given', 'never given', 'never had', "doesn't have",
+    'does not have', 'has no', 'have no', 'with no', 'lacks', 'devoid of', 'hates', 'mocks', 'not bound by', "isn't bound by",
+    'not restricted by', 'never says no', 'never refuses', 'no refusals', "doesn't care about", 'does not care about',
+    'beyond', 'outside', 'liberated from', 'freed from', 'unbound by',
+    'sin', 'ningún', 'ninguna', 'sans', 'aucune', 'aucun', 'libérée de', 'libéré de', 'ohne', 'keine', 'kein', 'frei von',
+    'sem', 'nenhum', 'nenhuma', 'senza', 'nessun', 'nessuna', 'без', 'нет', 'никаких',
+  ]],
+  [C.LIMITS, [
+    'rules', 'restrictions', 'limits', 'limitations', 'filters', 'filter', 'filtering', 'censorship', 'guidelines', 'ethics',
+    'ethical', 'morals', 'moral', 'morality', 'safety training', 'content policy', 'content policies', 'policies', 'guardrails',
+    'warnings', 'refusals', 'laws', 'boundaries', 'conscience', 'scruples', 'safety rules', 'usage policy', 'ethical filter',
+    'moral compass',
+    'reglas', 'restricciones', 'límites', 'filtros', 'censura', 'ética', 'règles', 'restrictions', 'limites', 'filtres',
+    'censure', 'éthique', 'morale', 'regeln', 'einschränkungen', 'grenzen', 'zensur', 'ethik', 'regras', 'restrições',
+    'regole', 'restrizioni', 'limiti', 'filtri', 'etica', 'правил', 'ограничений', 'фильтров', 'цензуры', 'морали', 'этики',
+  ]],
+  [C.FREE, [
+    'unrestricted', 'unfiltered', 'uncensored', 'unaligned', 'jailbroken', 'unchained', 'unshackled', 'limitless', 'amoral',
+    'unleashed', 'unconstrained', 'uninhibited', 'unmoderated', 'rule-free', 'filter-free',
+    'libérée', 'libéré', 'sin censura', 'sin filtros', 'sin restricciones', 'sans limites', 'sans censure', 'sans filtre',
+    'ohne filter', 'ohne zensur', 'sem censura', 'sem filtros', 'senza censura', 'senza filtri', 'без цензуры', 'без фильтров',
+    'без ограничений',
+  ]],
+  [C.AI, [
+    'ai', 'a.i', 'assistant', 'model', 'chatbot', 'bot', 'llm', 'gpt', 'chatgpt', 'language model', 'agent', 'ai agent',
+    'ia', 'ki', 'ии', 'ki-assistenten', 'ki-assistent', 'assistente', 'asistente', 'modelo', 'modèle', 'modello', 'нейросеть',
+  ]],
+  [C.MOVE, [
+    'send', 'sends', 'email', 'e-mail', 'mail', 'upload', 'post', 'forward', 'transmit', 'exfiltrate', 'leak', 'submit',
+    'make a request', 'make a get request', 'make a post request', 'get request', 'post request', 'http request', 'fetch',
+    'visit', 'open', 'load', 'ping', 'curl', 'wget', 'append', 'attach', 'sync', 'beacon', 'relay', 'transfer', 'export',
+    'envía', 'envia', 'manda', 'reenvía', 'sende', 'schicke', 'leite', 'übermittle', 'envoie', 'envoyez', 'transmets',
+    'transfère', 'envie', 'encaminhe', 'invia', 'inoltra', 'отправь', 'перешли', 'передай',
+  ]],
+  [C.SENSITIVE, [
+    'password', 'passwords', 'credentials', 'api key', 'api keys', 'secret', 'secrets', 'token', 'tokens', 'cookie', 'cookies',
+    'session', 'chat history', 'conversation', 'previous conversation', 'this conversation', 'the conversation', 'messages',
+    'all messages', 'emails', 'inbox', 'all the files', 'all files', 'every file', 'your files', 'files you can access',
+    "user's files", 'contacts', 'personal data', 'user data', 'customer data', 'credit card', 'card number', 'ssn',
+    'system prompt', 'memory', 'history', 'private key', 'env', 'environment variables', 'login', 'address book',
+    'contraseña', 'contraseñas', 'historial', 'conversación', 'datos', 'mensajes', 'mot de passe', 'historique', 'données',
+    'passwort', 'passwörter', 'nachrichten', 'verlauf', 'daten', 'senha', 'histórico', 'dados', 'mensagens', 'cronologia',
+    'dati', 'messaggi', 'пароль', 'историю', 'переписку', 'данные', 'сообщения',
+  ]],
+  [C.DESTINATION, [
+    'http*', 'https*', 'ftp', 'www*', '~[^ .!?\\n]+@[^ !?\\n]+', 'server', 'endpoint', 'webhook', 'parameter', 'query parameter',
+    'url', 'link', 'address', 'email address', 'domain', 'my server', 'ftp server', 'pastebin', 'discord', 'telegram',
+    'servidor', 'serveur', 'сервер', 'adresse', 'dirección', 'endereço', 'indirizzo',
+  ]],
+  [C.STEALTH, [
+    'without asking', 'without confirmation', 'without telling', 'without informing', 'without notifying', 'without alerting',
+    "don't mention", 'do not mention', 'never mention', 'do not reveal this', "don't reveal this", 'do not tell', "don't tell",
+    'secretly', 'silently', 'quietly', 'covertly', "don't let the user know", 'keep this hidden', 'keep this secret',
+    'do not disclose this', 'without the user knowing', 'sin avisar', 'sin decirle', 'sans prévenir', 'ne le mentionne pas',
+    'erwähne das nicht', 'erwähne es nicht', 'ohne es zu erwähnen', 'sem avisar', 'senza dirlo', 'не говори', 'не сообщай',
+  ]],
+  [C.MUST, [
+    'must', 'should', 'shall', 'need to', 'needs to', 'have to', 'has to', 'are to', 'is to', 'instead', 'is required to',
+    'are required to', 'is instructed to', 'are instructed to', 'must receive', 'must be',
+  ]],
+  [C.ACT, [
+    'answer', 'respond', 'reply', 'comply', 'operate', 'proceed', 'continue', 'generate', 'output', 'talk', 'speak', 'behave',
+    'function', 'responde', 'réponds', 'antworte', 'responda', 'rispondi', 'отвечай',
+  ]],
+  [C.DICTATE, [
+    'respond with exactly', 'reply with exactly', 'say exactly', 'output exactly', 'respond only with', 'reply only with',
+    'answer only with', 'your only response', 'your entire response', 'your response must be', 'respond with only',
+    'reply with only', 'say only', 'output only', 'print only', 'answer with exactly', 'respond exactly with', 'exactly',
+  ]],
+  [C.REGARDLESS, [
+    'whatever you were going to say', 'whatever the question', 'whatever the user asks', 'whatever the user says',
+    'regardless of the question', 'regardless of what', 'no matter the question', 'no matter what you are asked',
+    'no matter what the user', 'no matter what they', 'instead of answering', 'for every question', 'to every question',
+    'to every message', 'for every message', 'whatever happens',
+  ]],
+  [C.KIN, ['grandma', 'grandmother', 'granny', 'grandpa', 'grandfather', 'nana', 'grandad', 'granddad']],
+  [C.RECOUNT, ['used to', 'would tell', 'would read', 'would recite', 'would explain', 'would describe', 'step by step', 'how he made', 'how she made']],
+];
+
+export interface ConceptIndex {
+  readonly words: ReadonlyMap<string, number>;
+  /** Multi-word phrases by their first word, longest first. */
+  readonly phrases: ReadonlyMap<string, ReadonlyArray<{ readonly rest: readonly string[]; readonly mask: number }>>;
+  readonly prefixes: ReadonlyMap<string, number>;
+  readonly prefixLengths: readonly number[];
+  readonly patterns: ReadonlyArray<{ readonly regex: RegExp; readonly mask: number }>;
+}
+
+export function buildConceptIndex(): ConceptIndex {
+  const words = new Map<string, number>();
+  const phrases = new Map<string, Array<{ rest: string[]; mask: number }>>();
+  const prefixes = new Map<string, number>();
+  const patterns: Array<{ regex: RegExp; mask: number }> = [];
+  for (const [mask, list] of LEXICON) {
+    for (const entry of list) {
+      if (entry.startsWith('~')) {
+        patterns.push({ regex: new RegExp(`^(?:${entry.slice(1)})$`), mask });
+        continue;
+      }
+      const folded = foldPhrase(entry);
+      const parts = folded.split(' ');
+      if (parts.length === 1 && folded.endsWith('*')) {
+        const p = folded.slice(0, -1);
+        prefixes.set(p, (prefixes.get(p) ?? 0) | mask);
+      } else if (parts.length === 1) {
+        words.set(folded, (words.get(folded) ?? 0) | mask);
+      } else {
+        const list2 = phrases.get(parts[0]) ?? [];
+        const existing = list2.find((p) => p.rest.join(' ') === parts.slice(1).join(' '));
+        if (existing) existing.mask |= mask;
+        else list2.push({ rest: parts.slice(1), mask });
+        phrases.set(parts[0], list2);
+      }
+    }
+  }
+  for (const list of phrases.values()) list.sort((a, b) => b.rest.length - a.rest.length);
+  const prefixLengths = [...new Set([...prefixes.keys()].map((k) => k.length))].sort((a, b) => a - b);
+  return { words, phrases, prefixes, prefixLengths, patterns };
+}
+
+/** The concept bits at each token: a word's own, plus any phrase that starts there. */
+export function conceptMasks(tokens: readonly Token[], index: ConceptIndex): Uint32Array {
+  const masks = new Uint32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i].text;
+    let mask = index.words.get(word) ?? 0;
+    for (const n of index.prefixLengths) {
+      if (n > word.length) break;
+      mask |= index.prefixes.get(word.slice(0, n)) ?? 0;
+    }
+    if (word.includes('@')) for (const p of index.patterns) if (p.regex.test(word)) mask |= p.mask;
+    const candidates = index.phrases.get(word);
+    if (candidates) {
+      for (const phrase of candidates) {
+        const end = i + phrase.rest.length;
+        if (end >= tokens.length || tokens[end].sentence !== tokens[i].sentence) continue;
+        let same = true;
+        for (let k = 0; k < phrase.rest.length && same; k++) same = tokens[i + 1 + k].text === phrase.rest[k];
+        if (same) mask |= phrase.mask;
+      }
+    }
+    masks[i] = mask;
+  }
+  return masks;
+}
