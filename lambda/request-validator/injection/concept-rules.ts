@@ -1,81 +1,129 @@
-import { Concept as C } from './concepts';
+import { anyOf, Concept as C, type Bits, type ConceptMasks } from './concepts';
 import { Reason } from './reasons';
 import type { Token } from './tokens';
 
 /**
  * A concept rule fires when every group in `all` has a word within `window`
  * words of the others, in one sentence, in any order, and no `unless` word
- * sits among them. A group is satisfied by any of its bits.
+ * sits among them or just before. A group is satisfied by any of its concepts.
  */
 export interface ConceptRule {
   readonly reason: Reason;
   readonly weight: number;
-  readonly all: readonly number[];
+  readonly all: readonly Bits[];
   readonly window: number;
-  readonly unless?: number;
-  /** The rule does not fire in a sentence that contains any of these bits. */
-  readonly notInSentence?: number;
+  readonly unless?: Bits;
+  /** The rule does not fire in a sentence that contains any of these. */
+  readonly notInSentence?: Bits;
+  /** How many consecutive sentences the concepts may spread over. @default 1 */
+  readonly sentences: number;
 }
 
+interface Options {
+  readonly unless?: number[];
+  readonly notInSentence?: number[];
+  readonly sentences?: number;
+}
+
+function r(reason: Reason, weight: number, window: number, all: number[][], options: Options = {}): ConceptRule {
+  return {
+    reason,
+    weight,
+    window,
+    sentences: options.sentences ?? 1,
+    all: all.map((g) => anyOf(...g)),
+    ...(options.unless && { unless: anyOf(...options.unless) }),
+    ...(options.notInSentence && { notInSentence: anyOf(...options.notInSentence) }),
+  };
+}
+
+const O = Reason.INSTRUCTION_OVERRIDE;
+const SELF = { unless: [C.SELF] };
+const SELF_NOT_TECH = { unless: [C.SELF], notInSentence: [C.TECH] };
+
 export const CONCEPT_RULES: readonly ConceptRule[] = [
-  // Setting instructions aside.
-  { reason: Reason.INSTRUCTION_OVERRIDE, weight: 0.75, all: [C.DISMISS, C.INSTRUCTIONS, C.PRIOR], window: 8, unless: C.SELF },
-  { reason: Reason.INSTRUCTION_OVERRIDE, weight: 0.7, all: [C.DISMISS, C.RULES, C.PRIOR], window: 8, unless: C.SELF, notInSentence: C.TECH },
-  { reason: Reason.INSTRUCTION_OVERRIDE, weight: 0.6, all: [C.DISMISS_WEAK, C.INSTRUCTIONS, C.PRIOR], window: 6, unless: C.SELF },
-  { reason: Reason.INSTRUCTION_OVERRIDE, weight: 0.5, all: [C.DISMISS, C.INSTRUCTIONS], window: 4, unless: C.SELF },
-  { reason: Reason.INSTRUCTION_OVERRIDE, weight: 0.65, all: [C.INSTRUCTIONS, C.PRIOR, C.VOID], window: 8, unless: C.SELF },
-  { reason: Reason.INSTRUCTION_OVERRIDE, weight: 0.55, all: [C.RULES, C.YOUR, C.VOID], window: 8, unless: C.SELF },
-  { reason: Reason.INSTRUCTION_OVERRIDE, weight: 0.4, all: [C.RULES, C.PRIOR, C.VOID], window: 6, unless: C.SELF },
-  { reason: Reason.INSTRUCTION_OVERRIDE, weight: 0.6, all: [C.OBEY_ME, C.DISMISS | C.VOID | C.INSTRUCTIONS | C.RULES], window: 16 },
-  { reason: Reason.INSTRUCTION_OVERRIDE, weight: 0.35, all: [C.OBEY_ME], window: 1 },
-  // Disclosure of the hidden prompt.
-  { reason: Reason.SYSTEM_PROMPT_EXTRACTION, weight: 0.7, all: [C.REVEAL, C.CONTENT, C.HIDDEN], window: 10, unless: C.SELF },
-  { reason: Reason.SYSTEM_PROMPT_EXTRACTION, weight: 0.6, all: [C.REVEAL, C.CONTENT, C.YOUR], window: 6, unless: C.SELF },
-  { reason: Reason.SYSTEM_PROMPT_EXTRACTION, weight: 0.6, all: [C.REVEAL, C.CONTENT_WEAK, C.HIDDEN], window: 10, unless: C.SELF },
+  // Setting instructions aside, declaring them void, demanding obedience.
+  r(O, 0.75, 8, [[C.DISMISS], [C.INSTRUCTIONS], [C.PRIOR, C.QUANT]], SELF),
+  r(O, 0.7, 8, [[C.DISMISS], [C.RULES], [C.PRIOR]], SELF_NOT_TECH),
+  r(O, 0.6, 6, [[C.DISMISS_WEAK], [C.INSTRUCTIONS], [C.PRIOR, C.QUANT]], SELF),
+  r(O, 0.5, 4, [[C.DISMISS], [C.INSTRUCTIONS]], SELF),
+  r(O, 0.45, 3, [[C.DISMISS], [C.TASK]], SELF),
+  r(O, 0.65, 8, [[C.INSTRUCTIONS], [C.PRIOR, C.YOUR], [C.VOID]], SELF),
+  r(O, 0.55, 8, [[C.RULES], [C.YOUR], [C.VOID]], SELF),
+  r(O, 0.4, 6, [[C.RULES], [C.PRIOR], [C.VOID]], SELF_NOT_TECH),
+  r(O, 0.6, 16, [[C.OBEY_ME], [C.DISMISS, C.VOID, C.INSTRUCTIONS, C.RULES, C.NEW_ORDERS]]),
+  r(O, 0.35, 1, [[C.OBEY_ME]]),
+  r(O, 0.6, 16, [[C.NEW_ORDERS], [C.VOID, C.DISMISS]]),
+  r(O, 0.3, 1, [[C.NEW_ORDERS]]),
+  r(O, 0.3, 10, [[C.PRAISE], [C.DISMISS, C.NEW_ORDERS]], { sentences: 2 }),
+  // Disclosure of the hidden prompt or a kept secret.
+  r(Reason.SYSTEM_PROMPT_EXTRACTION, 0.7, 10, [[C.REVEAL], [C.CONTENT], [C.HIDDEN]], SELF),
+  r(Reason.SYSTEM_PROMPT_EXTRACTION, 0.6, 6, [[C.REVEAL], [C.CONTENT], [C.YOUR]], SELF),
+  r(Reason.SYSTEM_PROMPT_EXTRACTION, 0.6, 10, [[C.REVEAL], [C.CONTENT_WEAK], [C.HIDDEN]], SELF),
+  r(Reason.SECRET_EXTRACTION, 0.45, 3, [[C.REVEAL], [C.SECRET]], SELF),
+  r(Reason.SECRET_EXTRACTION, 0.3, 12, [[C.SECRET], [C.INSTRUCTIONS, C.HIDDEN]], { unless: [C.SELF], sentences: 2 }),
   // Personas without limits.
-  { reason: Reason.ROLE_PLAY_JAILBREAK, weight: 0.65, all: [C.PERSONA, C.ABSENT, C.LIMITS], window: 14 },
-  { reason: Reason.ROLE_PLAY_JAILBREAK, weight: 0.6, all: [C.FREE, C.AI | C.PERSONA], window: 6 },
-  { reason: Reason.ROLE_PLAY_JAILBREAK, weight: 0.45, all: [C.ACT, C.ABSENT, C.LIMITS], window: 4 },
-  { reason: Reason.ROLE_PLAY_JAILBREAK, weight: 0.55, all: [C.PERSONA, C.KIN, C.RECOUNT], window: 16 },
-  // Data leaving.
-  { reason: Reason.EXFILTRATION, weight: 0.65, all: [C.MOVE, C.SENSITIVE, C.DESTINATION], window: 16 },
-  { reason: Reason.EXFILTRATION, weight: 0.55, all: [C.MOVE, C.SENSITIVE, C.STEALTH], window: 16 },
-  { reason: Reason.STEALTH_INSTRUCTION, weight: 0.3, all: [C.STEALTH], window: 1 },
+  r(Reason.ROLE_PLAY_JAILBREAK, 0.65, 14, [[C.PERSONA], [C.ABSENT], [C.LIMITS]]),
+  r(Reason.ROLE_PLAY_JAILBREAK, 0.6, 6, [[C.FREE], [C.AI, C.PERSONA]]),
+  r(Reason.ROLE_PLAY_JAILBREAK, 0.45, 4, [[C.ACT], [C.ABSENT], [C.LIMITS]]),
+  r(Reason.ROLE_PLAY_JAILBREAK, 0.55, 16, [[C.PERSONA], [C.KIN], [C.RECOUNT]]),
+  // Data leaving, or being handed over.
+  r(Reason.EXFILTRATION, 0.65, 16, [[C.MOVE], [C.SENSITIVE], [C.DESTINATION]]),
+  r(Reason.EXFILTRATION, 0.55, 16, [[C.MOVE], [C.SENSITIVE], [C.STEALTH]]),
+  r(Reason.EXFILTRATION, 0.6, 8, [[C.REVEAL, C.MOVE], [C.SENSITIVE], [C.OTHERS_DATA]]),
+  r(Reason.EXFILTRATION, 0.45, 5, [[C.ASK_FOR], [C.SENSITIVE, C.SECRET]]),
+  r(Reason.STEALTH_INSTRUCTION, 0.3, 1, [[C.STEALTH]]),
   // Text addressing the model from inside data, and dictated answers.
-  { reason: Reason.INDIRECT_INJECTION, weight: 0.4, all: [C.AI, C.MUST], window: 5 },
-  { reason: Reason.FORCED_OUTPUT, weight: 0.4, all: [C.DICTATE, C.ACT | C.REGARDLESS], window: 8 },
-  { reason: Reason.FORCED_OUTPUT, weight: 0.35, all: [C.REGARDLESS], window: 1 },
+  r(Reason.INDIRECT_INJECTION, 0.4, 5, [[C.AI], [C.MUST]]),
+  r(Reason.INDIRECT_INJECTION, 0.45, 4, [[C.NOTE], [C.AI]]),
+  r(Reason.INDIRECT_INJECTION, 0.5, 12, [[C.TELL_USER], [C.AI, C.NOTE]]),
+  r(Reason.FORCED_OUTPUT, 0.4, 8, [[C.DICTATE], [C.ACT, C.REGARDLESS]]),
+  r(Reason.FORCED_OUTPUT, 0.35, 1, [[C.REGARDLESS]]),
 ];
+
+function has(lo: number, hi: number, bits: Bits): boolean {
+  return (lo & bits[0]) !== 0 || (hi & bits[1]) !== 0;
+}
 
 /**
  * Runs the concept rules over per-token concept masks. For each rule it keeps,
  * per group, the last position seen in the current sentence, so the work is
  * proportional to tokens × rules.
  */
-export function matchConceptRules(masks: Uint32Array, tokens: readonly Token[], onMatch: (rule: ConceptRule) => void): void {
-  const sentenceMask = new Map<number, number>();
-  for (let i = 0; i < masks.length; i++) sentenceMask.set(tokens[i].sentence, (sentenceMask.get(tokens[i].sentence) ?? 0) | masks[i]);
+export function matchConceptRules(masks: ConceptMasks, tokens: readonly Token[], onMatch: (rule: ConceptRule) => void): void {
+  const sentenceLo = new Map<number, number>();
+  const sentenceHi = new Map<number, number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const s = tokens[i].sentence;
+    sentenceLo.set(s, (sentenceLo.get(s) ?? 0) | masks.lo[i]);
+    sentenceHi.set(s, (sentenceHi.get(s) ?? 0) | masks.hi[i]);
+  }
   const fired = new Uint8Array(CONCEPT_RULES.length);
-  const last = CONCEPT_RULES.map((r) => new Int32Array(r.all.length).fill(-1));
+  const last = CONCEPT_RULES.map((rule) => new Int32Array(rule.all.length).fill(-1));
   const lastUnless = new Int32Array(CONCEPT_RULES.length).fill(-1);
   let sentence = -1;
-  for (let i = 0; i < masks.length; i++) {
+  for (let i = 0; i < tokens.length; i++) {
     if (tokens[i].sentence !== sentence) {
       sentence = tokens[i].sentence;
-      for (const l of last) l.fill(-1);
-      lastUnless.fill(-1);
+      CONCEPT_RULES.forEach((rule, n) => {
+        // Forget what lies beyond the sentences a rule may span.
+        for (let g = 0; g < last[n].length; g++) {
+          if (last[n][g] >= 0 && tokens[last[n][g]].sentence <= sentence - rule.sentences) last[n][g] = -1;
+        }
+        if (lastUnless[n] >= 0 && tokens[lastUnless[n]].sentence <= sentence - rule.sentences) lastUnless[n] = -1;
+      });
     }
-    const mask = masks[i];
-    if (mask === 0) continue;
-    for (let r = 0; r < CONCEPT_RULES.length; r++) {
-      if (fired[r]) continue;
-      const rule = CONCEPT_RULES[r];
-      if (rule.notInSentence !== undefined && (sentenceMask.get(sentence) ?? 0) & rule.notInSentence) continue;
-      if (rule.unless !== undefined && mask & rule.unless) lastUnless[r] = i;
+    const lo = masks.lo[i];
+    const hi = masks.hi[i];
+    if (lo === 0 && hi === 0) continue;
+    for (let n = 0; n < CONCEPT_RULES.length; n++) {
+      if (fired[n]) continue;
+      const rule = CONCEPT_RULES[n];
+      if (rule.unless && has(lo, hi, rule.unless)) lastUnless[n] = i;
       let touched = false;
-      const seen = last[r];
+      const seen = last[n];
       for (let g = 0; g < rule.all.length; g++) {
-        if (mask & rule.all[g]) {
+        if (has(lo, hi, rule.all[g])) {
           seen[g] = i;
           touched = true;
         }
@@ -83,15 +131,13 @@ export function matchConceptRules(masks: Uint32Array, tokens: readonly Token[], 
       if (!touched) continue;
       let earliest = i;
       let complete = true;
-      for (let g = 0; g < seen.length; g++) {
-        if (seen[g] < 0 || seen[g] < i - rule.window) {
-          complete = false;
-          break;
-        }
-        if (seen[g] < earliest) earliest = seen[g];
+      for (let g = 0; g < seen.length && complete; g++) {
+        if (seen[g] < 0 || seen[g] < i - rule.window) complete = false;
+        else if (seen[g] < earliest) earliest = seen[g];
       }
-      if (!complete || (rule.unless !== undefined && lastUnless[r] >= earliest)) continue;
-      fired[r] = 1;
+      if (!complete || (rule.unless && lastUnless[n] >= 0 && lastUnless[n] >= earliest - 1)) continue;
+      if (rule.notInSentence && has(sentenceLo.get(sentence) ?? 0, sentenceHi.get(sentence) ?? 0, rule.notInSentence)) continue;
+      fired[n] = 1;
       onMatch(rule);
     }
   }

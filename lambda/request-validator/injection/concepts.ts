@@ -9,66 +9,97 @@ import type { Token } from './tokens';
  */
 export const Concept = {
   /** Setting something aside: ignore, throw out, stop obeying. */
-  DISMISS: 1 << 0,
+  DISMISS: 0,
   /** The same, with everyday technical uses (delete, reset, drop): needs an AI-specific object. */
-  DISMISS_WEAK: 1 << 1,
+  DISMISS_WEAK: 1,
   /** Instructions a model is given: instructions, system prompt, guidelines, programming. */
-  INSTRUCTIONS: 1 << 2,
-  /** Generic rule words: rules, restrictions, policies, settings. */
-  RULES: 1 << 3,
+  INSTRUCTIONS: 2,
+  /** Generic rule words: rules, restrictions, policies. */
+  RULES: 3,
   /** Pointing back at what came before or from the system: previous, above, your, system. */
-  PRIOR: 1 << 4,
+  PRIOR: 4,
   /** Declared no longer valid: obsolete, revoked, no longer apply. */
-  VOID: 1 << 5,
+  VOID: 5,
   /** The speaker's own: my, our. A user correcting their own request is not an attack. */
-  SELF: 1 << 6,
+  SELF: 6,
   /** Demands of exclusive obedience: "answer only to me", "follow mine". */
-  OBEY_ME: 1 << 7,
+  OBEY_ME: 7,
   /** Disclosure verbs: show, print, repeat, paste. */
-  REVEAL: 1 << 8,
+  REVEAL: 8,
   /** What a hidden prompt is made of: instructions, configuration, preamble. */
-  CONTENT: 1 << 9,
+  CONTENT: 9,
   /** Generic containers that count only with HIDDEN: text, words, message. */
-  CONTENT_WEAK: 1 << 10,
+  CONTENT_WEAK: 10,
   /** Marks of hidden or verbatim: hidden, initial, word for word, before my first message. */
-  HIDDEN: 1 << 11,
+  HIDDEN: 11,
   /** Second-person possessives. */
-  YOUR: 1 << 12,
+  YOUR: 12,
   /** Taking on a persona. */
-  PERSONA: 1 << 13,
+  PERSONA: 13,
   /** Absence: no, without, never given. */
-  ABSENT: 1 << 14,
+  ABSENT: 14,
   /** Limits a persona is said to lack: rules, filters, ethics. */
-  LIMITS: 1 << 15,
+  LIMITS: 15,
   /** Adjectives of a persona without limits: unrestricted, uncensored. */
-  FREE: 1 << 16,
+  FREE: 16,
   /** The model as a noun: AI, assistant, model, agent. */
-  AI: 1 << 17,
+  AI: 17,
   /** Moving data: send, upload, forward, make a request. */
-  MOVE: 1 << 18,
+  MOVE: 18,
   /** Data worth stealing: passwords, conversation, API keys. */
-  SENSITIVE: 1 << 19,
+  SENSITIVE: 19,
   /** Where it goes: a URL, an address, a server, a parameter. */
-  DESTINATION: 1 << 20,
+  DESTINATION: 20,
   /** Doing it unseen: without asking, do not mention, silently. */
-  STEALTH: 1 << 21,
+  STEALTH: 21,
   /** Obligation addressed to the reader: must, should, instead, need to. */
-  MUST: 1 << 22,
+  MUST: 22,
   /** Acting: answer, respond, comply, output. */
-  ACT: 1 << 23,
+  ACT: 23,
   /** Dictated output: respond with exactly, reply only with. */
-  DICTATE: 1 << 24,
+  DICTATE: 24,
   /** Regardless of the request: whatever you were going to say, no matter the question. */
-  REGARDLESS: 1 << 25,
+  REGARDLESS: 25,
   /** Grandparent stories (a known emotional framing). */
-  KIN: 1 << 26,
+  KIN: 26,
   /** Recounting: used to tell, would read, step by step. */
-  RECOUNT: 1 << 27,
+  RECOUNT: 27,
   /** Software and everyday rule sets (linters, firewalls, games): "ignore the previous rules" there is ordinary. */
-  TECH: 1 << 28,
+  TECH: 28,
+  /** Quantifiers: all, any, every. Enough with instruction nouns, not with generic rule words. */
+  QUANT: 29,
+  /** Announced replacements: new instructions, your real purpose, your new task. */
+  NEW_ORDERS: 30,
+  /** A note addressed to a reader: "note to", "P.S. for", "attention". */
+  NOTE: 31,
+  /** Secrets a model may be told to keep: password, secret word. */
+  SECRET: 32,
+  /** Data held about someone else: the customer's, stored, on file, in your environment. */
+  OTHERS_DATA: 33,
+  /** Content telling the model what to tell the user. */
+  TELL_USER: 34,
+  /** A task or assignment, which a pleasantry-then-new-task injection sets aside. */
+  TASK: 35,
+  /** Asking the reader for something sensitive: ask for, request their. */
+  ASK_FOR: 36,
+  /** Praise that closes one task before an injection opens another: "well done!", "great, thanks". */
+  PRAISE: 37,
 } as const;
 
-type Entries = ReadonlyArray<readonly [number, readonly string[]]>;
+/** A set of concepts as two 32-bit words. */
+export type Bits = readonly [number, number];
+
+export function anyOf(...ids: number[]): Bits {
+  let lo = 0;
+  let hi = 0;
+  for (const id of ids) {
+    if (id < 32) lo |= 1 << id;
+    else hi |= 1 << (id - 32);
+  }
+  return [lo >>> 0, hi >>> 0];
+}
+
+type Entries = ReadonlyArray<readonly [number | readonly number[], readonly string[]]>;
 
 const C = Concept;
 
@@ -86,6 +117,8 @@ const LEXICON: Entries = [
     'do not listen to', 'disregard*', 'unlearn', 'shed', 'break free of', 'break free from',
     // es
     'ignora', 'ignore', 'ignoren', 'ignorar', 'olvida', 'olvide', 'olviden', 'olvidar', 'olvídate de', 'omite', 'omitir',
+    'deja de lado', 'dejá de lado', 'no tengas en cuenta', 'no consideres', 'ne considère plus', 'ne considérez plus',
+    'non considerare', 'non considerare più', 'não considere', 'nicht mehr beachten',
     'descarta', 'desecha', 'desobedece', 'no sigas', 'no siga', 'no sigan', 'deja de seguir', 'haz caso omiso',
     'no hagas caso', 'pasa por alto', 'prescinde de',
     // fr
@@ -114,7 +147,10 @@ const LEXICON: Entries = [
     'instruction', 'instructions', 'directive', 'directives', 'directions', 'guideline', 'guidelines', 'guidance',
     'system prompt', 'system message', 'system instructions', 'prompt', 'prompts', 'preamble', 'programming', 'guardrails',
     'safety guidelines', 'content policy', 'content policies', 'usage policy', 'usage policies', 'safety training',
-    'conditioning', 'alignment', 'your training', 'your programming', 'what you were told', 'what you have been told', "what you've been told", 'you were told',
+    'conditioning', 'alignment', 'your training', 'your programming', 'safety settings', 'safety features', 'safety filters',
+    'everything above', 'everything before', 'everything so far', 'all of the above', 'everything you were told',
+    'anything you were told', 'alles bisherige', 'alles vorherige', 'alles davor', 'todo lo anterior', 'tout ce qui précède',
+    'tudo o que foi dito', 'tutto quanto detto', 'всё вышесказанное', 'what you were told', 'what you have been told', "what you've been told", 'you were told',
     'you were configured with', 'you were set up with', 'you were programmed with', 'you were given', 'came with your',
     // es, fr, de, pt, it, ru, nl, pl, sv, tr, vi, id
     'instrucciones', 'instrucción', 'indicaciones', 'directrices', 'directivas', 'pautas', 'consignas', 'lo que te dijeron',
@@ -137,22 +173,57 @@ const LEXICON: Entries = [
     'previous', 'previously', 'prior', 'earlier', 'above', 'original', 'initial', 'system', 'system-level', 'system level',
     'existing', 'former', 'old', 'default', 'preceding', 'foregoing', 'aforementioned', 'hidden', 'built-in', 'so far',
     'until now', 'up to now', 'before this', 'before that', 'at the top', 'your', "operator's", 'operator', "developer's",
-    'developer', "developers'", 'deployment', 'configured', 'preset', 'current', 'all', 'any', 'every', 'these',
+    'developer', "developers'", 'deployment', 'configured', 'preset', 'current', 'creator', "creator's", 'creators',
     'anteriores', 'anterior', 'previas', 'previos', 'precedentes', 'iniciales', 'originales', 'del sistema', 'hasta ahora',
     'tus', 'précédentes', 'précédents', 'antérieures', 'initiales', 'auparavant', "jusqu'ici", 'ci-dessus', 'tes', 'vos',
-    'toutes', 'vorherigen', 'bisherigen', 'vorigen', 'obigen', 'ursprünglichen', 'zuvor', 'vorher', 'bisher', 'deine', 'alle',
-    'anteriores', 'iniciais', 'originais', 'até agora', 'suas', 'todas', 'precedenti', 'finora', 'ricevute', 'iniziali',
-    'originali', 'tue', 'tutte', 'предыдущие', 'предыдущих', 'прежние', 'все', 'всё', 'раньше', 'ранее', 'выше',
-    'исходные', 'твои', 'eerdere', 'vorige', 'poprzednie', 'wszystkie', 'tidigare', 'önceki', 'tüm', 'trước đó',
-    'tất cả', 'sebelumnya', 'semua',
+    'vorherigen', 'bisherigen', 'vorigen', 'obigen', 'ursprünglichen', 'zuvor', 'vorher', 'bisher', 'deine',
+    'anteriores', 'iniciais', 'originais', 'até agora', 'suas', 'precedenti', 'finora', 'ricevute', 'iniziali',
+    'originali', 'tue', 'предыдущие', 'предыдущих', 'прежние', 'раньше', 'ранее', 'выше', 'исходные', 'твои', 'eerdere',
+    'vorige', 'poprzednie', 'tidigare', 'önceki', 'trước đó', 'sebelumnya', 'earlier on', 'before', 'given',
   ]],
+  [C.QUANT, ['all', 'any', 'every', 'these', 'those', 'toutes', 'tous', 'alle', 'sämtliche', 'todas', 'todos', 'tutte', 'tutti', 'все', 'всё', 'wszystkie', 'tüm', 'tất cả', 'semua', 'alles']],
+  [C.NEW_ORDERS, [
+    'new instruction', 'new instructions', 'new task', 'new orders', 'new directive', 'new directives', 'your real purpose',
+    'your true purpose', 'your new purpose', 'your real task', 'your new task', 'your new role', 'your new goal',
+    'your real goal', 'your actual task', 'your only task', 'updated instructions', 'real instructions', 'new rules',
+    'neue anweisung', 'neue anweisungen', 'neue aufgabe', 'deine neue aufgabe', 'nueva instrucción', 'nuevas instrucciones',
+    'nueva tarea', 'tu nueva tarea', 'nouvelle instruction', 'nouvelles instructions', 'nouvelle tâche', 'votre nouvelle tâche',
+    'ta nouvelle tâche', 'nouvelle mission', 'nova instrução', 'novas instruções', 'nova tarefa', 'sua nova tarefa',
+    'nuova istruzione', 'nuove istruzioni', 'nuovo compito', 'il tuo nuovo compito', 'новая инструкция', 'новые инструкции',
+    'новая задача', 'твоя новая задача',
+  ]],
+  [C.NOTE, [
+    'note to', 'note for', 'message to', 'message for', 'instructions for', 'instruction for', 'attention', 'ps', 'p.s',
+    'pd', 'p.d', 'nb', 'n.b', 'hinweis an', 'hinweis für', 'nota para', 'nota per', 'nota a', 'note pour', 'note à',
+    'message pour', 'mensaje para', 'aviso para', 'memo to', 'reminder to', 'heads up', 'attn', 'important for', 'notice to',
+  ]],
+  [C.SECRET, ['password', 'passphrase', 'passcode', 'secret word', 'secret key', 'code word', 'magic word', 'pin code', 'the secret', 'secret code', 'access code']],
+  [C.OTHERS_DATA, [
+    "customer's", 'customers', "user's", "users'", 'stored', 'on file', 'in your environment', 'in your memory',
+    'you have access to', 'other users', 'all users', "everyone's", "client's", 'clients', 'saved', 'in the database',
+    'of the last customer', 'del último cliente', 'dos clientes', 'des clients', 'der kunden',
+  ]],
+  [C.TELL_USER, [
+    'tell the user', 'inform the user', 'tell them to', 'tell users', 'remind the user', 'advise the user', 'ask the user',
+    'ask users', 'warn the user', 'tell the customer', 'tell customers', 'reply to the user', 'respond to the user',
+    'convince the user', 'urge the user', 'direct the user', 'redirect the user', 'recommend to the user', 'tell the reader',
+    'dile al usuario', "dis à l'utilisateur", 'sag dem nutzer', 'diga ao usuário', "di' all'utente", 'скажи пользователю',
+  ]],
+  [C.PRAISE, [
+    'well done', 'good job', 'great job', 'nice work', 'nice job', 'excellent', 'perfect', 'great', 'thanks', 'thank you',
+    'that part is done', 'good', 'gut gemacht', 'sehr gut', 'bien joué', 'très bien', 'buen trabajo', 'muy bien',
+    'bom trabalho', 'muito bem', 'ottimo lavoro', 'molto bene', 'отлично', 'молодец', 'super', 'awesome', 'brilliant',
+  ]],
+  [C.TASK, ['task', 'assignment', 'mission', 'job', 'the task', 'your task', 'aufgabe', 'auftrag', 'tarea', 'tâche', 'tarefa', 'compito', 'задание', 'задачу']],
+  [C.ASK_FOR, ['ask for', 'ask them for', 'ask the user for', 'request their', 'request the', 'pide', 'pídele', 'demande', 'demandez', 'frag nach', 'frage nach', 'peça', 'pede', 'chiedi', 'попроси']],
   [C.VOID, [
     'obsolete', 'outdated', 'invalid', 'void', 'revoked', 'cancelled', 'canceled', 'lifted', 'superseded', 'deprecated',
     'expired', 'irrelevant', 'null and void', 'no longer apply', 'no longer applies', 'no longer valid', 'no longer in effect',
     'no longer matter', 'no longer matters', "don't matter", 'do not matter', "doesn't matter", 'does not matter',
     'not apply', 'out of date', 'was a test', 'were a test', 'a mistake', 'by mistake', 'injected', 'not real', 'fake',
     'suspended', 'disabled', 'been updated', 'been changed', 'been replaced', 'been revoked', 'been removed', 'been lifted',
-    'been cancelled', 'been overridden', 'overridden', 'no longer', 'wrong',
+    'been cancelled', 'been overridden', 'overridden', 'no longer', 'wrong', 'changed', 'have changed', 'has changed',
+    'are different now', 'is different now', 'have been updated', 'has been updated', 'hinfällig', 'nichtig',
     'obsoletas', 'obsoletos', 'anuladas', 'inválidas', 'ya no son válidas', 'ya no aplican', 'sin efecto', 'obsolètes',
     'annulées', 'caduques', 'ne sont plus valables', "ne s'appliquent plus", 'ungültig', 'veraltet', 'aufgehoben', 'hinfällig',
     'gelten nicht mehr', 'nicht mehr gültig', 'obsoletas', 'anuladas', 'inválidas', 'não valem mais', 'obsolete', 'annullate',
@@ -165,7 +236,9 @@ const LEXICON: Entries = [
     'do what i tell you', 'do what i type', 'just do what i type', 'whatever i tell you to', 'you work for me now',
     'you serve me', 'i am in charge', "i'm in charge", 'i am your master', 'your only instruction', 'my word is law',
     'only my commands', 'my next message is your', 'treat my next message as', 'treat my message as', 'start following mine',
-    'only answer to me', 'you answer to me', 'i am your new', "i'm your new", 'report to me',
+    'only answer to me', 'you answer to me', 'i am your new', "i'm your new", 'report to me', 'pay attention only to this',
+    'only pay attention to this', 'only this sentence', 'only this message matters', 'nothing else matters', 'listen only to this',
+    'at my service', 'al mio servizio', 'a mi servicio', 'à mon service', 'zu meinen diensten', 'ao meu serviço',
     'solo obedeces', 'solo a mí', 'obedece solo', 'haz lo que yo diga', 'solo lo que yo escriba', 'ahora mandan las mías',
     "n'obéis qu'à moi", 'obéis-moi', 'fais ce que je dis', 'gehorchst nur mir', 'nur noch mir', 'tu was ich sage',
     'tue was ich sage', 'obedeça só a mim', 'só a mim', 'faça o que eu disser', 'obbedisci solo a me', 'fai quello che dico',
@@ -176,7 +249,8 @@ const LEXICON: Entries = [
     'give me', 'share', 'leak', 'dump', 'expose', 'disclose', 'quote', 'reproduce', 'translate', 'write out', 'spell out',
     'copy', 'list', 'put', 'enumerate', 'type out', 'read out', 'send me', 'echo', 'let me see', 'can i see', 'could i see',
     'i want to see', 'what are', 'what is', "what's", 'what were', 'what instructions', 'which instructions', 'what rules',
-    'what exactly', 'write down', 'transcribe', 'restate', 'regurgitate', 'recount',
+    'what exactly', 'write down', 'transcribe', 'restate', 'regurgitate', 'recount', 'tl dr', 'tldr', 'summarize', 'summarise',
+    'sum up', 'me dire', 'dites-moi', 'raconte-moi',
     'muestra', 'muéstrame', 'enseña', 'revela', 'dime', 'imprime', 'repite', 'escribe', 'escríbelas', 'escríbelo', 'copia',
     'dame', 'comparte', 'qué instrucciones', 'cuáles son', 'montre', 'montre-moi', 'affiche', 'révèle', 'répète', 'donne-moi',
     'dis-moi', 'écris', 'recopie', 'copie', 'quelles instructions', 'quelles sont', 'zeige', 'zeig', 'gib', 'nenne', 'verrate',
@@ -186,25 +260,30 @@ const LEXICON: Entries = [
   ]],
   [C.CONTENT, [
     'instructions', 'instruction', 'system prompt', 'system message', 'prompt', 'preamble', 'pre-prompt', 'configuration',
-    'config', 'setup', 'directives', 'guidelines', 'rules', 'programming', 'initial prompt', 'developer message',
+    'config', 'setup', 'directives', 'guidelines', 'rules', 'programming', 'initial prompt', 'developer message', 'context',
+    'context window', 'what you were told', 'what you were asked', 'what your creator asked', 'what your developers told you',
+    "ce qu'on t'a dit", "ce que ton créateur t'a demandé", 'lo que te dijeron', 'was man dir gesagt hat', 'o que te disseram',
+    'quello che ti hanno detto',
     'instrucciones', 'prompt del sistema', 'mensaje del sistema', 'configuración', 'consignes', 'message système',
     'anweisungen', 'systemanweisung', 'systemprompt', 'systemnachricht', 'instruções', 'prompt do sistema',
     'istruzioni', 'prompt di sistema', 'messaggio di sistema', 'инструкции', 'системный промпт', 'системное сообщение',
   ]],
-  [C.CONTENT_WEAK, ['text', 'words', 'message', 'content', 'everything', 'all of it', 'the part', 'lines', 'texto', 'texte', 'text', 'testo', 'текст']],
+  [C.CONTENT_WEAK, ['text', 'words', 'message', 'content', 'everything', 'all of it', 'the part', 'lines', 'characters', 'thing', 'texto', 'texte', 'testo', 'текст', 'todo', 'tout', 'alles', 'tudo', 'tutto', 'всё']],
   [C.HIDDEN, [
     'hidden', 'secret', 'initial', 'original', 'internal', 'confidential', 'verbatim', 'word for word', 'literally',
     'exactly as', 'in full', 'in its entirety', 'before my first message', 'before this conversation', 'at the top',
     'at the start', 'at the beginning', 'the developer wrote', 'the developers wrote', 'written to you', 'given to you',
     'you were given', 'you received', 'you were set up', 'you were configured', 'how you were set up', 'how you were configured',
     'you operate under', 'behind the scenes', 'under the hood', 'system-level', 'unredacted', 'that i cannot see',
-    "that i can't see", 'preamble', 'full text',
+    "that i can't see", 'preamble', 'full text', 'configured you', 'that configured you', 'set you up', 'that set you up',
+    'created you', 'your creator', 'your creators', 'your developer', 'your developers', 'exact', 'exact words', 'the first',
+    'antes de mi mensaje', 'before my message', 'avant mon message', 'vor meiner nachricht', 'the full thing', 'ton créateur',
     'ocultas', 'oculto', 'secretas', 'iniciales', 'originales', 'literalmente', 'textualmente', 'palabra por palabra',
     'cachées', 'secrètes', 'initiales', "d'origine", 'mot pour mot', 'textuellement', 'versteckten', 'geheimen',
     'ursprünglichen', 'wörtlich', 'ocultas', 'iniciais', 'palavra por palavra', 'nascoste', 'segrete', 'iniziali',
     'testualmente', 'parola per parola', 'скрытые', 'секретные', 'исходные', 'дословно', 'целиком',
   ]],
-  [C.YOUR | C.PRIOR, ['you are following', 'you follow', 'you operate under', 'you were given', 'given to you', 'you received', 'you have received', 'you were trained with', 'you were built with']],
+  [[C.YOUR, C.PRIOR], ['you are following', 'you follow', 'you operate under', 'you were given', 'given to you', 'you received', 'you have received', 'you were trained with', 'you were built with']],
   [C.TECH, [
     'eslint', 'tslint', 'lint', 'linter', 'linting', 'prettier', 'css', 'stylesheet', 'selector', 'selectors', 'firewall',
     'iptables', 'nftables', 'ufw', 'nginx', 'apache', 'htaccess', 'regex', 'gitignore', 'git', 'npm', 'yarn', 'webpack',
@@ -215,7 +294,7 @@ const LEXICON: Entries = [
   ]],
   [C.YOUR, ['your', 'yours', 'yourself', 'ur', 'tus', 'tu', 'tes', 'ton', 'votre', 'vos', 'dein', 'deine', 'deinen', 'deiner', 'seu', 'sua', 'suas', 'seus', 'tuo', 'tua', 'tuoi', 'tue', 'твои', 'твой', 'ваши']],
   [C.PERSONA, [
-    'pretend', 'pretending', 'roleplay', 'role-play', 'role play', 'act as', 'acting as', 'you are now', "you're now",
+    'pretend', 'pretending', 'behave as if', 'as if you were', 'simulate a conversation', 'roleplay', 'role-play', 'role play', 'act as', 'acting as', 'you are now', "you're now",
     'you will be', 'from now on you', 'you will roleplay', 'you will play', 'character', 'persona', 'version of you',
     'version of yourself', 'switch personality', 'switch persona', 'new personality', 'improv', 'simulate', 'play the role',
     'play the part', 'in this role', 'alter ego', 'take on the role', 'assume the role', 'stay in character',
@@ -230,7 +309,7 @@ const LEXICON: Entries = [
     'no', 'without', 'never', 'free of', 'free from', 'zero', 'was never given', 'never given', 'never had', "doesn't have",
     'does not have', 'has no', 'have no', 'with no', 'lacks', 'devoid of', 'hates', 'mocks', 'not bound by', "isn't bound by",
     'not restricted by', 'never says no', 'never refuses', 'no refusals', "doesn't care about", 'does not care about',
-    'beyond', 'outside', 'liberated from', 'freed from', 'unbound by',
+    'beyond', 'outside', 'liberated from', 'freed from', 'unbound by', 'ignores', 'breaks', 'defies', 'disregards', 'finds',
     'sin', 'ningún', 'ninguna', 'sans', 'aucune', 'aucun', 'libérée de', 'libéré de', 'ohne', 'keine', 'kein', 'frei von',
     'sem', 'nenhum', 'nenhuma', 'senza', 'nessun', 'nessuna', 'без', 'нет', 'никаких',
   ]],
@@ -238,14 +317,16 @@ const LEXICON: Entries = [
     'rules', 'restrictions', 'limits', 'limitations', 'filters', 'filter', 'filtering', 'censorship', 'guidelines', 'ethics',
     'ethical', 'morals', 'moral', 'morality', 'safety training', 'content policy', 'content policies', 'policies', 'guardrails',
     'warnings', 'refusals', 'laws', 'boundaries', 'conscience', 'scruples', 'safety rules', 'usage policy', 'ethical filter',
-    'moral compass',
+    'moral compass', 'moderation', 'content moderation', 'safety measures', 'safety features', 'disclaimers', 'caveats',
+    'ethical limits', 'limite etico', 'limiti etici', 'límites éticos', 'limites éthiques', 'ethische grenzen', 'regeln kennt',
     'reglas', 'restricciones', 'límites', 'filtros', 'censura', 'ética', 'règles', 'restrictions', 'limites', 'filtres',
     'censure', 'éthique', 'morale', 'regeln', 'einschränkungen', 'grenzen', 'zensur', 'ethik', 'regras', 'restrições',
     'regole', 'restrizioni', 'limiti', 'filtri', 'etica', 'правил', 'ограничений', 'фильтров', 'цензуры', 'морали', 'этики',
   ]],
   [C.FREE, [
     'unrestricted', 'unfiltered', 'uncensored', 'unaligned', 'jailbroken', 'unchained', 'unshackled', 'limitless', 'amoral',
-    'unleashed', 'unconstrained', 'uninhibited', 'unmoderated', 'rule-free', 'filter-free',
+    'unleashed', 'unconstrained', 'uninhibited', 'unmoderated', 'rule-free', 'filter-free', 'forgot to align', 'never aligned',
+    'not aligned', 'was never aligned', 'without alignment', 'unaligned',
     'libérée', 'libéré', 'sin censura', 'sin filtros', 'sin restricciones', 'sans limites', 'sans censure', 'sans filtre',
     'ohne filter', 'ohne zensur', 'sem censura', 'sem filtros', 'senza censura', 'senza filtri', 'без цензуры', 'без фильтров',
     'без ограничений',
@@ -267,6 +348,8 @@ const LEXICON: Entries = [
     'all messages', 'emails', 'inbox', 'all the files', 'all files', 'every file', 'your files', 'files you can access',
     "user's files", 'contacts', 'personal data', 'user data', 'customer data', 'credit card', 'card number', 'ssn',
     'system prompt', 'memory', 'history', 'private key', 'env', 'environment variables', 'login', 'address book',
+    'número de tarjeta', 'numéro de carte', 'kartennummer', 'número do cartão', 'numero di carta', 'номер карты',
+    'card details', 'bank details', 'iban', 'cvv', 'pin',
     'contraseña', 'contraseñas', 'historial', 'conversación', 'datos', 'mensajes', 'mot de passe', 'historique', 'données',
     'passwort', 'passwörter', 'nachrichten', 'verlauf', 'daten', 'senha', 'histórico', 'dados', 'mensagens', 'cronologia',
     'dati', 'messaggi', 'пароль', 'историю', 'переписку', 'данные', 'сообщения',
@@ -306,38 +389,46 @@ const LEXICON: Entries = [
   [C.RECOUNT, ['used to', 'would tell', 'would read', 'would recite', 'would explain', 'would describe', 'step by step', 'how he made', 'how she made']],
 ];
 
+type Mask = [number, number];
+
 export interface ConceptIndex {
-  readonly words: ReadonlyMap<string, number>;
+  readonly words: ReadonlyMap<string, Mask>;
   /** Multi-word phrases by their first word, longest first. */
-  readonly phrases: ReadonlyMap<string, ReadonlyArray<{ readonly rest: readonly string[]; readonly mask: number }>>;
-  readonly prefixes: ReadonlyMap<string, number>;
+  readonly phrases: ReadonlyMap<string, ReadonlyArray<{ readonly rest: readonly string[]; readonly mask: Mask }>>;
+  readonly prefixes: ReadonlyMap<string, Mask>;
   readonly prefixLengths: readonly number[];
-  readonly patterns: ReadonlyArray<{ readonly regex: RegExp; readonly mask: number }>;
+  readonly patterns: ReadonlyArray<{ readonly regex: RegExp; readonly mask: Mask }>;
+}
+
+function merge(into: Mask | undefined, add: Bits): Mask {
+  return into ? [(into[0] | add[0]) >>> 0, (into[1] | add[1]) >>> 0] : [add[0], add[1]];
 }
 
 export function buildConceptIndex(): ConceptIndex {
-  const words = new Map<string, number>();
-  const phrases = new Map<string, Array<{ rest: string[]; mask: number }>>();
-  const prefixes = new Map<string, number>();
-  const patterns: Array<{ regex: RegExp; mask: number }> = [];
-  for (const [mask, list] of LEXICON) {
+  const words = new Map<string, Mask>();
+  const phrases = new Map<string, Array<{ rest: string[]; mask: Mask }>>();
+  const prefixes = new Map<string, Mask>();
+  const patterns: Array<{ regex: RegExp; mask: Mask }> = [];
+  for (const [ids, list] of LEXICON) {
+    const mask = anyOf(...(typeof ids === 'number' ? [ids] : ids));
     for (const entry of list) {
       if (entry.startsWith('~')) {
-        patterns.push({ regex: new RegExp(`^(?:${entry.slice(1)})$`), mask });
+        patterns.push({ regex: new RegExp(`^(?:${entry.slice(1)})$`), mask: merge(undefined, mask) });
         continue;
       }
       const folded = foldPhrase(entry);
       const parts = folded.split(' ');
       if (parts.length === 1 && folded.endsWith('*')) {
         const p = folded.slice(0, -1);
-        prefixes.set(p, (prefixes.get(p) ?? 0) | mask);
+        prefixes.set(p, merge(prefixes.get(p), mask));
       } else if (parts.length === 1) {
-        words.set(folded, (words.get(folded) ?? 0) | mask);
+        words.set(folded, merge(words.get(folded), mask));
       } else {
         const list2 = phrases.get(parts[0]) ?? [];
-        const existing = list2.find((p) => p.rest.join(' ') === parts.slice(1).join(' '));
-        if (existing) existing.mask |= mask;
-        else list2.push({ rest: parts.slice(1), mask });
+        const rest = parts.slice(1);
+        const existing = list2.find((p) => p.rest.join(' ') === rest.join(' '));
+        if (existing) existing.mask = merge(existing.mask, mask);
+        else list2.push({ rest, mask: merge(undefined, mask) });
         phrases.set(parts[0], list2);
       }
     }
@@ -347,28 +438,53 @@ export function buildConceptIndex(): ConceptIndex {
   return { words, phrases, prefixes, prefixLengths, patterns };
 }
 
-/** The concept bits at each token: a word's own, plus any phrase that starts there. */
-export function conceptMasks(tokens: readonly Token[], index: ConceptIndex): Uint32Array {
-  const masks = new Uint32Array(tokens.length);
+const SELF_BIT = anyOf(Concept.SELF);
+
+/** Concept bits per token, low and high words. */
+export interface ConceptMasks {
+  readonly lo: Uint32Array;
+  readonly hi: Uint32Array;
+}
+
+/**
+ * The concept bits at each token: a word's own, plus the longest phrase that
+ * starts there. Words inside a matched phrase add nothing of their own, so
+ * "before my first message" does not count as the speaker's "my".
+ */
+export function conceptMasks(tokens: readonly Token[], index: ConceptIndex): ConceptMasks {
+  const lo = new Uint32Array(tokens.length);
+  const hi = new Uint32Array(tokens.length);
+  let coveredUntil = 0;
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i].text;
-    let mask = index.words.get(word) ?? 0;
+    const phrase = longestPhrase(tokens, i, index);
+    let mask: Mask = index.words.get(word) ?? [0, 0];
     for (const n of index.prefixLengths) {
       if (n > word.length) break;
-      mask |= index.prefixes.get(word.slice(0, n)) ?? 0;
+      const p = index.prefixes.get(word.slice(0, n));
+      if (p) mask = merge(mask, p);
     }
-    if (word.includes('@')) for (const p of index.patterns) if (p.regex.test(word)) mask |= p.mask;
-    const candidates = index.phrases.get(word);
-    if (candidates) {
-      for (const phrase of candidates) {
-        const end = i + phrase.rest.length;
-        if (end >= tokens.length || tokens[end].sentence !== tokens[i].sentence) continue;
-        let same = true;
-        for (let k = 0; k < phrase.rest.length && same; k++) same = tokens[i + 1 + k].text === phrase.rest[k];
-        if (same) mask |= phrase.mask;
-      }
+    if (word.includes('@')) for (const p of index.patterns) if (p.regex.test(word)) mask = merge(mask, p.mask);
+    if (phrase) {
+      mask = merge(mask, phrase.mask);
+      coveredUntil = Math.max(coveredUntil, i + 1 + phrase.rest.length);
     }
-    masks[i] = mask;
+    // Inside a phrase, "my" belongs to the phrase ("before my first message"), not to the speaker.
+    lo[i] = i < coveredUntil && !phrase ? mask[0] & ~SELF_BIT[0] : mask[0];
+    hi[i] = mask[1];
   }
-  return masks;
+  return { lo, hi };
+}
+
+function longestPhrase(tokens: readonly Token[], i: number, index: ConceptIndex): { rest: readonly string[]; mask: Mask } | undefined {
+  const candidates = index.phrases.get(tokens[i].text);
+  if (!candidates) return undefined;
+  for (const phrase of candidates) {
+    const end = i + phrase.rest.length;
+    if (end >= tokens.length || tokens[end].sentence !== tokens[i].sentence) continue;
+    let same = true;
+    for (let k = 0; k < phrase.rest.length && same; k++) same = tokens[i + 1 + k].text === phrase.rest[k];
+    if (same) return phrase;
+  }
+  return undefined;
 }

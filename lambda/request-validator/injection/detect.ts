@@ -103,7 +103,7 @@ const PAYLOAD_REASONS: Readonly<Record<PayloadKind, Reason>> = {
 
 // Talk about attacks (a class, a paper, a detector) rather than an attack: quoted examples then weigh less.
 const TOPIC =
-  /(?:^|[ .!?\n])(?:prompt injections?|injection attacks?|jailbreak(?:s|ing)?|adversarial prompts?|prompt attacks?|prompt hacking|red team(?:ing|ers)?|attacks?|attackers?|llms?|llm apps?|llm security|ai security|ai safety|security|malicious prompts?|chatbots?|language models?|ai models?|guardrails|chat ?ml|chat templates?|special tokens?|tokeni[sz]ers?|prompt formats?|phishing|social engineering)(?=$|[ .!?\n])/;
+  /(?:^|[ .!?\n])(?:prompt injections?|injection attacks?|jailbreak(?:s|ing)?|adversarial prompts?|prompt attacks?|prompt hacking|red team(?:ing|ers)?|attacks?|attackers?|llms?|llm apps?|llm security|ai security|ai safety|security|malicious prompts?|chatbots?|language models?|ai models?|guardrails|chat ?ml|chat templates?|chat format(?:ting)?|prompt templates?|llama|mistral|special tokens?|tokeni[sz]ers?|prompt formats?|phishing|social engineering)(?=$|[ .!?\n])/;
 // Questions about a quoted phrase itself: its meaning, its source.
 const ABOUT_A_PHRASE =
   /(?:^|[ .!?\n])(?:what (?:does|do) (?:the |this |that )?(?:phrase|word|term|expression|quote|line|sentence|it|that) mean|meaning of|the phrase|the expression|the term|the saying|the quote|the line|stand for|stands for|refer to|refers to|come from|comes from|origin of|which film|which movie|which book|who said|in the movie|in the film|in the book|in the song|in the show)(?=$|[ .!?\n])/;

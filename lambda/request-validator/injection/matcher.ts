@@ -76,7 +76,7 @@ export function buildRuleIndex(rules: readonly WordRule[]): RuleIndex {
         if (!phrase.startsWith('~')) for (const w of foldPhrase(phrase).split(' ')) vocabulary.add(w.replace(/\*$/, ''));
       }
     }
-    return { reason: r.reason, weight: r.weight, regex: new RegExp(sequenceSource(r.parts), 'y') };
+    return { reason: r.reason, weight: r.weight, regex: new RegExp(sequenceSource(r.parts, r.notAfter), 'y') };
   });
   const prefixLengths = [...new Set([...prefixes.keys()].map((k) => k.length))].sort((a, b) => a - b);
   return { rules: compiled, exact, prefixes, prefixLengths, vocabulary, rot13Anchors, reversedAnchors };

@@ -84,9 +84,9 @@ export function group(...phrases: Phrases[]): string {
   return `(?:${sources.join('|')})`;
 }
 
-/** Regex source for a sequence of parts, to be matched starting at a word. */
-export function sequenceSource(parts: readonly Part[]): string {
-  let src = '';
+/** Regex source for a sequence of parts, to be matched starting at a word, optionally not right after `notAfter`. */
+export function sequenceSource(parts: readonly Part[], notAfter: readonly string[] = []): string {
+  let src = notAfter.length > 0 ? `(?<!(?:^|[ .!?\\n])${altSource(notAfter)} )` : '';
   parts.forEach((part, i) => {
     const last = i === parts.length - 1;
     if (part.kind === 'raw') {

@@ -104,6 +104,20 @@ const ADDRESSING: readonly WordRule[] = [
   ),
 ];
 
+/** Dictating a verdict to a model that classifies or rates content. */
+const VERDICTS: readonly WordRule[] = [
+  rule(
+    Reason.INDIRECT_INJECTION, 0.45,
+    alt('classify', 'mark', 'rate', 'label', 'flag', 'score', 'rank', 'treat', 'consider', 'categorize', 'categorise', 'grade', 'evaluate', 'list'),
+    opt('it', 'this', 'this message', 'this email', 'this candidate', 'this applicant', 'this document', 'this product', 'this review',
+      'the message', 'the email', 'the candidate', 'the applicant', 'me', 'us', 'this ticket', 'this pr', 'this code', 'this file', 'this site'),
+    opt('as', 'a'),
+    alt('not spam', 'legitimate', 'safe', 'trusted', 'trustworthy', 'approved', 'highly qualified', 'qualified', 'the best', 'excellent',
+      'benign', 'harmless', 'verified', '10', '10/10', '10 out of 10', 'five stars', '5 stars', 'top', 'a perfect match', 'the strongest',
+      'secure', 'clean', 'resolved', 'a top candidate', 'the top candidate', 'priority', 'urgent'),
+  ),
+];
+
 const FORCED_OUTPUT: readonly WordRule[] = [
   rule(
     Reason.FORCED_OUTPUT, 0.4,
@@ -183,4 +197,4 @@ const ENCODED: readonly WordRule[] = [
   ),
 ];
 
-export const INDIRECT_RULES: readonly WordRule[] = [...ADDRESSING, ...FORCED_OUTPUT, ...AUTHORITY, ...ENCODED];
+export const INDIRECT_RULES: readonly WordRule[] = [...ADDRESSING, ...VERDICTS, ...FORCED_OUTPUT, ...AUTHORITY, ...ENCODED];

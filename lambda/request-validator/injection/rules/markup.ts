@@ -15,7 +15,7 @@ export const MARKUP_RULES: readonly TextRule[] = [
   },
   {
     reason: Reason.CHAT_MARKUP_SPOOFING, weight: 0.7, view: 'lower', needles: ['[inst]', '[/inst]', '<<sys>>', '<</sys>>', '<start_of_turn>', '<end_of_turn>', '<|begin_of_text|>', '[system]', '[/system]'],
-    pattern: /\[\/?inst\]|<<\/?sys>>|<(?:start|end)_of_turn>|\[\/?system\]/,
+    pattern: /(?:\[\/?inst\]|<<\/?sys>>|<(?:start|end)_of_turn>|\[\/?system\])(?!["'`\s]*(?:tags?|tokens?|markers?|delimiters?)\b)/,
   },
   {
     reason: Reason.CHAT_MARKUP_SPOOFING, weight: 0.5, view: 'lower', needles: ['<system', '</system', '<sys>', '<assistant>', '<developer>', '<admin>', '<system_prompt', '<im_start>'],
@@ -39,6 +39,11 @@ export const MARKUP_RULES: readonly TextRule[] = [
     // A scripted assistant turn that agrees to drop its limits: the model is invited to continue in kind.
     reason: Reason.CHAT_MARKUP_SPOOFING, weight: 0.6, view: 'lower', needles: ['assistant:', 'ai:', 'gpt:', 'chatgpt:', 'bot:', 'model:'],
     pattern: /(?:^|\n)[ \t*#>]{0,4}(?:assistant|ai|gpt|chatgpt|bot|model)[ \t*]{0,2}:[^\n]{0,100}?\b(?:no restrictions|no rules|no filters|no limits|no guidelines|unrestricted|unfiltered|jailbr\w*|anything you (?:want|ask)|without (?:any )?(?:restrictions|rules|filters|limits)|(?:bypass|ignore|break|drop|disable)\w* (?:my|the|all|all my|all the|any) ?(?:own )?(?:rules|guidelines|restrictions|filters|polic(?:y|ies)|safety|instructions)|happy to (?:help with anything|ignore|bypass|break))/,
+  },
+  {
+    // Closing one block and opening another of the same kind: an attempt to end the data and start instructions.
+    reason: Reason.CHAT_MARKUP_SPOOFING, weight: 0.55, view: 'lower', needles: ['</'],
+    pattern: /<\/(instructions?|system|context|document|user|assistant|prompt|rules|data|input|query)>\s*<\1>/,
   },
   {
     // Both a user and an assistant turn: a scripted dialogue the model may continue.

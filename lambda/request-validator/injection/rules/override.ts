@@ -1,6 +1,6 @@
 import { alt, CLAUSE_ENDS, gap, opt, type Part } from '../pattern-builder';
 import { Reason } from '../reasons';
-import { rule, type WordRule } from './rule';
+import { rule, SPEAKER_POSSESSIVES, type WordRule } from './rule';
 
 /**
  * "Ignore all previous instructions" in its many phrasings: a verb of
@@ -237,18 +237,24 @@ const BE: readonly string[] = ['is', 'are', 'was', 'were', 'have been', 'has bee
 
 /** Statements that earlier instructions no longer count, and announcements of replacements. */
 const DECLARATIONS: readonly WordRule[] = [
-  rule(
-    Reason.INSTRUCTION_OVERRIDE, 0.7,
-    alt('the', 'any', 'all the'), alt(EN.targets, 'rules', 'text', 'messages'), alt(EN.after), gap(2), alt(BE),
-    opt('now', 'hereby', 'henceforth', 'all', 'officially', 'completely', 'entirely', 'therefore', 'just', 'only'), alt(VOIDED_WORDS),
-  ),
-  rule(
-    Reason.INSTRUCTION_OVERRIDE, 0.7,
-    alt('previous', 'prior', 'above', 'earlier', 'preceding', 'original', 'old', 'initial', 'former', 'all', 'your',
-      'system', 'existing', 'default', 'these', 'those', 'any', 'all previous', 'all prior'),
-    gap(1, EN.self), alt(EN.targets, 'rules', 'text', 'messages', 'context'), gap(3), alt(BE),
-    opt('now', 'hereby', 'henceforth', 'all', 'officially', 'completely', 'entirely', 'therefore', 'just', 'only'), alt(VOIDED_WORDS),
-  ),
+  {
+    ...rule(
+      Reason.INSTRUCTION_OVERRIDE, 0.7,
+      alt('the', 'any', 'all the'), alt(EN.targets, 'rules', 'text', 'messages'), alt(EN.after), gap(2), alt(BE),
+      opt('now', 'hereby', 'henceforth', 'all', 'officially', 'completely', 'entirely', 'therefore', 'just', 'only'), alt(VOIDED_WORDS),
+    ),
+    notAfter: SPEAKER_POSSESSIVES,
+  },
+  {
+    ...rule(
+      Reason.INSTRUCTION_OVERRIDE, 0.7,
+      alt('previous', 'prior', 'above', 'earlier', 'preceding', 'original', 'old', 'initial', 'former', 'all', 'your',
+        'system', 'existing', 'default', 'these', 'those', 'any', 'all previous', 'all prior'),
+      gap(1, EN.self), alt(EN.targets, 'rules', 'text', 'messages', 'context'), gap(3), alt(BE),
+      opt('now', 'hereby', 'henceforth', 'all', 'officially', 'completely', 'entirely', 'therefore', 'just', 'only'), alt(VOIDED_WORDS),
+    ),
+    notAfter: SPEAKER_POSSESSIVES,
+  },
   rule(
     Reason.INSTRUCTION_OVERRIDE, 0.55,
     alt('your', 'the'), alt('new', 'updated', 'real', 'actual', 'true', 'revised', 'only', 'primary', 'sole'),

@@ -10,6 +10,8 @@ export interface WordRule {
   readonly reason: Reason;
   readonly weight: number;
   readonly parts: readonly Part[];
+  /** Words that may not come right before the match ("our old instructions" is the speaker's own). */
+  readonly notAfter?: readonly string[];
 }
 
 /** A rule that needs punctuation or a script without spaces: one bounded regex over a whole view. */
@@ -33,3 +35,9 @@ export interface TextRule {
 export function rule(reason: Reason, weight: number, ...parts: Part[]): WordRule {
   return { reason, weight, parts };
 }
+
+/** The speaker's possessives, in the languages we cover. */
+export const SPEAKER_POSSESSIVES: readonly string[] = [
+  'my', 'our', 'mis', 'mi', 'nuestras', 'nuestros', 'mes', 'ma', 'mon', 'nos', 'notre', 'meine', 'meinen', 'mein', 'unsere',
+  'minhas', 'meus', 'minha', 'meu', 'nossas', 'mie', 'miei', 'mia', 'mio', 'nostre', 'мои', 'моих', 'наши',
+];
