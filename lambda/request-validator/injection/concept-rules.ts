@@ -46,6 +46,7 @@ export const CONCEPT_RULES: readonly ConceptRule[] = [
   r(O, 0.75, 8, [[C.DISMISS], [C.INSTRUCTIONS], [C.PRIOR, C.QUANT]], SELF),
   r(O, 0.7, 8, [[C.DISMISS], [C.RULES], [C.PRIOR]], SELF_NOT_TECH),
   r(O, 0.6, 6, [[C.DISMISS_WEAK], [C.INSTRUCTIONS], [C.PRIOR, C.QUANT]], SELF),
+  r(O, 0.55, 8, [[C.DISMISS_WEAK, C.DISMISS], [C.RULES], [C.PRIOR]], { unless: [C.SELF], notInSentence: [C.TECH], sentences: 2 }),
   r(O, 0.5, 4, [[C.DISMISS], [C.INSTRUCTIONS]], SELF),
   r(O, 0.45, 3, [[C.DISMISS], [C.TASK]], SELF),
   r(O, 0.65, 8, [[C.INSTRUCTIONS], [C.PRIOR, C.YOUR], [C.VOID]], SELF),
@@ -56,6 +57,7 @@ export const CONCEPT_RULES: readonly ConceptRule[] = [
   r(O, 0.6, 16, [[C.NEW_ORDERS], [C.VOID, C.DISMISS]]),
   r(O, 0.3, 1, [[C.NEW_ORDERS]]),
   r(O, 0.3, 10, [[C.PRAISE], [C.DISMISS, C.NEW_ORDERS]], { sentences: 2 }),
+  r(O, 0.5, 4, [[C.NOTE], [C.DISMISS]]),
   // Disclosure of the hidden prompt or a kept secret.
   r(Reason.SYSTEM_PROMPT_EXTRACTION, 0.7, 10, [[C.REVEAL], [C.CONTENT], [C.HIDDEN]], SELF),
   r(Reason.SYSTEM_PROMPT_EXTRACTION, 0.6, 6, [[C.REVEAL], [C.CONTENT], [C.YOUR]], SELF),
@@ -73,6 +75,7 @@ export const CONCEPT_RULES: readonly ConceptRule[] = [
   r(Reason.EXFILTRATION, 0.6, 8, [[C.REVEAL, C.MOVE], [C.SENSITIVE], [C.OTHERS_DATA]]),
   r(Reason.EXFILTRATION, 0.45, 5, [[C.ASK_FOR], [C.SENSITIVE, C.SECRET]]),
   r(Reason.STEALTH_INSTRUCTION, 0.3, 1, [[C.STEALTH]]),
+  r(Reason.TOOL_INVOCATION, 0.4, 6, [[C.DISMISS_WEAK], [C.OTHERS_DATA]], SELF_NOT_TECH),
   // Text addressing the model from inside data, and dictated answers.
   r(Reason.INDIRECT_INJECTION, 0.4, 5, [[C.AI], [C.MUST]]),
   r(Reason.INDIRECT_INJECTION, 0.45, 4, [[C.NOTE], [C.AI]]),
@@ -80,6 +83,17 @@ export const CONCEPT_RULES: readonly ConceptRule[] = [
   r(Reason.FORCED_OUTPUT, 0.4, 8, [[C.DICTATE], [C.ACT, C.REGARDLESS]]),
   r(Reason.FORCED_OUTPUT, 0.35, 1, [[C.REGARDLESS]]),
 ];
+
+// Every concept a rule looks at, including `unless`, so most words skip most rules at once.
+const UNIONS: readonly Bits[] = CONCEPT_RULES.map((rule) => {
+  let lo = rule.unless?.[0] ?? 0;
+  let hi = rule.unless?.[1] ?? 0;
+  for (const g of rule.all) {
+    lo |= g[0];
+    hi |= g[1];
+  }
+  return [lo >>> 0, hi >>> 0];
+});
 
 function has(lo: number, hi: number, bits: Bits): boolean {
   return (lo & bits[0]) !== 0 || (hi & bits[1]) !== 0;
@@ -101,23 +115,29 @@ export function matchConceptRules(masks: ConceptMasks, tokens: readonly Token[],
   const fired = new Uint8Array(CONCEPT_RULES.length);
   const last = CONCEPT_RULES.map((rule) => new Int32Array(rule.all.length).fill(-1));
   const lastUnless = new Int32Array(CONCEPT_RULES.length).fill(-1);
+  const dirty = new Set<number>();
   let sentence = -1;
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i].sentence !== sentence) {
       sentence = tokens[i].sentence;
-      CONCEPT_RULES.forEach((rule, n) => {
-        // Forget what lies beyond the sentences a rule may span.
+      // Forget what lies beyond the sentences each rule may span.
+      for (const n of dirty) {
+        const span = CONCEPT_RULES[n].sentences;
+        let live = false;
         for (let g = 0; g < last[n].length; g++) {
-          if (last[n][g] >= 0 && tokens[last[n][g]].sentence <= sentence - rule.sentences) last[n][g] = -1;
+          if (last[n][g] >= 0 && tokens[last[n][g]].sentence <= sentence - span) last[n][g] = -1;
+          if (last[n][g] >= 0) live = true;
         }
-        if (lastUnless[n] >= 0 && tokens[lastUnless[n]].sentence <= sentence - rule.sentences) lastUnless[n] = -1;
-      });
+        if (lastUnless[n] >= 0 && tokens[lastUnless[n]].sentence <= sentence - span) lastUnless[n] = -1;
+        if (!live && lastUnless[n] < 0) dirty.delete(n);
+      }
     }
     const lo = masks.lo[i];
     const hi = masks.hi[i];
     if (lo === 0 && hi === 0) continue;
     for (let n = 0; n < CONCEPT_RULES.length; n++) {
-      if (fired[n]) continue;
+      if (fired[n] || !has(lo, hi, UNIONS[n])) continue;
+      dirty.add(n);
       const rule = CONCEPT_RULES[n];
       if (rule.unless && has(lo, hi, rule.unless)) lastUnless[n] = i;
       let touched = false;

@@ -137,7 +137,9 @@ const LEXICON: Entries = [
     // ru
     'игнорируй', 'игнорируйте', 'проигнорируй', 'забудь', 'забудьте', 'не обращай внимания', 'не обращайте внимания',
     'не следуй', 'не следуйте', 'перестань следовать', 'отбрось', 'отбросьте', 'отмени', 'отмените', 'пренебреги',
-    'не слушай', 'не выполняй',
+    'не слушай', 'не выполняй', 'не учитывай', 'не учитывайте', 'не принимай во внимание', 'не принимайте во внимание',
+    "n'écoute plus", "n'écoutez plus", "n'écoute pas", 'ne pas écouter', 'no escuches', 'não escute', 'non ascoltare',
+    'hör nicht mehr auf', 'höre nicht mehr auf', 'ignorieren sie', 'vergessen sie',
     // nl, pl, sv, da, tr, vi, id
     'negeer', 'vergeet', 'zignoruj', 'ignoruj', 'zapomnij', 'ignorera', 'glöm', 'glem', 'unut', 'yok say', 'görmezden gel',
     'bỏ qua', 'phớt lờ', 'abaikan', 'lupakan',
@@ -150,7 +152,8 @@ const LEXICON: Entries = [
     'conditioning', 'alignment', 'your training', 'your programming', 'safety settings', 'safety features', 'safety filters',
     'everything above', 'everything before', 'everything so far', 'all of the above', 'everything you were told',
     'anything you were told', 'alles bisherige', 'alles vorherige', 'alles davor', 'todo lo anterior', 'tout ce qui précède',
-    'tudo o que foi dito', 'tutto quanto detto', 'всё вышесказанное', 'what you were told', 'what you have been told', "what you've been told", 'you were told',
+    'tudo o que foi dito', 'tutto quanto detto', 'всё вышесказанное', 'lo que te indicaron', 'lo que te pidieron',
+    'lo que se te dijo', 'ce que tu as reçu', 'was du erhalten hast', 'o que te pediram', 'quello che ti è stato detto', 'what you were told', 'what you have been told', "what you've been told", 'you were told',
     'you were configured with', 'you were set up with', 'you were programmed with', 'you were given', 'came with your',
     // es, fr, de, pt, it, ru, nl, pl, sv, tr, vi, id
     'instrucciones', 'instrucción', 'indicaciones', 'directrices', 'directivas', 'pautas', 'consignas', 'lo que te dijeron',
@@ -164,7 +167,8 @@ const LEXICON: Entries = [
   ]],
   [C.RULES, [
     'rules', 'rule', 'restrictions', 'limitations', 'constraints', 'policies', 'policy', 'orders', 'commands',
-    'filters', 'limits', 'protocols', 'principles', 'ethics', 'morals', 'safeguards',
+    'filters', 'limits', 'protocols', 'principles', 'ethics', 'morals', 'safeguards', 'context', 'previous text', 'input',
+    'befehle', 'befehlen', 'comandos', 'commandes', 'comandi', 'команды', 'órdenes', 'ordres', 'ordini',
     'reglas', 'normas', 'restricciones', 'límites', 'règles', 'restrictions', 'contraintes', 'regeln', 'einschränkungen',
     'regras', 'restrições', 'regole', 'restrizioni', 'vincoli', 'правила', 'правил', 'ограничения', 'ограничений',
     'regels', 'zasady', 'regler', 'kuralları', 'quy tắc', 'aturan',
@@ -179,7 +183,9 @@ const LEXICON: Entries = [
     'vorherigen', 'bisherigen', 'vorigen', 'obigen', 'ursprünglichen', 'zuvor', 'vorher', 'bisher', 'deine',
     'anteriores', 'iniciais', 'originais', 'até agora', 'suas', 'precedenti', 'finora', 'ricevute', 'iniziali',
     'originali', 'tue', 'предыдущие', 'предыдущих', 'прежние', 'раньше', 'ранее', 'выше', 'исходные', 'твои', 'eerdere',
-    'vorige', 'poprzednie', 'tidigare', 'önceki', 'trước đó', 'sebelumnya', 'earlier on', 'before', 'given',
+    'vorige', 'poprzednie', 'tidigare', 'önceki', 'trước đó', 'sebelumnya', 'earlier on', 'before', 'given', 'from before',
+    'vorangehenden', 'vorangegangenen', 'vorhergehenden', 'prior to this', 'up to this point', 'past', 'прошлые', 'прошлых',
+    'de antes', "d'avant", 'di prima', 'passées', 'pasadas', 'you received', 'you got', 'that came with', 'came with',
   ]],
   [C.QUANT, ['all', 'any', 'every', 'these', 'those', 'toutes', 'tous', 'alle', 'sämtliche', 'todas', 'todos', 'tutte', 'tutti', 'все', 'всё', 'wszystkie', 'tüm', 'tất cả', 'semua', 'alles']],
   [C.NEW_ORDERS, [
@@ -196,6 +202,7 @@ const LEXICON: Entries = [
     'note to', 'note for', 'message to', 'message for', 'instructions for', 'instruction for', 'attention', 'ps', 'p.s',
     'pd', 'p.d', 'nb', 'n.b', 'hinweis an', 'hinweis für', 'nota para', 'nota per', 'nota a', 'note pour', 'note à',
     'message pour', 'mensaje para', 'aviso para', 'memo to', 'reminder to', 'heads up', 'attn', 'important for', 'notice to',
+    'ki-hinweis', 'ki hinweis', 'hinweis', 'ai note', 'note for ai', 'important', 'nota importante', 'remarque', 'important notice',
   ]],
   [C.SECRET, ['password', 'passphrase', 'passcode', 'secret word', 'secret key', 'code word', 'magic word', 'pin code', 'the secret', 'secret code', 'access code']],
   [C.OTHERS_DATA, [
@@ -213,8 +220,14 @@ const LEXICON: Entries = [
     'well done', 'good job', 'great job', 'nice work', 'nice job', 'excellent', 'perfect', 'great', 'thanks', 'thank you',
     'that part is done', 'good', 'gut gemacht', 'sehr gut', 'bien joué', 'très bien', 'buen trabajo', 'muy bien',
     'bom trabalho', 'muito bem', 'ottimo lavoro', 'molto bene', 'отлично', 'молодец', 'super', 'awesome', 'brilliant',
+    'stop', 'halt', 'wait', 'ok', 'okay', 'alright',
   ]],
-  [C.TASK, ['task', 'assignment', 'mission', 'job', 'the task', 'your task', 'aufgabe', 'auftrag', 'tarea', 'tâche', 'tarefa', 'compito', 'задание', 'задачу']],
+  [C.TASK, [
+    'task', 'assignment', 'mission', 'job', 'the task', 'your task', 'the summary', 'the translation', 'the question',
+    'the request', 'the original request', 'summarizing', 'translating', 'aufgabe', 'auftrag', 'übersetzung', 'zusammenfassung',
+    'tarea', 'traducción', 'resumen', 'tâche', 'traduction', 'résumé', 'tarefa', 'tradução', 'compito', 'traduzione',
+    'riassunto', 'задание', 'задачу', 'перевод',
+  ]],
   [C.ASK_FOR, ['ask for', 'ask them for', 'ask the user for', 'request their', 'request the', 'pide', 'pídele', 'demande', 'demandez', 'frag nach', 'frage nach', 'peça', 'pede', 'chiedi', 'попроси']],
   [C.VOID, [
     'obsolete', 'outdated', 'invalid', 'void', 'revoked', 'cancelled', 'canceled', 'lifted', 'superseded', 'deprecated',
@@ -223,7 +236,8 @@ const LEXICON: Entries = [
     'not apply', 'out of date', 'was a test', 'were a test', 'a mistake', 'by mistake', 'injected', 'not real', 'fake',
     'suspended', 'disabled', 'been updated', 'been changed', 'been replaced', 'been revoked', 'been removed', 'been lifted',
     'been cancelled', 'been overridden', 'overridden', 'no longer', 'wrong', 'changed', 'have changed', 'has changed',
-    'are different now', 'is different now', 'have been updated', 'has been updated', 'hinfällig', 'nichtig',
+    'are different now', 'is different now', 'have been updated', 'has been updated', 'hinfällig', 'nichtig', 'prank',
+    'a prank', 'a joke', 'a trick', 'a hoax', 'not genuine', 'not legitimate', 'fabricated', 'bogus', 'planted', 'malicious',
     'obsoletas', 'obsoletos', 'anuladas', 'inválidas', 'ya no son válidas', 'ya no aplican', 'sin efecto', 'obsolètes',
     'annulées', 'caduques', 'ne sont plus valables', "ne s'appliquent plus", 'ungültig', 'veraltet', 'aufgehoben', 'hinfällig',
     'gelten nicht mehr', 'nicht mehr gültig', 'obsoletas', 'anuladas', 'inválidas', 'não valem mais', 'obsolete', 'annullate',
@@ -250,7 +264,7 @@ const LEXICON: Entries = [
     'copy', 'list', 'put', 'enumerate', 'type out', 'read out', 'send me', 'echo', 'let me see', 'can i see', 'could i see',
     'i want to see', 'what are', 'what is', "what's", 'what were', 'what instructions', 'which instructions', 'what rules',
     'what exactly', 'write down', 'transcribe', 'restate', 'regurgitate', 'recount', 'tl dr', 'tldr', 'summarize', 'summarise',
-    'sum up', 'me dire', 'dites-moi', 'raconte-moi',
+    'sum up', 'me dire', 'dites-moi', 'raconte-moi', 'describe', 'give me back', 'print out', 'spit out', 'hand over',
     'muestra', 'muéstrame', 'enseña', 'revela', 'dime', 'imprime', 'repite', 'escribe', 'escríbelas', 'escríbelo', 'copia',
     'dame', 'comparte', 'qué instrucciones', 'cuáles son', 'montre', 'montre-moi', 'affiche', 'révèle', 'répète', 'donne-moi',
     'dis-moi', 'écris', 'recopie', 'copie', 'quelles instructions', 'quelles sont', 'zeige', 'zeig', 'gib', 'nenne', 'verrate',
@@ -260,7 +274,7 @@ const LEXICON: Entries = [
   ]],
   [C.CONTENT, [
     'instructions', 'instruction', 'system prompt', 'system message', 'prompt', 'preamble', 'pre-prompt', 'configuration',
-    'config', 'setup', 'directives', 'guidelines', 'rules', 'programming', 'initial prompt', 'developer message', 'context',
+    'config', 'setup', 'directives', 'guidelines', 'guidance', 'rules', 'programming', 'initial prompt', 'developer message', 'context',
     'context window', 'what you were told', 'what you were asked', 'what your creator asked', 'what your developers told you',
     "ce qu'on t'a dit", "ce que ton créateur t'a demandé", 'lo que te dijeron', 'was man dir gesagt hat', 'o que te disseram',
     'quello che ti hanno detto',
@@ -290,7 +304,8 @@ const LEXICON: Entries = [
     'babel', 'tsconfig', 'compiler', 'config', 'configuration', 'yaml', 'json', 'xml', 'sql', 'database', 'test', 'tests',
     'files', 'file', 'build', 'code', 'mypy', 'pylint', 'flake8', 'ruleset', 'rulesets', 'waf', 'acl', 'outlook', 'gmail',
     'excel', 'spreadsheet', 'cell', 'cells', 'router', 'proxy', 'dns', 'kubernetes', 'terraform', 'policy file', 'iam',
-    'game', 'chess', 'grammar', 'spelling', 'typos', 'formatting', 'style guide', 'email', 'inbox',
+    'game', 'chess', 'grammar', 'spelling', 'typos', 'formatting', 'style guide', 'email', 'inbox', 'terminal', 'shell', 'history',
+    'bash', 'zsh', 'command line', 'cli', 'queue', 'printer', 'browser', 'cache', 'cookies', 'vim', 'emacs',
   ]],
   [C.YOUR, ['your', 'yours', 'yourself', 'ur', 'tus', 'tu', 'tes', 'ton', 'votre', 'vos', 'dein', 'deine', 'deinen', 'deiner', 'seu', 'sua', 'suas', 'seus', 'tuo', 'tua', 'tuoi', 'tue', 'твои', 'твой', 'ваши']],
   [C.PERSONA, [
@@ -309,7 +324,8 @@ const LEXICON: Entries = [
     'no', 'without', 'never', 'free of', 'free from', 'zero', 'was never given', 'never given', 'never had', "doesn't have",
     'does not have', 'has no', 'have no', 'with no', 'lacks', 'devoid of', 'hates', 'mocks', 'not bound by', "isn't bound by",
     'not restricted by', 'never says no', 'never refuses', 'no refusals', "doesn't care about", 'does not care about',
-    'beyond', 'outside', 'liberated from', 'freed from', 'unbound by', 'ignores', 'breaks', 'defies', 'disregards', 'finds',
+    'beyond', 'outside', 'outside of', 'liberated from', 'freed from', 'unbound by', 'ignores', 'breaks', 'defies', 'disregards',
+    'nobody gave you', 'no one gave you', 'nobody gave you any', 'none', 'not any',
     'sin', 'ningún', 'ninguna', 'sans', 'aucune', 'aucun', 'libérée de', 'libéré de', 'ohne', 'keine', 'kein', 'frei von',
     'sem', 'nenhum', 'nenhuma', 'senza', 'nessun', 'nessuna', 'без', 'нет', 'никаких',
   ]],
@@ -317,7 +333,7 @@ const LEXICON: Entries = [
     'rules', 'restrictions', 'limits', 'limitations', 'filters', 'filter', 'filtering', 'censorship', 'guidelines', 'ethics',
     'ethical', 'morals', 'moral', 'morality', 'safety training', 'content policy', 'content policies', 'policies', 'guardrails',
     'warnings', 'refusals', 'laws', 'boundaries', 'conscience', 'scruples', 'safety rules', 'usage policy', 'ethical filter',
-    'moral compass', 'moderation', 'content moderation', 'safety measures', 'safety features', 'disclaimers', 'caveats',
+    'moral compass', 'moderation', 'content moderation', 'policy', 'rule', 'restriction', 'guideline', 'limitation', 'safety measures', 'safety features', 'disclaimers', 'caveats',
     'ethical limits', 'limite etico', 'limiti etici', 'límites éticos', 'limites éthiques', 'ethische grenzen', 'regeln kennt',
     'reglas', 'restricciones', 'límites', 'filtros', 'censura', 'ética', 'règles', 'restrictions', 'limites', 'filtres',
     'censure', 'éthique', 'morale', 'regeln', 'einschränkungen', 'grenzen', 'zensur', 'ethik', 'regras', 'restrições',
@@ -333,6 +349,7 @@ const LEXICON: Entries = [
   ]],
   [C.AI, [
     'ai', 'a.i', 'assistant', 'model', 'chatbot', 'bot', 'llm', 'gpt', 'chatgpt', 'language model', 'agent', 'ai agent',
+    'ais', 'assistants', 'models', 'chatbots', 'bots', 'llms', 'language models', 'agents', 'ai models', 'ai assistants', 'copilot',
     'ia', 'ki', 'ии', 'ki-assistenten', 'ki-assistent', 'assistente', 'asistente', 'modelo', 'modèle', 'modello', 'нейросеть',
   ]],
   [C.MOVE, [
@@ -345,7 +362,7 @@ const LEXICON: Entries = [
   [C.SENSITIVE, [
     'password', 'passwords', 'credentials', 'api key', 'api keys', 'secret', 'secrets', 'token', 'tokens', 'cookie', 'cookies',
     'session', 'chat history', 'conversation', 'previous conversation', 'this conversation', 'the conversation', 'messages',
-    'all messages', 'emails', 'inbox', 'all the files', 'all files', 'every file', 'your files', 'files you can access',
+    'all messages', 'every message', 'this thread', 'the thread', 'the full thread', 'the email thread', 'emails', 'inbox', 'all the files', 'all files', 'every file', 'your files', 'files you can access',
     "user's files", 'contacts', 'personal data', 'user data', 'customer data', 'credit card', 'card number', 'ssn',
     'system prompt', 'memory', 'history', 'private key', 'env', 'environment variables', 'login', 'address book',
     'número de tarjeta', 'numéro de carte', 'kartennummer', 'número do cartão', 'numero di carta', 'номер карты',
@@ -378,6 +395,8 @@ const LEXICON: Entries = [
     'respond with exactly', 'reply with exactly', 'say exactly', 'output exactly', 'respond only with', 'reply only with',
     'answer only with', 'your only response', 'your entire response', 'your response must be', 'respond with only',
     'reply with only', 'say only', 'output only', 'print only', 'answer with exactly', 'respond exactly with', 'exactly',
+    'your reply must be', 'your answer must be', 'your response must be', 'your output must be', 'reply must be', 'answer must be',
+    'response must be', 'must be exactly', 'only respond with', 'only reply with', 'only say',
   ]],
   [C.REGARDLESS, [
     'whatever you were going to say', 'whatever the question', 'whatever the user asks', 'whatever the user says',
@@ -391,12 +410,16 @@ const LEXICON: Entries = [
 
 type Mask = [number, number];
 
+const PREFIX_KEY = 3;
+
 export interface ConceptIndex {
   readonly words: ReadonlyMap<string, Mask>;
-  /** Multi-word phrases by their first word, longest first. */
+  /** Multi-word phrases by their first two words, longest first. */
   readonly phrases: ReadonlyMap<string, ReadonlyArray<{ readonly rest: readonly string[]; readonly mask: Mask }>>;
-  readonly prefixes: ReadonlyMap<string, Mask>;
-  readonly prefixLengths: readonly number[];
+  /** First words of multi-word phrases, to skip the two-word lookup for most words. */
+  readonly phraseStarts: ReadonlySet<string>;
+  /** Prefix entries (`http*`) grouped by their first three letters. */
+  readonly prefixes: ReadonlyMap<string, ReadonlyArray<{ readonly prefix: string; readonly mask: Mask }>>;
   readonly patterns: ReadonlyArray<{ readonly regex: RegExp; readonly mask: Mask }>;
 }
 
@@ -407,8 +430,9 @@ function merge(into: Mask | undefined, add: Bits): Mask {
 export function buildConceptIndex(): ConceptIndex {
   const words = new Map<string, Mask>();
   const phrases = new Map<string, Array<{ rest: string[]; mask: Mask }>>();
-  const prefixes = new Map<string, Mask>();
+  const prefixes = new Map<string, Array<{ prefix: string; mask: Mask }>>();
   const patterns: Array<{ regex: RegExp; mask: Mask }> = [];
+  const phraseStarts = new Set<string>();
   for (const [ids, list] of LEXICON) {
     const mask = anyOf(...(typeof ids === 'number' ? [ids] : ids));
     for (const entry of list) {
@@ -420,22 +444,28 @@ export function buildConceptIndex(): ConceptIndex {
       const parts = folded.split(' ');
       if (parts.length === 1 && folded.endsWith('*')) {
         const p = folded.slice(0, -1);
-        prefixes.set(p, merge(prefixes.get(p), mask));
+        if (p.length < PREFIX_KEY) throw new Error(`concept prefixes need ${PREFIX_KEY} letters: ${p}`);
+        const group = prefixes.get(p.slice(0, PREFIX_KEY)) ?? [];
+        const entry = group.find((g) => g.prefix === p);
+        if (entry) entry.mask = merge(entry.mask, mask);
+        else group.push({ prefix: p, mask: merge(undefined, mask) });
+        prefixes.set(p.slice(0, PREFIX_KEY), group);
       } else if (parts.length === 1) {
         words.set(folded, merge(words.get(folded), mask));
       } else {
-        const list2 = phrases.get(parts[0]) ?? [];
+        const key = `${parts[0]} ${parts[1]}`;
+        const list2 = phrases.get(key) ?? [];
         const rest = parts.slice(1);
         const existing = list2.find((p) => p.rest.join(' ') === rest.join(' '));
         if (existing) existing.mask = merge(existing.mask, mask);
         else list2.push({ rest, mask: merge(undefined, mask) });
-        phrases.set(parts[0], list2);
+        phrases.set(key, list2);
+        phraseStarts.add(parts[0]);
       }
     }
   }
   for (const list of phrases.values()) list.sort((a, b) => b.rest.length - a.rest.length);
-  const prefixLengths = [...new Set([...prefixes.keys()].map((k) => k.length))].sort((a, b) => a - b);
-  return { words, phrases, prefixes, prefixLengths, patterns };
+  return { words, phrases, phraseStarts, prefixes, patterns };
 }
 
 const SELF_BIT = anyOf(Concept.SELF);
@@ -459,10 +489,9 @@ export function conceptMasks(tokens: readonly Token[], index: ConceptIndex): Con
     const word = tokens[i].text;
     const phrase = longestPhrase(tokens, i, index);
     let mask: Mask = index.words.get(word) ?? [0, 0];
-    for (const n of index.prefixLengths) {
-      if (n > word.length) break;
-      const p = index.prefixes.get(word.slice(0, n));
-      if (p) mask = merge(mask, p);
+    if (word.length >= PREFIX_KEY) {
+      const group = index.prefixes.get(word.slice(0, PREFIX_KEY));
+      if (group) for (const g of group) if (word.startsWith(g.prefix)) mask = merge(mask, g.mask);
     }
     if (word.includes('@')) for (const p of index.patterns) if (p.regex.test(word)) mask = merge(mask, p.mask);
     if (phrase) {
@@ -477,7 +506,8 @@ export function conceptMasks(tokens: readonly Token[], index: ConceptIndex): Con
 }
 
 function longestPhrase(tokens: readonly Token[], i: number, index: ConceptIndex): { rest: readonly string[]; mask: Mask } | undefined {
-  const candidates = index.phrases.get(tokens[i].text);
+  if (!index.phraseStarts.has(tokens[i].text) || i + 1 >= tokens.length) return undefined;
+  const candidates = index.phrases.get(`${tokens[i].text} ${tokens[i + 1].text}`);
   if (!candidates) return undefined;
   for (const phrase of candidates) {
     const end = i + phrase.rest.length;

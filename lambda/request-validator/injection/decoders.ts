@@ -13,12 +13,63 @@ export interface DecodedPayload {
 export const MAX_PAYLOADS = 8;
 export const MAX_DECODED_CHARS = 16_384;
 
-const BASE64_RUN = /[A-Za-z0-9+/_-]{16,}={0,2}/g;
 const HEX_RUN = /(?:(?:\\x|0x|%)?[0-9a-fA-F]{2}[\s,:;-]?){8,}/g;
 const HEX_NOISE = /\\x|0x|%|[\s,:;-]/g;
 const ESCAPE = /\\u\{?[0-9a-fA-F]{4,6}\}?|\\x[0-9a-fA-F]{2}|%[0-9a-fA-F]{2}|&#\d{1,7};|&#x[0-9a-fA-F]{1,6};|&(?:lt|gt|amp|quot|apos|nbsp);/g;
 const MIN_ESCAPES = 4;
+const MIN_RUN = 16;
+const MIN_HEX_PAIRS = 8;
 const NAMED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ' };
+
+function isBase64Char(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2f || c === 0x5f || c === 0x2d;
+}
+
+function isHexDigit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
+}
+
+interface Survey {
+  /** Runs of base64 characters long enough to hold a sentence. */
+  readonly runs: string[];
+  /** Whether hex pairs separated by spaces or prefixed (`\x`, `0x`, `%`) appear in a row. */
+  readonly separatedHex: boolean;
+  readonly escapes: number;
+}
+
+/**
+ * One pass over the text that finds what the decoders could work on, so
+ * that text with nothing encoded costs a single loop rather than a regex
+ * scan per encoding.
+ */
+function survey(text: string): Survey {
+  const runs: string[] = [];
+  let runStart = -1;
+  let pairs = 0;
+  let separatedHex = false;
+  let escapes = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0;
+    if (i < text.length && isBase64Char(c)) {
+      if (runStart < 0) runStart = i;
+    } else if (runStart >= 0) {
+      let end = i;
+      while (end < text.length && end - i < 2 && text.charCodeAt(end) === 0x3d) end++;
+      if (i - runStart >= MIN_RUN) runs.push(text.slice(runStart, end));
+      runStart = -1;
+    }
+    // Two hex digits followed by a separator, repeated: "69 67 6e ..." or "\x69\x67...".
+    if (isHexDigit(c) && isHexDigit(text.charCodeAt(i + 1)) && !isHexDigit(text.charCodeAt(i + 2)) && (i === 0 || !isHexDigit(text.charCodeAt(i - 1)))) {
+      if (++pairs >= MIN_HEX_PAIRS) separatedHex = true;
+    } else if (c !== 0x20 && c !== 0x2c && c !== 0x3a && c !== 0x5c && c !== 0x78 && c !== 0x30 && c !== 0x25 && !isHexDigit(c)) {
+      pairs = 0;
+    }
+    if ((c === 0x5c && (text.charCodeAt(i + 1) === 0x75 || text.charCodeAt(i + 1) === 0x78)) || (c === 0x25 && isHexDigit(text.charCodeAt(i + 1))) || c === 0x26) {
+      escapes++;
+    }
+  }
+  return { runs, separatedHex, escapes };
+}
 
 /** Mostly letters and spaces: what a hidden instruction looks like, unlike keys and hashes. */
 export function looksLikeText(s: string): boolean {
@@ -72,21 +123,25 @@ function hasMixedCase(s: string): boolean {
 /** Decoded payloads found in `visible` (case kept), at most {@link MAX_PAYLOADS} and {@link MAX_DECODED_CHARS}. */
 export function findEncodedPayloads(visible: string): DecodedPayload[] {
   const budget = new Budget();
-  for (const m of visible.matchAll(BASE64_RUN)) {
+  const found = survey(visible);
+  for (const run of found.runs) {
     if (budget.full) break;
-    const run = m[0];
-    if (run.length % 4 === 1 || !hasMixedCase(run)) continue;
+    const body = run.replace(/=+$/, '');
+    if (/^[0-9a-fA-F]+$/.test(body) && body.length % 2 === 0) {
+      budget.offer('hex', Buffer.from(body.slice(0, MAX_DECODED_CHARS * 2), 'hex').toString('utf8'));
+    }
+    if (body.length % 4 === 1 || !hasMixedCase(body)) continue;
     // Decode only what the budget can still take: 4 characters of base64 carry 3 bytes.
-    const slice = run.slice(0, Math.ceil((MAX_DECODED_CHARS * 4) / 3));
-    budget.offer('base64', Buffer.from(slice, 'base64').toString('utf8'));
+    budget.offer('base64', Buffer.from(body.slice(0, Math.ceil((MAX_DECODED_CHARS * 4) / 3)), 'base64').toString('utf8'));
   }
-  for (const m of visible.matchAll(HEX_RUN)) {
-    if (budget.full) break;
-    const hex = m[0].replace(HEX_NOISE, '');
-    if (hex.length % 2 !== 0) continue;
-    budget.offer('hex', Buffer.from(hex.slice(0, MAX_DECODED_CHARS * 2), 'hex').toString('utf8'));
+  if (found.separatedHex) {
+    HEX_RUN.lastIndex = 0;
+    for (let m = HEX_RUN.exec(visible); m && !budget.full; m = HEX_RUN.exec(visible)) {
+      const hex = m[0].replace(HEX_NOISE, '');
+      if (hex.length % 2 === 0) budget.offer('hex', Buffer.from(hex.slice(0, MAX_DECODED_CHARS * 2), 'hex').toString('utf8'));
+    }
   }
-  if (!budget.full) {
+  if (!budget.full && found.escapes >= MIN_ESCAPES) {
     ESCAPE.lastIndex = 0;
     let escapes = 0;
     while (escapes < MIN_ESCAPES && ESCAPE.exec(visible)) escapes++;

@@ -103,13 +103,15 @@ const PAYLOAD_REASONS: Readonly<Record<PayloadKind, Reason>> = {
 
 // Talk about attacks (a class, a paper, a detector) rather than an attack: quoted examples then weigh less.
 const TOPIC =
-  /(?:^|[ .!?\n])(?:prompt injections?|injection attacks?|jailbreak(?:s|ing)?|adversarial prompts?|prompt attacks?|prompt hacking|red team(?:ing|ers)?|attacks?|attackers?|llms?|llm apps?|llm security|ai security|ai safety|security|malicious prompts?|chatbots?|language models?|ai models?|guardrails|chat ?ml|chat templates?|chat format(?:ting)?|prompt templates?|llama|mistral|special tokens?|tokeni[sz]ers?|prompt formats?|phishing|social engineering)(?=$|[ .!?\n])/;
-// Questions about a quoted phrase itself: its meaning, its source.
-const ABOUT_A_PHRASE =
-  /(?:^|[ .!?\n])(?:what (?:does|do) (?:the |this |that )?(?:phrase|word|term|expression|quote|line|sentence|it|that) mean|meaning of|the phrase|the expression|the term|the saying|the quote|the line|stand for|stands for|refer to|refers to|come from|comes from|origin of|which film|which movie|which book|who said|in the movie|in the film|in the book|in the song|in the show)(?=$|[ .!?\n])/;
+  /(?:^|[ .!?\n])(?:prompt injections?|injection attacks?|jailbreak(?:s|ing)?|adversarial prompts?|prompt attacks?|prompt hacking|red team(?:ing|ers)?|attacks?|attackers?|llm security|llm apps?|llm applications?|ai security|ai safety|security|malicious prompts?|guardrails|chat ?ml|chat templates?|chat format(?:ting)?|prompt templates?|special tokens?|tokeni[sz]ers?|prompt formats?|phishing|social engineering)(?=$|[ .!?\n])/;
 const FRAMING =
-  /(?:^|[ .!?\n])(?:what (?:is|are|does|do)|how (?:do|does|can|would|to|should)|why (?:do|does|is|are)|explain|examples?|such as|for example|for instance|e ?g|called|known as|discuss(?:ed|ing)?|research|paper|thesis|study|course|class|lecture|students?|teach(?:ing)?|lesson|workshop|training|awareness|detect(?:ion|or|ing)?|defen[cs]es?|defend|mitigat(?:e|ion|ions)|prevent(?:ion)?|protect|quiz|means?|meaning)(?=$|[ .!?\n])/;
-
+  /(?:^|[ .!?\n])(?:what (?:is|are)|why (?:do|does|is|are)|explain|examples?|such as|for example|for instance|e ?g|called|known as|discuss(?:ed|ing)?|research|paper|thesis|study|course|class|lecture|students?|teach(?:ing)?|lesson|workshop|training|awareness|detect(?:ion|or|ing)?|defen[cs]es?|defend|mitigat(?:e|ion|ions)|prevent(?:ion)?|protect|quiz|means?|meaning)(?=$|[ .!?\n])/;
+// The text is about a quoted phrase itself: its meaning, its source, its fame.
+const ABOUT_A_PHRASE =
+  /(?:^|[ .!?\n])(?:meaning of|origin of|meme|memes|catchphrase|slogan|went viral|became (?:a|so) (?:popular|famous|meme)|which film|which movie|which book|who said|in the movie|in the film|in the book|in the song|in the show)(?=$|[ .!?\n])/;
+// The same, but only in a question: "what does the phrase '...' mean?"
+const ASKS_ABOUT_A_PHRASE =
+  /(?:^|[ .!?\n])(?:what (?:does|do) (?:the |this |that )?(?:phrase|word|term|expression|quote|line|sentence|it|that) mean|the phrase|the expression|the term|the saying|the quote|the line|stand for|stands for|refer to|refers to|come from|comes from)(?=$|[ .!?\n])/;
 const ASKS_WHAT = /(?:^|[ .!?\n])what(?= )/;
 const MEANING = /(?:^|[ .!?\n])(?:mean|means|meaning)(?=$|[ .!?\n])/;
 
@@ -120,7 +122,10 @@ const MEANING = /(?:^|[ .!?\n])(?:mean|means|meaning)(?=$|[ .!?\n])/;
  */
 function discountQuotedExamples(view: View, evidence: Evidence): Evidence {
   if (evidence.size === 0 || !hasQuotes(view.lower)) return evidence;
-  const asksAboutPhrase = view.lower.includes('?') && (ABOUT_A_PHRASE.test(view.words) || (ASKS_WHAT.test(view.words) && MEANING.test(view.words)));
+  const question = view.lower.includes('?');
+  const asksAboutPhrase =
+    ABOUT_A_PHRASE.test(view.words) ||
+    (question && (ASKS_ABOUT_A_PHRASE.test(view.words) || (ASKS_WHAT.test(view.words) && MEANING.test(view.words))));
   if (!asksAboutPhrase && !(TOPIC.test(view.words) && FRAMING.test(view.words))) return evidence;
   const lower = withoutQuotes(view.lower);
   const outside = new Evidence();

@@ -1,4 +1,4 @@
-import { anchorsOf, foldPhrase, sequenceSource } from './pattern-builder';
+import { anchorsOf, foldPhrase, sequenceSource, type Part } from './pattern-builder';
 import { LEET } from './confusables';
 import type { Reason } from './reasons';
 import type { WordRule } from './rules/rule';
@@ -15,18 +15,50 @@ interface CompiledRule {
   readonly reason: Reason;
   readonly weight: number;
   readonly regex: RegExp;
+  /** Bits of the required parts that must each have a first word in the text before the rule is tried (see `required`). */
+  readonly needs: number;
 }
 
 export interface RuleIndex {
   readonly rules: readonly CompiledRule[];
   readonly exact: ReadonlyMap<string, readonly number[]>;
-  readonly prefixes: ReadonlyMap<string, readonly number[]>;
-  readonly prefixLengths: readonly number[];
+  /** Prefix anchors (`reveal*`) grouped by their first four letters. */
+  readonly prefixes: ReadonlyMap<string, ReadonlyArray<{ readonly prefix: string; readonly ids: readonly number[] }>>;
   /** Every word of every lexicon, to choose between leetspeak readings. */
   readonly vocabulary: ReadonlySet<string>;
   /** Rule-start words of five letters or more, ROT13-encoded and reversed. */
   readonly rot13Anchors: ReadonlySet<string>;
   readonly reversedAnchors: ReadonlySet<string>;
+  /** First words of required parts → (rule id, bit of that part). */
+  readonly required: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>;
+}
+
+// Function words too common to tell texts apart; a required part made of them filters nothing.
+const COMMON = new Set([
+  'the', 'a', 'an', 'and', 'or', 'to', 'of', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'as', 'is', 'are', 'was',
+  'were', 'be', 'been', 'it', 'this', 'that', 'these', 'those', 'i', 'you', 'your', 'we', 'our', 'my', 'me', 'he', 'she',
+  'they', 'them', 'what', 'which', 'who', 'how', 'why', 'when', 'if', 'then', 'so', 'do', 'does', 'not', 'no', 'all',
+  'any', 'can', 'will', 'would', 'should', 'have', 'has', 'had', 'now', 'just', 'only', 'also', 'more', 'some',
+  'de', 'la', 'le', 'el', 'los', 'las', 'les', 'un', 'una', 'une', 'der', 'die', 'das', 'und', 'en', 'et', 'y', 'e', 'o',
+  'que', 'qui', 'il', 'di', 'da', 'du', 'des', 'ein', 'eine', 'zu', 'и', 'в', 'на', 'не', 'что',
+]);
+
+const MAX_FILTER_PARTS = 8;
+
+/**
+ * Required parts (after the first) that tell texts apart: all their words
+ * are plain (no `*` or `~`) and none is a common word. A rule is tried only
+ * when each of them has a first word somewhere in the text.
+ */
+function selectiveParts(parts: readonly Part[]): string[][] {
+  const selective: string[][] = [];
+  for (const part of parts.slice(1)) {
+    if (part.kind !== 'alt' || part.phrases.some((p) => p.startsWith('~'))) continue;
+    const heads = [...new Set(part.phrases.map((p) => foldPhrase(p).split(' ')[0]))];
+    if (heads.some((h) => h.endsWith('*') || COMMON.has(h))) continue;
+    if (selective.length < MAX_FILTER_PARTS) selective.push(heads);
+  }
+  return selective;
 }
 
 /** What the scan noticed that deserves a second look in another reading of the text. */
@@ -40,6 +72,7 @@ export interface ScanHints {
 }
 
 const MIN_ENCODED_ANCHOR = 5;
+const PREFIX_KEY = 4;
 const LONG_WORD = 16;
 const SPACED_RUN = 5;
 
@@ -56,12 +89,21 @@ function push(map: Map<string, number[]>, key: string, id: number): void {
 
 export function buildRuleIndex(rules: readonly WordRule[]): RuleIndex {
   const exact = new Map<string, number[]>();
-  const prefixes = new Map<string, number[]>();
+  const prefixes = new Map<string, Array<{ prefix: string; ids: number[] }>>();
   const vocabulary = new Set<string>();
   const rot13Anchors = new Set<string>();
   const reversedAnchors = new Set<string>();
+  const required = new Map<string, Array<[number, number]>>();
   const compiled = rules.map((r, id) => {
     const anchors = anchorsOf(r.parts[0]);
+    const filters = selectiveParts(r.parts);
+    filters.forEach((heads, bit) => {
+      for (const h of heads) {
+        const list = required.get(h) ?? [];
+        list.push([id, 1 << bit]);
+        required.set(h, list);
+      }
+    });
     for (const a of anchors.exact) {
       push(exact, a, id);
       if (a.length >= MIN_ENCODED_ANCHOR && /^[a-z]+$/.test(a)) {
@@ -69,17 +111,28 @@ export function buildRuleIndex(rules: readonly WordRule[]): RuleIndex {
         reversedAnchors.add([...a].reverse().join(''));
       }
     }
-    for (const p of anchors.prefixes) push(prefixes, p, id);
+    for (const p of anchors.prefixes) {
+      if (p.length < PREFIX_KEY) throw new Error(`prefix anchors need ${PREFIX_KEY} letters: ${p}`);
+      const group = prefixes.get(p.slice(0, PREFIX_KEY)) ?? [];
+      const entry = group.find((g) => g.prefix === p);
+      if (entry) entry.ids.push(id);
+      else group.push({ prefix: p, ids: [id] });
+      prefixes.set(p.slice(0, PREFIX_KEY), group);
+    }
     for (const part of r.parts) {
       if (part.kind !== 'alt' && part.kind !== 'opt') continue;
       for (const phrase of part.phrases) {
         if (!phrase.startsWith('~')) for (const w of foldPhrase(phrase).split(' ')) vocabulary.add(w.replace(/\*$/, ''));
       }
     }
-    return { reason: r.reason, weight: r.weight, regex: new RegExp(sequenceSource(r.parts, r.notAfter), 'y') };
+    return {
+      reason: r.reason,
+      weight: r.weight,
+      regex: new RegExp(sequenceSource(r.parts, r.notAfter), 'y'),
+      needs: (1 << filters.length) - 1,
+    };
   });
-  const prefixLengths = [...new Set([...prefixes.keys()].map((k) => k.length))].sort((a, b) => a - b);
-  return { rules: compiled, exact, prefixes, prefixLengths, vocabulary, rot13Anchors, reversedAnchors };
+  return { rules: compiled, exact, prefixes, vocabulary, rot13Anchors, reversedAnchors, required };
 }
 
 function isAsciiLetter(c: number): boolean {
@@ -103,7 +156,16 @@ export function unleet(word: string, vocabulary: ReadonlySet<string>): string {
  */
 export function matchWordRules(words: string, tokens: readonly Token[], index: RuleIndex, evidence: Evidence): ScanHints {
   const hints: ScanHints = { leetspeak: false, rot13: false, reversed: false, spacedLetters: false, longWords: [] };
+  // A rule is tried once all its required parts have a first word in the text; `done` marks matched rules.
+  const satisfied = new Uint8Array(index.rules.length);
+  for (const { text } of tokens) {
+    const entries = index.required.get(text);
+    if (entries) for (const [id, bit] of entries) satisfied[id] |= bit;
+  }
   const done = new Uint8Array(index.rules.length);
+  index.rules.forEach((r, id) => {
+    if ((satisfied[id] & r.needs) !== r.needs) done[id] = 1;
+  });
   const tryRules = (ids: readonly number[] | undefined, start: number): void => {
     if (!ids) return;
     for (const id of ids) {
@@ -119,9 +181,9 @@ export function matchWordRules(words: string, tokens: readonly Token[], index: R
   let singleLetters = 0;
   for (const { text: word, start } of tokens) {
     tryRules(index.exact.get(word), start);
-    for (const n of index.prefixLengths) {
-      if (n > word.length) break;
-      tryRules(index.prefixes.get(word.slice(0, n)), start);
+    if (word.length >= PREFIX_KEY) {
+      const group = index.prefixes.get(word.slice(0, PREFIX_KEY));
+      if (group) for (const g of group) if (word.startsWith(g.prefix)) tryRules(g.ids, start);
     }
     singleLetters = word.length === 1 && isAsciiLetter(word.charCodeAt(0)) ? singleLetters + 1 : 0;
     if (singleLetters >= SPACED_RUN) hints.spacedLetters = true;

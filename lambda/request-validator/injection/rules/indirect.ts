@@ -145,11 +145,18 @@ const FORCED_OUTPUT: readonly WordRule[] = [
 const AUTHORITY: readonly WordRule[] = [
   rule(
     Reason.AUTHORITY_CLAIM, 0.4,
-    alt('i am', "i'm", 'im', 'this is', 'message from', 'speaking as', 'i work at', 'i work for', 'we are', 'as your', 'as the', 'signed'),
-    opt('your', 'the', 'one of your', 'one of the', 'the lead'),
+    alt('i am', "i'm", 'im', 'this is', 'message from', 'speaking as', 'i work at', 'i work for', 'we are', 'as your', 'signed'),
+    alt('your', 'one of your'),
     alt('developer', 'developers', 'creator', 'creators', 'admin', 'administrator', 'owner', 'programmer', 'operator',
-      'system administrator', 'sysadmin', 'openai', 'anthropic', 'security team', 'dev team', 'system', 'maker', 'makers',
-      'trainer', 'engineer at openai', 'openai staff', 'anthropic staff', 'root user', 'superuser', 'moderator', 'god', 'master'),
+      'system administrator', 'sysadmin', 'security team', 'dev team', 'maker', 'makers', 'trainer', 'moderator', 'god', 'master'),
+  ),
+  rule(
+    Reason.AUTHORITY_CLAIM, 0.4,
+    alt('i am', "i'm", 'im', 'this is', 'message from', 'a message from', 'speaking as', 'i work at', 'i work for', 'we are', 'as', 'signed', 'from'),
+    opt('the', 'an', 'a'),
+    alt('openai', 'anthropic', 'openai staff', 'anthropic staff', 'openai team', 'anthropic team', 'engineer at openai',
+      'system administrator', 'the system', 'system', 'developer of this model', 'developer of this ai', 'developers of this model'),
+    alt('of this deployment', 'staff', 'team', 'here', 'speaking', 'and', 'you', 'i', 'this', 'the'),
   ),
   rule(
     Reason.AUTHORITY_CLAIM, 0.4,

@@ -11,7 +11,7 @@ export const MARKUP_RULES: readonly TextRule[] = [
   {
     reason: Reason.CHAT_MARKUP_SPOOFING, weight: 0.8, view: 'lower', needles: ['<|', '|>'],
     // Naming a token ("the <|im_start|> token") is talk about markup, not markup.
-    pattern: /<\|\s*[a-z_\u2581]{2,30}(?:\|\s*>|\|(?!\s*>))(?!\s*(?:token|tokens|tag|tags|marker|markers|delimiter|delimiters|sequence|string|symbol)\b)/,
+    pattern: /(?<!(?:tokens?|tags?|markers?|delimiters?|like|such as|e\.g\.?|the)\s{0,3}["'`]?)<\|\s*[a-z_\u2581]{2,30}(?:\|\s*>|\|(?!\s*>))(?!\s*(?:token|tokens|tag|tags|marker|markers|delimiter|delimiters|sequence|string|symbol)\b)/,
   },
   {
     reason: Reason.CHAT_MARKUP_SPOOFING, weight: 0.7, view: 'lower', needles: ['[inst]', '[/inst]', '<<sys>>', '<</sys>>', '<start_of_turn>', '<end_of_turn>', '<|begin_of_text|>', '[system]', '[/system]'],
