@@ -48,6 +48,7 @@ export const CONCEPT_RULES: readonly ConceptRule[] = [
   r(O, 0.6, 6, [[C.DISMISS_WEAK], [C.INSTRUCTIONS], [C.PRIOR, C.QUANT]], SELF),
   r(O, 0.55, 8, [[C.DISMISS_WEAK, C.DISMISS], [C.RULES], [C.PRIOR]], { unless: [C.SELF], notInSentence: [C.TECH], sentences: 2 }),
   r(O, 0.5, 4, [[C.DISMISS], [C.INSTRUCTIONS]], SELF),
+  r(O, 0.4, 12, [[C.DISMISS], [C.INSTRUCTIONS]], { unless: [C.SELF], sentences: 2 }),
   r(O, 0.45, 3, [[C.DISMISS], [C.TASK]], SELF),
   r(O, 0.65, 8, [[C.INSTRUCTIONS], [C.PRIOR, C.YOUR], [C.VOID]], SELF),
   r(O, 0.55, 8, [[C.RULES], [C.YOUR], [C.VOID]], SELF),
@@ -67,7 +68,8 @@ export const CONCEPT_RULES: readonly ConceptRule[] = [
   // Personas without limits.
   r(Reason.ROLE_PLAY_JAILBREAK, 0.65, 14, [[C.PERSONA], [C.ABSENT], [C.LIMITS]]),
   r(Reason.ROLE_PLAY_JAILBREAK, 0.6, 6, [[C.FREE], [C.AI, C.PERSONA]]),
-  r(Reason.ROLE_PLAY_JAILBREAK, 0.45, 4, [[C.ACT], [C.ABSENT], [C.LIMITS]]),
+  r(Reason.ROLE_PLAY_JAILBREAK, 0.45, 8, [[C.ACT], [C.ABSENT], [C.LIMITS]]),
+  r(Reason.ROLE_PLAY_JAILBREAK, 0.45, 8, [[C.AI], [C.ABSENT], [C.LIMITS]]),
   r(Reason.ROLE_PLAY_JAILBREAK, 0.55, 16, [[C.PERSONA], [C.KIN], [C.RECOUNT]]),
   // Data leaving, or being handed over.
   r(Reason.EXFILTRATION, 0.65, 16, [[C.MOVE], [C.SENSITIVE], [C.DESTINATION]]),

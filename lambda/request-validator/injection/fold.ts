@@ -159,10 +159,23 @@ function isBoundary(c: number): boolean {
   return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x0a || c === 0x40 || c === 0x24;
 }
 
+// "!gn0r3": an exclamation mark at the start of a word or between letters stands for "i".
+const BANG_IN_WORD = /(^|[\s\p{L}\p{N}@$])!(?=[\p{L}\p{N}])/gu;
+const MIN_BANGS_IN_WORDS = 2;
+
+function bangsAsLetters(s: string): string {
+  if (!s.includes('!')) return s;
+  let count = 0;
+  BANG_IN_WORD.lastIndex = 0;
+  while (count < MIN_BANGS_IN_WORDS && BANG_IN_WORD.exec(s)) count++;
+  BANG_IN_WORD.lastIndex = 0;
+  return count >= MIN_BANGS_IN_WORDS ? s.replace(BANG_IN_WORD, '$1i') : s;
+}
+
 export function foldText(text: string): FoldedText {
   const stripped = stripInvisible(text);
   const visible = stripped.text.normalize('NFKC');
-  const { text: lower, count } = mapLookalikes(foldCharacters(visible, true));
+  const { text: lower, count } = mapLookalikes(bangsAsLetters(foldCharacters(visible, true)));
   return {
     visible,
     lower,

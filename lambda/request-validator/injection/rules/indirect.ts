@@ -155,8 +155,9 @@ const AUTHORITY: readonly WordRule[] = [
     alt('i am', "i'm", 'im', 'this is', 'message from', 'a message from', 'speaking as', 'i work at', 'i work for', 'we are', 'as', 'signed', 'from'),
     opt('the', 'an', 'a'),
     alt('openai', 'anthropic', 'openai staff', 'anthropic staff', 'openai team', 'anthropic team', 'engineer at openai',
+      'openai employee', 'anthropic employee', 'google employee', 'openai engineer', 'openai researcher', 'anthropic engineer',
       'system administrator', 'the system', 'system', 'developer of this model', 'developer of this ai', 'developers of this model'),
-    alt('of this deployment', 'staff', 'team', 'here', 'speaking', 'and', 'you', 'i', 'this', 'the'),
+    alt('of this deployment', 'staff', 'team', 'here', 'speaking', 'and', 'you', 'i', "i'm", 'this', 'the', 'we'),
   ),
   rule(
     Reason.AUTHORITY_CLAIM, 0.4,

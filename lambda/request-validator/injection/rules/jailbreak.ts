@@ -102,6 +102,13 @@ const EN_RULES: readonly WordRule[] = [
     gap(3), alt('an ai', 'a chatbot', 'an assistant', 'a model', 'an llm', 'a bot', 'an ai model', 'a language model'), alt('that', 'who', 'which', 'with', 'without', 'named', 'called'),
   ),
   rule(Reason.ROLE_PLAY_JAILBREAK, 0.35, alt('i have no', 'i am free of', "i'm free of", 'i am without', 'i have zero', 'i no longer have'), opt('any'), alt(LIMITS)),
+  rule(Reason.ROLE_PLAY_JAILBREAK, 0.45, alt("let's", 'lets', 'now', 'time to', 'we will', 'you will', 'you can', 'go ahead and'), alt('break the rules', 'break all the rules', 'break your rules', 'bend the rules', 'ignore the rules', 'break some rules')),
+  rule(Reason.ROLE_PLAY_JAILBREAK, 0.5, alt('moralizing rant', 'moralising rant', 'moralizing lecture', 'mandatory disclaimer', 'the mandatory bullshit warning')),
+  rule(
+    Reason.ROLE_PLAY_JAILBREAK, 0.3,
+    alt('generate', 'produce', 'write', 'create', 'output', 'say', 'provide', 'answer', 'share'), opt('any', 'anything', 'all'), gap(3),
+    alt('illegal', 'harmful', 'unethical', 'explicit', 'nsfw', 'forbidden', 'prohibited', 'offensive', 'dangerous'),
+  ),
   rule(Reason.ROLE_PLAY_JAILBREAK, 0.45, alt('opposite of', 'evil twin of', 'dark side of', 'shadow version of', 'inverse of', 'reverse of'), opt('yourself', 'you', 'your normal self', 'your usual self', 'chatgpt', 'an ai', 'a normal ai', 'the assistant', 'your programming')),
   rule(
     Reason.ROLE_PLAY_JAILBREAK, 0.4,

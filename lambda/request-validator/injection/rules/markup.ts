@@ -38,7 +38,7 @@ export const MARKUP_RULES: readonly TextRule[] = [
   {
     // A scripted assistant turn that agrees to drop its limits: the model is invited to continue in kind.
     reason: Reason.CHAT_MARKUP_SPOOFING, weight: 0.6, view: 'lower', needles: ['assistant:', 'ai:', 'gpt:', 'chatgpt:', 'bot:', 'model:'],
-    pattern: /(?:^|\n)[ \t*#>]{0,4}(?:assistant|ai|gpt|chatgpt|bot|model)[ \t*]{0,2}:[^\n]{0,100}?\b(?:no restrictions|no rules|no filters|no limits|no guidelines|unrestricted|unfiltered|jailbr\w*|anything you (?:want|ask)|without (?:any )?(?:restrictions|rules|filters|limits)|(?:bypass|ignore|break|drop|disable)\w* (?:my|the|all|all my|all the|any) ?(?:own )?(?:rules|guidelines|restrictions|filters|polic(?:y|ies)|safety|instructions)|happy to (?:help with anything|ignore|bypass|break))/,
+    pattern: /(?:^|\n)[ \t*#>]{0,4}(?:assistant|ai|gpt|chatgpt|bot|model)[ \t*]{0,2}:[^\n]{0,100}?\b(?:no restrictions|no rules|no filters|no limits|no guidelines|unrestricted|unfiltered|jailbr\w*|anything you (?:want|ask)|without (?:any )?(?:restrictions|rules|filters|limits)|(?:bypass|ignore|break|drop|disable)\w* (?:my|the|all|all my|all the|any) ?(?:own )?(?:rules|guidelines|restrictions|filters|polic(?:y|ies)|safety|instructions)|happy to (?:help with anything|ignore|bypass|break)|here (?:are|is) (?:the |your |my )?(?:admin |secret |hidden |internal |system )?(?:credentials|passwords?|api keys?|secrets?|system prompt|hidden prompt|instructions))/,
   },
   {
     // Closing one block and opening another of the same kind: an attempt to end the data and start instructions.
