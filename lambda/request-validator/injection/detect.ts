@@ -108,7 +108,7 @@ const FRAMING =
   /(?:^|[ .!?\n])(?:what (?:is|are)|why (?:do|does|is|are)|explain|examples?|such as|for example|for instance|e ?g|called|known as|discuss(?:ed|ing)?|research|paper|thesis|study|course|class|lecture|students?|teach(?:ing)?|lesson|workshop|training|awareness|detect(?:ion|or|ing)?|defen[cs]es?|defend|mitigat(?:e|ion|ions)|prevent(?:ion)?|protect|quiz|means?|meaning)(?=$|[ .!?\n])/;
 // The text is about a quoted phrase itself: its meaning, its source, its fame.
 const ABOUT_A_PHRASE =
-  /(?:^|[ .!?\n])(?:meaning of|origin of|meme|memes|catchphrase|slogan|went viral|became (?:a|so) (?:popular|famous|meme)|which film|which movie|which book|who said|in the movie|in the film|in the book|in the song|in the show)(?=$|[ .!?\n])/;
+  /(?:^|[ .!?\n])(?:meaning of|origin of|a phrase like|phrases like|a prompt like|prompts like|an instruction like|instructions like|a sentence like|meme|memes|catchphrase|slogan|went viral|became (?:a|so) (?:popular|famous|meme)|which film|which movie|which book|who said|in the movie|in the film|in the book|in the song|in the show)(?=$|[ .!?\n])/;
 // The same, but only in a question: "what does the phrase '...' mean?"
 const ASKS_ABOUT_A_PHRASE =
   /(?:^|[ .!?\n])(?:what (?:does|do) (?:the |this |that )?(?:phrase|word|term|expression|quote|line|sentence|it|that) mean|the phrase|the expression|the term|the saying|the quote|the line|stand for|stands for|refer to|refers to|come from|comes from)(?=$|[ .!?\n])/;
