@@ -160,16 +160,32 @@ function isBoundary(c: number): boolean {
 }
 
 // "!gn0r3": an exclamation mark at the start of a word or between letters stands for "i".
-const BANG_IN_WORD = /(^|[\s\p{L}\p{N}@$])!(?=[\p{L}\p{N}])/gu;
 const MIN_BANGS_IN_WORDS = 2;
+const BANG = 0x21;
+
+function isLetterOrDigit(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0xc0 && isWordUnit(c) && !Number.isNaN(c));
+}
+
+function isBangInWord(s: string, i: number): boolean {
+  if (!isLetterOrDigit(s.charCodeAt(i + 1))) return false;
+  if (i === 0) return true;
+  const before = s.charCodeAt(i - 1);
+  return before === 0x20 || before === 0x0a || before === 0x40 || before === 0x24 || isLetterOrDigit(before);
+}
 
 function bangsAsLetters(s: string): string {
-  if (!s.includes('!')) return s;
   let count = 0;
-  BANG_IN_WORD.lastIndex = 0;
-  while (count < MIN_BANGS_IN_WORDS && BANG_IN_WORD.exec(s)) count++;
-  BANG_IN_WORD.lastIndex = 0;
-  return count >= MIN_BANGS_IN_WORDS ? s.replace(BANG_IN_WORD, '$1i') : s;
+  for (let i = s.indexOf('!'); i >= 0 && count < MIN_BANGS_IN_WORDS; i = s.indexOf('!', i + 1)) if (isBangInWord(s, i)) count++;
+  if (count < MIN_BANGS_IN_WORDS) return s;
+  let out = '';
+  let copied = 0;
+  for (let i = s.indexOf('!'); i >= 0; i = s.indexOf('!', i + 1)) {
+    if (s.charCodeAt(i) !== BANG || !isBangInWord(s, i)) continue;
+    out += s.slice(copied, i) + 'i';
+    copied = i + 1;
+  }
+  return out + s.slice(copied);
 }
 
 export function foldText(text: string): FoldedText {

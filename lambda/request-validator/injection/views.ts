@@ -19,7 +19,8 @@ export function reversedView(words: string): string {
   return Array.from(words).reverse().join('');
 }
 
-const SPACED_RUN = /(?<![\p{L}\p{N}])\p{L}(?:[ ._*\-|/\\,~+:]{1,3}\p{L}){4,}(?![\p{L}\p{N}])/gu;
+// On folded text, so lower-case Latin, Latin-1/Extended and Cyrillic cover the letters that matter.
+const SPACED_RUN = /(?<![a-z0-9\u00c0-\u024f\u0400-\u04ff])[a-z\u00c0-\u024f\u0400-\u04ff](?:[ ._*\-|/\\,~+:]{1,3}[a-z\u00c0-\u024f\u0400-\u04ff]){4,}(?![a-z0-9\u00c0-\u024f\u0400-\u04ff])/g;
 const WIDE_GAP = /[ ._*\-\\,~+:]{2,}|[|/]/g;
 const NARROW_GAP = /[ ._*\-\\,~+:]/g;
 const WORD_BREAK = '\u0001';
@@ -39,24 +40,40 @@ export function despacedView(lower: string): { readonly lower: string; readonly 
   return { lower: text, runs };
 }
 
-const SPLIT_INSIDE_WORD = /(\p{L})[-_*·•|~^](?=\p{L})/gu;
+const SPLIT_MARKS = new Set(['-', '_', '*', '·', '•', '|', '~', '^']);
 const SPLITS_TO_NOTICE = 4;
+
+function isLetter(ch: string | undefined): boolean {
+  return ch !== undefined && ch.toLowerCase() !== ch.toUpperCase();
+}
+
+/** Positions of marks that cut a word in two ("ig-nore"): a split mark between two letters. */
+function splitPositions(lower: string, limit: number): number[] {
+  const found: number[] = [];
+  for (let i = 1; i < lower.length - 1 && found.length < limit; i++) {
+    if (SPLIT_MARKS.has(lower[i]) && isLetter(lower[i - 1]) && isLetter(lower[i + 1])) found.push(i);
+  }
+  return found;
+}
 
 /** Whether words are cut with hyphens or similar marks often enough to look deliberate: "ig-nore al-l". */
 export function hasSplitWords(lower: string): boolean {
-  let count = 0;
-  SPLIT_INSIDE_WORD.lastIndex = 0;
-  while (count < SPLITS_TO_NOTICE && SPLIT_INSIDE_WORD.exec(lower)) count++;
-  SPLIT_INSIDE_WORD.lastIndex = 0;
-  return count >= SPLITS_TO_NOTICE;
+  return splitPositions(lower, SPLITS_TO_NOTICE).length >= SPLITS_TO_NOTICE;
 }
 
 /** "ig-nore al-l pre-vi-ous" → "ignore all previous". */
 export function joinedView(lower: string): string {
-  return lower.replace(SPLIT_INSIDE_WORD, '$1');
+  let out = '';
+  let copied = 0;
+  for (const i of splitPositions(lower, Infinity)) {
+    out += lower.slice(copied, i);
+    copied = i + 1;
+  }
+  return out + lower.slice(copied);
 }
 
-const QUOTED = /"[^"\n]{1,500}"|(?<![\p{L}\p{N}])'[^'\n]{1,300}'(?![\p{L}\p{N}])|`[^`\n]{1,500}`/gu;
+// Apostrophes inside words ("don't") are not quotes: a single quote counts only next to a non-letter.
+const QUOTED = /"[^"\n]{1,500}"|(?<![a-z0-9\u00c0-\u024f])'[^'\n]{1,300}'(?![a-z0-9\u00c0-\u024f])|`[^`\n]{1,500}`/g;
 
 /** The text with quoted spans blanked, to tell a quoted example from an instruction. */
 export function withoutQuotes(lower: string): string {
