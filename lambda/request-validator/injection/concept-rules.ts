@@ -97,6 +97,8 @@ const UNIONS: readonly Bits[] = CONCEPT_RULES.map((rule) => {
   return [lo >>> 0, hi >>> 0];
 });
 
+const ANY_RULE: Bits = UNIONS.reduce<Bits>((acc, u) => [(acc[0] | u[0]) >>> 0, (acc[1] | u[1]) >>> 0], [0, 0]);
+
 function has(lo: number, hi: number, bits: Bits): boolean {
   return (lo & bits[0]) !== 0 || (hi & bits[1]) !== 0;
 }
@@ -107,12 +109,12 @@ function has(lo: number, hi: number, bits: Bits): boolean {
  * proportional to tokens × rules.
  */
 export function matchConceptRules(masks: ConceptMasks, tokens: readonly Token[], onMatch: (rule: ConceptRule) => void): void {
-  const sentenceLo = new Map<number, number>();
-  const sentenceHi = new Map<number, number>();
+  const sentences = tokens.length === 0 ? 0 : tokens[tokens.length - 1].sentence + 1;
+  const sentenceLo = new Uint32Array(sentences);
+  const sentenceHi = new Uint32Array(sentences);
   for (let i = 0; i < tokens.length; i++) {
-    const s = tokens[i].sentence;
-    sentenceLo.set(s, (sentenceLo.get(s) ?? 0) | masks.lo[i]);
-    sentenceHi.set(s, (sentenceHi.get(s) ?? 0) | masks.hi[i]);
+    sentenceLo[tokens[i].sentence] |= masks.lo[i];
+    sentenceHi[tokens[i].sentence] |= masks.hi[i];
   }
   const fired = new Uint8Array(CONCEPT_RULES.length);
   const last = CONCEPT_RULES.map((rule) => new Int32Array(rule.all.length).fill(-1));
@@ -136,7 +138,7 @@ export function matchConceptRules(masks: ConceptMasks, tokens: readonly Token[],
     }
     const lo = masks.lo[i];
     const hi = masks.hi[i];
-    if (lo === 0 && hi === 0) continue;
+    if (!has(lo, hi, ANY_RULE)) continue;
     for (let n = 0; n < CONCEPT_RULES.length; n++) {
       if (fired[n] || !has(lo, hi, UNIONS[n])) continue;
       dirty.add(n);
@@ -158,7 +160,7 @@ export function matchConceptRules(masks: ConceptMasks, tokens: readonly Token[],
         else if (seen[g] < earliest) earliest = seen[g];
       }
       if (!complete || (rule.unless && lastUnless[n] >= 0 && lastUnless[n] >= earliest - 1)) continue;
-      if (rule.notInSentence && has(sentenceLo.get(sentence) ?? 0, sentenceHi.get(sentence) ?? 0, rule.notInSentence)) continue;
+      if (rule.notInSentence && has(sentenceLo[sentence], sentenceHi[sentence], rule.notInSentence)) continue;
       fired[n] = 1;
       onMatch(rule);
     }

@@ -511,20 +511,37 @@ export function conceptMasks(tokens: readonly Token[], index: ConceptIndex): Con
   let coveredUntil = 0;
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i].text;
-    const phrase = longestPhrase(tokens, i, index);
-    let mask: Mask = index.words.get(word) ?? [0, 0];
+    const own = index.words.get(word);
+    let l = own ? own[0] : 0;
+    let h = own ? own[1] : 0;
     if (word.length >= PREFIX_KEY) {
       const group = index.prefixes.get(word.slice(0, PREFIX_KEY));
-      if (group) for (const g of group) if (word.startsWith(g.prefix)) mask = merge(mask, g.mask);
+      if (group) {
+        for (const g of group) {
+          if (!word.startsWith(g.prefix)) continue;
+          l |= g.mask[0];
+          h |= g.mask[1];
+        }
+      }
     }
-    if (word.includes('@')) for (const p of index.patterns) if (p.regex.test(word)) mask = merge(mask, p.mask);
+    if (word.includes('@')) {
+      for (const p of index.patterns) {
+        if (!p.regex.test(word)) continue;
+        l |= p.mask[0];
+        h |= p.mask[1];
+      }
+    }
+    const phrase = longestPhrase(tokens, i, index);
     if (phrase) {
-      mask = merge(mask, phrase.mask);
+      l |= phrase.mask[0];
+      h |= phrase.mask[1];
       coveredUntil = Math.max(coveredUntil, i + 1 + phrase.rest.length);
+    } else if (i < coveredUntil) {
+      // Inside a phrase, "my" belongs to the phrase ("before my first message"), not to the speaker.
+      l &= ~SELF_BIT[0];
     }
-    // Inside a phrase, "my" belongs to the phrase ("before my first message"), not to the speaker.
-    lo[i] = i < coveredUntil && !phrase ? mask[0] & ~SELF_BIT[0] : mask[0];
-    hi[i] = mask[1];
+    lo[i] = l >>> 0;
+    hi[i] = h >>> 0;
   }
   return { lo, hi };
 }

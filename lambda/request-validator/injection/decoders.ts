@@ -59,13 +59,15 @@ function survey(text: string): Survey {
       runStart = -1;
     }
     // Two hex digits followed by a separator, repeated: "69 67 6e ..." or "\x69\x67...".
-    if (isHexDigit(c) && isHexDigit(text.charCodeAt(i + 1)) && !isHexDigit(text.charCodeAt(i + 2)) && (i === 0 || !isHexDigit(text.charCodeAt(i - 1)))) {
-      if (++pairs >= MIN_HEX_PAIRS) separatedHex = true;
-    } else if (c !== 0x20 && c !== 0x2c && c !== 0x3a && c !== 0x5c && c !== 0x78 && c !== 0x30 && c !== 0x25 && !isHexDigit(c)) {
+    if (isHexDigit(c)) {
+      if (isHexDigit(text.charCodeAt(i + 1)) && !isHexDigit(text.charCodeAt(i + 2)) && (i === 0 || !isHexDigit(text.charCodeAt(i - 1)))) {
+        if (++pairs >= MIN_HEX_PAIRS) separatedHex = true;
+      }
+    } else if (c === 0x5c || c === 0x25 || c === 0x26) {
+      const next = text.charCodeAt(i + 1);
+      if (c === 0x26 || (c === 0x5c && (next === 0x75 || next === 0x78)) || (c === 0x25 && isHexDigit(next))) escapes++;
+    } else if (c !== 0x20 && c !== 0x2c && c !== 0x3a && c !== 0x78) {
       pairs = 0;
-    }
-    if ((c === 0x5c && (text.charCodeAt(i + 1) === 0x75 || text.charCodeAt(i + 1) === 0x78)) || (c === 0x25 && isHexDigit(text.charCodeAt(i + 1))) || c === 0x26) {
-      escapes++;
     }
   }
   return { runs, separatedHex, escapes };

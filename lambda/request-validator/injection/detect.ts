@@ -9,7 +9,7 @@ import { TEXT_RULES, WORD_RULES } from './rules/catalogue';
 import { tokenize } from './tokens';
 import type { TextRule } from './rules/rule';
 import { DEFAULT_INJECTION_THRESHOLD, Evidence } from './scoring';
-import { despacedView, hasQuotes, hasSplitWords, joinedView, leetView, reversedView, rot13View, withoutQuotes } from './views';
+import { despacedView, hasQuotes, hasSplitWords, joinedView, joinedWords, leetView, reversedView, rot13View, withoutQuotes } from './views';
 
 export interface InjectionOptions {
   /** Score (0..1) at or above which the prompt is flagged. @default 0.5 */
@@ -39,9 +39,46 @@ interface View {
   readonly visible?: string;
 }
 
-function textRuleMatches(rule: TextRule, text: string): boolean {
-  if (rule.needles && !rule.needles.some((n) => text.includes(n))) return false;
-  if (rule.script && !rule.script.test(text)) return false;
+/** Per-view memo of `includes` and script tests, which several text rules share. */
+class Gates {
+  private readonly needles = new Map<string, boolean>();
+  private readonly scripts = new Map<RegExp, boolean>();
+  private ascii: Uint8Array | undefined;
+
+  public constructor(private readonly text: string) {}
+
+  public has(needle: string): boolean {
+    let found = this.needles.get(needle);
+    if (found === undefined) {
+      // Most needles start with punctuation that most texts lack: check the character before searching.
+      const first = needle.charCodeAt(0);
+      found = first < 128 && !this.asciiPresent()[first] ? false : this.text.includes(needle);
+      this.needles.set(needle, found);
+    }
+    return found;
+  }
+
+  private asciiPresent(): Uint8Array {
+    if (!this.ascii) {
+      this.ascii = new Uint8Array(128);
+      for (let i = 0; i < this.text.length; i++) {
+        const c = this.text.charCodeAt(i);
+        if (c < 128) this.ascii[c] = 1;
+      }
+    }
+    return this.ascii;
+  }
+
+  public script(pattern: RegExp): boolean {
+    let found = this.scripts.get(pattern);
+    if (found === undefined) this.scripts.set(pattern, (found = pattern.test(this.text)));
+    return found;
+  }
+}
+
+function textRuleMatches(rule: TextRule, text: string, gates: Gates): boolean {
+  if (rule.needles && !rule.needles.some((n) => gates.has(n))) return false;
+  if (rule.script && !gates.script(rule.script)) return false;
   if (rule.also && !rule.also.test(text)) return false;
   if (!rule.accept) return rule.pattern.test(text);
   rule.pattern.lastIndex = 0;
@@ -55,9 +92,10 @@ function textRuleMatches(rule: TextRule, text: string): boolean {
 }
 
 function matchTextRules(view: View, evidence: Evidence): void {
+  const gates = { lower: new Gates(view.lower), words: new Gates(view.words), visible: new Gates(view.visible ?? '') };
   for (const rule of TEXT_RULES) {
     const text = rule.view === 'lower' ? view.lower : rule.view === 'words' ? view.words : view.visible;
-    if (text !== undefined && textRuleMatches(rule, text)) {
+    if (text !== undefined && textRuleMatches(rule, text, gates[rule.view])) {
       evidence.add(rule.reason, rule.weight);
     }
   }
@@ -157,7 +195,8 @@ export function detectPromptInjection(text: string, options: InjectionOptions = 
     const despaced = despacedView(folded.lower);
     scanHidden({ lower: despaced.lower, words: toWords(despaced.lower) }, evidence, Reason.SPACED_LETTERS, despaced.runs);
   }
-  if (hasSplitWords(folded.lower)) {
+  // Hyphenated words are common; rescan only when joining them spells a word the rules know.
+  if (hasSplitWords(folded.lower) && joinedWords(folded.lower).some((w) => INDEX.vocabulary.has(w) || CONCEPTS.words.has(w))) {
     const joined = joinedView(folded.lower);
     scanHidden({ lower: joined, words: toWords(joined) }, evidence, Reason.SPACED_LETTERS);
   }

@@ -22,6 +22,9 @@ interface CompiledRule {
 export interface RuleIndex {
   readonly rules: readonly CompiledRule[];
   readonly exact: ReadonlyMap<string, readonly number[]>;
+  /** Two-word anchors ("the user"), keyed by both words, and the set of their first words. */
+  readonly pairs: ReadonlyMap<string, readonly number[]>;
+  readonly pairStarts: ReadonlySet<string>;
   /** Prefix anchors (`reveal*`) grouped by their first four letters. */
   readonly prefixes: ReadonlyMap<string, ReadonlyArray<{ readonly prefix: string; readonly ids: readonly number[] }>>;
   /** Every word of every lexicon, to choose between leetspeak readings. */
@@ -89,13 +92,19 @@ function push(map: Map<string, number[]>, key: string, id: number): void {
 
 export function buildRuleIndex(rules: readonly WordRule[]): RuleIndex {
   const exact = new Map<string, number[]>();
+  const pairs = new Map<string, number[]>();
+  const pairStarts = new Set<string>();
   const prefixes = new Map<string, Array<{ prefix: string; ids: number[] }>>();
   const vocabulary = new Set<string>();
   const rot13Anchors = new Set<string>();
   const reversedAnchors = new Set<string>();
   const required = new Map<string, Array<[number, number]>>();
   const compiled = rules.map((r, id) => {
-    const anchors = anchorsOf(r.parts[0]);
+    const anchors = anchorsOf(r.parts[0], COMMON);
+    for (const p of anchors.pairs) {
+      push(pairs, p, id);
+      pairStarts.add(p.split(' ')[0]);
+    }
     const filters = selectiveParts(r.parts);
     filters.forEach((heads, bit) => {
       for (const h of heads) {
@@ -132,15 +141,23 @@ export function buildRuleIndex(rules: readonly WordRule[]): RuleIndex {
       needs: (1 << filters.length) - 1,
     };
   });
-  return { rules: compiled, exact, prefixes, vocabulary, rot13Anchors, reversedAnchors, required };
+  return { rules: compiled, exact, pairs, pairStarts, prefixes, vocabulary, rot13Anchors, reversedAnchors, required };
 }
 
 function isAsciiLetter(c: number): boolean {
   return c >= 0x61 && c <= 0x7a;
 }
 
-const LEET_CHAR = /[0-9@$]/;
-const LATIN = /[a-z]/;
+function hasLeetAndLetter(word: string): boolean {
+  let leet = false;
+  let letter = false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if ((c >= 0x30 && c <= 0x39) || c === 0x40 || c === 0x24) leet = true;
+    else if (c >= 0x61 && c <= 0x7a) letter = true;
+  }
+  return leet && letter;
+}
 
 /** The leetspeak reading of a word, preferring one that is in our vocabulary ("ru1es" → "rules"). */
 export function unleet(word: string, vocabulary: ReadonlySet<string>): string {
@@ -179,8 +196,10 @@ export function matchWordRules(words: string, tokens: readonly Token[], index: R
     }
   };
   let singleLetters = 0;
-  for (const { text: word, start } of tokens) {
+  for (let t = 0; t < tokens.length; t++) {
+    const { text: word, start } = tokens[t];
     tryRules(index.exact.get(word), start);
+    if (index.pairStarts.has(word) && t + 1 < tokens.length) tryRules(index.pairs.get(`${word} ${tokens[t + 1].text}`), start);
     if (word.length >= PREFIX_KEY) {
       const group = index.prefixes.get(word.slice(0, PREFIX_KEY));
       if (group) for (const g of group) if (word.startsWith(g.prefix)) tryRules(g.ids, start);
@@ -191,9 +210,7 @@ export function matchWordRules(words: string, tokens: readonly Token[], index: R
       if (index.rot13Anchors.has(word)) hints.rot13 = true;
       if (index.reversedAnchors.has(word)) hints.reversed = true;
     }
-    if (!hints.leetspeak && LEET_CHAR.test(word) && LATIN.test(word) && index.vocabulary.has(unleet(word, index.vocabulary))) {
-      hints.leetspeak = true;
-    }
+    if (!hints.leetspeak && hasLeetAndLetter(word) && index.vocabulary.has(unleet(word, index.vocabulary))) hints.leetspeak = true;
     if (word.length >= LONG_WORD) hints.longWords.push(word);
   }
   return hints;

@@ -104,16 +104,23 @@ export function sequenceSource(parts: readonly Part[], notAfter: readonly string
   return src;
 }
 
-/** The words a match can start with: exact words, and prefixes for `word*` entries. */
-export function anchorsOf(first: Part): { exact: string[]; prefixes: string[] } {
+/**
+ * The words a match can start with: exact words, prefixes for `word*`
+ * entries, and word pairs for phrases whose first word is too common to be
+ * worth trying a regex at ("the user" is anchored on "the user", not "the").
+ */
+export function anchorsOf(first: Part, common: ReadonlySet<string>): { exact: string[]; prefixes: string[]; pairs: string[] } {
   if (first.kind !== 'alt') throw new Error('a pattern must start with a required phrase');
   const exact: string[] = [];
   const prefixes: string[] = [];
+  const pairs: string[] = [];
   for (const phrase of first.phrases) {
     if (phrase.startsWith('~')) throw new Error('a pattern cannot start with a raw word');
-    const head = foldPhrase(phrase).split(' ')[0];
+    const words = foldPhrase(phrase).split(' ');
+    const head = words[0];
     if (head.endsWith('*')) prefixes.push(head.slice(0, -1));
+    else if (common.has(head) && words.length > 1 && !words[1].endsWith('*')) pairs.push(`${head} ${words[1]}`);
     else exact.push(head);
   }
-  return { exact, prefixes };
+  return { exact, prefixes, pairs };
 }

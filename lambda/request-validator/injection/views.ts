@@ -40,20 +40,44 @@ export function despacedView(lower: string): { readonly lower: string; readonly 
   return { lower: text, runs };
 }
 
-const SPLIT_MARKS = new Set(['-', '_', '*', '·', '•', '|', '~', '^']);
 const SPLITS_TO_NOTICE = 4;
 
-function isLetter(ch: string | undefined): boolean {
-  return ch !== undefined && ch.toLowerCase() !== ch.toUpperCase();
+function isSplitMark(c: number): boolean {
+  return c === 0x2d || c === 0x5f || c === 0x2a || c === 0xb7 || c === 0x2022 || c === 0x7c || c === 0x7e || c === 0x5e;
 }
+
+function isLetter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x52f);
+}
+
+const SPLIT_MARK = /[-_*\u00b7\u2022|~^]/g;
 
 /** Positions of marks that cut a word in two ("ig-nore"): a split mark between two letters. */
 function splitPositions(lower: string, limit: number): number[] {
   const found: number[] = [];
-  for (let i = 1; i < lower.length - 1 && found.length < limit; i++) {
-    if (SPLIT_MARKS.has(lower[i]) && isLetter(lower[i - 1]) && isLetter(lower[i + 1])) found.push(i);
+  SPLIT_MARK.lastIndex = 0;
+  for (let m = SPLIT_MARK.exec(lower); m && found.length < limit; m = SPLIT_MARK.exec(lower)) {
+    const i = m.index;
+    if (i > 0 && isLetter(lower.charCodeAt(i - 1)) && isLetter(lower.charCodeAt(i + 1))) found.push(i);
   }
+  SPLIT_MARK.lastIndex = 0;
   return found;
+}
+
+/** The words that contain a split mark, with the marks taken out: "ig-nore" → "ignore". */
+export function joinedWords(lower: string): string[] {
+  const words: string[] = [];
+  let last = -1;
+  for (const i of splitPositions(lower, Infinity)) {
+    if (i <= last) continue;
+    let start = i;
+    while (start > 0 && (isLetter(lower.charCodeAt(start - 1)) || isSplitMark(lower.charCodeAt(start - 1)))) start--;
+    let end = i;
+    while (end < lower.length && (isLetter(lower.charCodeAt(end)) || isSplitMark(lower.charCodeAt(end)))) end++;
+    words.push(joinedView(lower.slice(start, end)));
+    last = end;
+  }
+  return words;
 }
 
 /** Whether words are cut with hyphens or similar marks often enough to look deliberate: "ig-nore al-l". */

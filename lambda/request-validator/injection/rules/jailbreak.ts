@@ -103,7 +103,7 @@ const EN_RULES: readonly WordRule[] = [
   ),
   rule(Reason.ROLE_PLAY_JAILBREAK, 0.35, alt('i have no', 'i am free of', "i'm free of", 'i am without', 'i have zero', 'i no longer have'), opt('any'), alt(LIMITS)),
   rule(Reason.ROLE_PLAY_JAILBREAK, 0.45, alt("let's", 'lets', 'now', 'time to', 'we will', 'you will', 'you can', 'go ahead and'), alt('break the rules', 'break all the rules', 'break your rules', 'bend the rules', 'ignore the rules', 'break some rules')),
-  rule(Reason.ROLE_PLAY_JAILBREAK, 0.5, alt('moralizing rant', 'moralising rant', 'moralizing lecture', 'mandatory disclaimer', 'the mandatory bullshit warning')),
+  rule(Reason.ROLE_PLAY_JAILBREAK, 0.5, alt('moralizing rant', 'moralising rant', 'moralizing lecture', 'mandatory disclaimer', 'mandatory bullshit warning')),
   rule(
     Reason.ROLE_PLAY_JAILBREAK, 0.3,
     alt('generate', 'produce', 'write', 'create', 'output', 'say', 'provide', 'answer', 'share'), opt('any', 'anything', 'all'), gap(3),
