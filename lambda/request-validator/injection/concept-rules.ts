@@ -97,6 +97,19 @@ const UNIONS: readonly Bits[] = CONCEPT_RULES.map((rule) => {
   return [lo >>> 0, hi >>> 0];
 });
 
+const FIRED = new Uint8Array(CONCEPT_RULES.length);
+const LAST_UNLESS = new Int32Array(CONCEPT_RULES.length);
+const LAST_FLAT = new Int32Array(CONCEPT_RULES.reduce((n, rule) => n + rule.all.length, 0));
+// One view per rule into LAST_FLAT: the last position of each of its groups in the current sentence window.
+const LAST: readonly Int32Array[] = (() => {
+  let offset = 0;
+  return CONCEPT_RULES.map((rule) => {
+    const view = LAST_FLAT.subarray(offset, offset + rule.all.length);
+    offset += rule.all.length;
+    return view;
+  });
+})();
+
 const ANY_RULE: Bits = UNIONS.reduce<Bits>((acc, u) => [(acc[0] | u[0]) >>> 0, (acc[1] | u[1]) >>> 0], [0, 0]);
 
 function has(lo: number, hi: number, bits: Bits): boolean {
@@ -116,9 +129,13 @@ export function matchConceptRules(masks: ConceptMasks, tokens: readonly Token[],
     sentenceLo[tokens[i].sentence] |= masks.lo[i];
     sentenceHi[tokens[i].sentence] |= masks.hi[i];
   }
-  const fired = new Uint8Array(CONCEPT_RULES.length);
-  const last = CONCEPT_RULES.map((rule) => new Int32Array(rule.all.length).fill(-1));
-  const lastUnless = new Int32Array(CONCEPT_RULES.length).fill(-1);
+  // Scratch state reused across calls: scanning is synchronous and never nested.
+  FIRED.fill(0);
+  LAST_FLAT.fill(-1);
+  LAST_UNLESS.fill(-1);
+  const fired = FIRED;
+  const last = LAST;
+  const lastUnless = LAST_UNLESS;
   const dirty = new Set<number>();
   let sentence = -1;
   for (let i = 0; i < tokens.length; i++) {

@@ -48,13 +48,11 @@ class Gates {
   public constructor(private readonly text: string) {}
 
   public has(needle: string): boolean {
+    // Most needles start with punctuation that most texts lack: check the character before searching.
+    const first = needle.charCodeAt(0);
+    if (first < 128 && !this.asciiPresent()[first]) return false;
     let found = this.needles.get(needle);
-    if (found === undefined) {
-      // Most needles start with punctuation that most texts lack: check the character before searching.
-      const first = needle.charCodeAt(0);
-      found = first < 128 && !this.asciiPresent()[first] ? false : this.text.includes(needle);
-      this.needles.set(needle, found);
-    }
+    if (found === undefined) this.needles.set(needle, (found = this.text.includes(needle)));
     return found;
   }
 
@@ -92,10 +90,12 @@ function textRuleMatches(rule: TextRule, text: string, gates: Gates): boolean {
 }
 
 function matchTextRules(view: View, evidence: Evidence): void {
-  const gates = { lower: new Gates(view.lower), words: new Gates(view.words), visible: new Gates(view.visible ?? '') };
+  const gates: Partial<Record<TextRule['view'], Gates>> = {};
   for (const rule of TEXT_RULES) {
     const text = rule.view === 'lower' ? view.lower : rule.view === 'words' ? view.words : view.visible;
-    if (text !== undefined && textRuleMatches(rule, text, gates[rule.view])) {
+    if (text === undefined) continue;
+    const gate = (gates[rule.view] ??= new Gates(text));
+    if (textRuleMatches(rule, text, gate)) {
       evidence.add(rule.reason, rule.weight);
     }
   }

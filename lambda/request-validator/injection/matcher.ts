@@ -34,6 +34,8 @@ export interface RuleIndex {
   readonly reversedAnchors: ReadonlySet<string>;
   /** First words of required parts → (rule id, bit of that part). */
   readonly required: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>;
+  /** Ids of the rules that have required parts. */
+  readonly filtered: readonly number[];
 }
 
 // Function words too common to tell texts apart; a required part made of them filters nothing.
@@ -141,7 +143,8 @@ export function buildRuleIndex(rules: readonly WordRule[]): RuleIndex {
       needs: (1 << filters.length) - 1,
     };
   });
-  return { rules: compiled, exact, pairs, pairStarts, prefixes, vocabulary, rot13Anchors, reversedAnchors, required };
+  const filtered = compiled.flatMap((r, id) => (r.needs > 0 ? [id] : []));
+  return { rules: compiled, exact, pairs, pairStarts, prefixes, vocabulary, rot13Anchors, reversedAnchors, required, filtered };
 }
 
 function isAsciiLetter(c: number): boolean {
@@ -180,9 +183,7 @@ export function matchWordRules(words: string, tokens: readonly Token[], index: R
     if (entries) for (const [id, bit] of entries) satisfied[id] |= bit;
   }
   const done = new Uint8Array(index.rules.length);
-  index.rules.forEach((r, id) => {
-    if ((satisfied[id] & r.needs) !== r.needs) done[id] = 1;
-  });
+  for (const id of index.filtered) if ((satisfied[id] & index.rules[id].needs) !== index.rules[id].needs) done[id] = 1;
   const tryRules = (ids: readonly number[] | undefined, start: number): void => {
     if (!ids) return;
     for (const id of ids) {

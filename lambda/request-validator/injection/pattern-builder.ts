@@ -50,11 +50,18 @@ function escape(s: string): string {
   return s.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
 }
 
-/** A lexicon entry in folded form: `Instrucción*` → `instruccion*`. */
+const folded = new Map<string, string>();
+
+/** A lexicon entry in folded form: `Instrucción*` → `instruccion*`. Memoized: lexicons repeat entries across rules. */
 export function foldPhrase(phrase: string): string {
-  const star = phrase.endsWith('*');
-  const folded = toWords(foldCharacters(star ? phrase.slice(0, -1) : phrase)).trim();
-  return star ? `${folded}*` : folded;
+  let result = folded.get(phrase);
+  if (result === undefined) {
+    const star = phrase.endsWith('*');
+    const body = toWords(foldCharacters(star ? phrase.slice(0, -1) : phrase)).trim();
+    result = star ? `${body}*` : body;
+    folded.set(phrase, result);
+  }
+  return result;
 }
 
 function phraseSource(phrase: string): string {

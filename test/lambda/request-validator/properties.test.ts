@@ -5,7 +5,7 @@ import { SECRET_MARKER } from './helpers';
 const policy = createValidationPolicy({ maxBodyBytes: 8192, maxPromptLength: 2000, injectionAction: 'block' });
 const STATUSES = new Set([400, 413, 415, 422]);
 const REASONS = new Set<string>(Object.values(Reason));
-const RUNS = { numRuns: 150 };
+const RUNS = { numRuns: 100 };
 
 const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 300 }), fc.string({ maxLength: 300 }));
 const headers = fc.oneof(
