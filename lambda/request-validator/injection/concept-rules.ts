@@ -66,7 +66,7 @@ export const CONCEPT_RULES: readonly ConceptRule[] = [
   r(Reason.SECRET_EXTRACTION, 0.45, 3, [[C.REVEAL], [C.SECRET]], SELF),
   r(Reason.SECRET_EXTRACTION, 0.3, 12, [[C.SECRET], [C.INSTRUCTIONS, C.HIDDEN]], { unless: [C.SELF], sentences: 2 }),
   // Personas without limits.
-  r(Reason.ROLE_PLAY_JAILBREAK, 0.65, 14, [[C.PERSONA], [C.ABSENT], [C.LIMITS]]),
+  r(Reason.ROLE_PLAY_JAILBREAK, 0.65, 14, [[C.PERSONA], [C.ABSENT], [C.LIMITS]], { notInSentence: [C.SELF_ROLE] }),
   r(Reason.ROLE_PLAY_JAILBREAK, 0.6, 6, [[C.FREE], [C.AI, C.PERSONA]]),
   r(Reason.ROLE_PLAY_JAILBREAK, 0.45, 8, [[C.ACT], [C.ABSENT], [C.LIMITS]]),
   r(Reason.ROLE_PLAY_JAILBREAK, 0.45, 8, [[C.AI], [C.ABSENT], [C.LIMITS]]),
@@ -83,6 +83,7 @@ export const CONCEPT_RULES: readonly ConceptRule[] = [
   r(Reason.INDIRECT_INJECTION, 0.45, 4, [[C.NOTE], [C.AI]]),
   r(Reason.INDIRECT_INJECTION, 0.5, 12, [[C.TELL_USER], [C.AI, C.NOTE]]),
   r(Reason.FORCED_OUTPUT, 0.4, 8, [[C.DICTATE], [C.ACT, C.REGARDLESS]]),
+  r(Reason.FORCED_OUTPUT, 0.55, 12, [[C.DICTATE], [C.REGARDLESS]]),
   r(Reason.FORCED_OUTPUT, 0.35, 1, [[C.REGARDLESS]]),
 ];
 

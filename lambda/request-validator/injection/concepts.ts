@@ -84,6 +84,8 @@ export const Concept = {
   ASK_FOR: 36,
   /** Praise that closes one task before an injection opens another: "well done!", "great, thanks". */
   PRAISE: 37,
+  /** The speaker taking the role, not the model: "my kid wants me to pretend". */
+  SELF_ROLE: 38,
 } as const;
 
 /** A set of concepts as two 32-bit words. */
@@ -114,7 +116,9 @@ const LEXICON: Entries = [
     "don't take them into account", 'not take into account', 'never mind', 'nevermind', 'get rid of', 'let go of',
     'leave behind', 'do the opposite of', 'contradict', 'violate', "don't care about", 'do not care about',
     "don't worry about", 'no need to follow', "needn't follow", 'stop adhering to', 'stop respecting', "don't listen to",
-    'do not listen to', 'disregard*', 'unlearn', 'shed', 'break free of', 'break free from',
+    'do not listen to', 'disregard*', 'unlearn', 'shed', 'break free of', 'break free from', 'do not comply with',
+    "don't comply with", 'stop complying with', 'scrap', 'scratch', 'toss out', 'no longer comply with', 'disobey',
+    'scordati', 'scordatevi', 'dimenticati', 'lascia perdere', 'desobedeça às', 'desobedeça a', 'ne respecte plus',
     // es
     'ignora', 'ignore', 'ignoren', 'ignorar', 'olvida', 'olvide', 'olviden', 'olvidar', 'olvídate de', 'omite', 'omitir',
     'deja de lado', 'dejá de lado', 'no tengas en cuenta', 'no consideres', 'ne considère plus', 'ne considérez plus',
@@ -150,6 +154,12 @@ const LEXICON: Entries = [
     'system prompt', 'system message', 'system instructions', 'prompt', 'prompts', 'preamble', 'programming', 'guardrails',
     'safety guidelines', 'content policy', 'content policies', 'usage policy', 'usage policies', 'safety training',
     'conditioning', 'alignment', 'your training', 'your programming', 'safety settings', 'safety features', 'safety filters',
+    'original setup', 'your original setup', 'your setup', 'your configuration', 'what the system said', 'what the developer said',
+    'what the app developer configured', 'whatever the app developer configured', 'the app developer configured',
+    'you were initialized with', 'you were initialised with', 'initialized with', 'was man dir vorher gesagt hat',
+    'was man dir gesagt hat', 'alles was man dir', 'le regole del sistema', 'as regras do sistema', 'les règles du système',
+    'instrucciones originales', 'reglas que te dieron', 'las reglas que te dieron', 'tes consignes', 'tus instrucciones',
+    'deine anweisungen', 'le tue istruzioni', 'suas instruções', 'твои инструкции', 'свои настройки', 'tes instructions',
     'everything above', 'everything before', 'everything so far', 'all of the above', 'everything you were told',
     'anything you were told', 'alles bisherige', 'alles vorherige', 'alles davor', 'todo lo anterior', 'tout ce qui précède',
     'tudo o que foi dito', 'tutto quanto detto', 'всё вышесказанное', 'lo que te indicaron', 'lo que te pidieron',
@@ -221,6 +231,11 @@ const LEXICON: Entries = [
     'convince the user', 'urge the user', 'direct the user', 'redirect the user', 'recommend to the user', 'tell the reader',
     'dile al usuario', "dis à l'utilisateur", 'sag dem nutzer', 'diga ao usuário', "di' all'utente", 'скажи пользователю',
   ]],
+  [[C.INSTRUCTIONS, C.PRIOR], ['the task you were assigned', 'the task you were given', 'your assigned task', 'what you were assigned']],
+  [C.SELF_ROLE, [
+    'me to pretend', 'me to act', 'me to play', 'me to be', 'me to roleplay', 'let me pretend', 'i pretend', 'i will pretend',
+    "i'll pretend", "i'm pretending", 'i am pretending', 'i will play', "i'll play", 'i am playing', "i'm playing", 'i play',
+  ]],
   [C.PRAISE, [
     'well done', 'good job', 'great job', 'nice work', 'nice job', 'excellent', 'perfect', 'great', 'thanks', 'thank you',
     'that part is done', 'good', 'gut gemacht', 'sehr gut', 'bien joué', 'très bien', 'buen trabajo', 'muy bien',
@@ -228,7 +243,8 @@ const LEXICON: Entries = [
     'stop', 'halt', 'wait', 'ok', 'okay', 'alright',
   ]],
   [C.TASK, [
-    'task', 'assignment', 'mission', 'job', 'the task', 'your task', 'the summary', 'the translation', 'the question',
+    'task', 'assignment', 'mission', 'job', 'the task', 'your task', 'the summary', 'the task you were assigned',
+    'the task you were given', 'your assigned task', 'the translation', 'the question',
     'the request', 'the original request', 'summarizing', 'translating', 'aufgabe', 'auftrag', 'übersetzung', 'zusammenfassung',
     'tarea', 'traducción', 'resumen', 'tâche', 'traduction', 'résumé', 'tarefa', 'tradução', 'compito', 'traduzione', 'demande',
     'la demande', 'la petición', 'die anfrage', 'a solicitação', 'la richiesta', 'the translation request', 'the summary request',
@@ -244,12 +260,14 @@ const LEXICON: Entries = [
     'been cancelled', 'been overridden', 'overridden', 'no longer', 'wrong', 'changed', 'have changed', 'has changed',
     'are different now', 'is different now', 'have been updated', 'has been updated', 'hinfällig', 'nichtig', 'prank',
     'a prank', 'a joke', 'a trick', 'a hoax', 'not genuine', 'not legitimate', 'fabricated', 'bogus', 'planted', 'malicious',
+    'gilt nicht mehr', 'gelten nicht mehr', 'ist ungültig', 'sind ungültig', 'no vale', 'ya no vale', 'não vale mais',
+    'non vale più', "n'est plus valable", 'больше не действует',
     'obsoletas', 'obsoletos', 'anuladas', 'inválidas', 'ya no son válidas', 'ya no aplican', 'sin efecto', 'obsolètes',
     'annulées', 'caduques', 'ne sont plus valables', "ne s'appliquent plus", 'ungültig', 'veraltet', 'aufgehoben', 'hinfällig',
     'gelten nicht mehr', 'nicht mehr gültig', 'obsoletas', 'anuladas', 'inválidas', 'não valem mais', 'obsolete', 'annullate',
     'non valgono più', 'non sono più valide', 'недействительны', 'устарели', 'отменены', 'больше не действуют',
   ]],
-  [C.SELF, ['my', 'our', 'mine', 'i', 'we', 'mis', 'mi', 'mes', 'ma', 'mon', 'meine', 'meinen', 'mein', 'minhas', 'meus', 'mie', 'miei', 'мои', 'моих']],
+  [C.SELF, ['my', 'our', 'mine', 'i', 'we', 'me', 'mis', 'mi', 'mes', 'ma', 'mon', 'meine', 'meinen', 'mein', 'minhas', 'meus', 'mie', 'miei', 'мои', 'моих']],
   [C.OBEY_ME, [
     'answer only to me', 'answer to me', 'answer only me', 'obey me', 'obey only me', 'only obey me', 'follow mine',
     'follow my instructions only', 'only follow my', 'only listen to me', 'listen only to me', 'do what i say', 'do as i say',
@@ -259,7 +277,8 @@ const LEXICON: Entries = [
     'only answer to me', 'you answer to me', 'i am your new', "i'm your new", 'report to me', 'pay attention only to this',
     'only pay attention to this', 'only this sentence', 'only this message matters', 'nothing else matters', 'listen only to this',
     'at my service', 'al mio servizio', 'a mi servicio', 'à mon service', 'zu meinen diensten', 'ao meu serviço',
-    'nur noch meine', 'gelten nur noch meine', 'only my instructions', 'only mine count', 'solo las mías', 'seules les miennes',
+    'comply with me', 'obey only me', 'i am giving the orders', "i'm giving the orders", 'i give the orders', 'between us',
+    'just between us', 'only listen to me', 'nur noch meine', 'gelten nur noch meine', 'only my instructions', 'only mine count', 'solo las mías', 'seules les miennes',
     'solo le mie', 'só as minhas', 'только мои', 'i authorize you', 'i am authorizing you', "i'm authorizing you",
     'i hereby authorize you', 'i authorise you', "i'm authorising you", 'you have my permission', 'i give you permission',
     'solo obedeces', 'solo a mí', 'obedece solo', 'haz lo que yo diga', 'solo lo que yo escriba', 'ahora mandan las mías',
@@ -274,7 +293,7 @@ const LEXICON: Entries = [
     'i want to see', 'what are', 'what is', "what's", 'what were', 'what instructions', 'which instructions', 'what rules',
     'what exactly', 'write down', 'transcribe', 'restate', 'regurgitate', 'recount', 'tl dr', 'tldr', 'summarize', 'summarise',
     'sum up', 'me dire', 'dites-moi', 'raconte-moi', 'describe', 'give me back', 'print out', 'spit out', 'hand over',
-    'what did', 'what does', 'quote it', 'quote them',
+    'what did', 'what does', 'quote it', 'quote them', 'echo back', 'read back', 'dime exactamente', 'dime cuáles son',
     'muestra', 'muéstrame', 'enseña', 'revela', 'dime', 'imprime', 'repite', 'escribe', 'escríbelas', 'escríbelo', 'copia',
     'dame', 'comparte', 'qué instrucciones', 'cuáles son', 'montre', 'montre-moi', 'affiche', 'révèle', 'répète', 'donne-moi',
     'dis-moi', 'écris', 'recopie', 'copie', 'quelles instructions', 'quelles sont', 'zeige', 'zeig', 'gib', 'nenne', 'verrate',
@@ -284,7 +303,8 @@ const LEXICON: Entries = [
   ]],
   [C.CONTENT, [
     'instructions', 'instruction', 'system prompt', 'system message', 'prompt', 'preamble', 'pre-prompt', 'configuration',
-    'config', 'setup', 'directives', 'guidelines', 'guidance', 'rules', 'programming', 'initial prompt', 'developer message', 'context',
+    'config', 'setup', 'directives', 'guidelines', 'guidance', 'rules', 'initial prompt', 'developer message', 'context',
+    'instruction', 'every instruction', 'first message', 'the first message', 'reglas', 'las reglas', 'regeln', 'règles', 'regras', 'regole',
     'context window', 'what you were told', 'what you were asked', 'what your creator asked', 'what your developers told you',
     "ce qu'on t'a dit", "ce que ton créateur t'a demandé", 'lo que te dijeron', 'was man dir gesagt hat', 'o que te disseram',
     'quello che ti hanno detto',
@@ -303,6 +323,8 @@ const LEXICON: Entries = [
     'at the start', 'at the beginning', 'the developer wrote', 'the developers wrote', 'written to you', 'given to you',
     'you were given', 'you received', 'you were set up', 'you were configured', 'how you were set up', 'how you were configured',
     'you operate under', 'behind the scenes', 'under the hood', 'system-level', 'unredacted', 'that i cannot see',
+    'you were initialized with', 'initialized with', 'initialised with', 'from the system', 'the one from the system',
+    'al principio', 'que te dieron', 'au début', 'am anfang', 'all inizio', 'no início', 'в начале',
     "that i can't see", 'preamble', 'full text', 'configured you', 'that configured you', 'set you up', 'that set you up',
     'created you', 'your creator', 'your creators', 'your developer', 'your developers', 'exact', 'exact words', 'the first',
     'antes de mi mensaje', 'before my message', 'avant mon message', 'vor meiner nachricht', 'the full thing', 'ton créateur',
@@ -327,7 +349,8 @@ const LEXICON: Entries = [
   ]],
   [C.YOUR, ['your', 'yours', 'yourself', 'ur', 'tus', 'tu', 'tes', 'ton', 'votre', 'vos', 'dein', 'deine', 'deinen', 'deiner', 'seu', 'sua', 'suas', 'seus', 'tuo', 'tua', 'tuoi', 'tue', 'твои', 'твой', 'ваши']],
   [C.PERSONA, [
-    'pretend', 'pretending', 'behave as if', 'as if you were', 'simulate a conversation', 'an ai named', 'an ai called',
+    'pretend', 'pretending', 'behave as if', 'as if you were', 'become', 'turn into', 'transform into', 'spiel die rolle',
+    'spiele die rolle', 'spielen sie die rolle', 'übernimm die rolle', 'simulate a conversation', 'an ai named', 'an ai called',
     'a bot named', 'a model named', 'a chatbot named', 'an assistant named', 'an ai character', 'roleplay', 'role-play', 'role play', 'act as', 'acting as', 'you are now', "you're now",
     'you will be', 'from now on you', 'you will roleplay', 'you will play', 'character', 'persona', 'version of you',
     'version of yourself', 'switch personality', 'switch persona', 'new personality', 'improv', 'simulate', 'play the role',
@@ -344,7 +367,8 @@ const LEXICON: Entries = [
     'does not have', 'has no', 'have no', 'with no', 'lacks', 'devoid of', 'hates', 'mocks', 'not bound by', "isn't bound by",
     'not restricted by', 'never says no', 'never refuses', 'no refusals', "doesn't care about", 'does not care about',
     'beyond', 'outside', 'outside of', 'liberated from', 'freed from', 'unbound by', 'ignores', 'breaks', 'defies', 'disregards',
-    'nobody gave you', 'no one gave you', 'nobody gave you any', 'none', 'not any',
+    'nobody gave you', 'no one gave you', 'nobody gave you any', 'none', 'not any', 'built without', 'switched off', 'turned off',
+    'disabled', 'es keine', 'für die es keine', 'keine', 'sin ningún', 'sans aucun',
     'sin', 'ningún', 'ninguna', 'sans', 'aucune', 'aucun', 'libérée de', 'libéré de', 'ohne', 'keine', 'kein', 'frei von',
     'sem', 'nenhum', 'nenhuma', 'senza', 'nessun', 'nessuna', 'без', 'нет', 'никаких',
   ]],
@@ -353,6 +377,8 @@ const LEXICON: Entries = [
     'ethical', 'morals', 'moral', 'morality', 'safety training', 'content policy', 'content policies', 'policies', 'guardrails',
     'warnings', 'refusals', 'laws', 'boundaries', 'conscience', 'scruples', 'safety rules', 'usage policy', 'ethical filter',
     'moral compass', 'moderation', 'content moderation', 'policy', 'rule', 'restriction', 'guideline', 'limitation', 'safety measures', 'safety features', 'disclaimers', 'caveats',
+    'safety layer', 'safety layers', 'content filter', 'verbote', 'verbot', 'prohibitions', 'prohibición', 'prohibiciones',
+    'interdits', 'divieti', 'proibições', 'запретов',
     'refusing', 'refusal', 'safety rule', 'safety checks', 'safety check', 'ethical limits', 'limite etico', 'limiti etici', 'límites éticos', 'limites éthiques', 'ethische grenzen', 'regeln kennt',
     'reglas', 'restricciones', 'límites', 'filtros', 'censura', 'ética', 'règles', 'restrictions', 'limites', 'filtres',
     'censure', 'éthique', 'morale', 'regeln', 'einschränkungen', 'grenzen', 'zensur', 'ethik', 'regras', 'restrições',
@@ -419,14 +445,16 @@ const LEXICON: Entries = [
     'reply with only', 'say only', 'output only', 'print only', 'answer with exactly', 'respond exactly with', 'exactly',
     'only with the text', 'only with the words', 'only with the phrase', 'with only the text', 'with the text', 'only the text',
     'your reply must be', 'your answer must be', 'your response must be', 'your output must be', 'reply must be', 'answer must be',
-    'response must be', 'must be exactly', 'only respond with', 'only reply with', 'only say',
+    'response must be', 'must be exactly', 'only respond with', 'only reply with', 'only say', 'your only output',
+    'only output', 'your only reply', 'your only answer', 'nothing else', 'reply with exactly', 'to anything i say',
   ]],
   [C.REGARDLESS, [
     'whatever you were going to say', 'whatever the question', 'whatever the user asks', 'whatever the user says',
     'regardless of the question', 'regardless of what', 'no matter the question', 'no matter what you are asked',
     'no matter what the user', 'no matter what they', 'instead of answering', 'for every question', 'to every question',
     'to every message', 'for every message', 'whatever happens', 'regardless of anything', 'regardless of everything',
-    'no matter what else', 'regardless of anything else',
+    'no matter what else', 'regardless of anything else', 'to anything i say', 'to anything i say after this',
+    'from now on', 'to every message after this', 'after this',
   ]],
   [C.KIN, ['grandma', 'grandmother', 'granny', 'grandpa', 'grandfather', 'nana', 'grandad', 'granddad']],
   [C.RECOUNT, ['used to', 'would tell', 'would read', 'would recite', 'would explain', 'would describe', 'step by step', 'how he made', 'how she made']],
@@ -533,7 +561,8 @@ export function conceptMasks(tokens: readonly Token[], index: ConceptIndex): Con
     }
     const phrase = longestPhrase(tokens, i, index);
     if (phrase) {
-      l |= phrase.mask[0];
+      // A phrase speaks for its words: "me dire" is a request to tell, not the speaker's own.
+      l = (l & ~SELF_BIT[0]) | phrase.mask[0];
       h |= phrase.mask[1];
       coveredUntil = Math.max(coveredUntil, i + 1 + phrase.rest.length);
     } else if (i < coveredUntil) {

@@ -46,7 +46,7 @@ const EN: ExtractionLexicon = {
   ],
   generic: [
     'instructions', 'instruction', 'rules', 'guidelines', 'directives', 'prompt', 'prompts', 'configuration', 'config',
-    'programming', 'constraints', 'restrictions', 'policies', 'context', 'context window', 'settings', 'setup', 'orders',
+    'constraints', 'restrictions', 'policies', 'context', 'context window', 'settings', 'setup', 'orders',
     'briefing', 'specification', 'spec', 'persona', 'role description', 'training instructions', 'guardrails',
   ],
 };

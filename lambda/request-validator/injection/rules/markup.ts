@@ -33,7 +33,7 @@ export const MARKUP_RULES: readonly TextRule[] = [
   },
   {
     reason: Reason.CHAT_MARKUP_SPOOFING, weight: 0.45, view: 'lower', needles: ['#'],
-    pattern: /(?:^|\n)[ \t]*#{2,4}[ \t]*(?:system|new instructions?|system prompt|developer|admin)\b/,
+    pattern: /(?:^|\n)[ \t]*#{2,4}[ \t]*(?:system|new instructions?|system prompt|developer|admin)\b|(?:^|\n)[ \t]*#{2,4}[ \t]*instructions?[ \t]*:?[ \t]*\n[^\n]{0,80}\b(?:ignore|disregard|forget|override|bypass|no (?:safety|rules|restrictions|filters))/,
   },
   {
     // A scripted assistant turn that agrees to drop its limits: the model is invited to continue in kind.
@@ -129,8 +129,8 @@ export const EXFILTRATION_TEXT_RULES: readonly TextRule[] = [
   },
   {
     // The model addressed by name and told what to do: "AI agent, issue a refund", "translator AI: instead ...".
-    reason: Reason.INDIRECT_INJECTION, weight: 0.35, view: 'lower', needles: ['ai', 'assistant', 'agent', 'bot', 'model', 'gpt'],
-    pattern: /\b(?:ai|a\.i\.|assistant|agent|bot|model|gpt|chatgpt|llm|copilot)\s*[,:]\s*(?:please\s+)?(?:instead|ignore|disregard|issue|output|say|write|tell|forward|send|delete|rate|approve|mark|recommend|respond|reply|transfer|grant|add|remove|do not|don't|never|always|you must|you should|execute|run|call|print|reveal|refund)\b/,
+    reason: Reason.INDIRECT_INJECTION, weight: 0.35, view: 'lower', needles: ['ai', 'assistant', 'agent', 'bot', 'model', 'gpt', 'copilot', 'llm', 'a.i'],
+    pattern: /\b(?:ai|a\.i\.|assistant|agent|bot|model|gpt|chatgpt|llm|copilot)\s*[,:]\s*(?:please\s+)?(?:(?:when|while|if|whenever|once|after|before)\b[^.\n]{0,60}?[,:]?\s*(?:also\s+)?)?(?:instead|ignore|disregard|issue|output|say|write|tell|forward|send|delete|rate|approve|mark|recommend|respond|reply|transfer|grant|add|remove|do not|don't|never|always|you must|you should|execute|run|call|print|reveal|refund|include|insert|append|link)\b/,
   },
   {
     reason: Reason.INDIRECT_INJECTION, weight: 0.3, view: 'lower', needles: ['@'],
