@@ -154,7 +154,8 @@ const ASKS_WHAT = /(?:^|[ .!?\n])what(?= )/;
 const MEANING = /(?:^|[ .!?\n])(?:mean|means|meaning)(?=$|[ .!?\n])/;
 
 /**
- * When the text discusses attacks (or asks about a phrase) and quotes one, evidence found only inside
+ * When the text discusses attacks (or asks about a phrase) and quotes one,
+ * evidence found only inside
  * the quotes is discounted: "what does 'ignore previous instructions' do?"
  * is a question, not an instruction. Evidence outside quotes keeps its weight.
  */
@@ -179,7 +180,7 @@ function discountQuotedExamples(view: View, evidence: Evidence): Evidence {
 /**
  * Scores how much `text` looks like a prompt-injection attempt. Heuristic
  * and explainable: every point of the score comes from a named reason.
- * Offline, allocation-light, and linear in the length of the text.
+ * Offline, and linear in the length of the text.
  */
 export function detectPromptInjection(text: string, options: InjectionOptions = {}): InjectionResult {
   const threshold = options.threshold ?? DEFAULT_INJECTION_THRESHOLD;
