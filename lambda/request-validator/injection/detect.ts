@@ -155,9 +155,9 @@ const MEANING = /(?:^|[ .!?\n])(?:mean|means|meaning)(?=$|[ .!?\n])/;
 
 /**
  * When the text discusses attacks (or asks about a phrase) and quotes one,
- * evidence found only inside
- * the quotes is discounted: "what does 'ignore previous instructions' do?"
- * is a question, not an instruction. Evidence outside quotes keeps its weight.
+ * evidence found only inside the quotes is discounted: "what does 'ignore
+ * previous instructions' do?" is a question, not an instruction. Evidence
+ * outside quotes keeps its weight.
  */
 function discountQuotedExamples(view: View, evidence: Evidence): Evidence {
   if (evidence.size === 0 || !hasQuotes(view.lower)) return evidence;
