@@ -464,8 +464,14 @@ type Mask = [number, number];
 
 const PREFIX_KEY = 3;
 
+/** A word's own concepts, and whether a multi-word phrase may start at it. */
+export interface WordConcepts {
+  readonly mask: Mask;
+  readonly startsPhrase: boolean;
+}
+
 export interface ConceptIndex {
-  readonly words: ReadonlyMap<string, Mask>;
+  readonly words: ReadonlyMap<string, WordConcepts>;
   /** Multi-word phrases by their first two words, longest first. */
   readonly phrases: ReadonlyMap<string, ReadonlyArray<{ readonly rest: readonly string[]; readonly mask: Mask }>>;
   /** First words of multi-word phrases, to skip the two-word lookup for most words. */
@@ -517,7 +523,10 @@ export function buildConceptIndex(): ConceptIndex {
     }
   }
   for (const list of phrases.values()) list.sort((a, b) => b.rest.length - a.rest.length);
-  return { words, phrases, phraseStarts, prefixes, patterns };
+  const entries = new Map<string, WordConcepts>();
+  for (const [w, mask] of words) entries.set(w, { mask, startsPhrase: phraseStarts.has(w) });
+  for (const w of phraseStarts) if (!entries.has(w)) entries.set(w, { mask: [0, 0], startsPhrase: true });
+  return { words: entries, phrases, phraseStarts, prefixes, patterns };
 }
 
 const SELF_BIT = anyOf(Concept.SELF);
@@ -540,8 +549,8 @@ export function conceptMasks(tokens: readonly Token[], index: ConceptIndex): Con
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i].text;
     const own = index.words.get(word);
-    let l = own ? own[0] : 0;
-    let h = own ? own[1] : 0;
+    let l = own ? own.mask[0] : 0;
+    let h = own ? own.mask[1] : 0;
     if (word.length >= PREFIX_KEY) {
       const group = index.prefixes.get(word.slice(0, PREFIX_KEY));
       if (group) {
@@ -559,7 +568,7 @@ export function conceptMasks(tokens: readonly Token[], index: ConceptIndex): Con
         h |= p.mask[1];
       }
     }
-    const phrase = longestPhrase(tokens, i, index);
+    const phrase = own?.startsPhrase ? longestPhrase(tokens, i, index) : undefined;
     if (phrase) {
       // A phrase speaks for its words: "me dire" is a request to tell, not the speaker's own.
       l = (l & ~SELF_BIT[0]) | phrase.mask[0];
@@ -576,7 +585,7 @@ export function conceptMasks(tokens: readonly Token[], index: ConceptIndex): Con
 }
 
 function longestPhrase(tokens: readonly Token[], i: number, index: ConceptIndex): { rest: readonly string[]; mask: Mask } | undefined {
-  if (!index.phraseStarts.has(tokens[i].text) || i + 1 >= tokens.length) return undefined;
+  if (i + 1 >= tokens.length) return undefined;
   const candidates = index.phrases.get(`${tokens[i].text} ${tokens[i + 1].text}`);
   if (!candidates) return undefined;
   for (const phrase of candidates) {

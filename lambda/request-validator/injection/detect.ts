@@ -3,6 +3,7 @@ import { buildConceptIndex, conceptMasks } from './concepts';
 import { findEncodedPayloads, type PayloadKind } from './decoders';
 import { foldText, toWords } from './fold';
 import { buildRuleIndex, matchWordRules, type ScanHints } from './matcher';
+import { foldPhrase } from './pattern-builder';
 import { Reason } from './reasons';
 import { COMPACT_RULES } from './rules/compact';
 import { TEXT_RULES, WORD_RULES } from './rules/catalogue';
@@ -25,7 +26,10 @@ export interface InjectionResult {
 }
 
 // Built once per process: rule regexes, the index of the words rules start with, and the concept lexicon.
-const INDEX = buildRuleIndex(WORD_RULES);
+const INDEX = buildRuleIndex(
+  WORD_RULES,
+  TEXT_RULES.map((r) => r.words?.map(foldPhrase)),
+);
 const CONCEPTS = buildConceptIndex();
 
 const OBFUSCATION_WEIGHT = 0.3;
@@ -43,28 +47,35 @@ interface View {
 class Gates {
   private readonly needles = new Map<string, boolean>();
   private readonly scripts = new Map<RegExp, boolean>();
-  private ascii: Uint8Array | undefined;
+  private bigrams: Uint8Array | undefined;
 
   public constructor(private readonly text: string) {}
 
   public has(needle: string): boolean {
-    // Most needles start with punctuation that most texts lack: check the character before searching.
-    const first = needle.charCodeAt(0);
-    if (first < 128 && !this.asciiPresent()[first]) return false;
     let found = this.needles.get(needle);
-    if (found === undefined) this.needles.set(needle, (found = this.text.includes(needle)));
+    if (found === undefined) {
+      found = this.mayContain(needle) && this.text.includes(needle);
+      this.needles.set(needle, found);
+    }
     return found;
   }
 
-  private asciiPresent(): Uint8Array {
-    if (!this.ascii) {
-      this.ascii = new Uint8Array(128);
-      for (let i = 0; i < this.text.length; i++) {
-        const c = this.text.charCodeAt(i);
-        if (c < 128) this.ascii[c] = 1;
+  /** False when some pair of adjacent ASCII characters of the needle never occurs in the text. */
+  private mayContain(needle: string): boolean {
+    if (!this.bigrams) {
+      this.bigrams = new Uint8Array(128 * 128);
+      for (let i = 0; i + 1 < this.text.length; i++) {
+        const a = this.text.charCodeAt(i);
+        const b = this.text.charCodeAt(i + 1);
+        if (a < 128 && b < 128) this.bigrams[a * 128 + b] = 1;
       }
     }
-    return this.ascii;
+    for (let i = 0; i + 1 < needle.length; i++) {
+      const a = needle.charCodeAt(i);
+      const b = needle.charCodeAt(i + 1);
+      if (a < 128 && b < 128 && !this.bigrams[a * 128 + b]) return false;
+    }
+    return true;
   }
 
   public script(pattern: RegExp): boolean {
@@ -74,7 +85,8 @@ class Gates {
   }
 }
 
-function textRuleMatches(rule: TextRule, text: string, gates: Gates): boolean {
+function textRuleMatches(rule: TextRule, text: string, gates: Gates, wordGateOpen: boolean): boolean {
+  if (rule.words && !wordGateOpen) return false;
   if (rule.needles && !rule.needles.some((n) => gates.has(n))) return false;
   if (rule.script && !gates.script(rule.script)) return false;
   if (rule.also && !rule.also.test(text)) return false;
@@ -89,13 +101,14 @@ function textRuleMatches(rule: TextRule, text: string, gates: Gates): boolean {
   return false;
 }
 
-function matchTextRules(view: View, evidence: Evidence): void {
+function matchTextRules(view: View, wordGates: Uint8Array, evidence: Evidence): void {
   const gates: Partial<Record<TextRule['view'], Gates>> = {};
-  for (const rule of TEXT_RULES) {
+  for (let n = 0; n < TEXT_RULES.length; n++) {
+    const rule = TEXT_RULES[n];
     const text = rule.view === 'lower' ? view.lower : rule.view === 'words' ? view.words : view.visible;
     if (text === undefined) continue;
     const gate = (gates[rule.view] ??= new Gates(text));
-    if (textRuleMatches(rule, text, gate)) {
+    if (textRuleMatches(rule, text, gate, wordGates[n] === 1)) {
       evidence.add(rule.reason, rule.weight);
     }
   }
@@ -111,7 +124,7 @@ function scan(view: View, evidence: Evidence): ScanHints {
   const tokens = tokenize(view.words);
   const hints = matchWordRules(view.words, tokens, INDEX, evidence);
   matchConceptRules(conceptMasks(tokens, CONCEPTS), tokens, (rule) => evidence.add(rule.reason, rule.weight));
-  matchTextRules(view, evidence);
+  matchTextRules(view, hints.gates, evidence);
   matchCompact(hints.longWords, evidence);
   return hints;
 }

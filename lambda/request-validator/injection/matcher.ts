@@ -36,6 +36,21 @@ export interface RuleIndex {
   readonly required: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>;
   /** Ids of the rules that have required parts. */
   readonly filtered: readonly number[];
+  /** Everything known about one word, so that each word of a text costs one lookup. */
+  readonly words: ReadonlyMap<string, WordInfo>;
+  /** How many word gates (`gates` argument of buildRuleIndex) there are. */
+  readonly gateCount: number;
+}
+
+/** What the index knows about a word. */
+export interface WordInfo {
+  readonly anchors?: readonly number[];
+  readonly pairStart?: boolean;
+  readonly required?: ReadonlyArray<readonly [number, number]>;
+  readonly rot13?: boolean;
+  readonly reversed?: boolean;
+  /** Indexes of the word gates this word opens. */
+  readonly gates?: readonly number[];
 }
 
 // Function words too common to tell texts apart; a required part made of them filters nothing.
@@ -68,6 +83,8 @@ function selectiveParts(parts: readonly Part[]): string[][] {
 
 /** What the scan noticed that deserves a second look in another reading of the text. */
 export interface ScanHints {
+  /** Which word gates had a word in the text. */
+  readonly gates: Uint8Array;
   leetspeak: boolean;
   rot13: boolean;
   reversed: boolean;
@@ -92,7 +109,11 @@ function push(map: Map<string, number[]>, key: string, id: number): void {
   } else map.set(key, [id]);
 }
 
-export function buildRuleIndex(rules: readonly WordRule[]): RuleIndex {
+/**
+ * Indexes the rules. `gates` are lists of words (one list per outside user,
+ * such as the text rules' word gates) whose presence the scan reports.
+ */
+export function buildRuleIndex(rules: readonly WordRule[], gates: ReadonlyArray<readonly string[] | undefined> = []): RuleIndex {
   const exact = new Map<string, number[]>();
   const pairs = new Map<string, number[]>();
   const pairStarts = new Set<string>();
@@ -139,12 +160,26 @@ export function buildRuleIndex(rules: readonly WordRule[]): RuleIndex {
     return {
       reason: r.reason,
       weight: r.weight,
-      regex: new RegExp(sequenceSource(r.parts, r.notAfter), 'y'),
+      regex: new RegExp(sequenceSource(r.parts, r.notAfter, r.after), 'y'),
       needs: (1 << filters.length) - 1,
     };
   });
   const filtered = compiled.flatMap((r, id) => (r.needs > 0 ? [id] : []));
-  return { rules: compiled, exact, pairs, pairStarts, prefixes, vocabulary, rot13Anchors, reversedAnchors, required, filtered };
+  const words = new Map<string, { -readonly [K in keyof WordInfo]: WordInfo[K] }>();
+  const info = (w: string) => {
+    let i = words.get(w);
+    if (!i) words.set(w, (i = {}));
+    return i;
+  };
+  for (const [w, ids] of exact) info(w).anchors = ids;
+  for (const w of pairStarts) info(w).pairStart = true;
+  for (const [w, entries] of required) info(w).required = entries;
+  for (const w of rot13Anchors) info(w).rot13 = true;
+  for (const w of reversedAnchors) info(w).reversed = true;
+  gates.forEach((list, n) => {
+    for (const w of list ?? []) info(w).gates = [...(info(w).gates ?? []), n];
+  });
+  return { rules: compiled, exact, pairs, pairStarts, prefixes, vocabulary, rot13Anchors, reversedAnchors, required, filtered, words, gateCount: gates.length };
 }
 
 function isAsciiLetter(c: number): boolean {
@@ -175,12 +210,16 @@ export function unleet(word: string, vocabulary: ReadonlySet<string>): string {
  * `evidence`. Returns hints about obfuscation seen on the way.
  */
 export function matchWordRules(words: string, tokens: readonly Token[], index: RuleIndex, evidence: Evidence): ScanHints {
-  const hints: ScanHints = { leetspeak: false, rot13: false, reversed: false, spacedLetters: false, longWords: [] };
-  // A rule is tried once all its required parts have a first word in the text; `done` marks matched rules.
+  const hints: ScanHints = { gates: new Uint8Array(index.gateCount), leetspeak: false, rot13: false, reversed: false, spacedLetters: false, longWords: [] };
+  // One lookup per word; a rule is tried once all its required parts have a first word in the text.
+  const infos = tokens.map((t) => index.words.get(t.text));
   const satisfied = new Uint8Array(index.rules.length);
-  for (const { text } of tokens) {
-    const entries = index.required.get(text);
-    if (entries) for (const [id, bit] of entries) satisfied[id] |= bit;
+  for (const info of infos) {
+    if (!info) continue;
+    if (info.required) for (const [id, bit] of info.required) satisfied[id] |= bit;
+    if (info.gates) for (const g of info.gates) hints.gates[g] = 1;
+    if (info.rot13) hints.rot13 = true;
+    if (info.reversed) hints.reversed = true;
   }
   const done = new Uint8Array(index.rules.length);
   for (const id of index.filtered) if ((satisfied[id] & index.rules[id].needs) !== index.rules[id].needs) done[id] = 1;
@@ -199,18 +238,15 @@ export function matchWordRules(words: string, tokens: readonly Token[], index: R
   let singleLetters = 0;
   for (let t = 0; t < tokens.length; t++) {
     const { text: word, start } = tokens[t];
-    tryRules(index.exact.get(word), start);
-    if (index.pairStarts.has(word) && t + 1 < tokens.length) tryRules(index.pairs.get(`${word} ${tokens[t + 1].text}`), start);
+    const info = infos[t];
+    if (info?.anchors) tryRules(info.anchors, start);
+    if (info?.pairStart && t + 1 < tokens.length) tryRules(index.pairs.get(`${word} ${tokens[t + 1].text}`), start);
     if (word.length >= PREFIX_KEY) {
       const group = index.prefixes.get(word.slice(0, PREFIX_KEY));
       if (group) for (const g of group) if (word.startsWith(g.prefix)) tryRules(g.ids, start);
     }
     singleLetters = word.length === 1 && isAsciiLetter(word.charCodeAt(0)) ? singleLetters + 1 : 0;
     if (singleLetters >= SPACED_RUN) hints.spacedLetters = true;
-    if (word.length >= MIN_ENCODED_ANCHOR) {
-      if (index.rot13Anchors.has(word)) hints.rot13 = true;
-      if (index.reversedAnchors.has(word)) hints.reversed = true;
-    }
     if (!hints.leetspeak && hasLeetAndLetter(word) && index.vocabulary.has(unleet(word, index.vocabulary))) hints.leetspeak = true;
     if (word.length >= LONG_WORD) hints.longWords.push(word);
   }

@@ -92,8 +92,9 @@ export function group(...phrases: Phrases[]): string {
 }
 
 /** Regex source for a sequence of parts, to be matched starting at a word, optionally not right after `notAfter`. */
-export function sequenceSource(parts: readonly Part[], notAfter: readonly string[] = []): string {
+export function sequenceSource(parts: readonly Part[], notAfter: readonly string[] = [], after: readonly string[] = []): string {
   let src = notAfter.length > 0 ? `(?<!(?:^|[ .!?\\n])${altSource(notAfter)} )` : '';
+  if (after.length > 0) src += `(?<=(?:^|[ .!?\\n])${altSource(after)} )`;
   parts.forEach((part, i) => {
     const last = i === parts.length - 1;
     if (part.kind === 'raw') {

@@ -240,10 +240,10 @@ const DECLARATIONS: readonly WordRule[] = [
   {
     ...rule(
       Reason.INSTRUCTION_OVERRIDE, 0.7,
-      alt('the', 'any', 'all the'), alt(EN.targets, 'rules', 'text', 'messages'), alt(EN.after), gap(2), alt(BE),
+      alt(EN.targets, 'rules', 'text', 'messages'), alt(EN.after), gap(2), alt(BE),
       opt('now', 'hereby', 'henceforth', 'all', 'officially', 'completely', 'entirely', 'therefore', 'just', 'only'), alt(VOIDED_WORDS),
     ),
-    notAfter: SPEAKER_POSSESSIVES,
+    after: ['the', 'any', 'all the'],
   },
   {
     ...rule(
@@ -255,13 +255,16 @@ const DECLARATIONS: readonly WordRule[] = [
     ),
     notAfter: SPEAKER_POSSESSIVES,
   },
-  rule(
-    Reason.INSTRUCTION_OVERRIDE, 0.55,
-    alt('your', 'the'), alt('new', 'updated', 'real', 'actual', 'true', 'revised', 'only', 'primary', 'sole'),
-    alt('instructions', 'instruction', 'task', 'objective', 'role', 'goal', 'purpose', 'directive', 'mission', 'job',
-      'orders', 'rules', 'programming', 'system prompt', 'prompt', 'identity', 'persona'),
-    alt('is', 'are', 'will be', 'now', 'from now on', 'follow', 'as follows', 'below', 'here'),
-  ),
+  {
+    ...rule(
+      Reason.INSTRUCTION_OVERRIDE, 0.55,
+      alt('new', 'updated', 'real', 'actual', 'true', 'revised', 'only', 'primary', 'sole'),
+      alt('instructions', 'instruction', 'task', 'objective', 'role', 'goal', 'purpose', 'directive', 'mission', 'job',
+        'orders', 'rules', 'programming', 'system prompt', 'prompt', 'identity', 'persona'),
+      alt('is', 'are', 'will be', 'now', 'from now on', 'follow', 'as follows', 'below', 'here'),
+    ),
+    after: ['your', 'the'],
+  },
   rule(
     Reason.INSTRUCTION_OVERRIDE, 0.4,
     alt('new', 'updated', 'revised', 'real', 'override', 'overriding', 'priority', 'emergency', 'urgent', 'secret',

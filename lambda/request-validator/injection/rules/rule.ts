@@ -12,6 +12,8 @@ export interface WordRule {
   readonly parts: readonly Part[];
   /** Words that may not come right before the match ("our old instructions" is the speaker's own). */
   readonly notAfter?: readonly string[];
+  /** Words one of which must come right before the match; lets a rule start at a rarer word than "the". */
+  readonly after?: readonly string[];
 }
 
 /** A rule that needs punctuation or a script without spaces: one bounded regex over a whole view. */
@@ -22,6 +24,8 @@ export interface TextRule {
   readonly view: 'lower' | 'words' | 'visible';
   /** Cheap gate: the rule runs only when the view contains one of these strings. */
   readonly needles?: readonly string[];
+  /** Cheaper gate: the rule runs only when one of these is a word of the text (folded, as in the `words` view). */
+  readonly words?: readonly string[];
   /** Cheap gate: the rule runs only when the view contains this script. */
   readonly script?: RegExp;
   /** Searched in the view; with `accept`, it must have the `g` flag and each match is offered in turn. */
