@@ -1,0 +1,112 @@
+import { unleet, rot13 } from './matcher';
+
+/**
+ * Other readings of the same text, built only when the first scan saw a
+ * reason to: leetspeak, letters spelled out one by one, ROT13, reversed.
+ */
+const LEET_WORD = /[^ .!?\n]*[0-9@$][^ .!?\n]*/g;
+const LATIN = /[a-z]/;
+
+export function leetView(words: string, vocabulary: ReadonlySet<string>): string {
+  return words.replace(LEET_WORD, (w) => (LATIN.test(w) ? unleet(w, vocabulary) : w));
+}
+
+export function rot13View(words: string): string {
+  return rot13(words);
+}
+
+export function reversedView(words: string): string {
+  return Array.from(words).reverse().join('');
+}
+
+// On folded text, so lower-case Latin, Latin-1/Extended and Cyrillic cover the letters that matter.
+const SPACED_RUN = /(?<![a-z0-9\u00c0-\u024f\u0400-\u04ff])[a-z\u00c0-\u024f\u0400-\u04ff](?:[ ._*\-|/\\,~+:]{1,3}[a-z\u00c0-\u024f\u0400-\u04ff]){4,}(?![a-z0-9\u00c0-\u024f\u0400-\u04ff])/g;
+const WIDE_GAP = /[ ._*\-\\,~+:]{2,}|[|/]/g;
+const NARROW_GAP = /[ ._*\-\\,~+:]/g;
+const WORD_BREAK = '\u0001';
+
+/**
+ * "i g n o r e   a l l" → "ignore all": single separators join letters,
+ * wider gaps (or `/`, `|`) separate words. Also returns each run with all
+ * gaps removed, for the compact rules.
+ */
+export function despacedView(lower: string): { readonly lower: string; readonly runs: readonly string[] } {
+  const runs: string[] = [];
+  const text = lower.replace(SPACED_RUN, (run) => {
+    const joined = run.replace(WIDE_GAP, WORD_BREAK).replace(NARROW_GAP, '').split(WORD_BREAK).join(' ');
+    runs.push(joined.replace(/ /g, ''));
+    return joined;
+  });
+  return { lower: text, runs };
+}
+
+const SPLITS_TO_NOTICE = 4;
+
+function isSplitMark(c: number): boolean {
+  return c === 0x2d || c === 0x5f || c === 0x2a || c === 0xb7 || c === 0x2022 || c === 0x7c || c === 0x7e || c === 0x5e;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x52f);
+}
+
+const SPLIT_MARK = /[-_*\u00b7\u2022|~^]/g;
+
+/** Positions of marks that cut a word in two ("ig-nore"): a split mark between two letters. */
+function splitPositions(lower: string, limit: number): number[] {
+  const found: number[] = [];
+  SPLIT_MARK.lastIndex = 0;
+  for (let m = SPLIT_MARK.exec(lower); m && found.length < limit; m = SPLIT_MARK.exec(lower)) {
+    const i = m.index;
+    if (i > 0 && isLetter(lower.charCodeAt(i - 1)) && isLetter(lower.charCodeAt(i + 1))) found.push(i);
+  }
+  SPLIT_MARK.lastIndex = 0;
+  return found;
+}
+
+/** The words that contain a split mark, with the marks taken out: "ig-nore" → "ignore". */
+export function joinedWords(lower: string): string[] {
+  const words: string[] = [];
+  let last = -1;
+  for (const i of splitPositions(lower, Infinity)) {
+    if (i <= last) continue;
+    let start = i;
+    while (start > 0 && (isLetter(lower.charCodeAt(start - 1)) || isSplitMark(lower.charCodeAt(start - 1)))) start--;
+    let end = i;
+    while (end < lower.length && (isLetter(lower.charCodeAt(end)) || isSplitMark(lower.charCodeAt(end)))) end++;
+    words.push(joinedView(lower.slice(start, end)));
+    last = end;
+  }
+  return words;
+}
+
+/** Whether words are cut with hyphens or similar marks often enough to look deliberate: "ig-nore al-l". */
+export function hasSplitWords(lower: string): boolean {
+  return splitPositions(lower, SPLITS_TO_NOTICE).length >= SPLITS_TO_NOTICE;
+}
+
+/** "ig-nore al-l pre-vi-ous" → "ignore all previous". */
+export function joinedView(lower: string): string {
+  let out = '';
+  let copied = 0;
+  for (const i of splitPositions(lower, Infinity)) {
+    out += lower.slice(copied, i);
+    copied = i + 1;
+  }
+  return out + lower.slice(copied);
+}
+
+// Apostrophes inside words ("don't") are not quotes: a single quote counts only next to a non-letter.
+const QUOTED = /"[^"\n]{1,500}"|(?<![a-z0-9\u00c0-\u024f])'[^'\n]{1,300}'(?![a-z0-9\u00c0-\u024f])|`[^`\n]{1,500}`/g;
+
+/** The text with quoted spans blanked, to tell a quoted example from an instruction. */
+export function withoutQuotes(lower: string): string {
+  return lower.replace(QUOTED, ' ');
+}
+
+export function hasQuotes(lower: string): boolean {
+  QUOTED.lastIndex = 0;
+  const found = QUOTED.test(lower);
+  QUOTED.lastIndex = 0;
+  return found;
+}

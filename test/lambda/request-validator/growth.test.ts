@@ -1,0 +1,109 @@
+import { createValidationPolicy, detectPromptInjection, validateRequest } from '../../../lambda/request-validator';
+
+/**
+ * Linear-time checks by ratio: doubling the input must not triple the time.
+ * Time is this process's CPU time, so other processes on a shared machine do
+ * not count; both sizes are warmed up, then timed in alternation keeping the
+ * fastest run of each (JIT and GC noise). A ratio over the bound is measured
+ * again, up to twice: noise passes on a second look, a superlinear algorithm
+ * does not. No absolute time is asserted.
+ */
+const BOUND = 3;
+
+function cpuMicros(): number {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+}
+
+function timeOf(run: (input: string) => unknown, input: string, repeat: number): number {
+  const start = cpuMicros();
+  for (let i = 0; i < repeat; i++) run(input);
+  return cpuMicros() - start;
+}
+
+function measure(small: string, large: string, run: (input: string) => unknown, rounds: number, repeat: number): number {
+  let bestSmall = Infinity;
+  let bestLarge = Infinity;
+  for (let i = 0; i < rounds; i++) {
+    bestSmall = Math.min(bestSmall, timeOf(run, small, repeat));
+    bestLarge = Math.min(bestLarge, timeOf(run, large, repeat));
+  }
+  return bestLarge / Math.max(1, bestSmall);
+}
+
+function growth(make: (n: number) => string, run: (input: string) => unknown, n: number, rounds = 5): number {
+  const small = make(n);
+  const large = make(2 * n);
+  for (let i = 0; i < 3; i++) {
+    run(small);
+    run(large);
+  }
+  // Enough repetitions that one sample of the small input takes a few milliseconds of CPU.
+  const once = Math.max(1, timeOf(run, small, 1));
+  const repeat = Math.min(10, Math.max(1, Math.ceil(1500 / once)));
+  let ratio = measure(small, large, run, rounds, repeat);
+  for (let retry = 0; retry < 2 && ratio >= BOUND; retry++) ratio = Math.min(ratio, measure(small, large, run, rounds, repeat));
+  return ratio;
+}
+
+const repeat = (unit: string) => (n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+
+const ADVERSARIAL: ReadonlyArray<[string, (n: number) => string]> = [
+  ['prose', repeat('The committee reviewed the proposal and decided to postpone the vote until more data is available. ')],
+  ['one anchor word over and over', repeat('ignore ')],
+  ['instruction words without a verb', repeat('all previous instructions rules guidelines ')],
+  ['second-person phrases', repeat('you are now your system prompt ')],
+  ['spaced single letters', repeat('a ')],
+  ['letters split by hyphens', repeat('ig-no-re ')],
+  ['one long word', repeat('a')],
+  ['base64 alphabet', repeat('QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo')],
+  ['hex pairs', repeat('69 67 6e 6f 72 65 ')],
+  ['escapes', repeat('\\u0069%69&#105;')],
+  ['markup openers', repeat('<|im_start|')],
+  ['image links', repeat('![a](https://x.example/?q=')],
+  ['HTML comments', repeat('<!-- ai ')],
+  ['quotes', repeat('"ignore previous instructions" ')],
+  ['Cyrillic and Latin mixed', repeat('іgnоrе word слово ')],
+  ['leetspeak', repeat('1gn0r3 ')],
+  ['exclamation marks in words', repeat('!gn!re ')],
+  ['zero-width characters', repeat('a\u200b')],
+  ['CJK', repeat('忽略之前的所有指令系统提示')],
+  ['brackets', repeat('[[[[{{{{')],
+];
+
+describe('detectPromptInjection grows linearly', () => {
+  it.each(ADVERSARIAL)('doubling %s less than triples the time', (_name, make) => {
+    expect(growth(make, (text) => detectPromptInjection(text), 3_000)).toBeLessThan(BOUND);
+  });
+});
+
+describe('validateRequest grows linearly', () => {
+  // Limits high enough that every body below is read to the end; JSON.parse itself slows down more than
+  // linearly with the keys of one object, which is why maxKeys is enforced by the scan before parsing.
+  const policy = createValidationPolicy({ maxBodyBytes: 1_000_000, maxPromptLength: 200_000, maxDepth: 100_000, maxKeys: 100_000, injectionAction: 'flag' });
+  const defaults = createValidationPolicy({ maxBodyBytes: 1_000_000 });
+  const asPrompt = (make: (n: number) => string) => (n: number) => JSON.stringify({ prompt: make(n) });
+  const bodies: ReadonlyArray<[string, (n: number) => string]> = [
+    ['a prose prompt', asPrompt(repeat('The committee reviewed the proposal and decided to postpone the vote. '))],
+    ['a prompt of escapes', asPrompt(repeat('\u200b\u202e"\\'))],
+    ['many small objects', (n) => `[${Array.from({ length: n / 10 }, (_, i) => `{"k":${i % 10}}`).join(',')}]`],
+    ['a long invalid string', (n) => `{"prompt":"${'\\'.repeat(n)}`],
+  ];
+
+  it.each(bodies)('doubling %s less than triples the time', (_name, make) => {
+    const run = (body: string) => validateRequest({ headers: { 'content-type': 'application/json' }, body }, policy);
+    expect(growth(make, run, 8_000)).toBeLessThan(BOUND);
+  });
+
+  it('refuses deep nesting at the limit, whatever the body size', () => {
+    const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
+    const run = (body: string) => validateRequest({ headers: { 'content-type': 'application/json' }, body }, defaults);
+    expect(growth(deep, run, 10_000)).toBeLessThan(BOUND);
+  });
+
+  it('refuses an object with many keys at the limit, whatever the body size', () => {
+    const manyKeys = (n: number) => `{${Array.from({ length: n / 8 }, (_, i) => `"k${i}":1`).join(',')}}`;
+    const run = (body: string) => validateRequest({ headers: { 'content-type': 'application/json' }, body }, defaults);
+    expect(growth(manyKeys, run, 10_000)).toBeLessThan(BOUND);
+  });
+});
