@@ -13,7 +13,7 @@ import { AiWebAclRule } from './edge/web-acl-rule';
 import { AiIdentity } from './identity/ai-identity';
 import { GatewayAuthorization, GatewayAuthorizationProps } from './identity/gateway-authorization';
 import { ModelBackend, ModelBackendType } from './model/model-backend';
-import { ModelProxyFunction } from './model/model-proxy-function';
+import { InjectionAction, ModelProxyFunction } from './model/model-proxy-function';
 import { ModelNetwork, ModelNetworkProps } from './network/model-network';
 import { UnmaskedVpcLinkIntegration } from './network/unmasked-vpc-link-integration';
 import { EncryptedLogGroup } from './observability/encrypted-log-group';
@@ -56,6 +56,11 @@ export interface AiModelProps {
    * @default false
    */
   readonly restorePlaceholders?: boolean;
+  /**
+   * What the proxy's prompt-injection guard does with a suspicious prompt.
+   * @default InjectionAction.BLOCK
+   */
+  readonly injectionAction?: InjectionAction;
   /**
    * Serve the route straight from a model server through a VPC link, SKIPPING
    * validation by the proxy and PII masking (the integration warns at synth).
@@ -313,8 +318,8 @@ export class SecureAiGateway extends Construct {
     }
     if (model.unmaskedVpcLink) return model.unmaskedVpcLink.integration;
     if (!model.backend) {
-      if (model.reservedConcurrency !== undefined || model.restorePlaceholders !== undefined) {
-        invalidProp(this, `models[${model.name}]`, 'proxy options without a backend', 'a backend for reservedConcurrency and restorePlaceholders to apply to');
+      if (model.reservedConcurrency !== undefined || model.restorePlaceholders !== undefined || model.injectionAction !== undefined) {
+        invalidProp(this, `models[${model.name}]`, 'proxy options without a backend', 'a backend for reservedConcurrency, restorePlaceholders and injectionAction to apply to');
       }
       return undefined;
     }
@@ -326,6 +331,7 @@ export class SecureAiGateway extends Construct {
       maxOutputTokens: model.maxOutputTokens,
       reservedConcurrency: model.reservedConcurrency,
       restorePlaceholders: model.restorePlaceholders,
+      injectionAction: model.injectionAction,
     });
     this.proxies.set(model.name, proxy);
     return new apigateway.LambdaIntegration(proxy.function, { timeout: Duration.seconds(29), allowTestInvoke: false });

@@ -6,6 +6,7 @@ import { AUDIT_MESSAGE, safeErrorName } from './audit';
 import { createModelClient, SdkClientOverrides } from './clients';
 import { parseProxyConfig } from './config';
 import type { Guards } from './guards';
+import type { ProxyMetrics } from './metrics';
 import { createModelProxy, ModelProxy } from './proxy';
 import type { RetryClock } from './retry';
 
@@ -15,6 +16,7 @@ export interface ProxyEnvironmentDeps {
   readonly guards: (config: ModelProxyConfig) => Guards;
   readonly sdk?: SdkClientOverrides;
   readonly clock?: RetryClock;
+  readonly metrics?: ProxyMetrics;
 }
 
 /**
@@ -35,6 +37,7 @@ export function createProxyFromEnvironment(env: Readonly<Record<string, string |
       modelClient: createModelClient(parsed.config.backend, deps.sdk),
       logger: deps.logger,
       clock: deps.clock,
+      metrics: deps.metrics,
     });
   } catch (err) {
     deps.logger.log('ERROR', 'model proxy could not start', { errorName: safeErrorName(err) });

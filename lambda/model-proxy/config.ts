@@ -3,6 +3,7 @@ import {
   BackendConfig,
   MODEL_PROXY_CONFIG_VERSION,
   ModelProxyConfig,
+  INJECTION_ACTIONS,
   REQUEST_FORMATS,
   RESPONSE_TEXT_PATH_PATTERN,
   RetryConfig,
@@ -53,6 +54,9 @@ function readConfig(value: unknown): ModelProxyConfig {
     maxPromptLength: integer(root.maxPromptLength, 'maxPromptLength', 1, 262_144),
     maxOutputTokens: integer(root.maxOutputTokens, 'maxOutputTokens', 1, 1_000_000),
     restorePlaceholders: boolean(root.restorePlaceholders, 'restorePlaceholders'),
+    maxBodyBytes: integer(root.maxBodyBytes, 'maxBodyBytes', 1, 10 * 1024 * 1024),
+    injectionAction: oneOf(root.injectionAction, 'injectionAction', INJECTION_ACTIONS),
+    injectionThreshold: fraction(root.injectionThreshold, 'injectionThreshold'),
     retry: readRetry(root.retry),
     timeoutMarginMs: integer(root.timeoutMarginMs, 'timeoutMarginMs', 0, 10_000),
   };
@@ -106,6 +110,11 @@ function integer(value: unknown, field: string, min: number, max: number): numbe
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
     throw new ConfigProblem(`${field} is not an integer from ${min} to ${max}`);
   }
+  return value;
+}
+
+function fraction(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > 1) throw new ConfigProblem(`${field} must be a number above 0 and at most 1`);
   return value;
 }
 

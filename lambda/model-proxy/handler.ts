@@ -7,9 +7,10 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import { createJsonLogger } from '../shared/logger';
 import { createProxyFromEnvironment } from './bootstrap';
 import { createGuards } from './guard-wiring';
+import { createProxyMetrics } from './metrics';
 
 const logger = createJsonLogger({ service: 'model-proxy' });
-const proxy = createProxyFromEnvironment(process.env, { logger, guards: createGuards });
+const proxy = createProxyFromEnvironment(process.env, { logger, guards: createGuards, metrics: createProxyMetrics() });
 
 export function handler(event: APIGatewayProxyEvent, context: Context): Promise<APIGatewayProxyResult> {
   logger.addContext?.(context);

@@ -7,6 +7,7 @@ import type { Logger } from '../shared/logger';
 import { AUDIT_MESSAGE, AuditRecord, ProxyStep, safeCounts, safeErrorName } from './audit';
 import { toBackendHandlerError } from './backend-errors';
 import type { Guards, MaskedText } from './guards';
+import type { ProxyMetrics } from './metrics';
 import { ModelCallError, type ModelClient } from './model-client';
 import { buildRequestBody, extractText, parsePath } from './payload-format';
 import { callWithRetry, RetryClock, systemClock } from './retry';
@@ -26,6 +27,8 @@ export interface ModelProxyDeps {
   readonly clock?: RetryClock;
   /** Monotonic milliseconds for step latencies. @default performance.now */
   readonly elapsed?: () => number;
+  /** Where the per-request counts go (EMF metrics in Lambda). @default - none */
+  readonly metrics?: ProxyMetrics;
 }
 
 export type ModelProxy = (event: APIGatewayProxyEvent, context: InvocationContext) => Promise<APIGatewayProxyResult>;
@@ -144,8 +147,25 @@ export function createModelProxy(deps: ModelProxyDeps): ModelProxy {
     }
     audit.latencyMs.total = round(elapsed() - start);
     logger.log(audit.status >= 500 ? 'ERROR' : audit.status >= 400 ? 'WARN' : 'INFO', AUDIT_MESSAGE, audit.fields());
+    recordMetrics(deps.metrics, event, config.model, audit, logger);
     return response;
   };
+}
+
+/** Metrics never change the answer: a failure to emit them is logged and ignored. */
+function recordMetrics(metrics: ProxyMetrics | undefined, event: APIGatewayProxyEvent, model: string, audit: AuditRecord, logger: Logger): void {
+  if (!metrics) return;
+  const total = (counts: Readonly<Record<string, number>>) => Object.values(counts).reduce((sum, n) => sum + n, 0);
+  try {
+    metrics.record({
+      apiId: event.requestContext?.apiId ?? 'unknown',
+      model,
+      injectionFlagged: audit.injectionSuspected,
+      piiFindings: total(audit.piiPrompt) + total(audit.piiResponse),
+    });
+  } catch (err) {
+    logger.log('WARN', 'model proxy metrics not emitted', { errorName: safeErrorName(err) });
+  }
 }
 
 function assertMasked(value: MaskedText, step: ProxyStep): void {

@@ -8,8 +8,10 @@ import { Construct } from 'constructs';
 import { ModelBackend, ModelBackendConfig, ModelBackendType } from './model-backend';
 import {
   BackendConfig,
+  DEFAULT_INJECTION_THRESHOLD,
   DEFAULT_RETRY,
   DEFAULT_TIMEOUT_MARGIN_MS,
+  maxBodyBytesFor,
   MODEL_PROXY_CONFIG_ENV,
   MODEL_PROXY_CONFIG_VERSION,
   ModelProxyConfig,
@@ -18,7 +20,9 @@ import { DEFAULT_MAX_OUTPUT_TOKENS } from '../api/prompt-schema';
 import { ModelNetwork } from '../network/model-network';
 import { EncryptedLogGroup } from '../observability/encrypted-log-group';
 import { SecureFunction } from '../private/secure-function';
+import { ModelWarningId } from '../private/model-warnings';
 import { invalidProp, validatePathSafeNames, validateRange } from '../private/validation';
+import { warnOptOut } from '../private/warnings';
 
 /** Properties of a {@link ModelProxyFunction}. */
 export interface ModelProxyFunctionProps {
@@ -60,6 +64,18 @@ export interface ModelProxyFunctionProps {
    */
   readonly restorePlaceholders?: boolean;
   /**
+   * What the prompt-injection guard does with a suspicious prompt: BLOCK answers
+   * 422 PromptRejected; FLAG passes it on and records the flag (audit line, metric);
+   * OFF skips the guard (a warning is added).
+   * @default InjectionAction.BLOCK
+   */
+  readonly injectionAction?: InjectionAction;
+  /**
+   * Score from 0 to 1 at which the guard judges a prompt an injection attempt.
+   * @default 0.5
+   */
+  readonly injectionThreshold?: number;
+  /**
    * Attempts per call when the backend throttles (1 = no retry).
    * @default 3
    */
@@ -69,6 +85,16 @@ export interface ModelProxyFunctionProps {
    * @default logs.RetentionDays.ONE_YEAR
    */
   readonly logRetention?: logs.RetentionDays;
+}
+
+/** What the prompt-injection guard does with a suspicious prompt. */
+export enum InjectionAction {
+  /** Refuse it with 422 PromptRejected. */
+  BLOCK = 'block',
+  /** Let it through and record the flag in the audit line and the InjectionFlagged metric. */
+  FLAG = 'flag',
+  /** Do not run the guard. */
+  OFF = 'off',
 }
 
 export const DEFAULT_RESERVED_CONCURRENCY = 10;
@@ -119,6 +145,10 @@ export class ModelProxyFunction extends Construct implements ec2.IConnectable {
     validateRange(this, 'reservedConcurrency', props.reservedConcurrency, { min: 1, max: 1000 });
     validateRange(this, 'memorySize', props.memorySize, { min: 128, max: 10_240 });
     validateRange(this, 'maxAttempts', props.maxAttempts, { min: 1, max: 5 });
+    validateRange(this, 'injectionThreshold', props.injectionThreshold, { min: 0.01, max: 1, integer: false });
+    if (props.injectionAction === InjectionAction.OFF) {
+      warnOptOut(this, ModelWarningId.INJECTION_GUARD_OFF, `injectionAction is OFF: prompts to ${props.modelName} are not screened for prompt injection.`);
+    }
     const timeout = props.timeout ?? DEFAULT_PROXY_TIMEOUT;
     if (!Token.isUnresolved(timeout.toSeconds()) && (timeout.toSeconds() < 3 || timeout.toSeconds() > MAX_PROXY_TIMEOUT_SECONDS)) {
       invalidProp(this, 'timeout', `${timeout.toSeconds()} s`, `3 to ${MAX_PROXY_TIMEOUT_SECONDS} seconds (API Gateway gives up at 29 s)`);
@@ -190,6 +220,9 @@ export class ModelProxyFunction extends Construct implements ec2.IConnectable {
       maxPromptLength: props.maxPromptLength,
       maxOutputTokens: props.maxOutputTokens ?? DEFAULT_MAX_OUTPUT_TOKENS,
       restorePlaceholders: props.restorePlaceholders ?? false,
+      maxBodyBytes: maxBodyBytesFor(props.maxPromptLength),
+      injectionAction: props.injectionAction ?? InjectionAction.BLOCK,
+      injectionThreshold: props.injectionThreshold ?? DEFAULT_INJECTION_THRESHOLD,
       retry: { ...DEFAULT_RETRY, maxAttempts: props.maxAttempts ?? DEFAULT_RETRY.maxAttempts },
       timeoutMarginMs: DEFAULT_TIMEOUT_MARGIN_MS,
     };

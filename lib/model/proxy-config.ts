@@ -45,6 +45,9 @@ export interface HttpBackendConfig {
 
 export type BackendConfig = SageMakerBackendConfig | BedrockBackendConfig | HttpBackendConfig;
 
+export const INJECTION_ACTIONS = ['block', 'flag', 'off'] as const;
+export type InjectionActionName = (typeof INJECTION_ACTIONS)[number];
+
 export interface RetryConfig {
   /** Attempts in all, first call included; only throttled calls are retried. */
   readonly maxAttempts: number;
@@ -67,6 +70,12 @@ export interface ModelProxyConfig {
   readonly maxOutputTokens: number;
   /** Whether placeholders of the caller's own PII are put back into the answer. */
   readonly restorePlaceholders: boolean;
+  /** Largest request body in bytes the validator accepts. */
+  readonly maxBodyBytes: number;
+  /** What the prompt-injection guard does with a prompt that scores at or above the threshold. */
+  readonly injectionAction: InjectionActionName;
+  /** Score from 0 to 1 at which a prompt counts as an injection attempt. */
+  readonly injectionThreshold: number;
   readonly retry: RetryConfig;
   /** The handler answers this long before the function's own timeout, so a slow model yields a 504, not a Lambda timeout. */
   readonly timeoutMarginMs: number;
@@ -74,3 +83,13 @@ export interface ModelProxyConfig {
 
 export const DEFAULT_RETRY: RetryConfig = { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 1000 };
 export const DEFAULT_TIMEOUT_MARGIN_MS = 1000;
+export const DEFAULT_INJECTION_THRESHOLD = 0.5;
+
+/**
+ * The body a prompt of this length can need: six bytes per character covers
+ * JSON escapes (`\u001b`) as well as any UTF-8, plus room for `parameters`.
+ * The web ACL's size rule is the byte limit at the edge.
+ */
+export function maxBodyBytesFor(maxPromptLength: number): number {
+  return maxPromptLength * 6 + 4096;
+}

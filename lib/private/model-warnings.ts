@@ -9,4 +9,5 @@ export const ModelWarningId = {
   PLAIN_HTTP_MODEL_SERVER: 'secure-ai-gateway:plainHttpModelServer',
   PII_MASKING_BYPASSED: 'secure-ai-gateway:piiMaskingBypassed',
   DEFAULT_SECURITY_GROUP_OPEN: 'secure-ai-gateway:defaultSecurityGroupOpen',
+  INJECTION_GUARD_OFF: 'secure-ai-gateway:injectionGuardOff',
 } as const;

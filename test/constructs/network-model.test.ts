@@ -7,6 +7,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import {
   AuthorizationMode,
+  InjectionAction,
   CloudWatchRoleMode,
   ModelBackend,
   ModelNetwork,
@@ -300,6 +301,9 @@ describe('ModelProxyFunction', () => {
       maxPromptLength: 16000,
       maxOutputTokens: 4096,
       restorePlaceholders: false,
+      maxBodyBytes: 16000 * 6 + 4096,
+      injectionAction: 'block',
+      injectionThreshold: 0.5,
       retry: { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 1000 },
       timeoutMarginMs: 1000,
     });
@@ -597,6 +601,15 @@ describe('model backends in the gateway', () => {
       expect(permission.Properties.SourceAccount).toBe('123456789012');
       expect(JSON.stringify(permission.Properties.SourceArn)).not.toContain('test-invoke-stage');
     }
+  });
+
+  test('warns when the injection guard is off', () => {
+    const { stack: s } = newTestStack();
+    const network = new ModelNetwork(s, 'Network');
+    new ModelProxyFunction(s, 'Proxy', {
+      network, modelName: 'chat', maxPromptLength: 100, backend: ModelBackend.bedrock('anthropic.claude-3-haiku-20240307-v1:0'), injectionAction: InjectionAction.OFF,
+    });
+    Annotations.fromStack(s).hasWarning('/TestStack/Proxy', Match.stringLikeRegexp('injectionAction is OFF'));
   });
 
   test('fails when a model has proxy options without a backend', () => {

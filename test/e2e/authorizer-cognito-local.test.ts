@@ -27,6 +27,7 @@ import type { APIGatewayAuthorizerResult } from 'aws-lambda';
 import type { AuthorizerConfig } from '../../lambda/authorizer/config';
 import { type CognitoLocal, startCognitoLocal } from '../helpers/cognito-local';
 import { bearer, requestEvent, routeArn, testConfig } from '../lambda/authorizer/support/fixtures';
+import { CapturedOutput, captureLogLines } from '../helpers/capture-output';
 
 interface Pool {
   readonly id: string;
@@ -45,8 +46,8 @@ let workforce: Pool;
 let tenants: Pool;
 const tokens: Record<string, Tokens> = {};
 let handler: (event: ReturnType<typeof requestEvent>) => Promise<APIGatewayAuthorizerResult>;
-const stdout: string[] = [];
-let restoreStdout: () => void;
+/** The handler's log lines (stdout and stderr). */
+let logged: CapturedOutput | undefined;
 
 async function createPool(name: string, groups: readonly string[]): Promise<Pool> {
   const pool = await sdk.send(new CreateUserPoolCommand({ PoolName: name }));
@@ -81,7 +82,7 @@ function statements(result: APIGatewayAuthorizerResult): { allow: string[]; deny
 }
 
 function auditLines(): Array<Record<string, unknown>> {
-  return stdout.map((line) => JSON.parse(line) as Record<string, unknown>).filter((l) => l.message === 'authorization decision');
+  return (logged?.lines ?? []).map((line) => JSON.parse(line) as Record<string, unknown>).filter((l) => l.message === 'authorization decision');
 }
 
 beforeAll(async () => {
@@ -106,18 +107,14 @@ beforeAll(async () => {
     ],
   });
   process.env.AUTHORIZER_CONFIG = JSON.stringify(config);
-  const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout.push(...String(chunk).split('\n').filter((l) => l.startsWith('{')));
-    return true;
-  });
-  restoreStdout = () => write.mockRestore();
+  logged = captureLogLines();
   jest.isolateModules(() => {
     handler = (require('../../lambda/authorizer/handler') as typeof import('../../lambda/authorizer/handler')).handler;
   });
 });
 
 afterAll(async () => {
-  restoreStdout?.();
+  logged?.restore();
   delete process.env.AUTHORIZER_CONFIG;
   sdk?.destroy();
   await cognito?.stop();
@@ -179,7 +176,7 @@ describe('authorizer with cognito-local tokens', () => {
   });
 
   it('never logs a token, an email or a custom attribute value', () => {
-    const all = stdout.join('\n');
+    const all = (logged?.lines ?? []).join('\n');
     for (const user of Object.values(tokens)) {
       expect(all).not.toContain(user.access);
       expect(all).not.toContain(user.id.split('.')[1]);

@@ -1,6 +1,7 @@
 import { createAuthorizerFromEnv } from '../../../lambda/authorizer/from-env';
 import { bearer, COGNITO_JWKS, cognitoClaims, jwksFetcher, memoryLogger, requestEvent, testConfig } from './support/fixtures';
 import { rsaKey, signJwt } from './support/tokens';
+import { captureLogLines } from '../../helpers/capture-output';
 
 const key = rsaKey('cognito-key-1');
 
@@ -52,11 +53,7 @@ describe('handler module', () => {
 
   it('loads without a config and refuses every call instead of crashing', async () => {
     delete process.env.AUTHORIZER_CONFIG;
-    const written: string[] = [];
-    jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      written.push(String(chunk));
-      return true;
-    });
+    const { lines: written } = captureLogLines();
 
     const { handler } = loadHandler();
     await expect(handler(requestEvent({ authorization: bearer(signJwt(cognitoClaims(), key)) }))).rejects.toThrow(/^Unauthorized$/);
@@ -70,11 +67,7 @@ describe('handler module', () => {
 
   it('builds the authorizer from AUTHORIZER_CONFIG at load', async () => {
     process.env.AUTHORIZER_CONFIG = JSON.stringify(testConfig());
-    const written: string[] = [];
-    jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      written.push(String(chunk));
-      return true;
-    });
+    const { lines: written } = captureLogLines();
 
     const { handler } = loadHandler();
     // An unknown issuer is refused before any key fetch (no network); a lone wrong_issuer line, no config_error, shows the config was accepted.

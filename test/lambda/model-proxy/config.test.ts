@@ -77,11 +77,20 @@ describe('createProxyFromEnvironment', () => {
     expect(log.records()[0]).toMatchObject({ message: 'model proxy could not start', errorName: 'TypeError' });
   });
 
-  test('fails closed until the real guards are wired', async () => {
+  test('wires the real validator with the configured limits, refusing before any model call', async () => {
     const log = memoryLogger();
-    const proxy = createProxyFromEnvironment({ [MODEL_PROXY_CONFIG_ENV]: JSON.stringify(proxyConfig()) }, { logger: log.logger, guards: createGuards });
-    const res = await proxy(apiEvent({ prompt: 'hi' }), invocationContext());
-    expect(res.statusCode).toBe(500);
-    expect(log.records()[0]).toMatchObject({ failedStep: 'validate', errorName: 'GuardUnavailableError' });
+    const proxy = createProxyFromEnvironment({ [MODEL_PROXY_CONFIG_ENV]: JSON.stringify(proxyConfig({ maxPromptLength: 5 })) }, { logger: log.logger, guards: createGuards });
+    const res = await proxy(apiEvent({ prompt: 'longer than five' }), invocationContext());
+    expect(res.statusCode).toBe(400);
+    expect(JSON.parse(res.body).error.code).toBe('InvalidRequestBody');
+    expect(res.body).not.toContain('longer than five');
+    expect(log.records()[0]).toMatchObject({ status: 400, failedStep: 'validate', attempts: 0 });
+  });
+
+  test('rejects a configuration without the injection policy', () => {
+    const { injectionAction: _dropped, ...withoutAction } = proxyConfig();
+    const log = memoryLogger();
+    createProxyFromEnvironment({ [MODEL_PROXY_CONFIG_ENV]: JSON.stringify(withoutAction) }, { logger: log.logger, guards: createGuards });
+    expect(log.records()[0]).toMatchObject({ message: 'model proxy configuration rejected', problem: expect.stringContaining('injectionAction') });
   });
 });

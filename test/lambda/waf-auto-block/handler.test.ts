@@ -5,6 +5,7 @@ import { createJsonLogger } from '../../../lambda/shared/logger';
 import { createAutoBlockHandler } from '../../../lambda/waf-auto-block/create-handler';
 import { scheduledEvent } from './support/events';
 import { BASE_CONFIG, V4_SET_ID } from './support/harness';
+import { captureLogLines } from '../../helpers/capture-output';
 
 const context = { getRemainingTimeInMillis: () => 60_000 };
 const EMPTY_SET = { IPSet: { Name: 'n', Id: V4_SET_ID, ARN: 'a', IPAddressVersion: 'IPV4' as const, Addresses: [] }, LockToken: 't' };
@@ -73,11 +74,7 @@ describe('handler', () => {
   it('reads its configuration from AUTO_BLOCK_CONFIG at cold start', async () => {
     const saved = process.env.AUTO_BLOCK_CONFIG;
     process.env.AUTO_BLOCK_CONFIG = '{"threshold": 0}';
-    const written: string[] = [];
-    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      written.push(String(chunk));
-      return true;
-    });
+    const { lines: written, restore } = captureLogLines();
     try {
       let handler: ((event: unknown, ctx: typeof context) => Promise<unknown>) | undefined;
       jest.isolateModules(() => {
@@ -86,7 +83,7 @@ describe('handler', () => {
       await expect(handler!(scheduledEvent(), context)).rejects.toThrow('AUTO_BLOCK_CONFIG is invalid');
       expect(JSON.parse(written[0]).problems).toContain('threshold must be an integer');
     } finally {
-      spy.mockRestore();
+      restore();
       if (saved === undefined) delete process.env.AUTO_BLOCK_CONFIG;
       else process.env.AUTO_BLOCK_CONFIG = saved;
     }

@@ -1,0 +1,38 @@
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import {
+  GATEWAY_METRIC_NAMESPACE,
+  GatewayMetricDimension,
+  MODEL_PROXY_SERVICE_NAME,
+  ProxyMetricName,
+} from '../../lib/observability/metric-names';
+
+/** The counts of one handled request that the gateway's alarms and dashboard read. */
+export interface ProxyMetricSample {
+  readonly apiId: string;
+  readonly model: string;
+  readonly injectionFlagged: boolean;
+  readonly piiFindings: number;
+}
+
+export interface ProxyMetrics {
+  record(sample: ProxyMetricSample): void;
+}
+
+/**
+ * One embedded-metric-format line per request through Powertools Metrics,
+ * under the dimension sets [service, ApiId] and [service, ApiId, Model]
+ * (lib/observability/metric-names.ts). Counts only, never text.
+ */
+export function createProxyMetrics(): ProxyMetrics {
+  const metrics = new Metrics({ namespace: GATEWAY_METRIC_NAMESPACE, serviceName: MODEL_PROXY_SERVICE_NAME });
+  return {
+    record(sample) {
+      metrics.addDimensions({ [GatewayMetricDimension.API_ID]: sample.apiId });
+      metrics.addDimensions({ [GatewayMetricDimension.API_ID]: sample.apiId, [GatewayMetricDimension.MODEL]: sample.model });
+      metrics.addMetric(ProxyMetricName.REQUESTS, MetricUnit.Count, 1);
+      metrics.addMetric(ProxyMetricName.INJECTION_FLAGGED, MetricUnit.Count, sample.injectionFlagged ? 1 : 0);
+      metrics.addMetric(ProxyMetricName.PII_FINDINGS, MetricUnit.Count, sample.piiFindings);
+      metrics.publishStoredMetrics();
+    },
+  };
+}
