@@ -36,15 +36,36 @@ export function hashWord(w: string): number {
   return h;
 }
 
-export const FORWARD_KEYWORDS = new Map<number, number>();
-/** One byte per low 16 bits of a hash: most words miss here without touching the map. */
-export const KEYWORD_FILTER = new Uint8Array(65536);
+/**
+ * Flags by word hash in an open-addressing table of typed arrays: a lookup is
+ * a few array reads, no Map and no boxing. Flags are never 0, so a 0 value
+ * marks a free slot. The table holds about 1300 words; 8192 slots keep probe
+ * runs short.
+ */
+const SLOTS = 8192;
+const SLOT_MASK = SLOTS - 1;
+const KEYS = new Int32Array(SLOTS);
+const FLAGS = new Int32Array(SLOTS);
+
+function slotOf(h: number): number {
+  return (h ^ (h >>> 13)) & SLOT_MASK;
+}
+
+/** Keyword flags of a word hash (see hashStep), 0 when no keyword has it. */
+export function lookupKeyword(h: number): number {
+  for (let k = slotOf(h); FLAGS[k] !== 0; k = (k + 1) & SLOT_MASK) {
+    if (KEYS[k] === h) return FLAGS[k];
+  }
+  return 0;
+}
 
 export function addKeywords(flag: number, words: readonly string[]): void {
   for (const w of words) {
     const h = hashWord(w);
-    FORWARD_KEYWORDS.set(h, (FORWARD_KEYWORDS.get(h) ?? 0) | flag);
-    KEYWORD_FILTER[h & 0xffff] = 1;
+    let k = slotOf(h);
+    while (FLAGS[k] !== 0 && KEYS[k] !== h) k = (k + 1) & SLOT_MASK;
+    KEYS[k] = h;
+    FLAGS[k] |= flag;
   }
 }
 
@@ -52,7 +73,7 @@ export function addKeywords(flag: number, words: readonly string[]): void {
 export function keywordFlags(s: string, start: number, end: number): number {
   let h = 0;
   for (let i = start; i < end; i++) h = hashStep(h, foldCase(s.charCodeAt(i)));
-  return FORWARD_KEYWORDS.get(h) ?? 0;
+  return lookupKeyword(h);
 }
 
 addKeywords(KW_SECRET, [

@@ -264,6 +264,13 @@ function emailMentions(st: ScanState, people: PersonContext, tokens: NameToken[]
   return false;
 }
 
+/** Glued to a word, a path, an e-mail address, or to the `]` of a replacement (`[EMAIL]Jo Smith`): no name starts here. */
+export function gluedBefore(s: string, start: number): boolean {
+  if (start === 0) return false;
+  const p = s.charCodeAt(start - 1);
+  return isLetter(p) || isDigit(p) || p === 0x5f || p === 0x40 || p === 0x2e || p === 0x2f || p === 0x5d;
+}
+
 /**
  * At a capitalised word: reads the name run and reports it when the evidence
  * holds. `cueHint` false says the scanner saw nothing before the word that
@@ -272,11 +279,7 @@ function emailMentions(st: ScanState, people: PersonContext, tokens: NameToken[]
  */
 export function tryPerson(st: ScanState, people: PersonContext, start: number, cueHint = true): number {
   const s = st.s;
-  if (start > 0) {
-    const p = s.charCodeAt(start - 1);
-    // Glued to a word, a path, an e-mail address, or to the `]` of a replacement (`[EMAIL]Jo Smith`).
-    if (isLetter(p) || isDigit(p) || p === 0x5f || p === 0x40 || p === 0x2e || p === 0x2f || p === 0x5d) return -1;
-  }
+  if (gluedBefore(s, start)) return -1;
   const tokens = readName(s, start);
   if (tokens.length === 0) return -1;
   // `Frau Müller`, `Mr Smith`: the title is the cue, the name starts after it.
