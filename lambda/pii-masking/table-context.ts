@@ -10,6 +10,7 @@
  * table, so the work over a whole scan is linear in the text.
  */
 import { wordCueBits } from './context-words';
+import { NextChar } from './next-char';
 
 interface Header {
   readonly delimiter: number;
@@ -29,13 +30,6 @@ function lineStart(s: string, pos: number): number {
   return i;
 }
 
-function lineEnd(s: string, pos: number): number {
-  const lim = Math.min(s.length, pos + MAX_LINE);
-  let i = pos;
-  while (i < lim && s.charCodeAt(i) !== 0x0a && s.charCodeAt(i) !== 0x0d) i++;
-  return i;
-}
-
 /** Delimiter positions in [start, end) outside double quotes. */
 function splitCells(s: string, start: number, end: number, delimiter: number): number[] {
   const cuts: number[] = [];
@@ -49,12 +43,17 @@ function splitCells(s: string, start: number, end: number, delimiter: number): n
 }
 
 /**
- * The cell delimiter of a line that looks like a table row, or 0. With
- * `strict` (a header candidate), a comma line counts only when its cells are
- * short, not when it is a sentence with commas; data rows only need the
- * header's number of commas, so masking their cells does not change the verdict.
+ * The shape of a line, read in one pass: the cell delimiter of a line that
+ * looks like a table row (0 if none), once loosely and once strictly, and the
+ * number of cuts the loose delimiter makes. Strictly (a header candidate), a
+ * comma line counts only when its cells are short, not when it is a sentence
+ * with commas; data rows only need the header's number of commas, so masking
+ * their cells does not change the verdict. Left in module scratch (a scan is
+ * synchronous): read it right after the call.
  */
-function delimiterOf(s: string, start: number, end: number, strict: boolean): number {
+const shape = { loose: 0, strict: 0, width: 0 };
+
+function readLineShape(s: string, start: number, end: number): void {
   let pipes = 0;
   let commas = 0;
   let tabs = 0;
@@ -81,19 +80,24 @@ function delimiterOf(s: string, start: number, end: number, strict: boolean): nu
   }
   if (cellLen > longest) longest = cellLen;
   if (spaces > maxSpaces) maxSpaces = spaces;
-  if (pipes >= 2) return 0x7c;
-  if (tabs >= 1) return 0x09;
-  // A CSV header: at least three columns of short names (`id,full_name,dob`).
-  if (commas >= 1 && (!strict || (commas >= 2 && longest <= 40 && maxSpaces <= 2))) return 0x2c;
-  return 0;
+  if (pipes >= 2) {
+    shape.loose = shape.strict = 0x7c;
+    shape.width = pipes;
+  } else if (tabs >= 1) {
+    shape.loose = shape.strict = 0x09;
+    shape.width = tabs;
+  } else {
+    shape.loose = commas >= 1 ? 0x2c : 0;
+    // A CSV header: at least three columns of short names (`id,full_name,dob`).
+    shape.strict = commas >= 2 && longest <= 40 && maxSpaces <= 2 ? 0x2c : 0;
+    shape.width = commas;
+  }
 }
 
-function hasPipeOrTab(s: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0x7c || c === 0x09) return true;
-  }
-  return false;
+/** The line [start, end) is a row of the same table: same delimiter and, for CSV and TSV, as many cells. */
+function sameTable(s: string, start: number, end: number, delimiter: number, width: number): boolean {
+  readLineShape(s, start, end);
+  return shape.loose === delimiter && (delimiter === 0x7c || shape.width === width);
 }
 
 function isSeparatorRow(s: string, start: number, end: number): boolean {
@@ -143,9 +147,41 @@ export class TableContext {
   private lineTo = -1;
   private noTableUntil = -1;
   private readonly hasSql: boolean;
+  // Line breaks, pipes and tabs are found with native searches as the questions move forward through the text.
+  private readonly newlines: NextChar;
+  private readonly returns: NextChar;
+  private readonly pipes: NextChar;
+  private readonly tabs: NextChar;
+  /** The last line break before `knownTo` is at `lastNewline` (-1: none). */
+  private knownTo = 0;
+  private lastNewline = -1;
 
   public constructor(private readonly s: string) {
     this.hasSql = s.includes('VALUES') || s.includes('values');
+    this.newlines = new NextChar(s, '\n');
+    this.returns = new NextChar(s, '\r');
+    this.pipes = new NextChar(s, '|');
+    this.tabs = new NextChar(s, '\t');
+  }
+
+  /** lineStart(s, pos), walking forward from the last question when `pos` is past it. */
+  private lineStartOf(pos: number): number {
+    if (pos < this.knownTo) return lineStart(this.s, pos);
+    for (let k = this.newlines.firstIn(this.knownTo, pos); k >= 0; k = this.newlines.firstIn(k + 1, pos)) this.lastNewline = k;
+    this.knownTo = pos;
+    return Math.max(0, pos - MAX_LINE, this.lastNewline + 1);
+  }
+
+  /** lineEnd(s, pos): the first CR or LF within MAX_LINE. */
+  private lineEndOf(pos: number): number {
+    const lim = Math.min(this.s.length, pos + MAX_LINE);
+    const lf = this.newlines.firstIn(pos, lim);
+    const cr = this.returns.firstIn(pos, lf < 0 ? lim : lf);
+    return cr >= 0 ? cr : lf >= 0 ? lf : lim;
+  }
+
+  private hasPipeOrTab(start: number, end: number): boolean {
+    return this.pipes.firstIn(start, end) >= 0 || this.tabs.firstIn(start, end) >= 0;
   }
 
   /** Cue bits of the column header above the value at `pos`, or 0 outside tables. */
@@ -157,15 +193,15 @@ export class TableContext {
     const s = this.s;
     if (pos < this.noTableUntil) return 0;
     if (pos < this.lineFrom || pos > this.lineTo) {
-      const ls = lineStart(s, pos);
+      const ls = this.lineStartOf(pos);
       if (ls > 0 && s.charCodeAt(ls - 1) !== 0x0a) {
         // A line longer than any table row: skip to its end once.
-        const nl = s.indexOf('\n', pos);
+        const nl = this.newlines.firstIn(pos, s.length);
         this.noTableUntil = nl < 0 ? s.length : nl;
         return 0;
       }
       this.lineFrom = ls;
-      this.lineTo = lineEnd(s, pos);
+      this.lineTo = this.lineEndOf(pos);
     }
     const ls = this.lineFrom;
     const header = this.headerOf(ls, this.lineTo, 0);
@@ -180,14 +216,16 @@ export class TableContext {
     if (known !== undefined) return known;
     const s = this.s;
     // A long line without pipes or tabs is prose: skip the cell statistics.
-    if (le - ls > 1000 && !hasPipeOrTab(s, ls, le)) {
+    if (le - ls > 1000 && !this.hasPipeOrTab(ls, le)) {
       this.headers.set(ls, null);
       return null;
     }
-    const delimiter = delimiterOf(s, ls, le, false);
+    readLineShape(s, ls, le);
+    const delimiter = shape.loose;
+    const width = shape.width;
+    const strict = shape.strict;
     let result: Header | null = null;
     if (delimiter !== 0 && depth < 400 && !isSeparatorRow(s, ls, le)) {
-      const width = splitCells(s, ls, le, delimiter).length;
       if (ls > 0) {
         const pe = ls - 1;
         const ps = lineStart(s, pe);
@@ -196,11 +234,11 @@ export class TableContext {
           const hs = lineStart(s, ps - 1);
           result = headerFrom(s, hs, ps - 1, delimiter);
           this.headerLines.add(hs);
-        } else if (delimiterOf(s, ps, pe, false) === delimiter && (delimiter === 0x7c || splitCells(s, ps, pe, delimiter).length === width)) {
+        } else if (sameTable(s, ps, pe, delimiter, width)) {
           result = this.headerOf(ps, pe, depth + 1);
         }
       }
-      if (!result && delimiterOf(s, ls, le, true) === delimiter) {
+      if (!result && strict === delimiter) {
         // First line of the block: it is the header if it names at least one cue.
         const h = headerFrom(s, ls, le, delimiter);
         if (h.cues.some((c) => c !== 0)) {
