@@ -6,6 +6,7 @@
  * constant per candidate.
  */
 import { foldCase, isAsciiUpper, isCjk, isLetter, isLineBreak, isSpace, isWordChar } from './char-class';
+import { IntTable } from './int-table';
 
 export const CUE_DOB = 1;
 export const CUE_SSN = 2;
@@ -273,16 +274,22 @@ interface HashedCue {
   readonly bits: number;
 }
 
-/** Normalized cue words and connectors by hash, so a look-back does not build strings. */
-const CUE_BY_HASH = new Map<number, HashedCue[]>();
+/** Normalized cue words and connectors by hash (1 + index into CUE_LISTS), so a look-back does not build strings. */
+const CUE_BY_HASH = new IntTable(2048);
+const CUE_LISTS: HashedCue[][] = [];
 function addHashed(key: string, bits: number): void {
   let h = 0;
   for (let i = 0; i < key.length; i++) h = (Math.imul(h, 31) + key.charCodeAt(i)) | 0;
-  const list = CUE_BY_HASH.get(h) ?? [];
+  let slot = CUE_BY_HASH.get(h);
+  if (slot === 0) {
+    CUE_LISTS.push([]);
+    slot = CUE_LISTS.length;
+    CUE_BY_HASH.set(h, slot);
+  }
+  const list = CUE_LISTS[slot - 1];
   const known = list.find((c) => c.key === key);
   if (known) list[list.indexOf(known)] = { key, bits: known.bits | bits };
   else list.push({ key, bits });
-  CUE_BY_HASH.set(h, list);
 }
 for (const [key, bits] of CUE_MAP) addHashed(key, bits);
 for (const w of TRANSPARENT) addHashed(normalizeWord(w), TRANSPARENT_BIT);
@@ -321,9 +328,9 @@ export function wordCueBits(s: string, start: number, end: number): number {
     h = (Math.imul(h, 31) + foldCase(c)) | 0;
   }
   let bits = 0;
-  const list = CUE_BY_HASH.get(h);
-  if (list) {
-    for (const c of list) if (equalsNormalized(s, start, end, c.key)) bits |= c.bits;
+  const slot = CUE_BY_HASH.get(h);
+  if (slot !== 0) {
+    for (const c of CUE_LISTS[slot - 1]) if (equalsNormalized(s, start, end, c.key)) bits |= c.bits;
   }
   if (bits === 0 && special) bits = cueBitsOfWord(s, start, end) | apostropheTailBits(s, start, end);
   return bits;

@@ -6,6 +6,7 @@
  */
 import { foldCase } from './char-class';
 import { PERSON_CUE_WORDS, TRANSPARENT_WORDS } from './context-words';
+import { IntTable } from './int-table';
 
 export const KW_SECRET = 1;
 export const KW_MONTH = 2;
@@ -36,36 +37,18 @@ export function hashWord(w: string): number {
   return h;
 }
 
-/**
- * Flags by word hash in an open-addressing table of typed arrays: a lookup is
- * a few array reads, no Map and no boxing. Flags are never 0, so a 0 value
- * marks a free slot. The table holds about 1300 words; 8192 slots keep probe
- * runs short.
- */
-const SLOTS = 8192;
-const SLOT_MASK = SLOTS - 1;
-const KEYS = new Int32Array(SLOTS);
-const FLAGS = new Int32Array(SLOTS);
-
-function slotOf(h: number): number {
-  return (h ^ (h >>> 13)) & SLOT_MASK;
-}
+/** Flags by word hash (about 1300 words). */
+const KEYWORDS = new IntTable(8192);
 
 /** Keyword flags of a word hash (see hashStep), 0 when no keyword has it. */
 export function lookupKeyword(h: number): number {
-  for (let k = slotOf(h); FLAGS[k] !== 0; k = (k + 1) & SLOT_MASK) {
-    if (KEYS[k] === h) return FLAGS[k];
-  }
-  return 0;
+  return KEYWORDS.get(h);
 }
 
 export function addKeywords(flag: number, words: readonly string[]): void {
   for (const w of words) {
     const h = hashWord(w);
-    let k = slotOf(h);
-    while (FLAGS[k] !== 0 && KEYS[k] !== h) k = (k + 1) & SLOT_MASK;
-    KEYS[k] = h;
-    FLAGS[k] |= flag;
+    KEYWORDS.set(h, KEYWORDS.get(h) | flag);
   }
 }
 
@@ -73,7 +56,7 @@ export function addKeywords(flag: number, words: readonly string[]): void {
 export function keywordFlags(s: string, start: number, end: number): number {
   let h = 0;
   for (let i = start; i < end; i++) h = hashStep(h, foldCase(s.charCodeAt(i)));
-  return lookupKeyword(h);
+  return KEYWORDS.get(h);
 }
 
 addKeywords(KW_SECRET, [

@@ -21,12 +21,21 @@ const PLACEHOLDER_VALUES = new Set([
 
 /** Last letters of every key isSecretKeyIdentifier accepts: a cheap test before splitting the identifier. */
 const SECRET_KEY_ENDINGS = new Set(['rd', 'wd', 'se', 'et', 'en', 'ey', 'al', 'ls', 'ty', 'ss', 'on', 'er', 'rt', 'ña', 'ha', 'ль', 'as', 'ig']);
+/** The ASCII endings as one number per pair of code units, so the common test builds no string. */
+const ASCII_ENDING_CODES = new Set([...SECRET_KEY_ENDINGS].filter((e) => e.charCodeAt(0) < 0x80 && e.charCodeAt(1) < 0x80).map((e) => (e.charCodeAt(0) << 8) | e.charCodeAt(1)));
+
+function hasSecretKeyEnding(s: string, end: number): boolean {
+  const a = s.charCodeAt(end - 2);
+  const b = s.charCodeAt(end - 1);
+  // For two ASCII code units, lower-casing and `| 0x20` agree on every pair that could match: all endings are letters.
+  if (a < 0x80 && b < 0x80) return ASCII_ENDING_CODES.has(((a | 0x20) << 8) | (b | 0x20));
+  return SECRET_KEY_ENDINGS.has(String.fromCharCode(a | 0x20, b | 0x20)) || SECRET_KEY_ENDINGS.has(s.slice(end - 2, end).toLowerCase());
+}
 
 /** Keys whose value is a credential. */
 export function isSecretKeyIdentifier(s: string, start: number, end: number): boolean {
   if (end - start < 3) return false;
-  const tail = String.fromCharCode(s.charCodeAt(end - 2) | 0x20, s.charCodeAt(end - 1) | 0x20);
-  if (!SECRET_KEY_ENDINGS.has(tail) && !SECRET_KEY_ENDINGS.has(s.slice(end - 2, end).toLowerCase())) return false;
+  if (!hasSecretKeyEnding(s, end)) return false;
   const raw = s.slice(start, end);
   const parts = splitIdentifier(raw);
   if (parts.length === 0) return false;
