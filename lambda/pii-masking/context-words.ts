@@ -5,7 +5,7 @@
  * of a candidate. The look-back reads at most a few words, so it costs a
  * constant per candidate.
  */
-import { foldCase, isAsciiUpper, isCjk, isLetter, isLineBreak, isSpace, isWordChar } from './char-class';
+import { foldCase, isAsciiUpper, isCjk, isLetter, isLineBreak, isWordChar } from './char-class';
 import { IntTable } from './int-table';
 
 export const CUE_DOB = 1;
@@ -174,26 +174,14 @@ export function splitIdentifier(raw: string): string[] {
 }
 
 /** Separators allowed between a cue and its value: `DOB: `, `"ssn": "`, `- **SSN:** `, `dob=`. */
+const CUE_SEPARATORS = ' \t:="\'`*([#->|,\u00a0\u2009\u202f\u3000\uff1a\u2013\u2014';
+/** The ASCII ones as a table: most characters asked about are letters, which fail one lookup instead of a chain of tests. */
+const ASCII_CUE_SEPARATOR = new Uint8Array(0x80);
+for (const ch of CUE_SEPARATORS) if (ch.charCodeAt(0) < 0x80) ASCII_CUE_SEPARATOR[ch.charCodeAt(0)] = 1;
+
 export function isCueSeparator(c: number): boolean {
-  return (
-    isSpace(c) ||
-    c === 0x3a || // :
-    c === 0x3d || // =
-    c === 0x22 || // "
-    c === 0x27 || // '
-    c === 0x60 || // `
-    c === 0x2a || // *
-    c === 0x28 || // (
-    c === 0x5b || // [
-    c === 0x23 || // #
-    c === 0x2d || // -
-    c === 0x3e || // >
-    c === 0x7c || // |
-    c === 0x2c || // ,
-    c === 0xff1a || // fullwidth colon
-    c === 0x2013 || // en dash
-    c === 0x2014 // em dash
-  );
+  if (c < 0x80) return ASCII_CUE_SEPARATOR[c] === 1;
+  return c === 0xa0 || c === 0x2009 || c === 0x202f || c === 0x3000 || c === 0xff1a || c === 0x2013 || c === 0x2014;
 }
 
 function isWordInner(c: number): boolean {

@@ -115,8 +115,15 @@ function readParticle(s: string, pos: number): number {
   return i;
 }
 
-/** Reads the name run starting at `start` into the token arrays; returns the token count. */
-function readName(s: string, start: number): number {
+/** Keyword flags of the first token, when it is a word (set by readName). */
+let firstWordFlags = 0;
+
+/**
+ * Reads the name run starting at `start` into the token arrays; returns the
+ * token count. `knownEnd`/`knownFlags`: the scanner already hashed the word
+ * at `start` up to `knownEnd` (-1: it did not).
+ */
+function readName(s: string, start: number, knownEnd: number, knownFlags: number): number {
   let count = 0;
   let pos = start;
   let caps = 0;
@@ -133,7 +140,11 @@ function readName(s: string, start: number): number {
       continue;
     }
     const initial = s.charCodeAt(e - 1) === 0x2e;
-    if (!initial && keywordFlags(s, pos, e) & (count === 0 ? KW_NOT_NAME : KW_NOT_SURNAME)) break;
+    if (!initial) {
+      const flags = count === 0 && e === knownEnd ? knownFlags : keywordFlags(s, pos, e);
+      if (flags & (count === 0 ? KW_NOT_NAME : KW_NOT_SURNAME)) break;
+      if (count === 0) firstWordFlags = flags;
+    }
     TOKEN_START[count] = pos;
     TOKEN_END[count] = e;
     TOKEN_KIND[count++] = initial ? INITIAL : WORD;
@@ -295,16 +306,17 @@ export function gluedBefore(s: string, start: number): boolean {
 /**
  * At a capitalised word: reads the name run and reports it when the evidence
  * holds. `cueHint` false says the scanner saw nothing before the word that
- * could be a cue, so the look-back for one is skipped. Returns the end of the
- * finding or -1.
+ * could be a cue, so the look-back for one is skipped. `knownEnd` and
+ * `knownFlags` pass on the scanner's keyword flags of the word at `start`
+ * (only when it hashed exactly that word). Returns the end of the finding or -1.
  */
-export function tryPerson(st: ScanState, people: PersonContext, start: number, cueHint = true): number {
+export function tryPerson(st: ScanState, people: PersonContext, start: number, cueHint = true, knownEnd = -1, knownFlags = 0): number {
   const s = st.s;
   if (gluedBefore(s, start)) return -1;
-  const count = readName(s, start);
+  const count = readName(s, start, knownEnd, knownFlags);
   if (count === 0) return -1;
   // `Frau Müller`, `Mr Smith`: the title is the cue, the name starts after it.
-  if (TOKEN_KIND[0] === WORD && keywordFlags(s, TOKEN_START[0], TOKEN_END[0]) & KW_TITLE) return -1;
+  if (TOKEN_KIND[0] === WORD && firstWordFlags & KW_TITLE) return -1;
   const end = TOKEN_END[count - 1];
   let words = 0;
   let midInitial = false;

@@ -305,14 +305,16 @@ function onWord(st: ScanState, people: PersonContext, start: number): number {
   // (no lower-case letter, an e-mail's local part, a stop word or a title). Words that a hyphen or an apostrophe
   // continues (`Schumm-Skiles`, `O'Hara`) or that a dot may make an initial are left to tryPerson.
   if (gluedBefore(s, start)) return end;
-  if (digits === 0 && !underscore && len <= 24 && after !== 0x2d && after !== 0x2e && after !== 0x27 && after !== 0x2019) {
+  // The word's keyword flags are those of the name's first word when both end at the same place.
+  const plainName = digits === 0 && !underscore && len <= 24;
+  if (plainName && after !== 0x2d && after !== 0x2e && after !== 0x27 && after !== 0x2019) {
     if (uppers === len || after === 0x40 || kw & (KW_NOT_NAME | KW_TITLE)) return end;
   }
   // Worth the full cue look-back: a cue word seen just before, one right before, or a field separator (`Name: X`, `"X"`).
   const cueHint =
     (people.cueEnd >= 0 && start - people.cueEnd <= 40) || (prevWordFlags(s, start, st.lastEnd) & KW_PERSON_CUE) !== 0 || fieldBefore(s, start);
   if (cueHint || (after === 0x20 && (isUpperLetterCode(next) || next === 0x3c || (next >= 0x61 && next <= 0x7a && isParticleAt(s, end + 1))))) {
-    const r = tryPerson(st, people, start, cueHint);
+    const r = tryPerson(st, people, start, cueHint, plainName ? end : -1, kw);
     if (r > 0) return r;
   }
   return end;
