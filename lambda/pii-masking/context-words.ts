@@ -135,19 +135,31 @@ export function normalizeWord(w: string): string {
   return out;
 }
 
-/** Cue bits of one word, including identifiers such as `customer_phone`, `dateOfBirth`, `GITHUB_TOKEN`. */
+/** Start positions of the last three segments of an identifier, a ring indexed by segment number (scratch). */
+const SEGMENT_STARTS = new Int32Array(3);
+
+/**
+ * Cue bits of one word, including identifiers such as `customer_phone`,
+ * `dateOfBirth`, `GITHUB_TOKEN`: the whole word, else its last one, two and
+ * three segments (as splitIdentifier cuts them), looked up by hash in place.
+ */
 export function cueBitsOfWord(s: string, start: number, end: number): number {
-  const raw = s.slice(start, end);
-  const whole = CUE_MAP.get(normalizeWord(raw));
-  if (whole !== undefined) return whole;
-  // Identifiers: try the last one, two and three segments (snake_case, kebab-case, camelCase).
-  const segments = splitIdentifier(raw);
-  if (segments.length < 2) return 0;
-  let bits = 0;
-  for (let k = 1; k <= Math.min(3, segments.length); k++) {
-    const tail = segments.slice(segments.length - k).join('');
-    bits |= CUE_MAP.get(tail) ?? 0;
+  const whole = hashedCueBits(s, start, end) & ~TRANSPARENT_BIT;
+  if (whole !== 0) return whole;
+  let count = 0;
+  let inSegment = false;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (isIgnorable(c)) {
+      inSegment = false;
+      continue;
+    }
+    if (!inSegment || (isAsciiUpper(c) && !isAsciiUpper(s.charCodeAt(i - 1)))) SEGMENT_STARTS[count++ % 3] = i;
+    inSegment = true;
   }
+  if (count < 2) return 0;
+  let bits = 0;
+  for (let k = 1; k <= Math.min(3, count); k++) bits |= hashedCueBits(s, SEGMENT_STARTS[(count - k) % 3], end) & ~TRANSPARENT_BIT;
   return bits;
 }
 
@@ -298,6 +310,24 @@ function equalsNormalized(s: string, start: number, end: number, key: string): b
   return k === key.length;
 }
 
+/** Cue bits (and TRANSPARENT_BIT) of the word at [start, end), case-folded and without `_ - .`, by hash. */
+function hashedCueBits(s: string, start: number, end: number): number {
+  let h = 0;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (!isIgnorable(c)) h = (Math.imul(h, 31) + foldCase(c)) | 0;
+  }
+  return bitsOfHash(h, s, start, end);
+}
+
+function bitsOfHash(h: number, s: string, start: number, end: number): number {
+  const slot = CUE_BY_HASH.get(h);
+  if (slot === 0) return 0;
+  let bits = 0;
+  for (const c of CUE_LISTS[slot - 1]) if (equalsNormalized(s, start, end, c.key)) bits |= c.bits;
+  return bits;
+}
+
 /**
  * Cue bits of the word at [start, end) plus TRANSPARENT_BIT for connectors.
  * Plain words are looked up by hash; identifiers (`dateOfBirth`,
@@ -315,11 +345,7 @@ export function wordCueBits(s: string, start: number, end: number): number {
     if (c === 0x27 || c === 0x2019 || (i > start && isAsciiUpper(c) && !isAsciiUpper(s.charCodeAt(i - 1)))) special = true;
     h = (Math.imul(h, 31) + foldCase(c)) | 0;
   }
-  let bits = 0;
-  const slot = CUE_BY_HASH.get(h);
-  if (slot !== 0) {
-    for (const c of CUE_LISTS[slot - 1]) if (equalsNormalized(s, start, end, c.key)) bits |= c.bits;
-  }
+  let bits = bitsOfHash(h, s, start, end);
   if (bits === 0 && special) bits = cueBitsOfWord(s, start, end) | apostropheTailBits(s, start, end);
   return bits;
 }
