@@ -139,29 +139,26 @@ function headerFrom(s: string, start: number, end: number, delimiter: number): H
 }
 
 export class TableContext {
-  private readonly headers = new Map<number, Header | null>();
-  private readonly headerLines = new Set<number>();
-  private readonly sqlColumns = new Map<number, readonly number[] | null>();
+  // Created on first use: most texts ask about a line or two, or never reach the SQL path.
+  private headers: Map<number, Header | null> | undefined;
+  private headerLines: Set<number> | undefined;
+  private sqlColumns: Map<number, readonly number[] | null> | undefined;
   /** The line of the last question, and how far no line can be a table row (a line longer than MAX_LINE). */
   private lineFrom = -1;
   private lineTo = -1;
   private noTableUntil = -1;
-  private readonly hasSql: boolean;
+  private hasSql = -1;
   // Line breaks, pipes and tabs are found with native searches as the questions move forward through the text.
   private readonly newlines: NextChar;
-  private readonly returns: NextChar;
-  private readonly pipes: NextChar;
-  private readonly tabs: NextChar;
+  private returns: NextChar | undefined;
+  private pipes: NextChar | undefined;
+  private tabs: NextChar | undefined;
   /** The last line break before `knownTo` is at `lastNewline` (-1: none). */
   private knownTo = 0;
   private lastNewline = -1;
 
   public constructor(private readonly s: string) {
-    this.hasSql = s.includes('VALUES') || s.includes('values');
     this.newlines = new NextChar(s, '\n');
-    this.returns = new NextChar(s, '\r');
-    this.pipes = new NextChar(s, '|');
-    this.tabs = new NextChar(s, '\t');
   }
 
   /** lineStart(s, pos), walking forward from the last question when `pos` is past it. */
@@ -176,17 +173,18 @@ export class TableContext {
   private lineEndOf(pos: number): number {
     const lim = Math.min(this.s.length, pos + MAX_LINE);
     const lf = this.newlines.firstIn(pos, lim);
-    const cr = this.returns.firstIn(pos, lf < 0 ? lim : lf);
+    const cr = (this.returns ??= new NextChar(this.s, '\r')).firstIn(pos, lf < 0 ? lim : lf);
     return cr >= 0 ? cr : lf >= 0 ? lf : lim;
   }
 
   private hasPipeOrTab(start: number, end: number): boolean {
-    return this.pipes.firstIn(start, end) >= 0 || this.tabs.firstIn(start, end) >= 0;
+    return (this.pipes ??= new NextChar(this.s, '|')).firstIn(start, end) >= 0 || (this.tabs ??= new NextChar(this.s, '\t')).firstIn(start, end) >= 0;
   }
 
   /** Cue bits of the column header above the value at `pos`, or 0 outside tables. */
   public columnCue(pos: number): number {
-    return this.tableCue(pos) | (this.hasSql ? this.sqlCue(pos) : 0);
+    if (this.hasSql < 0) this.hasSql = this.s.includes('VALUES') || this.s.includes('values') ? 1 : 0;
+    return this.tableCue(pos) | (this.hasSql === 1 ? this.sqlCue(pos) : 0);
   }
 
   private tableCue(pos: number): number {
@@ -205,19 +203,20 @@ export class TableContext {
     }
     const ls = this.lineFrom;
     const header = this.headerOf(ls, this.lineTo, 0);
-    if (!header || this.headerLines.has(ls)) return 0;
+    if (!header || this.headerLines?.has(ls)) return 0;
     const column = splitCells(s, ls, pos, header.delimiter).length;
     return header.cues[column] ?? 0;
   }
 
   /** The header of the table the line [ls, le) belongs to; memoised per line. */
   private headerOf(ls: number, le: number, depth: number): Header | null {
-    const known = this.headers.get(ls);
+    const headers = (this.headers ??= new Map());
+    const known = headers.get(ls);
     if (known !== undefined) return known;
     const s = this.s;
     // A long line without pipes or tabs is prose: skip the cell statistics.
     if (le - ls > 1000 && !this.hasPipeOrTab(ls, le)) {
-      this.headers.set(ls, null);
+      headers.set(ls, null);
       return null;
     }
     readLineShape(s, ls, le);
@@ -233,7 +232,7 @@ export class TableContext {
           // Markdown: the line above the |---| row is the header.
           const hs = lineStart(s, ps - 1);
           result = headerFrom(s, hs, ps - 1, delimiter);
-          this.headerLines.add(hs);
+          (this.headerLines ??= new Set()).add(hs);
         } else if (sameTable(s, ps, pe, delimiter, width)) {
           result = this.headerOf(ps, pe, depth + 1);
         }
@@ -243,11 +242,11 @@ export class TableContext {
         const h = headerFrom(s, ls, le, delimiter);
         if (h.cues.some((c) => c !== 0)) {
           result = h;
-          this.headerLines.add(ls);
+          (this.headerLines ??= new Set()).add(ls);
         }
       }
     }
-    this.headers.set(ls, result);
+    headers.set(ls, result);
     return result;
   }
 
@@ -294,7 +293,8 @@ export class TableContext {
     if (k < 0) return null;
     const at = floor + k;
     // Only whitespace, commas and complete tuples between VALUES and this tuple.
-    const known = this.sqlColumns.get(at);
+    const sqlColumns = (this.sqlColumns ??= new Map());
+    const known = sqlColumns.get(at);
     if (known !== undefined) return known;
     let result: number[] | null = null;
     let i = at - 1;
@@ -312,7 +312,7 @@ export class TableContext {
         }
       }
     }
-    this.sqlColumns.set(at, result);
+    sqlColumns.set(at, result);
     return result;
   }
 }
