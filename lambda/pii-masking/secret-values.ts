@@ -5,9 +5,11 @@
  * (`postgres://user:pass@host`). Values that are references or placeholders
  * (`${DB_PASSWORD}`, `<token>`, `***`) are left alone.
  */
-import { isAsciiAlnum, isAsciiLower, isAsciiUpper, isDigit, isLineBreak, isSpace } from './char-class';
+import { foldCase, isAsciiAlnum, isAsciiLower, isAsciiUpper, isDigit, isLineBreak, isSpace } from './char-class';
 import { splitIdentifier } from './context-words';
 import { MAX_SECRET, isAwsAccessKeyId, readWhile } from './credential-tokens';
+import { IntTable } from './int-table';
+import { hashStep, hashWord } from './keywords';
 import type { ScanState } from './scan-state';
 
 const PLACEHOLDER_VALUES = new Set([
@@ -32,10 +34,41 @@ function hasSecretKeyEnding(s: string, end: number): boolean {
   return SECRET_KEY_ENDINGS.has(String.fromCharCode(a | 0x20, b | 0x20)) || SECRET_KEY_ENDINGS.has(s.slice(end - 2, end).toLowerCase());
 }
 
+/** Every last segment the switch in isSecretKeyIdentifier names, by hash. */
+const LAST_SEGMENTS = new IntTable(64);
+for (const w of [
+  'password', 'passwd', 'pwd', 'passphrase', 'secret', 'token', 'apikey', 'credential', 'credentials', 'community', 'passwort',
+  'kennwort', 'contraseña', 'senha', 'пароль', 'authorization', 'bearer', 'pass', 'key', 'sas', 'sig',
+]) LAST_SEGMENTS.set(hashWord(w), 1);
+
+/**
+ * Could the last segment of the identifier (as splitIdentifier cuts it) be one
+ * the switch names? Read in place, so the common miss builds no string.
+ */
+function lastSegmentMayName(s: string, start: number, end: number): boolean {
+  let segStart = -1;
+  let segEnd = -1;
+  let inSegment = false;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x5f || c === 0x2d || c === 0x2e) {
+      inSegment = false;
+      continue;
+    }
+    if (!inSegment || (isAsciiUpper(c) && !isAsciiUpper(s.charCodeAt(i - 1)))) segStart = i;
+    inSegment = true;
+    segEnd = i + 1;
+  }
+  if (segStart < 0) return false;
+  let h = 0;
+  for (let i = segStart; i < segEnd; i++) h = hashStep(h, foldCase(s.charCodeAt(i)));
+  return LAST_SEGMENTS.get(h) !== 0;
+}
+
 /** Keys whose value is a credential. */
 export function isSecretKeyIdentifier(s: string, start: number, end: number): boolean {
   if (end - start < 3) return false;
-  if (!hasSecretKeyEnding(s, end)) return false;
+  if (!hasSecretKeyEnding(s, end) || !lastSegmentMayName(s, start, end)) return false;
   const raw = s.slice(start, end);
   const parts = splitIdentifier(raw);
   if (parts.length === 0) return false;
