@@ -99,7 +99,11 @@ function tryHyphenToken(st: ScanState, ws: number): number {
   let ts = ws - 1;
   while (ts > floor && (isAsciiWord(s.charCodeAt(ts - 1)) || s.charCodeAt(ts - 1) === 0x2d)) ts--;
   if (ts > 0 && isAsciiWord(s.charCodeAt(ts - 1))) return -1;
-  return tryToken(st, ts);
+  // Every segment of `b65d1416-de1b-4343-...` backs up to the same start: a start that found nothing finds nothing again.
+  if (ts === st.tokenTriedAt) return -1;
+  const r = tryToken(st, ts);
+  if (r < 0) st.tokenTriedAt = ts;
+  return r;
 }
 
 function onWordAt(st: ScanState, people: PersonContext, p: number, floor: number): number {
@@ -311,8 +315,9 @@ function onWord(st: ScanState, people: PersonContext, start: number): number {
     if (uppers === len || after === 0x40 || kw & (KW_NOT_NAME | KW_TITLE)) return end;
   }
   // Worth the full cue look-back: a cue word seen just before, one right before, or a field separator (`Name: X`, `"X"`).
+  // Cheapest test first: a field separator needs no word read back.
   const cueHint =
-    (people.cueEnd >= 0 && start - people.cueEnd <= 40) || (prevWordFlags(s, start, st.lastEnd) & KW_PERSON_CUE) !== 0 || fieldBefore(s, start);
+    (people.cueEnd >= 0 && start - people.cueEnd <= 40) || fieldBefore(s, start) || (prevWordFlags(s, start, st.lastEnd) & KW_PERSON_CUE) !== 0;
   if (cueHint || (after === 0x20 && (isUpperLetterCode(next) || next === 0x3c || (next >= 0x61 && next <= 0x7a && isParticleAt(s, end + 1))))) {
     const r = tryPerson(st, people, start, cueHint, plainName ? end : -1, kw);
     if (r > 0) return r;
