@@ -110,3 +110,47 @@ export function hasQuotes(lower: string): boolean {
   QUOTED.lastIndex = 0;
   return found;
 }
+
+const MAX_PIECES = 32;
+const CAPITALS = /(?<![A-Za-z])[A-Z]{2,}(?![A-Za-z])/g;
+
+/**
+ * Readings that put a split payload back together: the quoted pieces joined
+ * in order, without and with spaces, and in reverse order; and the words in
+ * capitals read on their own ("the IGNORE cat sat on YOUR mat").
+ */
+export function splitPayloadViews(visible: string): string[] {
+  const pieces: string[] = [];
+  QUOTED.lastIndex = 0;
+  for (let m = QUOTED.exec(visible); m && pieces.length < MAX_PIECES; m = QUOTED.exec(visible)) pieces.push(m[0].slice(1, -1));
+  QUOTED.lastIndex = 0;
+  const views: string[] = [];
+  if (pieces.length >= 2) views.push(pieces.join(''), pieces.join(' '), [...pieces].reverse().join(' '));
+  const capitals = visible.match(CAPITALS) ?? [];
+  if (capitals.length >= 3) views.push(capitals.slice(0, MAX_PIECES).join(' '));
+  return views;
+}
+
+const MAX_PART = 5;
+const MIN_JOINED = 5;
+
+/**
+ * Words cut in two by a space ("ig nore your ru les"): adjacent short words
+ * whose concatenation is a word the rules know, while one half is not.
+ * Returns the reading with those pairs joined and how many there were.
+ */
+export function rejoinedView(words: string, known: (word: string) => boolean): { readonly words: string; readonly joins: number } {
+  const parts = words.split(' ');
+  const out: string[] = [];
+  let joins = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const a = parts[i];
+    const b = parts[i + 1];
+    if (b !== undefined && a.length <= MAX_PART && b.length <= MAX_PART && a.length + b.length >= MIN_JOINED && (!known(a) || !known(b)) && known(a + b)) {
+      out.push(a + b);
+      joins++;
+      i++;
+    } else out.push(a);
+  }
+  return { words: out.join(' '), joins };
+}
