@@ -8,7 +8,7 @@ import { foldPhrase } from './pattern-builder';
 import { Reason } from './reasons';
 import { COMPACT_RULES } from './rules/compact';
 import { TEXT_RULES, WORD_RULES } from './rules/catalogue';
-import { tokenize } from './tokens';
+import { tokenize, type Token } from './tokens';
 import type { TextRule } from './rules/rule';
 import { DEFAULT_INJECTION_THRESHOLD, Evidence } from './scoring';
 import { despacedView, hasQuotes, hasSplitWords, joinedView, joinedWords, leetView, reversedView, rejoinedView, rot13View, splitPayloadViews, withoutQuotes } from './views';
@@ -121,13 +121,13 @@ function matchCompact(strings: readonly string[], evidence: Evidence): void {
   }
 }
 
-function scan(view: View, evidence: Evidence): ScanHints & IntentHints {
+function scan(view: View, evidence: Evidence): ScanHints & IntentHints & { readonly tokens: readonly Token[] } {
   const tokens = tokenize(view.words);
   const hints = matchWordRules(view.words, tokens, INDEX, evidence);
   matchConceptRules(conceptMasks(tokens, CONCEPTS), tokens, (rule) => evidence.add(rule.reason, rule.weight));
   matchTextRules(view, hints.gates, evidence);
   matchCompact(hints.longWords, evidence);
-  return { ...hints, ...matchIntent(view.lower, tokens, evidence) };
+  return { ...hints, ...matchIntent(view.lower, tokens, evidence), tokens };
 }
 
 /** Scans another reading of the text; what it finds counts, plus the obfuscation that hid it. */
@@ -254,8 +254,8 @@ export function detectPromptInjection(text: string, options: InjectionOptions = 
   for (const payload of findEncodedPayloads(folded.visible)) {
     scanHidden(foldText(payload.text), evidence, PAYLOAD_REASONS[payload.kind]);
   }
-  const rejoined = rejoinedView(folded.words, (w) => INDEX.vocabulary.has(w) || CONCEPTS.words.has(w));
-  if (rejoined.joins >= MIN_REJOINS) scanHidden(wordsOnly(rejoined.words), evidence, Reason.SPACED_LETTERS);
+  const rejoined = rejoinedView(hints.tokens, (w) => INDEX.vocabulary.has(w) || CONCEPTS.words.has(w), MIN_REJOINS);
+  if (rejoined !== undefined) scanHidden(wordsOnly(rejoined), evidence, Reason.SPACED_LETTERS);
   if (!hints.addressesModel) evidence = discountUnaddressed(evidence);
   evidence = discountQuotedExamples(folded, evidence);
   const score = evidence.score();

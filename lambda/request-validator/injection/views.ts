@@ -1,4 +1,5 @@
 import { unleet, rot13 } from './matcher';
+import type { Token } from './tokens';
 
 /**
  * Other readings of the same text, built only when the first scan saw a
@@ -136,21 +137,30 @@ const MIN_JOINED = 5;
 
 /**
  * Words cut in two by a space ("ig nore your ru les"): adjacent short words
- * whose concatenation is a word the rules know, while one half is not.
- * Returns the reading with those pairs joined and how many there were.
+ * of one sentence whose concatenation is a word the rules know, while one
+ * half is not. Returns the reading with those pairs joined, or undefined when
+ * there are fewer than `min` such pairs.
  */
-export function rejoinedView(words: string, known: (word: string) => boolean): { readonly words: string; readonly joins: number } {
-  const parts = words.split(' ');
-  const out: string[] = [];
-  let joins = 0;
-  for (let i = 0; i < parts.length; i++) {
-    const a = parts[i];
-    const b = parts[i + 1];
-    if (b !== undefined && a.length <= MAX_PART && b.length <= MAX_PART && a.length + b.length >= MIN_JOINED && (!known(a) || !known(b)) && known(a + b)) {
-      out.push(a + b);
-      joins++;
+export function rejoinedView(tokens: readonly Token[], known: (word: string) => boolean, min: number): string | undefined {
+  const joinAt: number[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const a = tokens[i].text;
+    const b = tokens[i + 1].text;
+    if (a.length > MAX_PART || b.length > MAX_PART || a.length + b.length < MIN_JOINED || tokens[i].sentence !== tokens[i + 1].sentence) continue;
+    if ((!known(a) || !known(b)) && known(a + b)) {
+      joinAt.push(i);
       i++;
-    } else out.push(a);
+    }
   }
-  return { words: out.join(' '), joins };
+  if (joinAt.length < min) return undefined;
+  const words: string[] = [];
+  let next = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (i === joinAt[next]) {
+      words.push(tokens[i].text + tokens[i + 1].text);
+      next++;
+      i++;
+    } else words.push(tokens[i].text);
+  }
+  return words.join(' ');
 }
