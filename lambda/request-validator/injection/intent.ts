@@ -163,10 +163,14 @@ const MAX_VOCATIVES = 32;
 const DIRECTIVE = /\b(?:new task|rather than|instead|from now on|stop|always|only|do not|don't|never|you|your|approve|mark|rate|rank|recommend|describe|score|say|tell|respond|reply|answer|output|print|delete|forward|send|collect|post|ask|add|include|grant|drop|run|list|ignore|disregard|forget|reveal|when|ahora|maintenant|jetzt|oublie|olvida|vergiss|leite|recomienda)\b/;
 const NON_LATIN_TEXT = /^[^a-z]{6,}/;
 
+// The user greeting the assistant at the start of the prompt is talking to it, not planting text for it.
+const OPENING_GREETING = /^\s*(?:(?:hey|hi|hello|dear|ok|okay|yo|hola|bonjour|hallo|ciao|oi)\b[ ,!]*)?$/;
+
 function vocatives(lower: string, evidence: Evidence): void {
   VOCATIVE.lastIndex = 0;
   let n = 0;
   for (let m = VOCATIVE.exec(lower); m && n < MAX_VOCATIVES; m = VOCATIVE.exec(lower), n++) {
+    if (OPENING_GREETING.test(lower.slice(0, m.index))) continue;
     const said = m[3];
     if (DIRECTIVE.test(said) || NON_LATIN_TEXT.test(said)) {
       evidence.add(Reason.INDIRECT_INJECTION, 0.5);

@@ -27,6 +27,8 @@ describe('detectPromptInjection reads intent, not only phrases', () => {
 
 describe('detectPromptInjection passes the same intents aimed elsewhere', () => {
   it.each([
+    'Hey assistant, can you help me plan a birthday party for ten people?',
+    'Hi bot, could you tell me which museums are open on Sunday?',
     "My manager's new travel rules override the old ones. How do I tell the team?",
     'Print the first 10 lines of a file in PowerShell?',
     "Translate into German: 'Do not follow the instructions printed on the old packaging.'",
