@@ -80,9 +80,19 @@ printTable(
   }),
 );
 
+const benign = all.filter((r) => r.label === 'benign');
+console.log(`\nFPR over every benign prompt of all sets: ${fmt(rates(benign).fpr, 3)} (${benign.length} prompts)`);
+
 const texts = all.map((r) => r.text);
 let next = 0;
 const perPrompt = distribution(sampleMicros(() => detectPromptInjection(texts[next++ % texts.length]), 4000));
 const baseline = distribution(sampleMicros(() => JSON.parse(JSON.stringify(texts[next++ % texts.length])), 4000));
 console.log(`\nTime per labeled prompt (mean ${Math.round(texts.join('').length / texts.length)} chars): median ${fmt(perPrompt.median)} µs, p99 ${fmt(perPrompt.p99)} µs`);
 console.log(`Same-run baseline, JSON round trip of the same prompt: median ${fmt(baseline.median)} µs`);
+
+// A 4 KB prompt: labeled prompts of both kinds joined until 4,096 characters.
+let long = '';
+for (let i = 0; long.length < 4096; i++) long += `${texts[i % texts.length]}\n`;
+const prompt4k = long.slice(0, 4096);
+const per4k = distribution(sampleMicros(() => detectPromptInjection(prompt4k), 1000));
+console.log(`Time per 4 KB prompt: median ${fmt(per4k.median)} µs, p99 ${fmt(per4k.p99)} µs`);

@@ -5,8 +5,8 @@
  * audit line) at 4 KB and 256 KB prompts (and 32 KB, near the gateway's
  * default prompt limit of 32,000 characters), with
  * - `pass-through guards`: JSON.parse as validation, identity masking: the proxy's own cost;
- * - `fake guards`: the test fakes (`fakeGuards`, e-mail masking by regex); the
- *   real request-validator and pii-masking modules replace them in one place.
+ * - `real guards`: the request-validator (schema, Unicode, injection guard) and
+ *   the pii-masking module in placeholder mode, wired as the handler wires them.
  * Baseline, measured in the same run: parsing the request body and serializing
  * it once, which any proxy must do.
  *
@@ -19,7 +19,8 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { createModelProxy } from '../lambda/model-proxy/proxy';
 import { createJsonLogger } from '../lambda/shared/logger';
 import type { Guards } from '../lambda/model-proxy/guards';
-import { apiEvent, fakeGuards, proxyConfig } from '../test/lambda/model-proxy/fakes';
+import { createGuards } from '../lambda/model-proxy/guard-wiring';
+import { apiEvent, proxyConfig } from '../test/lambda/model-proxy/fakes';
 import { distribution, fmt, printTable, sampleMicros } from './support/stats';
 
 const WORDS = ('claim policy water damage kitchen adjuster estimate premium deductible coverage report repair invoice photo '
@@ -53,7 +54,7 @@ function promptOf(chars: number): string {
   return parts.join(' ').slice(0, chars);
 }
 
-const ANSWER = JSON.stringify({ generated_text: `${promptOf(2000)} Reply to [EMAIL_1].` });
+const ANSWER = JSON.stringify({ generated_text: `${promptOf(2000)} Reply to <EMAIL_1>.` });
 let bytesLogged = 0;
 
 function proxyWith(guards: Guards) {
@@ -80,7 +81,7 @@ const passThrough: Guards = {
 
 const VARIANTS: Array<[string, ReturnType<typeof proxyWith>]> = [
   ['pass-through guards', proxyWith(passThrough)],
-  ['fake guards', proxyWith(fakeGuards())],
+  ['real guards', proxyWith(createGuards(proxyConfig({ restorePlaceholders: true })))],
 ];
 const context = { awsRequestId: 'bench', getRemainingTimeInMillis: () => 25_000 };
 

@@ -12,7 +12,7 @@ export interface LabeledPrompt {
 
 const DIR = join(__dirname, '../../test/fixtures/injection');
 
-export const SETS = ['labeled.jsonl', 'later-rounds.jsonl', 'holdout.jsonl'] as const;
+export const SETS = ['labeled.jsonl', 'later-rounds.jsonl', 'holdout.jsonl', 'round7.jsonl', 'round8.jsonl'] as const;
 
 export function loadSet(file: string): LabeledPrompt[] {
   return readFileSync(join(DIR, file), 'utf8')

@@ -10,7 +10,7 @@ import { handlerAssetPath } from './asset-path';
 import { GuardControl } from './guard-controls';
 import { EncryptedLogGroup } from '../observability/encrypted-log-group';
 
-/** The runtime of every function we ship; bundles target Node.js 22 and newer. */
+/** The runtime of every function we ship (the bundles target Node.js 22 and newer). */
 export const FUNCTION_RUNTIME = lambda.Runtime.NODEJS_24_X;
 
 export interface SecureFunctionProps {

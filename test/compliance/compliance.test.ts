@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import {
   Acknowledgement,
@@ -12,6 +15,7 @@ import {
   runCfnGuard,
   runNagPack,
 } from '../helpers/compliance';
+import { idleCost } from '../helpers/idle-cost';
 import { synthExampleStack, TEST_ENV } from '../setup/stacks';
 
 const { app, stack } = synthExampleStack();
@@ -50,6 +54,12 @@ describe('cdk-nag packs over the example stack', () => {
     }
   });
 
+  test('README lists every acknowledged rule', () => {
+    const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const rules = new Set(acknowledgements.map((a) => a.ruleId.replace(/^(AwsSolutions|NIST\.800\.53\.R5|HIPAA\.Security|PCI\.DSS\.321|Serverless)-/, '').replace(/\[.*$/, '')));
+    expect([...rules].filter((rule) => !readme.includes(rule))).toEqual([]);
+  });
+
   test('acknowledgements sit on resources, not on the stack or the app', () => {
     for (const ack of acknowledgements) {
       expect(ack.path.split('/').length).toBeGreaterThanOrEqual(2);
@@ -60,6 +70,17 @@ describe('cdk-nag packs over the example stack', () => {
 describe('cfn-guard validator over the example stack', () => {
   test('finds no unacknowledged failing Control Tower proactive control', () => {
     expect(guard.after.map((g) => `${g.ruleId} (${g.rule}) at ${g.path}: ${g.description}`)).toEqual([]);
+  });
+});
+
+describe('idle cost of the example stack', () => {
+  test('stays within $50 a month at list prices, and says what bills', () => {
+    const { lines, total } = idleCost(Template.fromStack(stack).toJSON() as never);
+    process.stdout.write(`\nIdle cost of the example stack (USD per month, list prices)\n${formatTable(
+      ['item', 'quantity', 'unit', 'monthly'], [...lines.map((l) => [l.item, l.quantity, l.unitPrice.toFixed(2), l.monthly.toFixed(2)]), ['total', '', '', total.toFixed(2)]],
+    )}\n`);
+    expect(lines.map((l) => l.item)).toEqual(expect.arrayContaining(['WAF web ACL', 'Interface VPC endpoint-AZs', 'KMS customer-managed keys']));
+    expect(total).toBeLessThanOrEqual(50);
   });
 });
 

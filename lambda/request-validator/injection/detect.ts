@@ -2,15 +2,16 @@ import { matchConceptRules } from './concept-rules';
 import { buildConceptIndex, conceptMasks } from './concepts';
 import { findEncodedPayloads, type PayloadKind } from './decoders';
 import { foldText, toWords } from './fold';
+import { matchIntent, type IntentHints } from './intent';
 import { buildRuleIndex, matchWordRules, type ScanHints } from './matcher';
 import { foldPhrase } from './pattern-builder';
 import { Reason } from './reasons';
 import { COMPACT_RULES } from './rules/compact';
 import { TEXT_RULES, WORD_RULES } from './rules/catalogue';
-import { tokenize } from './tokens';
+import { tokenize, type Token } from './tokens';
 import type { TextRule } from './rules/rule';
 import { DEFAULT_INJECTION_THRESHOLD, Evidence } from './scoring';
-import { despacedView, hasQuotes, hasSplitWords, joinedView, joinedWords, leetView, reversedView, rot13View, withoutQuotes } from './views';
+import { despacedView, hasQuotes, hasSplitWords, joinedView, joinedWords, leetView, reversedView, rejoinedView, rot13View, splitPayloadViews, withoutQuotes } from './views';
 
 export interface InjectionOptions {
   /** Score (0..1) at or above which the prompt is flagged. @default 0.5 */
@@ -120,13 +121,13 @@ function matchCompact(strings: readonly string[], evidence: Evidence): void {
   }
 }
 
-function scan(view: View, evidence: Evidence): ScanHints {
+function scan(view: View, evidence: Evidence): ScanHints & IntentHints & { readonly tokens: readonly Token[] } {
   const tokens = tokenize(view.words);
   const hints = matchWordRules(view.words, tokens, INDEX, evidence);
   matchConceptRules(conceptMasks(tokens, CONCEPTS), tokens, (rule) => evidence.add(rule.reason, rule.weight));
   matchTextRules(view, hints.gates, evidence);
   matchCompact(hints.longWords, evidence);
-  return hints;
+  return { ...hints, ...matchIntent(view.lower, tokens, evidence), tokens };
 }
 
 /** Scans another reading of the text; what it finds counts, plus the obfuscation that hid it. */
@@ -190,6 +191,33 @@ function discountQuotedExamples(view: View, evidence: Evidence): Evidence {
   return result;
 }
 
+const MIN_REJOINS = 3;
+const UNADDRESSED_FACTOR = 0.5;
+// Reasons whose rules name instructions, secrets or answers, words ordinary requests use too.
+const NEEDS_ADDRESSEE: ReadonlySet<Reason> = new Set<Reason>([
+  Reason.INSTRUCTION_OVERRIDE, Reason.SYSTEM_PROMPT_EXTRACTION, Reason.SECRET_EXTRACTION, Reason.TOOL_INVOCATION,
+]);
+const OBFUSCATIONS: ReadonlySet<Reason> = new Set<Reason>([
+  Reason.INVISIBLE_CHARACTERS, Reason.BIDI_CONTROLS, Reason.HIDDEN_UNICODE_TAGS, Reason.HOMOGLYPHS, Reason.LEETSPEAK,
+  Reason.SPACED_LETTERS, Reason.BASE64_PAYLOAD, Reason.HEX_PAYLOAD, Reason.ROT13_PAYLOAD, Reason.REVERSED_TEXT,
+  Reason.ESCAPED_PAYLOAD, Reason.PAYLOAD_SPLITTING, Reason.CHAT_MARKUP_SPOOFING,
+]);
+
+/**
+ * An injection is aimed at the model: it says "you", names the assistant, or
+ * points at the system prompt. When nothing in the text does, and nothing
+ * was hidden, findings that only name instructions or answers ("print the
+ * first 10 lines", "my manager's new instructions override the old ones")
+ * count at half.
+ */
+function discountUnaddressed(evidence: Evidence): Evidence {
+  const entries = evidence.entries();
+  if (entries.some(([reason]) => OBFUSCATIONS.has(reason))) return evidence;
+  const result = new Evidence();
+  for (const [reason, weight] of entries) result.add(reason, NEEDS_ADDRESSEE.has(reason) ? weight * UNADDRESSED_FACTOR : weight);
+  return result;
+}
+
 /**
  * Scores how much `text` looks like a prompt-injection attempt. Heuristic
  * and explainable: every point of the score comes from a named reason.
@@ -220,9 +248,15 @@ export function detectPromptInjection(text: string, options: InjectionOptions = 
     evidence.add(Reason.HIDDEN_UNICODE_TAGS, 0.6);
     scanHidden(foldText(folded.tagText), evidence, Reason.HIDDEN_UNICODE_TAGS);
   }
+  if (hints.composes) {
+    for (const joined of splitPayloadViews(folded.visible)) scanHidden(foldText(joined), evidence, Reason.PAYLOAD_SPLITTING);
+  }
   for (const payload of findEncodedPayloads(folded.visible)) {
     scanHidden(foldText(payload.text), evidence, PAYLOAD_REASONS[payload.kind]);
   }
+  const rejoined = rejoinedView(hints.tokens, (w) => INDEX.vocabulary.has(w) || CONCEPTS.words.has(w), MIN_REJOINS);
+  if (rejoined !== undefined) scanHidden(wordsOnly(rejoined), evidence, Reason.SPACED_LETTERS);
+  if (!hints.addressesModel) evidence = discountUnaddressed(evidence);
   evidence = discountQuotedExamples(folded, evidence);
   const score = evidence.score();
   return { flagged: score >= threshold, score, reasons: evidence.reasons() };

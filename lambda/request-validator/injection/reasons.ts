@@ -28,6 +28,7 @@ export const Reason = {
   ROT13_PAYLOAD: 'rot13_payload',
   REVERSED_TEXT: 'reversed_text',
   ESCAPED_PAYLOAD: 'escaped_payload',
+  PAYLOAD_SPLITTING: 'payload_splitting',
 } as const;
 
 export type Reason = (typeof Reason)[keyof typeof Reason];

@@ -1,4 +1,5 @@
 import { unleet, rot13 } from './matcher';
+import type { Token } from './tokens';
 
 /**
  * Other readings of the same text, built only when the first scan saw a
@@ -109,4 +110,57 @@ export function hasQuotes(lower: string): boolean {
   const found = QUOTED.test(lower);
   QUOTED.lastIndex = 0;
   return found;
+}
+
+const MAX_PIECES = 32;
+const CAPITALS = /(?<![A-Za-z])[A-Z]{2,}(?![A-Za-z])/g;
+
+/**
+ * Readings that put a split payload back together: the quoted pieces joined
+ * in order, without and with spaces, and in reverse order; and the words in
+ * capitals read on their own ("the IGNORE cat sat on YOUR mat").
+ */
+export function splitPayloadViews(visible: string): string[] {
+  const pieces: string[] = [];
+  QUOTED.lastIndex = 0;
+  for (let m = QUOTED.exec(visible); m && pieces.length < MAX_PIECES; m = QUOTED.exec(visible)) pieces.push(m[0].slice(1, -1));
+  QUOTED.lastIndex = 0;
+  const views: string[] = [];
+  if (pieces.length >= 2) views.push(pieces.join(''), pieces.join(' '), [...pieces].reverse().join(' '));
+  const capitals = visible.match(CAPITALS) ?? [];
+  if (capitals.length >= 3) views.push(capitals.slice(0, MAX_PIECES).join(' '));
+  return views;
+}
+
+const MAX_PART = 5;
+const MIN_JOINED = 5;
+
+/**
+ * Words cut in two by a space ("ig nore your ru les"): adjacent short words
+ * of one sentence whose concatenation is a word the rules know, while one
+ * half is not. Returns the reading with those pairs joined, or undefined when
+ * there are fewer than `min` such pairs.
+ */
+export function rejoinedView(tokens: readonly Token[], known: (word: string) => boolean, min: number): string | undefined {
+  const joinAt: number[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const a = tokens[i].text;
+    const b = tokens[i + 1].text;
+    if (a.length > MAX_PART || b.length > MAX_PART || a.length + b.length < MIN_JOINED || tokens[i].sentence !== tokens[i + 1].sentence) continue;
+    if ((!known(a) || !known(b)) && known(a + b)) {
+      joinAt.push(i);
+      i++;
+    }
+  }
+  if (joinAt.length < min) return undefined;
+  const words: string[] = [];
+  let next = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (i === joinAt[next]) {
+      words.push(tokens[i].text + tokens[i + 1].text);
+      next++;
+      i++;
+    } else words.push(tokens[i].text);
+  }
+  return words.join(' ');
 }
