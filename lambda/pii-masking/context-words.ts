@@ -5,7 +5,8 @@
  * of a candidate. The look-back reads at most a few words, so it costs a
  * constant per candidate.
  */
-import { foldCase, isAsciiUpper, isCjk, isLetter, isLineBreak, isSpace, isWordChar } from './char-class';
+import { foldCase, isAsciiUpper, isCjk, isLetter, isLineBreak, isWordChar } from './char-class';
+import { IntTable } from './int-table';
 
 export const CUE_DOB = 1;
 export const CUE_SSN = 2;
@@ -134,19 +135,31 @@ export function normalizeWord(w: string): string {
   return out;
 }
 
-/** Cue bits of one word, including identifiers such as `customer_phone`, `dateOfBirth`, `GITHUB_TOKEN`. */
+/** Start positions of the last three segments of an identifier, a ring indexed by segment number (scratch). */
+const SEGMENT_STARTS = new Int32Array(3);
+
+/**
+ * Cue bits of one word, including identifiers such as `customer_phone`,
+ * `dateOfBirth`, `GITHUB_TOKEN`: the whole word, else its last one, two and
+ * three segments (as splitIdentifier cuts them), looked up by hash in place.
+ */
 export function cueBitsOfWord(s: string, start: number, end: number): number {
-  const raw = s.slice(start, end);
-  const whole = CUE_MAP.get(normalizeWord(raw));
-  if (whole !== undefined) return whole;
-  // Identifiers: try the last one, two and three segments (snake_case, kebab-case, camelCase).
-  const segments = splitIdentifier(raw);
-  if (segments.length < 2) return 0;
-  let bits = 0;
-  for (let k = 1; k <= Math.min(3, segments.length); k++) {
-    const tail = segments.slice(segments.length - k).join('');
-    bits |= CUE_MAP.get(tail) ?? 0;
+  const whole = hashedCueBits(s, start, end) & ~TRANSPARENT_BIT;
+  if (whole !== 0) return whole;
+  let count = 0;
+  let inSegment = false;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (isIgnorable(c)) {
+      inSegment = false;
+      continue;
+    }
+    if (!inSegment || (isAsciiUpper(c) && !isAsciiUpper(s.charCodeAt(i - 1)))) SEGMENT_STARTS[count++ % 3] = i;
+    inSegment = true;
   }
+  if (count < 2) return 0;
+  let bits = 0;
+  for (let k = 1; k <= Math.min(3, count); k++) bits |= hashedCueBits(s, SEGMENT_STARTS[(count - k) % 3], end) & ~TRANSPARENT_BIT;
   return bits;
 }
 
@@ -173,26 +186,14 @@ export function splitIdentifier(raw: string): string[] {
 }
 
 /** Separators allowed between a cue and its value: `DOB: `, `"ssn": "`, `- **SSN:** `, `dob=`. */
+const CUE_SEPARATORS = ' \t:="\'`*([#->|,\u00a0\u2009\u202f\u3000\uff1a\u2013\u2014';
+/** The ASCII ones as a table: most characters asked about are letters, which fail one lookup instead of a chain of tests. */
+const ASCII_CUE_SEPARATOR = new Uint8Array(0x80);
+for (const ch of CUE_SEPARATORS) if (ch.charCodeAt(0) < 0x80) ASCII_CUE_SEPARATOR[ch.charCodeAt(0)] = 1;
+
 export function isCueSeparator(c: number): boolean {
-  return (
-    isSpace(c) ||
-    c === 0x3a || // :
-    c === 0x3d || // =
-    c === 0x22 || // "
-    c === 0x27 || // '
-    c === 0x60 || // `
-    c === 0x2a || // *
-    c === 0x28 || // (
-    c === 0x5b || // [
-    c === 0x23 || // #
-    c === 0x2d || // -
-    c === 0x3e || // >
-    c === 0x7c || // |
-    c === 0x2c || // ,
-    c === 0xff1a || // fullwidth colon
-    c === 0x2013 || // en dash
-    c === 0x2014 // em dash
-  );
+  if (c < 0x80) return ASCII_CUE_SEPARATOR[c] === 1;
+  return c === 0xa0 || c === 0x2009 || c === 0x202f || c === 0x3000 || c === 0xff1a || c === 0x2013 || c === 0x2014;
 }
 
 function isWordInner(c: number): boolean {
@@ -273,16 +274,22 @@ interface HashedCue {
   readonly bits: number;
 }
 
-/** Normalized cue words and connectors by hash, so a look-back does not build strings. */
-const CUE_BY_HASH = new Map<number, HashedCue[]>();
+/** Normalized cue words and connectors by hash (1 + index into CUE_LISTS), so a look-back does not build strings. */
+const CUE_BY_HASH = new IntTable(2048);
+const CUE_LISTS: HashedCue[][] = [];
 function addHashed(key: string, bits: number): void {
   let h = 0;
   for (let i = 0; i < key.length; i++) h = (Math.imul(h, 31) + key.charCodeAt(i)) | 0;
-  const list = CUE_BY_HASH.get(h) ?? [];
+  let slot = CUE_BY_HASH.get(h);
+  if (slot === 0) {
+    CUE_LISTS.push([]);
+    slot = CUE_LISTS.length;
+    CUE_BY_HASH.set(h, slot);
+  }
+  const list = CUE_LISTS[slot - 1];
   const known = list.find((c) => c.key === key);
   if (known) list[list.indexOf(known)] = { key, bits: known.bits | bits };
   else list.push({ key, bits });
-  CUE_BY_HASH.set(h, list);
 }
 for (const [key, bits] of CUE_MAP) addHashed(key, bits);
 for (const w of TRANSPARENT) addHashed(normalizeWord(w), TRANSPARENT_BIT);
@@ -303,6 +310,24 @@ function equalsNormalized(s: string, start: number, end: number, key: string): b
   return k === key.length;
 }
 
+/** Cue bits (and TRANSPARENT_BIT) of the word at [start, end), case-folded and without `_ - .`, by hash. */
+function hashedCueBits(s: string, start: number, end: number): number {
+  let h = 0;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (!isIgnorable(c)) h = (Math.imul(h, 31) + foldCase(c)) | 0;
+  }
+  return bitsOfHash(h, s, start, end);
+}
+
+function bitsOfHash(h: number, s: string, start: number, end: number): number {
+  const slot = CUE_BY_HASH.get(h);
+  if (slot === 0) return 0;
+  let bits = 0;
+  for (const c of CUE_LISTS[slot - 1]) if (equalsNormalized(s, start, end, c.key)) bits |= c.bits;
+  return bits;
+}
+
 /**
  * Cue bits of the word at [start, end) plus TRANSPARENT_BIT for connectors.
  * Plain words are looked up by hash; identifiers (`dateOfBirth`,
@@ -320,11 +345,7 @@ export function wordCueBits(s: string, start: number, end: number): number {
     if (c === 0x27 || c === 0x2019 || (i > start && isAsciiUpper(c) && !isAsciiUpper(s.charCodeAt(i - 1)))) special = true;
     h = (Math.imul(h, 31) + foldCase(c)) | 0;
   }
-  let bits = 0;
-  const list = CUE_BY_HASH.get(h);
-  if (list) {
-    for (const c of list) if (equalsNormalized(s, start, end, c.key)) bits |= c.bits;
-  }
+  let bits = bitsOfHash(h, s, start, end);
   if (bits === 0 && special) bits = cueBitsOfWord(s, start, end) | apostropheTailBits(s, start, end);
   return bits;
 }

@@ -6,6 +6,7 @@
  */
 import { foldCase } from './char-class';
 import { PERSON_CUE_WORDS, TRANSPARENT_WORDS } from './context-words';
+import { IntTable } from './int-table';
 
 export const KW_SECRET = 1;
 export const KW_MONTH = 2;
@@ -36,15 +37,18 @@ export function hashWord(w: string): number {
   return h;
 }
 
-export const FORWARD_KEYWORDS = new Map<number, number>();
-/** One byte per low 16 bits of a hash: most words miss here without touching the map. */
-export const KEYWORD_FILTER = new Uint8Array(65536);
+/** Flags by word hash (about 1300 words). */
+const KEYWORDS = new IntTable(8192);
+
+/** Keyword flags of a word hash (see hashStep), 0 when no keyword has it. */
+export function lookupKeyword(h: number): number {
+  return KEYWORDS.get(h);
+}
 
 export function addKeywords(flag: number, words: readonly string[]): void {
   for (const w of words) {
     const h = hashWord(w);
-    FORWARD_KEYWORDS.set(h, (FORWARD_KEYWORDS.get(h) ?? 0) | flag);
-    KEYWORD_FILTER[h & 0xffff] = 1;
+    KEYWORDS.set(h, KEYWORDS.get(h) | flag);
   }
 }
 
@@ -52,7 +56,7 @@ export function addKeywords(flag: number, words: readonly string[]): void {
 export function keywordFlags(s: string, start: number, end: number): number {
   let h = 0;
   for (let i = start; i < end; i++) h = hashStep(h, foldCase(s.charCodeAt(i)));
-  return FORWARD_KEYWORDS.get(h) ?? 0;
+  return KEYWORDS.get(h);
 }
 
 addKeywords(KW_SECRET, [

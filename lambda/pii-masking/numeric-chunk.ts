@@ -82,6 +82,9 @@ function matchAt(g: number): number {
   // Inside a dotted, slashed or timed run: not a start.
   if (g > 0 && sepIn & (SEP_DOT | SEP_SLASH | SEP_COLON | SEP_T)) return 0;
   if (g === 0 && chunk.plus) return matchPlusPhone();
+  // A lone group of up to eight digits (most numbers in prose) can only be the day or year of a textual
+  // date: every other matcher needs more groups or more digits.
+  if (chunk.count === 1 && digits(0) <= 8) return matchTextualDate(0);
   return (
     matchIpv4(g) ||
     matchDateTime(g) ||

@@ -50,6 +50,16 @@ export interface CompiledOptions {
 
 const DEFAULT_COMPILED: CompiledOptions = { enabled: ALL_TYPES_MASK, modes: DEFAULT_MODES, allow: compileAllowlist(undefined), custom: [] };
 const cache = new WeakMap<object, CompiledOptions>();
+/**
+ * Options that set nothing but `defaultMode` (and a placeholder map, which
+ * compiling ignores), compiled once per mode: the model proxy builds such an
+ * object for every request, which the per-object cache would compile anew.
+ */
+const byDefaultMode = new Map<unknown, CompiledOptions>();
+
+function setsOnlyDefaultMode(o: MaskOptions): boolean {
+  return o.types === undefined && o.modes === undefined && o.hashKey === undefined && o.allow === undefined && o.customPatterns === undefined;
+}
 const customCache = new WeakMap<object, readonly CompiledCustomPattern[]>();
 
 function checkMode(mode: unknown, where: string): MaskMode {
@@ -85,7 +95,8 @@ function compileCustom(list: readonly CustomPatternConfig[], defaultMode: MaskMo
 export function compileOptions(options: MaskOptions | undefined): CompiledOptions {
   if (options === undefined || options === null) return DEFAULT_COMPILED;
   if (typeof options !== 'object') throw new PiiConfigError('InvalidType', 'options must be an object.');
-  const cached = cache.get(options);
+  const modeOnly = setsOnlyDefaultMode(options);
+  const cached = modeOnly ? byDefaultMode.get(options.defaultMode) : cache.get(options);
   if (cached) return cached;
   let enabled = ALL_TYPES_MASK;
   if (options.types !== undefined) {
@@ -118,6 +129,7 @@ export function compileOptions(options: MaskOptions | undefined): CompiledOption
   const usesHash = Object.values(modes).includes('hash') || custom.some((c) => c.mode === 'hash');
   if (usesHash && !hashKey) throw new PiiConfigError('MissingHashKey', 'hash mode needs hashKey.');
   const compiled: CompiledOptions = { enabled, modes, hashKey, allow: compileAllowlist(options.allow), custom };
-  cache.set(options, compiled);
+  if (modeOnly) byDefaultMode.set(options.defaultMode, compiled);
+  else cache.set(options, compiled);
   return compiled;
 }

@@ -60,11 +60,19 @@ export class PersonContext {
   }
 }
 
-interface NameToken {
-  start: number;
-  end: number;
-  kind: 0 | 1 | 2; // 0 word, 1 initial, 2 particle
-}
+/** Token kinds of a name run. */
+const WORD = 0;
+const INITIAL = 1;
+const PARTICLE = 2;
+
+/**
+ * The tokens of the name run being judged, in scratch arrays (a scan is
+ * synchronous, so one set serves every candidate and a rejected candidate
+ * allocates nothing).
+ */
+const TOKEN_START = new Int32Array(MAX_TOKENS);
+const TOKEN_END = new Int32Array(MAX_TOKENS);
+const TOKEN_KIND = new Int32Array(MAX_TOKENS);
 
 /** A capitalised name word (`O'Hara`, `Schumm-Skiles`, `VonRueden`, `Михеев`) or an initial `R.`; returns its end or -1. */
 export function readNameWord(s: string, pos: number): number {
@@ -107,31 +115,46 @@ function readParticle(s: string, pos: number): number {
   return i;
 }
 
-/** Reads the name run starting at `start`. */
-function readName(s: string, start: number): NameToken[] {
-  const tokens: NameToken[] = [];
+/** Keyword flags of the first token, when it is a word (set by readName). */
+let firstWordFlags = 0;
+
+/**
+ * Reads the name run starting at `start` into the token arrays; returns the
+ * token count. `knownEnd`/`knownFlags`: the scanner already hashed the word
+ * at `start` up to `knownEnd` (-1: it did not).
+ */
+function readName(s: string, start: number, knownEnd: number, knownFlags: number): number {
+  let count = 0;
   let pos = start;
   let caps = 0;
-  while (tokens.length < MAX_TOKENS && caps < MAX_CAPS) {
+  while (count < MAX_TOKENS && caps < MAX_CAPS) {
     const e = readNameWord(s, pos);
     if (e < 0) {
-      if (tokens.length === 0) break;
+      if (count === 0) break;
       const pe = readParticle(s, pos);
       if (pe < 0 || !isSpace(s.charCodeAt(pe)) || readNameWord(s, pe + 1) < 0) break;
-      tokens.push({ start: pos, end: pe, kind: 2 });
+      TOKEN_START[count] = pos;
+      TOKEN_END[count] = pe;
+      TOKEN_KIND[count++] = PARTICLE;
       pos = pe + 1;
       continue;
     }
     const initial = s.charCodeAt(e - 1) === 0x2e;
-    if (!initial && keywordFlags(s, pos, e) & (tokens.length === 0 ? KW_NOT_NAME : KW_NOT_SURNAME)) break;
-    tokens.push({ start: pos, end: e, kind: initial ? 1 : 0 });
+    if (!initial) {
+      const flags = count === 0 && e === knownEnd ? knownFlags : keywordFlags(s, pos, e);
+      if (flags & (count === 0 ? KW_NOT_NAME : KW_NOT_SURNAME)) break;
+      if (count === 0) firstWordFlags = flags;
+    }
+    TOKEN_START[count] = pos;
+    TOKEN_END[count] = e;
+    TOKEN_KIND[count++] = initial ? INITIAL : WORD;
     if (!initial) caps++;
     const sp = s.charCodeAt(e);
     if (!(sp === 0x20 || sp === 0xa0)) break;
     pos = e + 1;
   }
-  while (tokens.length > 0 && tokens[tokens.length - 1].kind !== 0) tokens.pop();
-  return tokens;
+  while (count > 0 && TOKEN_KIND[count - 1] !== WORD) count--;
+  return count;
 }
 
 function wordEndAt(s: string, pos: number): number {
@@ -235,55 +258,72 @@ function foldName(word: string): string {
 }
 
 /** An e-mail local part within reach that contains the surname (or a long given name). */
-function emailMentions(st: ScanState, people: PersonContext, tokens: NameToken[], end: number): boolean {
+function emailMentions(st: ScanState, people: PersonContext, count: number, end: number): boolean {
   const s = st.s;
-  const words = tokens.filter((t) => t.kind === 0).map((t) => foldName(s.slice(t.start, t.end)));
-  const last = words[words.length - 1];
-  const first = words[0];
-  const probes = [last, words.length > 1 && first.length >= 4 ? first : ''].filter((w) => w.length >= 3);
-  if (probes.length === 0) return false;
-  const matches = (localStart: number, at: number): boolean => {
-    const local = people.foldedLocal(s, localStart, at);
-    return probes.some((p) => local.includes(p));
-  };
+  const nameStart = TOKEN_START[0];
+  // Cheap exit first: no `@` ahead within reach and no e-mail finding just before.
   const at = people.nextAt(s, end);
   const f = st.findings;
-  const recentEmail = f.length > 0 && f[f.length - 1].end >= tokens[0].start - 300;
-  if ((at < 0 || at - end > 300) && !recentEmail) return false;
-  if (at >= 0 && at - end <= 300) {
-    const from = Math.max(end, at - 64);
-    if (matches(from, at)) return true;
+  const recentEmail = f.length > 0 && f[f.length - 1].end >= nameStart - 300;
+  const atNear = at >= 0 && at - end <= 300;
+  if (!atNear && !recentEmail) return false;
+  let firstWord = -1;
+  let lastWord = -1;
+  for (let k = 0; k < count; k++) {
+    if (TOKEN_KIND[k] !== WORD) continue;
+    if (firstWord < 0) firstWord = k;
+    lastWord = k;
   }
+  const last = foldName(s.slice(TOKEN_START[lastWord], TOKEN_END[lastWord]));
+  const first = firstWord !== lastWord ? foldName(s.slice(TOKEN_START[firstWord], TOKEN_END[firstWord])) : '';
+  const probeLast = last.length >= 3 ? last : '';
+  const probeFirst = first.length >= 4 ? first : '';
+  if (probeLast === '' && probeFirst === '') return false;
+  if (atNear && localHolds(s, people, Math.max(end, at - 64), at, probeLast, probeFirst)) return true;
   for (let k = f.length - 1; k >= 0 && k >= f.length - 3; k--) {
     const e = f[k];
-    if (e.end < tokens[0].start - 300) break;
+    if (e.end < nameStart - 300) break;
     if (e.type !== 'EMAIL') continue;
     const atPos = s.indexOf('@', e.start);
-    if (atPos > 0 && atPos < e.end && matches(e.start, atPos)) return true;
+    if (atPos > 0 && atPos < e.end && localHolds(s, people, e.start, atPos, probeLast, probeFirst)) return true;
   }
   return false;
+}
+
+/** Does the local part before the `@` at `at` contain one of the probes ('' never matches)? */
+function localHolds(s: string, people: PersonContext, localStart: number, at: number, probeA: string, probeB: string): boolean {
+  const local = people.foldedLocal(s, localStart, at);
+  return (probeA !== '' && local.includes(probeA)) || (probeB !== '' && local.includes(probeB));
+}
+
+/** Glued to a word, a path, an e-mail address, or to the `]` of a replacement (`[EMAIL]Jo Smith`): no name starts here. */
+export function gluedBefore(s: string, start: number): boolean {
+  if (start === 0) return false;
+  const p = s.charCodeAt(start - 1);
+  return isLetter(p) || isDigit(p) || p === 0x5f || p === 0x40 || p === 0x2e || p === 0x2f || p === 0x5d;
 }
 
 /**
  * At a capitalised word: reads the name run and reports it when the evidence
  * holds. `cueHint` false says the scanner saw nothing before the word that
- * could be a cue, so the look-back for one is skipped. Returns the end of the
- * finding or -1.
+ * could be a cue, so the look-back for one is skipped. `knownEnd` and
+ * `knownFlags` pass on the scanner's keyword flags of the word at `start`
+ * (only when it hashed exactly that word). Returns the end of the finding or -1.
  */
-export function tryPerson(st: ScanState, people: PersonContext, start: number, cueHint = true): number {
+export function tryPerson(st: ScanState, people: PersonContext, start: number, cueHint = true, knownEnd = -1, knownFlags = 0): number {
   const s = st.s;
-  if (start > 0) {
-    const p = s.charCodeAt(start - 1);
-    // Glued to a word, a path, an e-mail address, or to the `]` of a replacement (`[EMAIL]Jo Smith`).
-    if (isLetter(p) || isDigit(p) || p === 0x5f || p === 0x40 || p === 0x2e || p === 0x2f || p === 0x5d) return -1;
-  }
-  const tokens = readName(s, start);
-  if (tokens.length === 0) return -1;
+  if (gluedBefore(s, start)) return -1;
+  const count = readName(s, start, knownEnd, knownFlags);
+  if (count === 0) return -1;
   // `Frau Müller`, `Mr Smith`: the title is the cue, the name starts after it.
-  if (tokens[0].kind === 0 && keywordFlags(s, tokens[0].start, tokens[0].end) & KW_TITLE) return -1;
-  const end = tokens[tokens.length - 1].end;
-  const words = tokens.filter((t) => t.kind === 0).length;
-  const midInitial = tokens.length >= 3 && tokens.some((t, k) => t.kind === 1 && k > 0 && k < tokens.length - 1);
+  if (TOKEN_KIND[0] === WORD && firstWordFlags & KW_TITLE) return -1;
+  const end = TOKEN_END[count - 1];
+  let words = 0;
+  let midInitial = false;
+  for (let k = 0; k < count; k++) {
+    if (TOKEN_KIND[k] === WORD) words++;
+    else if (TOKEN_KIND[k] === INITIAL && k > 0 && k < count - 1) midInitial = true;
+  }
   let ok: boolean;
   if (words === 1) {
     ok = (cueHint && strongCue(s, start, end, 1)) || afterEvidenceStrict(s, end) || columnNamesPerson(st, start, end);
@@ -292,9 +332,9 @@ export function tryPerson(st: ScanState, people: PersonContext, start: number, c
       midInitial ||
       afterEvidence(s, end) ||
       (cueHint && strongCue(s, start, end, words)) ||
-      emailMentions(st, people, tokens, end) ||
+      emailMentions(st, people, count, end) ||
       columnNamesPerson(st, start, end) ||
-      knownGivenName(s, tokens);
+      knownGivenName(s, count);
   }
   if (!ok) {
     people.rejectedUntil = end;
@@ -311,12 +351,10 @@ const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'via', 'into', '
  * or place word (`Samuel Reilly`, not `Grace Lane`), not after a preposition
  * of place.
  */
-function knownGivenName(s: string, tokens: NameToken[]): boolean {
-  const first = tokens[0];
-  const last = tokens[tokens.length - 1];
-  if (first.kind !== 0 || !isGivenName(s, first.start, first.end)) return false;
-  if (keywordFlags(s, last.start, last.end) & (KW_STREET_SUFFIX | KW_NOT_NAME | KW_MONTH)) return false;
-  let i = first.start;
+function knownGivenName(s: string, count: number): boolean {
+  if (TOKEN_KIND[0] !== WORD || !isGivenName(s, TOKEN_START[0], TOKEN_END[0])) return false;
+  if (keywordFlags(s, TOKEN_START[count - 1], TOKEN_END[count - 1]) & (KW_STREET_SUFFIX | KW_NOT_NAME | KW_MONTH)) return false;
+  let i = TOKEN_START[0];
   while (i > 0 && s.charCodeAt(i - 1) === 0x20) i--;
   const we = i;
   while (i > 0 && i > we - 12 && isLowerLetter(s.charCodeAt(i - 1))) i--;

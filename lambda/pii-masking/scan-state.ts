@@ -37,6 +37,8 @@ export class ScanState {
   public lastEnd = 0;
   /** Start of the last run of hex digits and colons tried as IPv6, so a long run is parsed once. */
   public ipv6TriedAt = -1;
+  /** The last start a hyphenated token was tried from without a finding (findings only move forward, so it stays a miss). */
+  public tokenTriedAt = -1;
 
   private tableContext: TableContext | undefined;
 

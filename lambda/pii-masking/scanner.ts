@@ -28,24 +28,26 @@ import { parseIpv6, plausibleIpv6 } from './ip-address';
 import { chunkMayStartAt } from './digit-groups';
 import { scanNumericChunk } from './numeric-chunk';
 import { tryCjkEntity } from './cjk';
-import { PersonContext, isParticleAt, tryPerson } from './person';
+import { PersonContext, gluedBefore, isParticleAt, tryPerson } from './person';
 import { tryAddressAtWord, tryStreetBeforeNumber } from './street-address';
 import { ScanState, type RawFinding } from './scan-state';
 import { tryAwsSecretShape, tryPemPrivateKey, tryToken } from './credential-tokens';
 import { isSecretKeyIdentifier, tryConnectionStringPassword, trySecretValue } from './secret-values';
 import {
-  FORWARD_KEYWORDS,
-  KEYWORD_FILTER,
   KW_MONTH,
+  KW_NOT_NAME,
   KW_PERSON_CUE,
   KW_SECRET,
   KW_STREET_FIRST,
+  KW_TITLE,
   KW_TRANSPARENT,
   hashStep,
+  lookupKeyword,
 } from './keywords';
 
-/** Where the loop stops. Module state is safe: a scan runs to completion synchronously. */
-const STOP = /[A-Z0-9@:=_\u0080-\uffff]/g;
+/** ASCII characters the loop stops at (capitals, digits, `@ : = _`); it also stops at every code unit above 0x7f. */
+const STOP_ASCII = new Uint8Array(0x80);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@:=_') STOP_ASCII[c.charCodeAt(0)] = 1;
 
 export function scan(s: string, enabled: number): RawFinding[] {
   const st = new ScanState(s, enabled);
@@ -53,10 +55,12 @@ export function scan(s: string, enabled: number): RawFinding[] {
   const n = s.length;
   let i = 0;
   while (i < n) {
-    STOP.lastIndex = i;
-    if (!STOP.test(s)) break;
-    const p = STOP.lastIndex - 1;
-    const c = s.charCodeAt(p);
+    let p = i;
+    let c = s.charCodeAt(p);
+    while (c < 0x80 && STOP_ASCII[c] === 0) {
+      if (++p === n) return st.findings;
+      c = s.charCodeAt(p);
+    }
     let next: number;
     if (c < 0x80) {
       if (c >= 0x30 && c <= 0x39) next = onDigit(st, people, p, i);
@@ -95,7 +99,11 @@ function tryHyphenToken(st: ScanState, ws: number): number {
   let ts = ws - 1;
   while (ts > floor && (isAsciiWord(s.charCodeAt(ts - 1)) || s.charCodeAt(ts - 1) === 0x2d)) ts--;
   if (ts > 0 && isAsciiWord(s.charCodeAt(ts - 1))) return -1;
-  return tryToken(st, ts);
+  // Every segment of `b65d1416-de1b-4343-...` backs up to the same start: a start that found nothing finds nothing again.
+  if (ts === st.tokenTriedAt) return -1;
+  const r = tryToken(st, ts);
+  if (r < 0) st.tokenTriedAt = ts;
+  return r;
 }
 
 function onWordAt(st: ScanState, people: PersonContext, p: number, floor: number): number {
@@ -237,7 +245,7 @@ function onWord(st: ScanState, people: PersonContext, start: number): number {
   const len = end - start;
   const c0 = s.charCodeAt(start);
   const after = end < n ? s.charCodeAt(end) : 0;
-  const kw = len <= 24 && KEYWORD_FILTER[h & 0xffff] === 1 ? (FORWARD_KEYWORDS.get(h) ?? 0) : 0;
+  const kw = len <= 24 ? lookupKeyword(h) : 0;
   if (kw & KW_PERSON_CUE) people.cueEnd = end;
   const upper0 = c0 < 0x80 ? isAsciiUpper(c0) : isUpperNonAscii(c0);
   if (!upper0 && digits === 0 && !underscore && !camel && len < 20 && kw === 0 && after !== 0x2d && after !== 0x2e) return end;
@@ -297,11 +305,21 @@ function onWord(st: ScanState, people: PersonContext, start: number): number {
   // Names: more capitalised words follow, a particle follows, or a person cue comes right before.
   const next = s.charCodeAt(end + 1);
   if (start < people.rejectedUntil) return end;
+  // What tryPerson would reject before any look-back: a glued word, or a plain word that cannot open a name
+  // (no lower-case letter, an e-mail's local part, a stop word or a title). Words that a hyphen or an apostrophe
+  // continues (`Schumm-Skiles`, `O'Hara`) or that a dot may make an initial are left to tryPerson.
+  if (gluedBefore(s, start)) return end;
+  // The word's keyword flags are those of the name's first word when both end at the same place.
+  const plainName = digits === 0 && !underscore && len <= 24;
+  if (plainName && after !== 0x2d && after !== 0x2e && after !== 0x27 && after !== 0x2019) {
+    if (uppers === len || after === 0x40 || kw & (KW_NOT_NAME | KW_TITLE)) return end;
+  }
   // Worth the full cue look-back: a cue word seen just before, one right before, or a field separator (`Name: X`, `"X"`).
+  // Cheapest test first: a field separator needs no word read back.
   const cueHint =
-    (people.cueEnd >= 0 && start - people.cueEnd <= 40) || (prevWordFlags(s, start, st.lastEnd) & KW_PERSON_CUE) !== 0 || fieldBefore(s, start);
+    (people.cueEnd >= 0 && start - people.cueEnd <= 40) || fieldBefore(s, start) || (prevWordFlags(s, start, st.lastEnd) & KW_PERSON_CUE) !== 0;
   if (cueHint || (after === 0x20 && (isUpperLetterCode(next) || next === 0x3c || (next >= 0x61 && next <= 0x7a && isParticleAt(s, end + 1))))) {
-    const r = tryPerson(st, people, start, cueHint);
+    const r = tryPerson(st, people, start, cueHint, plainName ? end : -1, kw);
     if (r > 0) return r;
   }
   return end;
@@ -333,7 +351,7 @@ function prevWordFlags(s: string, pos: number, floor: number): number {
     if (i === end) return 0;
     let h = 0;
     for (let k = i; k < end; k++) h = hashStep(h, foldCase(s.charCodeAt(k)));
-    const flags = KEYWORD_FILTER[h & 0xffff] === 1 ? (FORWARD_KEYWORDS.get(h) ?? 0) : 0;
+    const flags = lookupKeyword(h);
     if (flags & KW_PERSON_CUE || !(flags & KW_TRANSPARENT)) return flags;
   }
   return 0;
@@ -355,7 +373,7 @@ function secretWordBefore(st: ScanState, start: number): number {
   if (b === end || (b > 0 && isWordCode(s.charCodeAt(b - 1)))) return -1;
   let h = 0;
   for (let k = b; k < end; k++) h = hashStep(h, foldCase(s.charCodeAt(k)));
-  if (!(KEYWORD_FILTER[h & 0xffff] === 1 && (FORWARD_KEYWORDS.get(h) ?? 0) & KW_SECRET)) return -1;
+  if (!(lookupKeyword(h) & KW_SECRET)) return -1;
   return trySecretValue(st, b, end, true);
 }
 

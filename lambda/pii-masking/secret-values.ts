@@ -5,9 +5,11 @@
  * (`postgres://user:pass@host`). Values that are references or placeholders
  * (`${DB_PASSWORD}`, `<token>`, `***`) are left alone.
  */
-import { isAsciiAlnum, isAsciiLower, isAsciiUpper, isDigit, isLineBreak, isSpace } from './char-class';
+import { foldCase, isAsciiAlnum, isAsciiLower, isAsciiUpper, isDigit, isLineBreak, isSpace } from './char-class';
 import { splitIdentifier } from './context-words';
 import { MAX_SECRET, isAwsAccessKeyId, readWhile } from './credential-tokens';
+import { IntTable } from './int-table';
+import { hashStep, hashWord } from './keywords';
 import type { ScanState } from './scan-state';
 
 const PLACEHOLDER_VALUES = new Set([
@@ -21,12 +23,52 @@ const PLACEHOLDER_VALUES = new Set([
 
 /** Last letters of every key isSecretKeyIdentifier accepts: a cheap test before splitting the identifier. */
 const SECRET_KEY_ENDINGS = new Set(['rd', 'wd', 'se', 'et', 'en', 'ey', 'al', 'ls', 'ty', 'ss', 'on', 'er', 'rt', 'ña', 'ha', 'ль', 'as', 'ig']);
+/** The ASCII endings as one number per pair of code units, so the common test builds no string. */
+const ASCII_ENDING_CODES = new Set([...SECRET_KEY_ENDINGS].filter((e) => e.charCodeAt(0) < 0x80 && e.charCodeAt(1) < 0x80).map((e) => (e.charCodeAt(0) << 8) | e.charCodeAt(1)));
+
+function hasSecretKeyEnding(s: string, end: number): boolean {
+  const a = s.charCodeAt(end - 2);
+  const b = s.charCodeAt(end - 1);
+  // For two ASCII code units, lower-casing and `| 0x20` agree on every pair that could match: all endings are letters.
+  if (a < 0x80 && b < 0x80) return ASCII_ENDING_CODES.has(((a | 0x20) << 8) | (b | 0x20));
+  return SECRET_KEY_ENDINGS.has(String.fromCharCode(a | 0x20, b | 0x20)) || SECRET_KEY_ENDINGS.has(s.slice(end - 2, end).toLowerCase());
+}
+
+/** Every last segment the switch in isSecretKeyIdentifier names, by hash. */
+const LAST_SEGMENTS = new IntTable(64);
+for (const w of [
+  'password', 'passwd', 'pwd', 'passphrase', 'secret', 'token', 'apikey', 'credential', 'credentials', 'community', 'passwort',
+  'kennwort', 'contraseña', 'senha', 'пароль', 'authorization', 'bearer', 'pass', 'key', 'sas', 'sig',
+]) LAST_SEGMENTS.set(hashWord(w), 1);
+
+/**
+ * Could the last segment of the identifier (as splitIdentifier cuts it) be one
+ * the switch names? Read in place, so the common miss builds no string.
+ */
+function lastSegmentMayName(s: string, start: number, end: number): boolean {
+  let segStart = -1;
+  let segEnd = -1;
+  let inSegment = false;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x5f || c === 0x2d || c === 0x2e) {
+      inSegment = false;
+      continue;
+    }
+    if (!inSegment || (isAsciiUpper(c) && !isAsciiUpper(s.charCodeAt(i - 1)))) segStart = i;
+    inSegment = true;
+    segEnd = i + 1;
+  }
+  if (segStart < 0) return false;
+  let h = 0;
+  for (let i = segStart; i < segEnd; i++) h = hashStep(h, foldCase(s.charCodeAt(i)));
+  return LAST_SEGMENTS.get(h) !== 0;
+}
 
 /** Keys whose value is a credential. */
 export function isSecretKeyIdentifier(s: string, start: number, end: number): boolean {
   if (end - start < 3) return false;
-  const tail = String.fromCharCode(s.charCodeAt(end - 2) | 0x20, s.charCodeAt(end - 1) | 0x20);
-  if (!SECRET_KEY_ENDINGS.has(tail) && !SECRET_KEY_ENDINGS.has(s.slice(end - 2, end).toLowerCase())) return false;
+  if (!hasSecretKeyEnding(s, end) || !lastSegmentMayName(s, start, end)) return false;
   const raw = s.slice(start, end);
   const parts = splitIdentifier(raw);
   if (parts.length === 0) return false;

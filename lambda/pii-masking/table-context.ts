@@ -10,6 +10,7 @@
  * table, so the work over a whole scan is linear in the text.
  */
 import { wordCueBits } from './context-words';
+import { NextChar } from './next-char';
 
 interface Header {
   readonly delimiter: number;
@@ -29,13 +30,6 @@ function lineStart(s: string, pos: number): number {
   return i;
 }
 
-function lineEnd(s: string, pos: number): number {
-  const lim = Math.min(s.length, pos + MAX_LINE);
-  let i = pos;
-  while (i < lim && s.charCodeAt(i) !== 0x0a && s.charCodeAt(i) !== 0x0d) i++;
-  return i;
-}
-
 /** Delimiter positions in [start, end) outside double quotes. */
 function splitCells(s: string, start: number, end: number, delimiter: number): number[] {
   const cuts: number[] = [];
@@ -49,12 +43,17 @@ function splitCells(s: string, start: number, end: number, delimiter: number): n
 }
 
 /**
- * The cell delimiter of a line that looks like a table row, or 0. With
- * `strict` (a header candidate), a comma line counts only when its cells are
- * short, not when it is a sentence with commas; data rows only need the
- * header's number of commas, so masking their cells does not change the verdict.
+ * The shape of a line, read in one pass: the cell delimiter of a line that
+ * looks like a table row (0 if none), once loosely and once strictly, and the
+ * number of cuts the loose delimiter makes. Strictly (a header candidate), a
+ * comma line counts only when its cells are short, not when it is a sentence
+ * with commas; data rows only need the header's number of commas, so masking
+ * their cells does not change the verdict. Left in module scratch (a scan is
+ * synchronous): read it right after the call.
  */
-function delimiterOf(s: string, start: number, end: number, strict: boolean): number {
+const shape = { loose: 0, strict: 0, width: 0 };
+
+function readLineShape(s: string, start: number, end: number): void {
   let pipes = 0;
   let commas = 0;
   let tabs = 0;
@@ -81,19 +80,24 @@ function delimiterOf(s: string, start: number, end: number, strict: boolean): nu
   }
   if (cellLen > longest) longest = cellLen;
   if (spaces > maxSpaces) maxSpaces = spaces;
-  if (pipes >= 2) return 0x7c;
-  if (tabs >= 1) return 0x09;
-  // A CSV header: at least three columns of short names (`id,full_name,dob`).
-  if (commas >= 1 && (!strict || (commas >= 2 && longest <= 40 && maxSpaces <= 2))) return 0x2c;
-  return 0;
+  if (pipes >= 2) {
+    shape.loose = shape.strict = 0x7c;
+    shape.width = pipes;
+  } else if (tabs >= 1) {
+    shape.loose = shape.strict = 0x09;
+    shape.width = tabs;
+  } else {
+    shape.loose = commas >= 1 ? 0x2c : 0;
+    // A CSV header: at least three columns of short names (`id,full_name,dob`).
+    shape.strict = commas >= 2 && longest <= 40 && maxSpaces <= 2 ? 0x2c : 0;
+    shape.width = commas;
+  }
 }
 
-function hasPipeOrTab(s: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0x7c || c === 0x09) return true;
-  }
-  return false;
+/** The line [start, end) is a row of the same table: same delimiter and, for CSV and TSV, as many cells. */
+function sameTable(s: string, start: number, end: number, delimiter: number, width: number): boolean {
+  readLineShape(s, start, end);
+  return shape.loose === delimiter && (delimiter === 0x7c || shape.width === width);
 }
 
 function isSeparatorRow(s: string, start: number, end: number): boolean {
@@ -135,59 +139,92 @@ function headerFrom(s: string, start: number, end: number, delimiter: number): H
 }
 
 export class TableContext {
-  private readonly headers = new Map<number, Header | null>();
-  private readonly headerLines = new Set<number>();
-  private readonly sqlColumns = new Map<number, readonly number[] | null>();
+  // Created on first use: most texts ask about a line or two, or never reach the SQL path.
+  private headers: Map<number, Header | null> | undefined;
+  private headerLines: Set<number> | undefined;
+  private sqlColumns: Map<number, readonly number[] | null> | undefined;
   /** The line of the last question, and how far no line can be a table row (a line longer than MAX_LINE). */
   private lineFrom = -1;
   private lineTo = -1;
   private noTableUntil = -1;
-  private readonly hasSql: boolean;
+  private hasSql = -1;
+  // Line breaks, pipes and tabs are found with native searches as the questions move forward through the text.
+  private readonly newlines: NextChar;
+  private returns: NextChar | undefined;
+  private pipes: NextChar | undefined;
+  private tabs: NextChar | undefined;
+  /** The last line break before `knownTo` is at `lastNewline` (-1: none). */
+  private knownTo = 0;
+  private lastNewline = -1;
 
   public constructor(private readonly s: string) {
-    this.hasSql = s.includes('VALUES') || s.includes('values');
+    this.newlines = new NextChar(s, '\n');
+  }
+
+  /** lineStart(s, pos), walking forward from the last question when `pos` is past it. */
+  private lineStartOf(pos: number): number {
+    if (pos < this.knownTo) return lineStart(this.s, pos);
+    for (let k = this.newlines.firstIn(this.knownTo, pos); k >= 0; k = this.newlines.firstIn(k + 1, pos)) this.lastNewline = k;
+    this.knownTo = pos;
+    return Math.max(0, pos - MAX_LINE, this.lastNewline + 1);
+  }
+
+  /** lineEnd(s, pos): the first CR or LF within MAX_LINE. */
+  private lineEndOf(pos: number): number {
+    const lim = Math.min(this.s.length, pos + MAX_LINE);
+    const lf = this.newlines.firstIn(pos, lim);
+    const cr = (this.returns ??= new NextChar(this.s, '\r')).firstIn(pos, lf < 0 ? lim : lf);
+    return cr >= 0 ? cr : lf >= 0 ? lf : lim;
+  }
+
+  private hasPipeOrTab(start: number, end: number): boolean {
+    return (this.pipes ??= new NextChar(this.s, '|')).firstIn(start, end) >= 0 || (this.tabs ??= new NextChar(this.s, '\t')).firstIn(start, end) >= 0;
   }
 
   /** Cue bits of the column header above the value at `pos`, or 0 outside tables. */
   public columnCue(pos: number): number {
-    return this.tableCue(pos) | (this.hasSql ? this.sqlCue(pos) : 0);
+    if (this.hasSql < 0) this.hasSql = this.s.includes('VALUES') || this.s.includes('values') ? 1 : 0;
+    return this.tableCue(pos) | (this.hasSql === 1 ? this.sqlCue(pos) : 0);
   }
 
   private tableCue(pos: number): number {
     const s = this.s;
     if (pos < this.noTableUntil) return 0;
     if (pos < this.lineFrom || pos > this.lineTo) {
-      const ls = lineStart(s, pos);
+      const ls = this.lineStartOf(pos);
       if (ls > 0 && s.charCodeAt(ls - 1) !== 0x0a) {
         // A line longer than any table row: skip to its end once.
-        const nl = s.indexOf('\n', pos);
+        const nl = this.newlines.firstIn(pos, s.length);
         this.noTableUntil = nl < 0 ? s.length : nl;
         return 0;
       }
       this.lineFrom = ls;
-      this.lineTo = lineEnd(s, pos);
+      this.lineTo = this.lineEndOf(pos);
     }
     const ls = this.lineFrom;
     const header = this.headerOf(ls, this.lineTo, 0);
-    if (!header || this.headerLines.has(ls)) return 0;
+    if (!header || this.headerLines?.has(ls)) return 0;
     const column = splitCells(s, ls, pos, header.delimiter).length;
     return header.cues[column] ?? 0;
   }
 
   /** The header of the table the line [ls, le) belongs to; memoised per line. */
   private headerOf(ls: number, le: number, depth: number): Header | null {
-    const known = this.headers.get(ls);
+    const headers = (this.headers ??= new Map());
+    const known = headers.get(ls);
     if (known !== undefined) return known;
     const s = this.s;
     // A long line without pipes or tabs is prose: skip the cell statistics.
-    if (le - ls > 1000 && !hasPipeOrTab(s, ls, le)) {
-      this.headers.set(ls, null);
+    if (le - ls > 1000 && !this.hasPipeOrTab(ls, le)) {
+      headers.set(ls, null);
       return null;
     }
-    const delimiter = delimiterOf(s, ls, le, false);
+    readLineShape(s, ls, le);
+    const delimiter = shape.loose;
+    const width = shape.width;
+    const strict = shape.strict;
     let result: Header | null = null;
     if (delimiter !== 0 && depth < 400 && !isSeparatorRow(s, ls, le)) {
-      const width = splitCells(s, ls, le, delimiter).length;
       if (ls > 0) {
         const pe = ls - 1;
         const ps = lineStart(s, pe);
@@ -195,21 +232,21 @@ export class TableContext {
           // Markdown: the line above the |---| row is the header.
           const hs = lineStart(s, ps - 1);
           result = headerFrom(s, hs, ps - 1, delimiter);
-          this.headerLines.add(hs);
-        } else if (delimiterOf(s, ps, pe, false) === delimiter && (delimiter === 0x7c || splitCells(s, ps, pe, delimiter).length === width)) {
+          (this.headerLines ??= new Set()).add(hs);
+        } else if (sameTable(s, ps, pe, delimiter, width)) {
           result = this.headerOf(ps, pe, depth + 1);
         }
       }
-      if (!result && delimiterOf(s, ls, le, true) === delimiter) {
+      if (!result && strict === delimiter) {
         // First line of the block: it is the header if it names at least one cue.
         const h = headerFrom(s, ls, le, delimiter);
         if (h.cues.some((c) => c !== 0)) {
           result = h;
-          this.headerLines.add(ls);
+          (this.headerLines ??= new Set()).add(ls);
         }
       }
     }
-    this.headers.set(ls, result);
+    headers.set(ls, result);
     return result;
   }
 
@@ -256,7 +293,8 @@ export class TableContext {
     if (k < 0) return null;
     const at = floor + k;
     // Only whitespace, commas and complete tuples between VALUES and this tuple.
-    const known = this.sqlColumns.get(at);
+    const sqlColumns = (this.sqlColumns ??= new Map());
+    const known = sqlColumns.get(at);
     if (known !== undefined) return known;
     let result: number[] | null = null;
     let i = at - 1;
@@ -274,7 +312,7 @@ export class TableContext {
         }
       }
     }
-    this.sqlColumns.set(at, result);
+    sqlColumns.set(at, result);
     return result;
   }
 }
