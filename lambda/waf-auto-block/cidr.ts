@@ -65,3 +65,46 @@ export function formatCidr(cidr: Cidr): string {
 export function matchesAny(cidrs: readonly Cidr[], ip: IpAddress): boolean {
   return cidrs.some((cidr) => cidrContains(cidr, ip));
 }
+
+/**
+ * True when `text` is an IPv4 host entry already in the canonical form this
+ * function writes (`a.b.c.d/32`, no leading zeros, octets ≤ 255). Nearly every
+ * entry of a set we maintain is one; recognising them without parsing keeps
+ * planning against a full set of 10,000 entries cheap.
+ */
+export function isCanonicalIpv4Host(text: string): boolean {
+  const n = text.length;
+  if (n < 10 || n > 18 || text.charCodeAt(n - 3) !== 47 /* / */ || text.charCodeAt(n - 2) !== 51 /* 3 */ || text.charCodeAt(n - 1) !== 50 /* 2 */) {
+    return false;
+  }
+  let octets = 0;
+  let i = 0;
+  const end = n - 3;
+  while (i < end) {
+    const start = i;
+    let value = 0;
+    while (i < end && i - start < 4) {
+      const c = text.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      value = value * 10 + (c - 48);
+      i++;
+    }
+    const digits = i - start;
+    if (digits === 0 || digits > 3 || value > 255 || (digits > 1 && text.charCodeAt(start) === 48)) return false;
+    octets++;
+    if (i === end) break;
+    if (text.charCodeAt(i) !== 46 /* . */ || octets === 4) return false;
+    i++;
+  }
+  return octets === 4 && i === end;
+}
+
+/**
+ * The canonical host form of an IP set entry, `undefined` for a wider range or
+ * an entry that is not an address.
+ */
+export function canonicalHostOf(entry: string): string | undefined {
+  if (isCanonicalIpv4Host(entry)) return entry;
+  const cidr = parseCidr(entry);
+  return cidr !== undefined && isHostCidr(cidr) ? formatCidr(cidr) : undefined;
+}

@@ -1,4 +1,4 @@
-import { formatCidr, isHostCidr, matchesAny, parseCidr, type Cidr } from './cidr';
+import { canonicalHostOf, formatCidr, isCanonicalIpv4Host, isHostCidr, matchesAny, parseCidr, type Cidr } from './cidr';
 import { WAF_IP_SET_ADDRESS_LIMIT } from './constants';
 import { toHostCidr, type IpAddress } from './ip-address';
 import type { IpSetPlan } from './ip-set-update';
@@ -25,6 +25,10 @@ function indexEntries(current: readonly string[]): IpSetIndex {
   const hosts = new Set<string>();
   const ranges: Cidr[] = [];
   for (const entry of current) {
+    if (isCanonicalIpv4Host(entry)) {
+      hosts.add(entry);
+      continue;
+    }
     const cidr = parseCidr(entry);
     if (cidr === undefined) continue;
     if (isHostCidr(cidr)) hosts.add(formatCidr(cidr));
@@ -78,8 +82,7 @@ export function planRemovals(current: readonly string[], expired: ReadonlySet<st
   const kept: string[] = [];
   const removed: string[] = [];
   for (const entry of current) {
-    const cidr = parseCidr(entry);
-    const host = cidr !== undefined && isHostCidr(cidr) ? formatCidr(cidr) : undefined;
+    const host = canonicalHostOf(entry);
     if (host !== undefined && expired.has(host)) removed.push(host);
     else kept.push(entry);
   }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { cidrContains, formatCidr, matchesAny, parseCidr, type Cidr } from '../../../lambda/waf-auto-block/cidr';
+import { canonicalHostOf, cidrContains, formatCidr, isCanonicalIpv4Host, isHostCidr, matchesAny, parseCidr, type Cidr } from '../../../lambda/waf-auto-block/cidr';
 import { formatIp, parseIp, type IpAddress } from '../../../lambda/waf-auto-block/ip-address';
 
 function cidr(text: string): Cidr {
@@ -88,5 +88,40 @@ describe('cidrContains', () => {
     expect(matchesAny(list, ip('2001:db8::5'))).toBe(true);
     expect(matchesAny(list, ip('192.0.2.1'))).toBe(false);
     expect(matchesAny([], ip('192.0.2.1'))).toBe(false);
+  });
+});
+
+describe('canonicalHostOf', () => {
+  /** The same answer the slow way: parse, keep hosts, format. */
+  function slowly(entry: string): string | undefined {
+    const parsed = parseCidr(entry);
+    return parsed !== undefined && isHostCidr(parsed) ? formatCidr(parsed) : undefined;
+  }
+
+  it('recognises canonical IPv4 host entries without parsing them', () => {
+    for (const entry of ['0.0.0.0/32', '10.0.0.1/32', '255.255.255.255/32', '192.0.2.10/32']) {
+      expect(isCanonicalIpv4Host(entry)).toBe(true);
+      expect(canonicalHostOf(entry)).toBe(entry);
+    }
+  });
+
+  it('rejects non-canonical or invalid IPv4 spellings on the fast path and leaves them to the parser', () => {
+    for (const entry of ['010.0.0.1/32', '10.0.0.1', '10.0.0.1/24', '256.0.0.1/32', '10.0.0/32', '10.0.0.1.5/32', '10..0.1/32', '1.2.3.4/321', 'a.b.c.d/32', '1000.0.0.1/32', '.1.2.3/32', '1.2.3./32']) {
+      expect(isCanonicalIpv4Host(entry)).toBe(false);
+    }
+    expect(canonicalHostOf('10.0.0.1')).toBe('10.0.0.1/32');
+    expect(canonicalHostOf('::ffff:10.0.0.1/128')).toBe('10.0.0.1/32');
+    expect(canonicalHostOf('2001:DB8::1/128')).toBe('2001:db8::1/128');
+    expect(canonicalHostOf('10.0.0.0/24')).toBeUndefined();
+    expect(canonicalHostOf('010.0.0.1/32')).toBeUndefined();
+  });
+
+  it('gives the same answer as parsing and formatting for any dotted text (property)', () => {
+    const part = fc.oneof(fc.integer({ min: 0, max: 300 }).map(String), fc.constantFrom('00', '01', '007', '', 'x', '1000'));
+    const suffix = fc.constantFrom('/32', '', '/31', '/0', '/032', '/3', '/33');
+    fc.assert(fc.property(fc.array(part, { minLength: 1, maxLength: 6 }), suffix, (parts, tail) => {
+      const entry = `${parts.join('.')}${tail}`;
+      expect(canonicalHostOf(entry)).toBe(slowly(entry));
+    }), { numRuns: 5000 });
   });
 });
