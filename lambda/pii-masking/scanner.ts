@@ -31,7 +31,7 @@ import { tryCjkEntity } from './cjk';
 import { PersonContext, gluedBefore, isParticleAt, tryPerson } from './person';
 import { tryAddressAtWord, tryStreetBeforeNumber } from './street-address';
 import { ScanState, type RawFinding } from './scan-state';
-import { tryAwsSecretShape, tryPemPrivateKey, tryToken } from './credential-tokens';
+import { isTokenChar, tryAwsSecretShape, tryPemPrivateKey, tryToken } from './credential-tokens';
 import { isSecretKeyIdentifier, tryConnectionStringPassword, trySecretValue } from './secret-values';
 import {
   KW_MONTH,
@@ -97,12 +97,39 @@ function tryHyphenToken(st: ScanState, ws: number): number {
   if (ws < 2 || s.charCodeAt(ws - 1) !== 0x2d || !isAsciiAlnum(s.charCodeAt(ws - 2))) return -1;
   const floor = Math.max(st.lastEnd, ws - 24);
   let ts = ws - 1;
-  while (ts > floor && (isAsciiWord(s.charCodeAt(ts - 1)) || s.charCodeAt(ts - 1) === 0x2d)) ts--;
+  while (ts > floor && (isAsciiWord(s.charCodeAt(ts - 1)) || s.charCodeAt(ts - 1) === 0x2d)) {
+    ts--;
+    // The run behind is known down to where it was last tried from. That start was where the same walk stopped
+    // (a character outside the run, or an older floor, which cannot be above this one): stop there too.
+    if (ts === st.tokenRunEnd) {
+      ts = Math.max(floor, st.tokenTriedAt);
+      break;
+    }
+  }
   if (ts > 0 && isAsciiWord(s.charCodeAt(ts - 1))) return -1;
   // Every segment of `b65d1416-de1b-4343-...` backs up to the same start: a start that found nothing finds nothing again.
-  if (ts === st.tokenTriedAt) return -1;
+  if (ts === st.tokenTriedAt) {
+    st.tokenRunEnd = ws;
+    return -1;
+  }
   const r = tryToken(st, ts);
-  if (r < 0) st.tokenTriedAt = ts;
+  if (r < 0) {
+    st.tokenTriedAt = ts;
+    st.tokenRunEnd = ws;
+  }
+  return r;
+}
+
+/**
+ * tryToken from the start of a word. A miss is remembered for tryHyphenToken when no token character comes
+ * before (there its look-back would stop), so the segments after `c0a6fbe9-` do not try the same start again.
+ */
+function tryTokenAtWord(st: ScanState, start: number): number {
+  const r = tryToken(st, start);
+  if (r < 0 && (start === 0 || !isTokenChar(st.s.charCodeAt(start - 1)))) {
+    st.tokenTriedAt = start;
+    st.tokenRunEnd = start;
+  }
   return r;
 }
 
@@ -254,7 +281,7 @@ function onWord(st: ScanState, people: PersonContext, start: number): number {
   if (uppers === len && len > 1 && len < 20 && kw === 0 && after === 0x20 && !isUpperLetterCode(s.charCodeAt(end + 1))) return end;
 
   if (underscore || len >= 20 || (after === 0x2d && len <= 8) || (after === 0x2e && (len <= 4 || c0 === 0x65))) {
-    const r = tryToken(st, start);
+    const r = tryTokenAtWord(st, start);
     if (r > 0) return r;
   }
   if (len === 5 && c0 === 0x42 && start >= 5 && s.startsWith('-----BEGIN ', start - 5)) {
