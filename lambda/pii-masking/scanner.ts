@@ -374,10 +374,17 @@ function prevWordFlags(s: string, pos: number, floor: number): number {
       seps++;
     }
     const end = i;
-    while (i > floor && end - i < 20 && isLetter(s.charCodeAt(i - 1))) i--;
-    if (i === end) return 0;
+    // The word's hash (as hashStep builds it forward) summed while walking back: each letter times its power of 31.
     let h = 0;
-    for (let k = i; k < end; k++) h = hashStep(h, foldCase(s.charCodeAt(k)));
+    let pow = 1;
+    while (i > floor && end - i < 20) {
+      const c = s.charCodeAt(i - 1);
+      if (!isLetter(c)) break;
+      h = (h + Math.imul(foldCase(c), pow)) | 0;
+      pow = Math.imul(pow, 31);
+      i--;
+    }
+    if (i === end) return 0;
     const flags = lookupKeyword(h);
     if (flags & KW_PERSON_CUE || !(flags & KW_TRANSPARENT)) return flags;
   }
