@@ -202,6 +202,9 @@ export class TableContext {
       this.lineTo = this.lineEndOf(pos);
     }
     const ls = this.lineFrom;
+    // The first line has no header above it: it is a header itself (its cells name nothing) or no table at all.
+    // headerOf reads it when a later row asks.
+    if (ls === 0) return 0;
     const header = this.headerOf(ls, this.lineTo, 0);
     if (!header || this.headerLines?.has(ls)) return 0;
     const column = splitCells(s, ls, pos, header.delimiter).length;
