@@ -27,18 +27,22 @@ const MONTH_WORDS: ReadonlyArray<readonly [number, readonly string[]]> = [
  * miss and the hit both build no string.
  */
 const MONTH_BY_HASH = new IntTable(512);
-const MONTH_LIST: Array<ReadonlyArray<readonly [string, number]>> = [];
+/** Per hash slot, the month words with that hash and their month numbers (parallel arrays). */
+const MONTH_SLOT_WORDS: string[][] = [];
+const MONTH_SLOT_NUMBERS: number[][] = [];
 for (const [m, words] of MONTH_WORDS) {
   for (const w of words) {
     let h = 0;
     for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
     let slot = MONTH_BY_HASH.get(h);
     if (slot === 0) {
-      MONTH_LIST.push([]);
-      slot = MONTH_LIST.length;
+      MONTH_SLOT_WORDS.push([]);
+      MONTH_SLOT_NUMBERS.push([]);
+      slot = MONTH_SLOT_WORDS.length;
       MONTH_BY_HASH.set(h, slot);
     }
-    (MONTH_LIST[slot - 1] as Array<readonly [string, number]>).push([w, m]);
+    MONTH_SLOT_WORDS[slot - 1].push(w);
+    MONTH_SLOT_NUMBERS[slot - 1].push(m);
   }
 }
 
@@ -48,9 +52,20 @@ export function monthOfWord(s: string, start: number, end: number): number {
   if (len < 3 || len > 12) return 0;
   let h = 0;
   for (let i = start; i < end; i++) h = (Math.imul(h, 31) + foldCase(s.charCodeAt(i))) | 0;
+  return monthOfHashedWord(s, start, end, h);
+}
+
+/**
+ * monthOfWord for a caller that already has the word's hash (folded letters, `h * 31 + c` from the first
+ * letter on), such as a look-back that hashes while it reads.
+ */
+export function monthOfHashedWord(s: string, start: number, end: number, h: number): number {
+  const len = end - start;
+  if (len < 3 || len > 12) return 0;
   const slot = MONTH_BY_HASH.get(h);
   if (slot === 0) return 0;
-  for (const [w, m] of MONTH_LIST[slot - 1]) if (foldedEquals(s, start, end, w)) return m;
+  const words = MONTH_SLOT_WORDS[slot - 1];
+  for (let k = 0; k < words.length; k++) if (foldedEquals(s, start, end, words[k])) return MONTH_SLOT_NUMBERS[slot - 1][k];
   return 0;
 }
 
@@ -103,6 +118,14 @@ export function parseMonthFirstDate(s: string, pos: number): number {
   const we = wordEnd(s, pos);
   const month = monthOfWord(s, pos, we);
   if (!month) return -1;
+  return parseDateAfterMonth(s, we, month);
+}
+
+/**
+ * The rest of parseMonthFirstDate, for a caller that has read the month word (ending at `we`, as wordEnd
+ * would end it) and its number.
+ */
+export function parseDateAfterMonth(s: string, we: number, month: number): number {
   let i = we;
   if (s.charCodeAt(i) === 0x2e) i++;
   const j = skipSpaces(s, i, 2);
