@@ -21,7 +21,7 @@ import {
   isSpace,
 } from './char-class';
 import { CUE_DOB, CUE_PASSPORT, CUE_PERSON, cueBefore, isCueSeparator, wordCueBits } from './context-words';
-import { monthOfWord, parseMonthFirstDate } from './dates';
+import { monthOfWord, parseDateAfterMonth, parseMonthFirstDate } from './dates';
 import { tryEmail } from './email';
 import { tryIban } from './iban';
 import { parseIpv6, plausibleIpv6 } from './ip-address';
@@ -279,6 +279,17 @@ function onWord(st: ScanState, people: PersonContext, start: number): number {
   // Acronyms (`HDD`, `SQL`) start nothing unless they carry digits or name a secret.
   if (uppers === len && len < 20 && kw === 0 && after !== 0x2d && after !== 0x2e && after !== 0x20) return end;
   if (uppers === len && len > 1 && len < 20 && kw === 0 && after === 0x20 && !isUpperLetterCode(s.charCodeAt(end + 1))) return end;
+  // Stop words (`The`, `Write`, `Please`, most sentence starts) leave before the detectors below, which cannot take a
+  // word of letters that names no secret, month or street type and is followed by none of `- . ' ’ / +` (nor the
+  // `BEGIN` of a PEM header or the `г` of a Russian address): the name test further down would drop it anyway.
+  if (
+    (kw & (KW_NOT_NAME | KW_SECRET | KW_MONTH | KW_STREET_FIRST)) === KW_NOT_NAME &&
+    digits === 0 && !underscore && !camel && len < 20 &&
+    after !== 0x2d && after !== 0x2e && after !== 0x27 && after !== 0x2019 && after !== 0x2f && after !== 0x2b &&
+    !(len === 5 && c0 === 0x42) && c0 !== 0x433
+  ) {
+    return end;
+  }
 
   if (underscore || len >= 20 || (after === 0x2d && len <= 8) || (after === 0x2e && (len <= 4 || c0 === 0x65))) {
     const r = tryTokenAtWord(st, start);
@@ -311,8 +322,10 @@ function onWord(st: ScanState, people: PersonContext, start: number): number {
     }
     if ((underscore || camel) && wordCueBits(s, start, end) & CUE_PERSON) people.cueEnd = end;
   }
-  if (kw & KW_MONTH && monthOfWord(s, start, end)) {
-    const dateEnd = parseMonthFirstDate(s, start);
+  const month = kw & KW_MONTH ? monthOfWord(s, start, end) : 0;
+  if (month) {
+    // A word of letters only, at most 14 long, ends where the date parser's own word reader would end it.
+    const dateEnd = digits === 0 && !underscore && len <= 14 ? parseDateAfterMonth(s, end, month) : parseMonthFirstDate(s, start);
     if (dateEnd > 0) {
       if (cueBefore(s, start, 0, CUE_DOB, 4).bits) st.emit('DATE_OF_BIRTH', start, dateEnd);
       return dateEnd;
