@@ -31,6 +31,7 @@ import { tryCjkEntity } from './cjk';
 import { PersonContext, gluedBefore, isParticleAt, tryPerson } from './person';
 import { tryAddressAtWord, tryStreetBeforeNumber } from './street-address';
 import { ScanState, type RawFinding } from './scan-state';
+import { lowerHexUuidEnd } from './uuid';
 import { isTokenChar, tryAwsSecretShape, tryPemPrivateKey, tryToken } from './credential-tokens';
 import { isSecretKeyIdentifier, tryConnectionStringPassword, trySecretValue } from './secret-values';
 import {
@@ -335,7 +336,14 @@ function onWord(st: ScanState, people: PersonContext, start: number): number {
     const street = tryAddressAtWord(st, start, end, kw);
     if (street > 0) return street;
   }
-  if (!upper0) return end;
+  if (!upper0) {
+    // The first segment of a UUID was read like any word, and nothing took it: the other segments hold nothing either.
+    if (after === 0x2d && len === 8 && digits > 0) {
+      const u = lowerHexUuidEnd(s, start);
+      if (u > 0) return u;
+    }
+    return end;
+  }
   // Street then house number: `Wiesenstr. 33a`, `Piazza Damiana 32`, `Alte Garten 74b, 69977 Mannheim`.
   const sp = after === 0x2e ? end + 1 : end;
   if ((s.charCodeAt(sp) === 0x20 && isDigit(s.charCodeAt(sp + 1))) || (c0 === 0x433 && len === 1)) {
