@@ -30,6 +30,17 @@ function lineStart(s: string, pos: number): number {
   return i;
 }
 
+/**
+ * lineStart for a line above a line whose header is being found: a native search back to its line break. Unbounded
+ * by MAX_LINE, but headerOf runs once per line, so each line is searched so at most once (for the line below it).
+ */
+function lineAboveStart(s: string, pos: number): number {
+  if (pos === 0) return 0;
+  const floor = Math.max(0, pos - MAX_LINE);
+  const nl = s.lastIndexOf('\n', pos - 1);
+  return nl + 1 > floor ? nl + 1 : floor;
+}
+
 /** Delimiter positions in [start, end) outside double quotes. */
 function splitCells(s: string, start: number, end: number, delimiter: number): number[] {
   const cuts: number[] = [];
@@ -230,7 +241,7 @@ export class TableContext {
     if (delimiter !== 0 && depth < 400 && !isSeparatorRow(s, ls, le)) {
       if (ls > 0) {
         const pe = ls - 1;
-        const ps = lineStart(s, pe);
+        const ps = lineAboveStart(s, pe);
         if (delimiter === 0x7c && isSeparatorRow(s, ps, pe) && ps > 0) {
           // Markdown: the line above the |---| row is the header.
           const hs = lineStart(s, ps - 1);
