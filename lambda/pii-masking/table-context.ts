@@ -158,6 +158,8 @@ export class TableContext {
   private lineFrom = -1;
   private lineTo = -1;
   private noTableUntil = -1;
+  private continuesAt = -1;
+  private continues = false;
   private hasSql = -1;
   // Line breaks, pipes and tabs are found with native searches as the questions move forward through the text.
   private readonly newlines: NextChar;
@@ -216,10 +218,26 @@ export class TableContext {
     // The first line has no header above it: it is a header itself (its cells name nothing) or no table at all.
     // headerOf reads it when a later row asks.
     if (ls === 0) return 0;
+    // Likewise a line under a line without cells (prose, code) that is not a Markdown `|---|` row: it starts its
+    // block, so it is a header or no table. Told by the short line above, before this line's own cells are read.
+    if (!this.continuesLineAbove(ls)) return 0;
     const header = this.headerOf(ls, this.lineTo, 0);
     if (!header || this.headerLines?.has(ls)) return 0;
     const column = splitCells(s, ls, pos, header.delimiter).length;
     return header.cues[column] ?? 0;
+  }
+
+  /** Could the line starting at `ls` (> 0) belong to a table that starts above it? Remembered for the last line asked. */
+  private continuesLineAbove(ls: number): boolean {
+    if (ls !== this.continuesAt) {
+      const s = this.s;
+      const pe = ls - 1;
+      const ps = lineAboveStart(s, pe);
+      readLineShape(s, ps, pe);
+      this.continuesAt = ls;
+      this.continues = shape.loose !== 0 || isSeparatorRow(s, ps, pe);
+    }
+    return this.continues;
   }
 
   /** The header of the table the line [ls, le) belongs to; memoised per line. */
