@@ -21,7 +21,7 @@ import {
   isSpace,
 } from './char-class';
 import { CUE_DOB, CUE_PASSPORT, CUE_PERSON, cueBefore, isCueSeparator, wordCueBits } from './context-words';
-import { monthOfWord, parseDateAfterMonth, parseMonthFirstDate } from './dates';
+import { monthOfHashedWord, parseDateAfterMonth, parseMonthFirstDate } from './dates';
 import { tryEmail } from './email';
 import { tryIban } from './iban';
 import { parseIpv6, plausibleIpv6 } from './ip-address';
@@ -323,7 +323,8 @@ function onWord(st: ScanState, people: PersonContext, start: number): number {
     }
     if ((underscore || camel) && wordCueBits(s, start, end) & CUE_PERSON) people.cueEnd = end;
   }
-  const month = kw & KW_MONTH ? monthOfWord(s, start, end) : 0;
+  // The word's hash above is the one monthOfWord computes (letters folded, digits and `_` as they are).
+  const month = kw & KW_MONTH ? monthOfHashedWord(s, start, end, h) : 0;
   if (month) {
     // A word of letters only, at most 14 long, ends where the date parser's own word reader would end it.
     const dateEnd = digits === 0 && !underscore && len <= 14 ? parseDateAfterMonth(s, end, month) : parseMonthFirstDate(s, start);
