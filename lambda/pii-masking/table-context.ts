@@ -232,7 +232,8 @@ export class TableContext {
     if (ls !== this.continuesAt) {
       const s = this.s;
       const pe = ls - 1;
-      const ps = lineAboveStart(s, pe);
+      // The bounded walk, not lineAboveStart: this is asked again whenever the questions move to another line.
+      const ps = lineStart(s, pe);
       readLineShape(s, ps, pe);
       this.continuesAt = ls;
       this.continues = shape.loose !== 0 || isSeparatorRow(s, ps, pe);
