@@ -67,7 +67,12 @@ export function scan(s: string, enabled: number): RawFinding[] {
       if (c >= 0x30 && c <= 0x39) next = onDigit(st, people, p, i);
       else if (c === 0x40) next = onAt(st, p);
       else if (c === 0x3a) next = onColon(st, p);
-      else if (c === 0x3d) next = onEquals(st, p);
+      else if (c === 0x3d) {
+        // `key=value`: a secret-named key before the `=`. Called from here rather than through a helper of its own,
+        // which the engine left unoptimised for the first few thousand prompts.
+        const r = secretKeyBefore(st, p);
+        next = r > 0 ? r : p + 1;
+      }
       else next = onWordAt(st, people, p, i);
     } else if (isNonAsciiLetter(c)) {
       next = onWordAt(st, people, p, i);
@@ -160,12 +165,6 @@ function onDigit(st: ScanState, people: PersonContext, p: number, floor: number)
     return j;
   }
   return scanNumericChunk(st, start);
-}
-
-/** `key=value`: a secret-named key before the `=`. */
-function onEquals(st: ScanState, pos: number): number {
-  const r = secretKeyBefore(st, pos);
-  return r > 0 ? r : pos + 1;
 }
 
 /**

@@ -22,7 +22,7 @@ function isLowerHex(c: number): boolean {
 export function lowerHexUuidEnd(s: string, start: number): number {
   if (start > 0) {
     const b = s.charCodeAt(start - 1);
-    if (isTokenChar(b) || isNonAsciiLetter(b)) return -1;
+    if (b < 0x80 ? isTokenChar(b) : isNonAsciiLetter(b)) return -1;
   }
   if (start + UUID_LENGTH > s.length) return -1;
   let i = start;
@@ -35,7 +35,7 @@ export function lowerHexUuidEnd(s: string, start: number): number {
   }
   if (i < s.length) {
     const a = s.charCodeAt(i);
-    if (isTokenChar(a) || isNonAsciiLetter(a) || a === 0x2f || a === 0x2b) return -1;
+    if (a < 0x80 ? isTokenChar(a) || a === 0x2f || a === 0x2b : isNonAsciiLetter(a)) return -1;
   }
   return i;
 }
