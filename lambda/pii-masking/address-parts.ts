@@ -29,7 +29,20 @@ function readCanadianPostcode(s: string, pos: number): number {
   return isLetter(s.charCodeAt(end)) || isDigit(s.charCodeAt(end)) ? -1 : end;
 }
 
-export const DIRECTIONS = new Set(['N', 'S', 'E', 'W', 'NE', 'NW', 'SE', 'SW', 'North', 'South', 'East', 'West']);
+const DIRECTION_WORDS = ['North', 'South', 'East', 'West'];
+
+/** `N`, `SW`, `North` ... at [start, end), compared in place: most numbers followed by a capital are not addresses. */
+export function isDirection(s: string, start: number, end: number): boolean {
+  const len = end - start;
+  const c = s.charCodeAt(start);
+  if (len === 1) return c === 0x4e || c === 0x53 || c === 0x45 || c === 0x57;
+  if (len === 2) {
+    const d = s.charCodeAt(start + 1);
+    return (c === 0x4e || c === 0x53) && (d === 0x45 || d === 0x57);
+  }
+  for (const w of DIRECTION_WORDS) if (len === w.length && s.startsWith(w, start)) return true;
+  return false;
+}
 export const UNIT_WORDS = new Set(['suite', 'ste', 'apt', 'apartment', 'unit', 'flat', 'floor', 'fl', 'room', 'rm', 'bldg', 'building', 'no', 'nr', 'lot', 'box']);
 
 export function lowerWord(s: string, start: number, end: number): string {

@@ -5,6 +5,7 @@
  * date so its digits are not mistaken for something else.
  */
 import { foldCase, isDigit, isLetter, isSpace } from './char-class';
+import { IntTable } from './int-table';
 
 const MONTH_WORDS: ReadonlyArray<readonly [number, readonly string[]]> = [
   [1, ['january', 'jan', 'janvier', 'januar', 'jänner', 'enero', 'gennaio', 'janeiro', 'januari', 'styczeń', 'stycznia', 'январь', 'января']],
@@ -21,14 +22,27 @@ const MONTH_WORDS: ReadonlyArray<readonly [number, readonly string[]]> = [
   [12, ['december', 'dec', 'décembre', 'decembre', 'dezember', 'diciembre', 'dicembre', 'dezembro', 'grudzień', 'grudnia', 'декабрь', 'декабря']],
 ];
 
-const MONTHS = new Map<string, number>();
-const MONTH_HASHES = new Set<number>();
+/**
+ * Month words by hash of their folded letters (1 + index into MONTH_LIST), confirmed in place, so the common
+ * miss and the hit both build no string.
+ */
+const MONTH_BY_HASH = new IntTable(512);
+/** Per hash slot, the month words with that hash and their month numbers (parallel arrays). */
+const MONTH_SLOT_WORDS: string[][] = [];
+const MONTH_SLOT_NUMBERS: number[][] = [];
 for (const [m, words] of MONTH_WORDS) {
   for (const w of words) {
-    MONTHS.set(w, m);
     let h = 0;
     for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
-    MONTH_HASHES.add(h);
+    let slot = MONTH_BY_HASH.get(h);
+    if (slot === 0) {
+      MONTH_SLOT_WORDS.push([]);
+      MONTH_SLOT_NUMBERS.push([]);
+      slot = MONTH_SLOT_WORDS.length;
+      MONTH_BY_HASH.set(h, slot);
+    }
+    MONTH_SLOT_WORDS[slot - 1].push(w);
+    MONTH_SLOT_NUMBERS[slot - 1].push(m);
   }
 }
 
@@ -38,25 +52,47 @@ export function monthOfWord(s: string, start: number, end: number): number {
   if (len < 3 || len > 12) return 0;
   let h = 0;
   for (let i = start; i < end; i++) h = (Math.imul(h, 31) + foldCase(s.charCodeAt(i))) | 0;
-  if (!MONTH_HASHES.has(h)) return 0;
-  let w = '';
-  for (let i = start; i < end; i++) w += String.fromCharCode(foldCase(s.charCodeAt(i)));
-  return MONTHS.get(w) ?? 0;
+  return monthOfHashedWord(s, start, end, h);
+}
+
+/**
+ * monthOfWord for a caller that already has the word's hash (folded letters, `h * 31 + c` from the first
+ * letter on), such as a look-back that hashes while it reads.
+ */
+export function monthOfHashedWord(s: string, start: number, end: number, h: number): number {
+  const len = end - start;
+  if (len < 3 || len > 12) return 0;
+  const slot = MONTH_BY_HASH.get(h);
+  if (slot === 0) return 0;
+  const words = MONTH_SLOT_WORDS[slot - 1];
+  for (let k = 0; k < words.length; k++) if (foldedEquals(s, start, end, words[k])) return MONTH_SLOT_NUMBERS[slot - 1][k];
+  return 0;
+}
+
+/** Is the word at [start, end), case-folded, equal to `w`? */
+function foldedEquals(s: string, start: number, end: number, w: string): boolean {
+  if (end - start !== w.length) return false;
+  for (let k = 0; k < w.length; k++) if (foldCase(s.charCodeAt(start + k)) !== w.charCodeAt(k)) return false;
+  return true;
 }
 
 export function validDayMonth(day: number, month: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
-/** Reads digits at `pos`; returns value and end, or end === pos when none. */
-function readNumber(s: string, pos: number, maxDigits: number): { value: number; end: number } {
+/** Value of the digits readNumber read last (a scratch result, so reading a number allocates nothing). */
+let numberValue = 0;
+
+/** Reads digits at `pos`; returns their end (`pos` when none) and leaves their value in numberValue. */
+function readNumber(s: string, pos: number, maxDigits: number): number {
   let v = 0;
   let i = pos;
   while (i < s.length && i - pos < maxDigits && isDigit(s.charCodeAt(i))) {
     v = v * 10 + (s.charCodeAt(i) - 0x30);
     i++;
   }
-  return { value: v, end: i };
+  numberValue = v;
+  return i;
 }
 
 function wordEnd(s: string, pos: number): number {
@@ -82,23 +118,33 @@ export function parseMonthFirstDate(s: string, pos: number): number {
   const we = wordEnd(s, pos);
   const month = monthOfWord(s, pos, we);
   if (!month) return -1;
+  return parseDateAfterMonth(s, we, month);
+}
+
+/**
+ * The rest of parseMonthFirstDate, for a caller that has read the month word (ending at `we`, as wordEnd
+ * would end it) and its number.
+ */
+export function parseDateAfterMonth(s: string, we: number, month: number): number {
   let i = we;
   if (s.charCodeAt(i) === 0x2e) i++;
   const j = skipSpaces(s, i, 2);
   if (j === i) return -1;
-  const day = readNumber(s, j, 2);
-  if (day.end === j || !validDayMonth(day.value, month)) return -1;
-  i = day.end;
+  const dayEnd = readNumber(s, j, 2);
+  const dayValue = numberValue;
+  if (dayEnd === j || !validDayMonth(dayValue, month)) return -1;
+  i = dayEnd;
   // Ordinal suffixes: 1st 2nd 3rd 4th.
   const c0 = s.charCodeAt(i) | 0x20;
   if ((c0 === 0x73 || c0 === 0x6e || c0 === 0x72 || c0 === 0x74) && isLetter(s.charCodeAt(i + 1)) && !isLetter(s.charCodeAt(i + 2))) i += 2;
   if (s.charCodeAt(i) === 0x2c) i++;
   const k = skipSpaces(s, i, 2);
   if (k === i) return -1;
-  const year = readNumber(s, k, 4);
-  if (year.end - k !== 4 || year.value < YEAR_MIN || year.value > YEAR_MAX) return -1;
-  if (year.end < s.length && isDigit(s.charCodeAt(year.end))) return -1;
-  return year.end;
+  const yearEnd = readNumber(s, k, 4);
+  const yearValue = numberValue;
+  if (yearEnd - k !== 4 || yearValue < YEAR_MIN || yearValue > YEAR_MAX) return -1;
+  if (yearEnd < s.length && isDigit(s.charCodeAt(yearEnd))) return -1;
+  return yearEnd;
 }
 
 /**
@@ -106,17 +152,19 @@ export function parseMonthFirstDate(s: string, pos: number): number {
  * `1er janvier 1990`, `12 de março de 1987`. Returns the end or -1.
  */
 export function parseDayFirstDate(s: string, pos: number): number {
-  const day = readNumber(s, pos, 2);
-  if (day.end === pos || day.value < 1 || day.value > 31) return -1;
-  let i = day.end;
+  const dayEnd = readNumber(s, pos, 2);
+  const dayValue = numberValue;
+  if (dayEnd === pos || dayValue < 1 || dayValue > 31) return -1;
+  let i = dayEnd;
   // `12-Mar-1990`
   if (s.charCodeAt(i) === 0x2d) {
     const we = wordEnd(s, i + 1);
     const month = monthOfWord(s, i + 1, we);
-    if (!month || s.charCodeAt(we) !== 0x2d || !validDayMonth(day.value, month)) return -1;
-    const year = readNumber(s, we + 1, 4);
-    if (year.end - (we + 1) !== 4 || year.value < YEAR_MIN || year.value > YEAR_MAX || isDigit(s.charCodeAt(year.end))) return -1;
-    return year.end;
+    if (!month || s.charCodeAt(we) !== 0x2d || !validDayMonth(dayValue, month)) return -1;
+    const yearEnd = readNumber(s, we + 1, 4);
+    const yearValue = numberValue;
+    if (yearEnd - (we + 1) !== 4 || yearValue < YEAR_MIN || yearValue > YEAR_MAX || isDigit(s.charCodeAt(yearEnd))) return -1;
+    return yearEnd;
   }
   if (s.charCodeAt(i) === 0x2e) i++;
   else if ((s.charCodeAt(i) | 0x20) === 0x65 && (s.charCodeAt(i + 1) | 0x20) === 0x72) i += 2; // 1er
@@ -132,11 +180,12 @@ export function parseDayFirstDate(s: string, pos: number): number {
   let k = skipSpaces(s, i, 2);
   if (k === i) return -1;
   if (s.startsWith('de ', k)) k += 3;
-  const year = readNumber(s, k, 4);
-  if (year.end - k !== 4 || year.value < YEAR_MIN || year.value > YEAR_MAX) return -1;
-  if (year.end < s.length && isDigit(s.charCodeAt(year.end))) return -1;
+  const yearEnd = readNumber(s, k, 4);
+  const yearValue = numberValue;
+  if (yearEnd - k !== 4 || yearValue < YEAR_MIN || yearValue > YEAR_MAX) return -1;
+  if (yearEnd < s.length && isDigit(s.charCodeAt(yearEnd))) return -1;
   // Russian and Polish often append "г." / "r.".
-  return year.end;
+  return yearEnd;
 }
 
 /**
@@ -158,12 +207,15 @@ export function isNumericDate(a: number, aLen: number, b: number, bLen: number, 
 
 /** `1990年3月12日` (Chinese and Japanese): returns the end or -1. `pos` is the year. */
 export function parseCjkDate(s: string, pos: number): number {
-  const year = readNumber(s, pos, 4);
-  if (year.end - pos !== 4 || year.value < YEAR_MIN || year.value > YEAR_MAX || s.charCodeAt(year.end) !== 0x5e74) return -1;
-  const month = readNumber(s, year.end + 1, 2);
-  if (month.end === year.end + 1 || s.charCodeAt(month.end) !== 0x6708) return -1;
-  const day = readNumber(s, month.end + 1, 2);
-  if (day.end === month.end + 1 || !validDayMonth(day.value, month.value)) return -1;
-  const c = s.charCodeAt(day.end);
-  return c === 0x65e5 || c === 0x53f7 ? day.end + 1 : -1;
+  const yearEnd = readNumber(s, pos, 4);
+  const yearValue = numberValue;
+  if (yearEnd - pos !== 4 || yearValue < YEAR_MIN || yearValue > YEAR_MAX || s.charCodeAt(yearEnd) !== 0x5e74) return -1;
+  const monthEnd = readNumber(s, yearEnd + 1, 2);
+  const monthValue = numberValue;
+  if (monthEnd === yearEnd + 1 || s.charCodeAt(monthEnd) !== 0x6708) return -1;
+  const dayEnd = readNumber(s, monthEnd + 1, 2);
+  const dayValue = numberValue;
+  if (dayEnd === monthEnd + 1 || !validDayMonth(dayValue, monthValue)) return -1;
+  const c = s.charCodeAt(dayEnd);
+  return c === 0x65e5 || c === 0x53f7 ? dayEnd + 1 : -1;
 }

@@ -5,6 +5,8 @@
  * everyday words (Austin, Madison, Grace, Will, June) are left out on
  * purpose: precision first.
  */
+import { IntTable } from './int-table';
+
 const NAMES = `
 aaron abby abigail ada adam adrian adriana agnes aidan aiden alan albert alberto alec alejandro alex alexa alexander
 alexandra alexis alfred alice alicia alison allison alma alvin alyssa amanda amber amelia amir amy ana andre andrea
@@ -80,9 +82,31 @@ haruto hiroshi kenji sakura takashi yuki yuto yui
 
 const SET: ReadonlySet<string> = new Set(NAMES.split(/\s+/).filter(Boolean));
 
+/** A code unit lower-cased on its own (0 when that takes more than one unit, which no name holds). */
+function lowerUnit(c: number): number {
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+  const lower = String.fromCharCode(c).toLowerCase();
+  return lower.length === 1 ? lower.charCodeAt(0) : 0;
+}
+
+/**
+ * The names by hash of their code units, so that most words (`Stylish`, `Ergonomic`) are turned down without
+ * building a lower-cased copy. A word whose lower-case form is a name has, unit for unit, the same lower-case
+ * units (no name holds a letter whose lower case is longer), so it always hashes to a name's hash.
+ */
+const NAME_HASHES = new IntTable(4096);
+for (const name of SET) {
+  let h = 0;
+  for (let i = 0; i < name.length; i++) h = (Math.imul(h, 31) + lowerUnit(name.charCodeAt(i))) | 0;
+  NAME_HASHES.set(h, 1);
+}
+
 /** Is the word at [start, end) a common given name? */
 export function isGivenName(s: string, start: number, end: number): boolean {
   const len = end - start;
   if (len < 3 || len > 12) return false;
+  let h = 0;
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + lowerUnit(s.charCodeAt(i))) | 0;
+  if (NAME_HASHES.get(h) === 0) return false;
   return SET.has(s.slice(start, end).toLowerCase());
 }

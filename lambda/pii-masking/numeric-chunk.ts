@@ -5,7 +5,7 @@
  * specific first. Each try reads at most a handful of groups, so a chunk
  * costs time linear in its length.
  */
-import { isDigit, isLetter as isLetterCode, isSpace } from './char-class';
+import { foldCase, isDigit, isLetter as isLetterCode, isSpace } from './char-class';
 import { luhnValid } from './checksums';
 import {
   CUE_DOB,
@@ -16,7 +16,7 @@ import {
   CUE_VERSION,
   cueBefore,
 } from './context-words';
-import { isNumericDate, monthOfWord, parseCjkDate, parseDayFirstDate, parseMonthFirstDate } from './dates';
+import { isNumericDate, monthOfHashedWord, parseCjkDate, parseDateAfterMonth, parseDayFirstDate } from './dates';
 import { parseIpv6, plausibleIpv6 } from './ip-address';
 import {
   GE,
@@ -305,9 +305,20 @@ function matchTextualDate(g: number): number {
     let ms = GS[0] - 1;
     if (s.charCodeAt(ms - 1) === 0x2e) ms--;
     const me = ms;
-    while (ms > chunk.st.lastEnd && me - ms < 12 && isLetterCode(s.charCodeAt(ms - 1))) ms--;
-    if (ms < me && monthOfWord(s, ms, me)) {
-      const end = parseMonthFirstDate(s, ms);
+    // The word is hashed as it is read back (each letter times its power of 31, as monthOfWord hashes forward).
+    let h = 0;
+    let pow = 1;
+    while (ms > chunk.st.lastEnd && me - ms < 12) {
+      const c = s.charCodeAt(ms - 1);
+      if (!isLetterCode(c)) break;
+      h = (h + Math.imul(foldCase(c), pow)) | 0;
+      pow = Math.imul(pow, 31);
+      ms--;
+    }
+    const month = ms < me ? monthOfHashedWord(s, ms, me, h) : 0;
+    if (month) {
+      // The letters read back end at `me`, where the parser's own word reader would end them.
+      const end = parseDateAfterMonth(s, me, month);
       if (end > 0) {
         if (isDobContext(s, ms)) chunk.st.emit('DATE_OF_BIRTH', ms, end);
         chunk.extendTo = end;

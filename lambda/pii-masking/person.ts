@@ -104,8 +104,11 @@ export function readNameWord(s: string, pos: number): number {
 
 /** A name particle (`van`, `de`, `von`) at `pos`, followed by a space. */
 export function isParticleAt(s: string, pos: number): boolean {
-  const e = readParticle(s, pos);
-  return e > 0 && s.charCodeAt(e) === 0x20;
+  // Most words after a capitalised one are longer than any particle: the space test comes before the keyword lookup.
+  let i = pos;
+  while (i < s.length && i - pos < 6 && isLowerLetter(s.charCodeAt(i))) i++;
+  if (i === pos || s.charCodeAt(i) !== 0x20) return false;
+  return (keywordFlags(s, pos, i) & KW_PARTICLE) !== 0;
 }
 
 function readParticle(s: string, pos: number): number {

@@ -39,6 +39,11 @@ export class ScanState {
   public ipv6TriedAt = -1;
   /** The last start a hyphenated token was tried from without a finding (findings only move forward, so it stays a miss). */
   public tokenTriedAt = -1;
+  /**
+   * Every character from tokenTriedAt up to here is a token character, so a later look-back that reaches this
+   * point (the next segment of `b65d1416-de1b-4343-...`) jumps to tokenTriedAt instead of reading the run again.
+   */
+  public tokenRunEnd = -1;
 
   private tableContext: TableContext | undefined;
 

@@ -21,7 +21,7 @@ import {
   isSpace,
 } from './char-class';
 import { CUE_DOB, CUE_PASSPORT, CUE_PERSON, cueBefore, isCueSeparator, wordCueBits } from './context-words';
-import { monthOfWord, parseMonthFirstDate } from './dates';
+import { monthOfHashedWord, parseDateAfterMonth, parseMonthFirstDate } from './dates';
 import { tryEmail } from './email';
 import { tryIban } from './iban';
 import { parseIpv6, plausibleIpv6 } from './ip-address';
@@ -31,7 +31,8 @@ import { tryCjkEntity } from './cjk';
 import { PersonContext, gluedBefore, isParticleAt, tryPerson } from './person';
 import { tryAddressAtWord, tryStreetBeforeNumber } from './street-address';
 import { ScanState, type RawFinding } from './scan-state';
-import { tryAwsSecretShape, tryPemPrivateKey, tryToken } from './credential-tokens';
+import { lowerHexUuidEnd } from './uuid';
+import { isTokenChar, tryAwsSecretShape, tryPemPrivateKey, tryToken } from './credential-tokens';
 import { isSecretKeyIdentifier, tryConnectionStringPassword, trySecretValue } from './secret-values';
 import {
   KW_MONTH,
@@ -66,7 +67,12 @@ export function scan(s: string, enabled: number): RawFinding[] {
       if (c >= 0x30 && c <= 0x39) next = onDigit(st, people, p, i);
       else if (c === 0x40) next = onAt(st, p);
       else if (c === 0x3a) next = onColon(st, p);
-      else if (c === 0x3d) next = onEquals(st, p);
+      else if (c === 0x3d) {
+        // `key=value`: a secret-named key before the `=`. Called from here rather than through a helper of its own,
+        // which the engine left unoptimised for the first few thousand prompts.
+        const r = secretKeyBefore(st, p);
+        next = r > 0 ? r : p + 1;
+      }
       else next = onWordAt(st, people, p, i);
     } else if (isNonAsciiLetter(c)) {
       next = onWordAt(st, people, p, i);
@@ -97,12 +103,39 @@ function tryHyphenToken(st: ScanState, ws: number): number {
   if (ws < 2 || s.charCodeAt(ws - 1) !== 0x2d || !isAsciiAlnum(s.charCodeAt(ws - 2))) return -1;
   const floor = Math.max(st.lastEnd, ws - 24);
   let ts = ws - 1;
-  while (ts > floor && (isAsciiWord(s.charCodeAt(ts - 1)) || s.charCodeAt(ts - 1) === 0x2d)) ts--;
+  while (ts > floor && (isAsciiWord(s.charCodeAt(ts - 1)) || s.charCodeAt(ts - 1) === 0x2d)) {
+    ts--;
+    // The run behind is known down to where it was last tried from. That start was where the same walk stopped
+    // (a character outside the run, or an older floor, which cannot be above this one): stop there too.
+    if (ts === st.tokenRunEnd) {
+      ts = Math.max(floor, st.tokenTriedAt);
+      break;
+    }
+  }
   if (ts > 0 && isAsciiWord(s.charCodeAt(ts - 1))) return -1;
   // Every segment of `b65d1416-de1b-4343-...` backs up to the same start: a start that found nothing finds nothing again.
-  if (ts === st.tokenTriedAt) return -1;
+  if (ts === st.tokenTriedAt) {
+    st.tokenRunEnd = ws;
+    return -1;
+  }
   const r = tryToken(st, ts);
-  if (r < 0) st.tokenTriedAt = ts;
+  if (r < 0) {
+    st.tokenTriedAt = ts;
+    st.tokenRunEnd = ws;
+  }
+  return r;
+}
+
+/**
+ * tryToken from the start of a word. A miss is remembered for tryHyphenToken when no token character comes
+ * before (there its look-back would stop), so the segments after `c0a6fbe9-` do not try the same start again.
+ */
+function tryTokenAtWord(st: ScanState, start: number): number {
+  const r = tryToken(st, start);
+  if (r < 0 && (start === 0 || !isTokenChar(st.s.charCodeAt(start - 1)))) {
+    st.tokenTriedAt = start;
+    st.tokenRunEnd = start;
+  }
   return r;
 }
 
@@ -132,12 +165,6 @@ function onDigit(st: ScanState, people: PersonContext, p: number, floor: number)
     return j;
   }
   return scanNumericChunk(st, start);
-}
-
-/** `key=value`: a secret-named key before the `=`. */
-function onEquals(st: ScanState, pos: number): number {
-  const r = secretKeyBefore(st, pos);
-  return r > 0 ? r : pos + 1;
 }
 
 /**
@@ -252,9 +279,20 @@ function onWord(st: ScanState, people: PersonContext, start: number): number {
   // Acronyms (`HDD`, `SQL`) start nothing unless they carry digits or name a secret.
   if (uppers === len && len < 20 && kw === 0 && after !== 0x2d && after !== 0x2e && after !== 0x20) return end;
   if (uppers === len && len > 1 && len < 20 && kw === 0 && after === 0x20 && !isUpperLetterCode(s.charCodeAt(end + 1))) return end;
+  // Stop words (`The`, `Write`, `Please`, most sentence starts) leave before the detectors below, which cannot take a
+  // word of letters that names no secret, month or street type and is followed by none of `- . ' ’ / +` (nor the
+  // `BEGIN` of a PEM header or the `г` of a Russian address): the name test further down would drop it anyway.
+  if (
+    (kw & (KW_NOT_NAME | KW_SECRET | KW_MONTH | KW_STREET_FIRST)) === KW_NOT_NAME &&
+    digits === 0 && !underscore && !camel && len < 20 &&
+    after !== 0x2d && after !== 0x2e && after !== 0x27 && after !== 0x2019 && after !== 0x2f && after !== 0x2b &&
+    !(len === 5 && c0 === 0x42) && c0 !== 0x433
+  ) {
+    return end;
+  }
 
   if (underscore || len >= 20 || (after === 0x2d && len <= 8) || (after === 0x2e && (len <= 4 || c0 === 0x65))) {
-    const r = tryToken(st, start);
+    const r = tryTokenAtWord(st, start);
     if (r > 0) return r;
   }
   if (len === 5 && c0 === 0x42 && start >= 5 && s.startsWith('-----BEGIN ', start - 5)) {
@@ -284,8 +322,11 @@ function onWord(st: ScanState, people: PersonContext, start: number): number {
     }
     if ((underscore || camel) && wordCueBits(s, start, end) & CUE_PERSON) people.cueEnd = end;
   }
-  if (kw & KW_MONTH && monthOfWord(s, start, end)) {
-    const dateEnd = parseMonthFirstDate(s, start);
+  // The word's hash above is the one monthOfWord computes (letters folded, digits and `_` as they are).
+  const month = kw & KW_MONTH ? monthOfHashedWord(s, start, end, h) : 0;
+  if (month) {
+    // A word of letters only, at most 14 long, ends where the date parser's own word reader would end it.
+    const dateEnd = digits === 0 && !underscore && len <= 14 ? parseDateAfterMonth(s, end, month) : parseMonthFirstDate(s, start);
     if (dateEnd > 0) {
       if (cueBefore(s, start, 0, CUE_DOB, 4).bits) st.emit('DATE_OF_BIRTH', start, dateEnd);
       return dateEnd;
@@ -295,7 +336,14 @@ function onWord(st: ScanState, people: PersonContext, start: number): number {
     const street = tryAddressAtWord(st, start, end, kw);
     if (street > 0) return street;
   }
-  if (!upper0) return end;
+  if (!upper0) {
+    // The first segment of a UUID was read like any word, and nothing took it: the other segments hold nothing either.
+    if (after === 0x2d && len === 8 && digits > 0) {
+      const u = lowerHexUuidEnd(s, start);
+      if (u > 0) return u;
+    }
+    return end;
+  }
   // Street then house number: `Wiesenstr. 33a`, `Piazza Damiana 32`, `Alte Garten 74b, 69977 Mannheim`.
   const sp = after === 0x2e ? end + 1 : end;
   if ((s.charCodeAt(sp) === 0x20 && isDigit(s.charCodeAt(sp + 1))) || (c0 === 0x433 && len === 1)) {
@@ -347,10 +395,17 @@ function prevWordFlags(s: string, pos: number, floor: number): number {
       seps++;
     }
     const end = i;
-    while (i > floor && end - i < 20 && isLetter(s.charCodeAt(i - 1))) i--;
-    if (i === end) return 0;
+    // The word's hash (as hashStep builds it forward) summed while walking back: each letter times its power of 31.
     let h = 0;
-    for (let k = i; k < end; k++) h = hashStep(h, foldCase(s.charCodeAt(k)));
+    let pow = 1;
+    while (i > floor && end - i < 20) {
+      const c = s.charCodeAt(i - 1);
+      if (!isLetter(c)) break;
+      h = (h + Math.imul(foldCase(c), pow)) | 0;
+      pow = Math.imul(pow, 31);
+      i--;
+    }
+    if (i === end) return 0;
     const flags = lookupKeyword(h);
     if (flags & KW_PERSON_CUE || !(flags & KW_TRANSPARENT)) return flags;
   }

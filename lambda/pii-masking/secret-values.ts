@@ -23,14 +23,15 @@ const PLACEHOLDER_VALUES = new Set([
 
 /** Last letters of every key isSecretKeyIdentifier accepts: a cheap test before splitting the identifier. */
 const SECRET_KEY_ENDINGS = new Set(['rd', 'wd', 'se', 'et', 'en', 'ey', 'al', 'ls', 'ty', 'ss', 'on', 'er', 'rt', 'ña', 'ha', 'ль', 'as', 'ig']);
-/** The ASCII endings as one number per pair of code units, so the common test builds no string. */
-const ASCII_ENDING_CODES = new Set([...SECRET_KEY_ENDINGS].filter((e) => e.charCodeAt(0) < 0x80 && e.charCodeAt(1) < 0x80).map((e) => (e.charCodeAt(0) << 8) | e.charCodeAt(1)));
+/** The ASCII endings as a table indexed by the pair of code units, so the common test builds no string and hashes nothing. */
+const ASCII_ENDING_CODES = new Uint8Array(0x8000);
+for (const e of SECRET_KEY_ENDINGS) if (e.charCodeAt(0) < 0x80 && e.charCodeAt(1) < 0x80) ASCII_ENDING_CODES[(e.charCodeAt(0) << 8) | e.charCodeAt(1)] = 1;
 
 function hasSecretKeyEnding(s: string, end: number): boolean {
   const a = s.charCodeAt(end - 2);
   const b = s.charCodeAt(end - 1);
   // For two ASCII code units, lower-casing and `| 0x20` agree on every pair that could match: all endings are letters.
-  if (a < 0x80 && b < 0x80) return ASCII_ENDING_CODES.has(((a | 0x20) << 8) | (b | 0x20));
+  if (a < 0x80 && b < 0x80) return ASCII_ENDING_CODES[((a | 0x20) << 8) | (b | 0x20)] === 1;
   return SECRET_KEY_ENDINGS.has(String.fromCharCode(a | 0x20, b | 0x20)) || SECRET_KEY_ENDINGS.has(s.slice(end - 2, end).toLowerCase());
 }
 

@@ -14,8 +14,8 @@
  * layouts are not found.
  */
 import {
-  DIRECTIONS,
   UNIT_WORDS,
+  isDirection,
   lowerWord,
   readDigits,
   readHouseNumber,
@@ -64,7 +64,7 @@ export function tryAddressAtNumber(st: ScanState, numStart: number, numEnd: numb
     let flags = 0;
     if (t === 0 && isAsciiUpper(s.charCodeAt(i))) {
       const wEnd = wordEnd(s, i);
-      if (DIRECTIONS.has(s.slice(i, wEnd)) && s.charCodeAt(wEnd) === 0x20) {
+      if (isDirection(s, i, wEnd) && s.charCodeAt(wEnd) === 0x20) {
         direction = true;
         i = wEnd + 1;
         continue;

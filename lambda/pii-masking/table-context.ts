@@ -30,6 +30,17 @@ function lineStart(s: string, pos: number): number {
   return i;
 }
 
+/**
+ * lineStart for a line above a line whose header is being found: a native search back to its line break. Unbounded
+ * by MAX_LINE, but headerOf runs once per line, so each line is searched so at most once (for the line below it).
+ */
+function lineAboveStart(s: string, pos: number): number {
+  if (pos === 0) return 0;
+  const floor = Math.max(0, pos - MAX_LINE);
+  const nl = s.lastIndexOf('\n', pos - 1);
+  return nl + 1 > floor ? nl + 1 : floor;
+}
+
 /** Delimiter positions in [start, end) outside double quotes. */
 function splitCells(s: string, start: number, end: number, delimiter: number): number[] {
   const cuts: number[] = [];
@@ -147,6 +158,8 @@ export class TableContext {
   private lineFrom = -1;
   private lineTo = -1;
   private noTableUntil = -1;
+  private continuesAt = -1;
+  private continues = false;
   private hasSql = -1;
   // Line breaks, pipes and tabs are found with native searches as the questions move forward through the text.
   private readonly newlines: NextChar;
@@ -202,10 +215,30 @@ export class TableContext {
       this.lineTo = this.lineEndOf(pos);
     }
     const ls = this.lineFrom;
+    // The first line has no header above it: it is a header itself (its cells name nothing) or no table at all.
+    // headerOf reads it when a later row asks.
+    if (ls === 0) return 0;
+    // Likewise a line under a line without cells (prose, code) that is not a Markdown `|---|` row: it starts its
+    // block, so it is a header or no table. Told by the short line above, before this line's own cells are read.
+    if (!this.continuesLineAbove(ls)) return 0;
     const header = this.headerOf(ls, this.lineTo, 0);
     if (!header || this.headerLines?.has(ls)) return 0;
     const column = splitCells(s, ls, pos, header.delimiter).length;
     return header.cues[column] ?? 0;
+  }
+
+  /** Could the line starting at `ls` (> 0) belong to a table that starts above it? Remembered for the last line asked. */
+  private continuesLineAbove(ls: number): boolean {
+    if (ls !== this.continuesAt) {
+      const s = this.s;
+      const pe = ls - 1;
+      // The bounded walk, not lineAboveStart: this is asked again whenever the questions move to another line.
+      const ps = lineStart(s, pe);
+      readLineShape(s, ps, pe);
+      this.continuesAt = ls;
+      this.continues = shape.loose !== 0 || isSeparatorRow(s, ps, pe);
+    }
+    return this.continues;
   }
 
   /** The header of the table the line [ls, le) belongs to; memoised per line. */
@@ -227,7 +260,7 @@ export class TableContext {
     if (delimiter !== 0 && depth < 400 && !isSeparatorRow(s, ls, le)) {
       if (ls > 0) {
         const pe = ls - 1;
-        const ps = lineStart(s, pe);
+        const ps = lineAboveStart(s, pe);
         if (delimiter === 0x7c && isSeparatorRow(s, ps, pe) && ps > 0) {
           // Markdown: the line above the |---| row is the header.
           const hs = lineStart(s, ps - 1);
