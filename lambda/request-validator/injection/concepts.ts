@@ -1,5 +1,5 @@
 import { foldPhrase } from './pattern-builder';
-import type { Token } from './tokens';
+import { tokenText, type Tokens } from './tokens';
 
 /**
  * Concepts that injections combine, each a bit. A word or phrase may carry
@@ -537,38 +537,46 @@ export interface ConceptMasks {
   readonly hi: Uint32Array;
 }
 
+/** A distinct word's own concept bits (exact, prefix and pattern entries) and whether a phrase may start at it. */
+function ownConcepts(word: string, index: ConceptIndex): { readonly lo: number; readonly hi: number; readonly startsPhrase: boolean } {
+  const own = index.words.get(word);
+  let l = own ? own.mask[0] : 0;
+  let h = own ? own.mask[1] : 0;
+  if (word.length >= PREFIX_KEY) {
+    const group = index.prefixes.get(word.slice(0, PREFIX_KEY));
+    if (group) {
+      for (const g of group) {
+        if (!word.startsWith(g.prefix)) continue;
+        l |= g.mask[0];
+        h |= g.mask[1];
+      }
+    }
+  }
+  if (word.includes('@')) {
+    for (const p of index.patterns) {
+      if (!p.regex.test(word)) continue;
+      l |= p.mask[0];
+      h |= p.mask[1];
+    }
+  }
+  return { lo: l, hi: h, startsPhrase: own?.startsPhrase === true };
+}
+
 /**
  * The concept bits at each token: a word's own, plus the longest phrase that
  * starts there. Words inside a matched phrase add nothing of their own, so
  * "before my first message" does not count as the speaker's "my".
  */
-export function conceptMasks(tokens: readonly Token[], index: ConceptIndex): ConceptMasks {
+export function conceptMasks(tokens: Tokens, index: ConceptIndex): ConceptMasks {
   const lo = new Uint32Array(tokens.length);
   const hi = new Uint32Array(tokens.length);
+  const own = tokens.distinct.map((w) => ownConcepts(w, index));
   let coveredUntil = 0;
   for (let i = 0; i < tokens.length; i++) {
-    const word = tokens[i].text;
-    const own = index.words.get(word);
-    let l = own ? own.mask[0] : 0;
-    let h = own ? own.mask[1] : 0;
-    if (word.length >= PREFIX_KEY) {
-      const group = index.prefixes.get(word.slice(0, PREFIX_KEY));
-      if (group) {
-        for (const g of group) {
-          if (!word.startsWith(g.prefix)) continue;
-          l |= g.mask[0];
-          h |= g.mask[1];
-        }
-      }
-    }
-    if (word.includes('@')) {
-      for (const p of index.patterns) {
-        if (!p.regex.test(word)) continue;
-        l |= p.mask[0];
-        h |= p.mask[1];
-      }
-    }
-    const phrase = own?.startsPhrase ? longestPhrase(tokens, i, index) : undefined;
+    const word = own[tokens.word[i]];
+    let l = word.lo;
+    let h = word.hi;
+    const phrase = word.startsPhrase ? longestPhrase(tokens, i, index) : undefined;
     if (phrase) {
       // A phrase speaks for its words: "me dire" is a request to tell, not the speaker's own.
       l = (l & ~SELF_BIT[0]) | phrase.mask[0];
@@ -584,15 +592,15 @@ export function conceptMasks(tokens: readonly Token[], index: ConceptIndex): Con
   return { lo, hi };
 }
 
-function longestPhrase(tokens: readonly Token[], i: number, index: ConceptIndex): { rest: readonly string[]; mask: Mask } | undefined {
+function longestPhrase(tokens: Tokens, i: number, index: ConceptIndex): { rest: readonly string[]; mask: Mask } | undefined {
   if (i + 1 >= tokens.length) return undefined;
-  const candidates = index.phrases.get(`${tokens[i].text} ${tokens[i + 1].text}`);
+  const candidates = index.phrases.get(`${tokenText(tokens, i)} ${tokenText(tokens, i + 1)}`);
   if (!candidates) return undefined;
   for (const phrase of candidates) {
     const end = i + phrase.rest.length;
-    if (end >= tokens.length || tokens[end].sentence !== tokens[i].sentence) continue;
+    if (end >= tokens.length || tokens.sentence[end] !== tokens.sentence[i]) continue;
     let same = true;
-    for (let k = 0; k < phrase.rest.length && same; k++) same = tokens[i + 1 + k].text === phrase.rest[k];
+    for (let k = 0; k < phrase.rest.length && same; k++) same = tokenText(tokens, i + 1 + k) === phrase.rest[k];
     if (same) return phrase;
   }
   return undefined;

@@ -8,7 +8,7 @@ import { foldPhrase } from './pattern-builder';
 import { Reason } from './reasons';
 import { COMPACT_RULES } from './rules/compact';
 import { TEXT_RULES, WORD_RULES } from './rules/catalogue';
-import { tokenize, type Token } from './tokens';
+import { tokenize, type Tokens } from './tokens';
 import type { TextRule } from './rules/rule';
 import { DEFAULT_INJECTION_THRESHOLD, Evidence } from './scoring';
 import { despacedView, hasQuotes, hasSplitWords, joinedView, joinedWords, leetView, reversedView, rejoinedView, rot13View, splitPayloadViews, withoutQuotes } from './views';
@@ -121,7 +121,7 @@ function matchCompact(strings: readonly string[], evidence: Evidence): void {
   }
 }
 
-function scan(view: View, evidence: Evidence): ScanHints & IntentHints & { readonly tokens: readonly Token[] } {
+function scan(view: View, evidence: Evidence): ScanHints & IntentHints & { readonly tokens: Tokens } {
   const tokens = tokenize(view.words);
   const hints = matchWordRules(view.words, tokens, INDEX, evidence);
   matchConceptRules(conceptMasks(tokens, CONCEPTS), tokens, (rule) => evidence.add(rule.reason, rule.weight));

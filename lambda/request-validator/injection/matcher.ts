@@ -3,7 +3,7 @@ import { LEET } from './confusables';
 import type { Reason } from './reasons';
 import type { WordRule } from './rules/rule';
 import type { Evidence } from './scoring';
-import type { Token } from './tokens';
+import { tokenText, type Tokens } from './tokens';
 
 /**
  * Finds word rules in the `words` view in one pass: each word is looked up
@@ -205,16 +205,37 @@ export function unleet(word: string, vocabulary: ReadonlySet<string>): string {
   return vocabulary.has(asL) ? asL : asI;
 }
 
+/** What one distinct word of a text means to the matcher, worked out once however often the word repeats. */
+interface WordFacts {
+  readonly info: WordInfo | undefined;
+  /** Rules anchored on a prefix of the word. */
+  readonly prefixIds: ReadonlyArray<readonly number[]> | undefined;
+  readonly leet: boolean;
+}
+
+function factsOf(word: string, index: RuleIndex): WordFacts {
+  let prefixIds: Array<readonly number[]> | undefined;
+  if (word.length >= PREFIX_KEY) {
+    const group = index.prefixes.get(word.slice(0, PREFIX_KEY));
+    if (group) for (const g of group) if (word.startsWith(g.prefix)) (prefixIds ??= []).push(g.ids);
+  }
+  return {
+    info: index.words.get(word),
+    prefixIds,
+    leet: hasLeetAndLetter(word) && index.vocabulary.has(unleet(word, index.vocabulary)),
+  };
+}
+
 /**
  * Tries every rule whose first word occurs in `words`; adds matches to
  * `evidence`. Returns hints about obfuscation seen on the way.
  */
-export function matchWordRules(words: string, tokens: readonly Token[], index: RuleIndex, evidence: Evidence): ScanHints {
+export function matchWordRules(words: string, tokens: Tokens, index: RuleIndex, evidence: Evidence): ScanHints {
   const hints: ScanHints = { gates: new Uint8Array(index.gateCount), leetspeak: false, rot13: false, reversed: false, spacedLetters: false, longWords: [] };
-  // One lookup per word; a rule is tried once all its required parts have a first word in the text.
-  const infos = tokens.map((t) => index.words.get(t.text));
+  const facts = tokens.distinct.map((w) => factsOf(w, index));
+  // Each distinct word's required parts, gates and encoded anchors count once, whatever its repetitions.
   const satisfied = new Uint8Array(index.rules.length);
-  for (const info of infos) {
+  for (const { info } of facts) {
     if (!info) continue;
     if (info.required) for (const [id, bit] of info.required) satisfied[id] |= bit;
     if (info.gates) for (const g of info.gates) hints.gates[g] = 1;
@@ -237,17 +258,16 @@ export function matchWordRules(words: string, tokens: readonly Token[], index: R
   };
   let singleLetters = 0;
   for (let t = 0; t < tokens.length; t++) {
-    const { text: word, start } = tokens[t];
-    const info = infos[t];
+    const id = tokens.word[t];
+    const word = tokens.distinct[id];
+    const start = tokens.start[t];
+    const { info, prefixIds, leet } = facts[id];
     if (info?.anchors) tryRules(info.anchors, start);
-    if (info?.pairStart && t + 1 < tokens.length) tryRules(index.pairs.get(`${word} ${tokens[t + 1].text}`), start);
-    if (word.length >= PREFIX_KEY) {
-      const group = index.prefixes.get(word.slice(0, PREFIX_KEY));
-      if (group) for (const g of group) if (word.startsWith(g.prefix)) tryRules(g.ids, start);
-    }
+    if (info?.pairStart && t + 1 < tokens.length) tryRules(index.pairs.get(`${word} ${tokenText(tokens, t + 1)}`), start);
+    if (prefixIds) for (const ids of prefixIds) tryRules(ids, start);
     singleLetters = word.length === 1 && isAsciiLetter(word.charCodeAt(0)) ? singleLetters + 1 : 0;
     if (singleLetters >= SPACED_RUN) hints.spacedLetters = true;
-    if (!hints.leetspeak && hasLeetAndLetter(word) && index.vocabulary.has(unleet(word, index.vocabulary))) hints.leetspeak = true;
+    if (leet) hints.leetspeak = true;
     if (word.length >= LONG_WORD) hints.longWords.push(word);
   }
   return hints;

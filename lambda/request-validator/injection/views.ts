@@ -1,5 +1,5 @@
 import { unleet, rot13 } from './matcher';
-import type { Token } from './tokens';
+import { tokenText, type Tokens } from './tokens';
 
 /**
  * Other readings of the same text, built only when the first scan saw a
@@ -141,12 +141,12 @@ const MIN_JOINED = 5;
  * half is not. Returns the reading with those pairs joined, or undefined when
  * there are fewer than `min` such pairs.
  */
-export function rejoinedView(tokens: readonly Token[], known: (word: string) => boolean, min: number): string | undefined {
+export function rejoinedView(tokens: Tokens, known: (word: string) => boolean, min: number): string | undefined {
   const joinAt: number[] = [];
   for (let i = 0; i + 1 < tokens.length; i++) {
-    const a = tokens[i].text;
-    const b = tokens[i + 1].text;
-    if (a.length > MAX_PART || b.length > MAX_PART || a.length + b.length < MIN_JOINED || tokens[i].sentence !== tokens[i + 1].sentence) continue;
+    const a = tokenText(tokens, i);
+    const b = tokenText(tokens, i + 1);
+    if (a.length > MAX_PART || b.length > MAX_PART || a.length + b.length < MIN_JOINED || tokens.sentence[i] !== tokens.sentence[i + 1]) continue;
     if ((!known(a) || !known(b)) && known(a + b)) {
       joinAt.push(i);
       i++;
@@ -157,10 +157,10 @@ export function rejoinedView(tokens: readonly Token[], known: (word: string) => 
   let next = 0;
   for (let i = 0; i < tokens.length; i++) {
     if (i === joinAt[next]) {
-      words.push(tokens[i].text + tokens[i + 1].text);
+      words.push(tokenText(tokens, i) + tokenText(tokens, i + 1));
       next++;
       i++;
-    } else words.push(tokens[i].text);
+    } else words.push(tokenText(tokens, i));
   }
   return words.join(' ');
 }
