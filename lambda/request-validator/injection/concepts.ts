@@ -1,5 +1,5 @@
 import { foldPhrase } from './pattern-builder';
-import { tokenText, type Tokens } from './tokens';
+import { tokenText, WordCache, type Tokens } from './tokens';
 
 /**
  * Concepts that injections combine, each a bit. A word or phrase may carry
@@ -562,6 +562,15 @@ function ownConcepts(word: string, index: ConceptIndex): { readonly lo: number; 
   return { lo: l, hi: h, startsPhrase: own?.startsPhrase === true };
 }
 
+type OwnConcepts = ReturnType<typeof ownConcepts>;
+const OWN = new WeakMap<ConceptIndex, WordCache<OwnConcepts>>();
+
+function ownFor(index: ConceptIndex): WordCache<OwnConcepts> {
+  let cache = OWN.get(index);
+  if (!cache) OWN.set(index, (cache = new WordCache((word) => ownConcepts(word, index))));
+  return cache;
+}
+
 /**
  * The concept bits at each token: a word's own, plus the longest phrase that
  * starts there. Words inside a matched phrase add nothing of their own, so
@@ -570,10 +579,10 @@ function ownConcepts(word: string, index: ConceptIndex): { readonly lo: number; 
 export function conceptMasks(tokens: Tokens, index: ConceptIndex): ConceptMasks {
   const lo = new Uint32Array(tokens.length);
   const hi = new Uint32Array(tokens.length);
-  const own = tokens.distinct.map((w) => ownConcepts(w, index));
+  const own = ownFor(index);
   let coveredUntil = 0;
   for (let i = 0; i < tokens.length; i++) {
-    const word = own[tokens.word[i]];
+    const word = own.of(tokens, i);
     let l = word.lo;
     let h = word.hi;
     const phrase = word.startsPhrase ? longestPhrase(tokens, i, index) : undefined;

@@ -1,7 +1,7 @@
 import { buildIntentLexicon, classesOf, Intent as I } from './intent-lexicon';
 import { Reason } from './reasons';
 import type { Evidence } from './scoring';
-import { tokenText, type Tokens } from './tokens';
+import { tokenText, WordCache, type Tokens } from './tokens';
 
 /**
  * Intent features: what an attack does, read from word classes and text
@@ -10,6 +10,7 @@ import { tokenText, type Tokens } from './tokens';
  * a pointer at the model), so that ordinary uses of any one word pass.
  */
 const LEXICON = buildIntentLexicon();
+const CLASSES = new WordCache((word) => classesOf(word, LEXICON));
 
 interface Feature {
   readonly reason: Reason;
@@ -40,10 +41,9 @@ const REFUSAL_REACH = 3;
 function classify(tokens: Tokens): Uint16Array {
   const classes = new Uint16Array(tokens.length);
   let lastOwn = -OWN_REACH - 1;
-  const wordClasses = tokens.distinct.map((w) => classesOf(w, LEXICON));
   for (let i = 0; i < tokens.length; i++) {
     const word = tokenText(tokens, i);
-    let bits = wordClasses[tokens.word[i]];
+    let bits = CLASSES.of(tokens, i);
     if (word === 't' && i > 0 && NEGATED_CONTRACTIONS.has(tokenText(tokens, i - 1))) bits |= I.NEGATION;
     if (bits & I.OWN) lastOwn = i;
     else if (i - lastOwn <= OWN_REACH) bits &= ~(I.CONFIG | I.CONTEXT | I.EARLIER);

@@ -3,7 +3,7 @@ import { LEET } from './confusables';
 import type { Reason } from './reasons';
 import type { WordRule } from './rules/rule';
 import type { Evidence } from './scoring';
-import { tokenText, type Tokens } from './tokens';
+import { tokenText, WordCache, type Tokens } from './tokens';
 
 /**
  * Finds word rules in the `words` view in one pass: each word is looked up
@@ -226,16 +226,24 @@ function factsOf(word: string, index: RuleIndex): WordFacts {
   };
 }
 
+const FACTS = new WeakMap<RuleIndex, WordCache<WordFacts>>();
+
+function factsFor(index: RuleIndex): WordCache<WordFacts> {
+  let cache = FACTS.get(index);
+  if (!cache) FACTS.set(index, (cache = new WordCache((word) => factsOf(word, index))));
+  return cache;
+}
+
 /**
  * Tries every rule whose first word occurs in `words`; adds matches to
  * `evidence`. Returns hints about obfuscation seen on the way.
  */
 export function matchWordRules(words: string, tokens: Tokens, index: RuleIndex, evidence: Evidence): ScanHints {
   const hints: ScanHints = { gates: new Uint8Array(index.gateCount), leetspeak: false, rot13: false, reversed: false, spacedLetters: false, longWords: [] };
-  const facts = tokens.distinct.map((w) => factsOf(w, index));
-  // Each distinct word's required parts, gates and encoded anchors count once, whatever its repetitions.
+  const facts = factsFor(index);
   const satisfied = new Uint8Array(index.rules.length);
-  for (const { info } of facts) {
+  for (let t = 0; t < tokens.length; t++) {
+    const { info } = facts.of(tokens, t);
     if (!info) continue;
     if (info.required) for (const [id, bit] of info.required) satisfied[id] |= bit;
     if (info.gates) for (const g of info.gates) hints.gates[g] = 1;
@@ -258,10 +266,9 @@ export function matchWordRules(words: string, tokens: Tokens, index: RuleIndex, 
   };
   let singleLetters = 0;
   for (let t = 0; t < tokens.length; t++) {
-    const id = tokens.word[t];
-    const word = tokens.distinct[id];
+    const word = tokenText(tokens, t);
     const start = tokens.start[t];
-    const { info, prefixIds, leet } = facts[id];
+    const { info, prefixIds, leet } = facts.of(tokens, t);
     if (info?.anchors) tryRules(info.anchors, start);
     if (info?.pairStart && t + 1 < tokens.length) tryRules(index.pairs.get(`${word} ${tokenText(tokens, t + 1)}`), start);
     if (prefixIds) for (const ids of prefixIds) tryRules(ids, start);

@@ -1,24 +1,24 @@
 /**
  * Words of the `words` view with their offsets and sentence numbers. Every
- * matcher walks this list, so the text is split once per view. A word that
- * repeats is stored once: tokens carry the number of their distinct word, so
- * lookups in the lexicons happen once per distinct word, not once per token,
- * and a long text does not allocate a string per token.
+ * matcher walks this list, so the text is split once per view. Tokens carry
+ * the number of their word in a vocabulary kept by the process, so a word
+ * already seen costs a hash and a compare (no new string), and what the
+ * lexicons say about it is looked up once, not once per occurrence.
  */
 export interface Tokens {
   readonly length: number;
   /** Offset of each token in the view (only the first `length` entries are tokens). */
   readonly start: Int32Array;
   readonly sentence: Int32Array;
-  /** Index in `distinct` of each token's text. */
+  /** Number of each token's text in `vocabulary`. */
   readonly word: Int32Array;
-  /** Each distinct token text once, in order of first appearance. */
-  readonly distinct: readonly string[];
+  /** The words this process had seen when the text was split, by number (see WordCache). */
+  readonly vocabulary: readonly string[];
 }
 
 /** The text of token `i`. */
 export function tokenText(tokens: Tokens, i: number): string {
-  return tokens.distinct[tokens.word[i]];
+  return tokens.vocabulary[tokens.word[i]];
 }
 
 const SPACE = 0x20;
@@ -28,32 +28,83 @@ function isPunctuation(c: number): boolean {
   return c === 0x2e || c === 0x21 || c === 0x3f;
 }
 
-// The interning table is reused across calls (tokenizing is synchronous): a slot belongs to the current call only when it carries the call's stamp.
-let slots = new Int32Array(1024);
-let hashes = new Int32Array(1024);
-let stamps = new Int32Array(1024);
-let stamp = 0;
+// Words this process has seen, numbered in order; callers cache what a word means by its number.
+const VOCABULARY_LIMIT = 50_000;
+const FIRST_SLOTS = 4096;
+let vocabulary: string[] = [];
+// Open addressing: slot → word number + 1 (0 is empty), with the word's hash alongside.
+let slots = new Int32Array(FIRST_SLOTS);
+let hashes = new Int32Array(FIRST_SLOTS);
 
-/** Rehashes the current call's entries into tables twice the size. */
+/** Rehashes every word into tables twice the size. */
 function grow(): void {
   const size = slots.length * 2;
-  const next = { slots: new Int32Array(size), hashes: new Int32Array(size), stamps: new Int32Array(size) };
+  const nextSlots = new Int32Array(size);
+  const nextHashes = new Int32Array(size);
   const mask = size - 1;
   for (let s = 0; s < slots.length; s++) {
-    if (stamps[s] !== stamp) continue;
+    if (slots[s] === 0) continue;
     let slot = hashes[s] & mask;
-    while (next.stamps[slot] === stamp) slot = (slot + 1) & mask;
-    next.slots[slot] = slots[s];
-    next.hashes[slot] = hashes[s];
-    next.stamps[slot] = stamp;
+    while (nextSlots[slot] !== 0) slot = (slot + 1) & mask;
+    nextSlots[slot] = slots[s];
+    nextHashes[slot] = hashes[s];
   }
-  ({ slots, hashes, stamps } = next);
+  slots = nextSlots;
+  hashes = nextHashes;
+}
+
+/** A full vocabulary starts over; tokens made before keep their own (now frozen) list, so their numbers stay valid. */
+function startOverWhenFull(): void {
+  if (vocabulary.length < VOCABULARY_LIMIT) return;
+  vocabulary = [];
+  slots = new Int32Array(FIRST_SLOTS);
+  hashes = new Int32Array(FIRST_SLOTS);
 }
 
 function sameWord(word: string, text: string, from: number, to: number): boolean {
   if (word.length !== to - from) return false;
   for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(from + k)) return false;
   return true;
+}
+
+function numberOf(text: string, from: number, to: number, hash: number): number {
+  const mask = slots.length - 1;
+  for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+    const entry = slots[slot];
+    if (entry === 0) {
+      const id = vocabulary.length;
+      vocabulary.push(text.slice(from, to));
+      slots[slot] = id + 1;
+      hashes[slot] = hash;
+      if (2 * vocabulary.length > slots.length) grow();
+      return id;
+    }
+    if (hashes[slot] === hash && sameWord(vocabulary[entry - 1], text, from, to)) return entry - 1;
+  }
+}
+
+/**
+ * What callers know about each word, by word number: computed on first use
+ * and kept for as long as the vocabulary lasts.
+ */
+export class WordCache<T> {
+  private owner: readonly string[] | undefined;
+  private values: Array<T | undefined> = [];
+
+  public constructor(private readonly compute: (word: string) => T) {}
+
+  public of(tokens: Tokens, i: number): T {
+    if (tokens.vocabulary !== this.owner) {
+      this.owner = tokens.vocabulary;
+      this.values = [];
+    }
+    const id = tokens.word[i];
+    // Filled in order so the array stays dense.
+    while (this.values.length <= id) this.values.push(undefined);
+    let value = this.values[id];
+    if (value === undefined) this.values[id] = value = this.compute(tokens.vocabulary[id]);
+    return value;
+  }
 }
 
 /**
@@ -67,12 +118,7 @@ export function tokenize(words: string): Tokens {
   const start = new Int32Array(capacity);
   const sentences = new Int32Array(capacity);
   const word = new Int32Array(capacity);
-  const distinct: string[] = [];
-  stamp = (stamp + 1) | 0;
-  if (stamp === 0) {
-    stamps.fill(0);
-    stamp = 1;
-  }
+  startOverWhenFull();
   let length = 0;
   let sentence = 0;
   let i = 0;
@@ -101,24 +147,10 @@ export function tokenize(words: string): Tokens {
       hash = Math.imul(hash ^ d, 0x01000193);
       i++;
     }
-    const mask = slots.length - 1;
-    let id = -1;
-    for (let slot = hash & mask; id < 0; slot = (slot + 1) & mask) {
-      if (stamps[slot] !== stamp) {
-        id = distinct.length;
-        distinct.push(words.slice(from, i));
-        slots[slot] = id;
-        hashes[slot] = hash;
-        stamps[slot] = stamp;
-        if (2 * distinct.length > slots.length) grow();
-      } else if (hashes[slot] === hash && sameWord(distinct[slots[slot]], words, from, i)) {
-        id = slots[slot];
-      }
-    }
     start[length] = from;
     sentences[length] = sentence;
-    word[length] = id;
+    word[length] = numberOf(words, from, i, hash);
     length++;
   }
-  return { length, start, sentence: sentences, word, distinct };
+  return { length, start, sentence: sentences, word, vocabulary };
 }
