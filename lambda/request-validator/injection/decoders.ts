@@ -122,8 +122,16 @@ function hasMixedCase(s: string): boolean {
   return /[a-z]/.test(s) && /[A-Z0-9]/.test(s);
 }
 
+// What the survey needs to find anything, as patterns the regex engine scans faster than a loop can:
+// a base64 run, sixteen characters that could hold eight separated hex pairs, an escape mark.
+const MAY_HOLD_RUN = /[A-Za-z0-9+/_-]{16}/;
+const MAY_HOLD_HEX = /[0-9a-fA-F ,:x\\%&]{16}/;
+const MAY_HOLD_ESCAPE = /&|\\[ux]|%[0-9a-fA-F]/;
+
 /** Decoded payloads found in `visible` (case kept), at most {@link MAX_PAYLOADS} and {@link MAX_DECODED_CHARS}. */
 export function findEncodedPayloads(visible: string): DecodedPayload[] {
+  // Most prose has none of the three, and then the survey would find nothing.
+  if (!MAY_HOLD_RUN.test(visible) && !MAY_HOLD_HEX.test(visible) && !MAY_HOLD_ESCAPE.test(visible)) return [];
   const budget = new Budget();
   const found = survey(visible);
   for (const run of found.runs) {

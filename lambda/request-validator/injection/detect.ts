@@ -11,7 +11,7 @@ import { TEXT_RULES, WORD_RULES } from './rules/catalogue';
 import { tokenize, type Tokens } from './tokens';
 import type { TextRule } from './rules/rule';
 import { DEFAULT_INJECTION_THRESHOLD, Evidence } from './scoring';
-import { despacedView, hasQuotes, hasSplitWords, joinedView, joinedWords, leetView, reversedView, rejoinedView, rot13View, splitPayloadViews, withoutQuotes } from './views';
+import { despacedView, hasQuotes, hasSplitWords, joinedView, joinedWords, joinHeads, leetView, reversedView, rejoinedView, rot13View, splitPayloadViews, withoutQuotes } from './views';
 
 export interface InjectionOptions {
   /** Score (0..1) at or above which the prompt is flagged. @default 0.5 */
@@ -192,6 +192,8 @@ function discountQuotedExamples(view: View, evidence: Evidence): Evidence {
 }
 
 const MIN_REJOINS = 3;
+// Built on first use: most of what it costs would otherwise fall on module load.
+let JOIN_HEADS: ReadonlySet<string> | undefined;
 const UNADDRESSED_FACTOR = 0.5;
 // Reasons whose rules name instructions, secrets or answers, words ordinary requests use too.
 const NEEDS_ADDRESSEE: ReadonlySet<Reason> = new Set<Reason>([
@@ -254,7 +256,8 @@ export function detectPromptInjection(text: string, options: InjectionOptions = 
   for (const payload of findEncodedPayloads(folded.visible)) {
     scanHidden(foldText(payload.text), evidence, PAYLOAD_REASONS[payload.kind]);
   }
-  const rejoined = rejoinedView(hints.tokens, (w) => INDEX.vocabulary.has(w) || CONCEPTS.words.has(w), MIN_REJOINS);
+  JOIN_HEADS ??= joinHeads([...INDEX.vocabulary, ...CONCEPTS.words.keys()]);
+  const rejoined = rejoinedView(hints.tokens, (w) => INDEX.vocabulary.has(w) || CONCEPTS.words.has(w), MIN_REJOINS, JOIN_HEADS);
   if (rejoined !== undefined) scanHidden(wordsOnly(rejoined), evidence, Reason.SPACED_LETTERS);
   if (!hints.addressesModel) evidence = discountUnaddressed(evidence);
   evidence = discountQuotedExamples(folded, evidence);

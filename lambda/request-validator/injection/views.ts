@@ -136,17 +136,34 @@ const MAX_PART = 5;
 const MIN_JOINED = 5;
 
 /**
+ * The beginnings a first half can have: every prefix of 1 to 5 characters,
+ * shorter than the word, of the known words of 5 to 10 characters. A pair
+ * whose first half is not one of them cannot join to a known word, so it
+ * costs no new string.
+ */
+export function joinHeads(known: Iterable<string>): ReadonlySet<string> {
+  const heads = new Set<string>();
+  for (const word of known) {
+    if (word.length < MIN_JOINED || word.length > 2 * MAX_PART) continue;
+    for (let k = 1; k <= MAX_PART && k < word.length; k++) heads.add(word.slice(0, k));
+  }
+  return heads;
+}
+
+/**
  * Words cut in two by a space ("ig nore your ru les"): adjacent short words
  * of one sentence whose concatenation is a word the rules know, while one
  * half is not. Returns the reading with those pairs joined, or undefined when
- * there are fewer than `min` such pairs.
+ * there are fewer than `min` such pairs. `heads`, from {@link joinHeads} over
+ * the words `known` accepts, lets most pairs be passed over without joining them.
  */
-export function rejoinedView(tokens: Tokens, known: (word: string) => boolean, min: number): string | undefined {
+export function rejoinedView(tokens: Tokens, known: (word: string) => boolean, min: number, heads?: ReadonlySet<string>): string | undefined {
   const joinAt: number[] = [];
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokenText(tokens, i);
     const b = tokenText(tokens, i + 1);
     if (a.length > MAX_PART || b.length > MAX_PART || a.length + b.length < MIN_JOINED || tokens.sentence[i] !== tokens.sentence[i + 1]) continue;
+    if (heads && !heads.has(a)) continue;
     if ((!known(a) || !known(b)) && known(a + b)) {
       joinAt.push(i);
       i++;
