@@ -14,7 +14,8 @@ import { tokenText, WordCache, type Tokens } from './tokens';
 interface CompiledRule {
   readonly reason: Reason;
   readonly weight: number;
-  readonly regex: RegExp;
+  /** The rule's sticky regex, built the first time the rule is tried: most rules are never tried in a process's first requests. */
+  readonly regex: () => RegExp;
   /** Bits of the required parts that must each have a first word in the text before the rule is tried (see `required`). */
   readonly needs: number;
 }
@@ -102,6 +103,11 @@ export function rot13(s: string): string {
   return s.replace(/[a-z]/g, (c) => String.fromCharCode(((c.charCodeAt(0) - 97 + 13) % 26) + 97));
 }
 
+function lazyRegex(rule: WordRule): () => RegExp {
+  let regex: RegExp | undefined;
+  return () => (regex ??= new RegExp(sequenceSource(rule.parts, rule.notAfter, rule.after), 'y'));
+}
+
 function push(map: Map<string, number[]>, key: string, id: number): void {
   const list = map.get(key);
   if (list) {
@@ -122,6 +128,7 @@ export function buildRuleIndex(rules: readonly WordRule[], gates: ReadonlyArray<
   const rot13Anchors = new Set<string>();
   const reversedAnchors = new Set<string>();
   const required = new Map<string, Array<[number, number]>>();
+  const seenPhrases = new Set<string>();
   const compiled = rules.map((r, id) => {
     const anchors = anchorsOf(r.parts[0], COMMON);
     for (const p of anchors.pairs) {
@@ -154,13 +161,16 @@ export function buildRuleIndex(rules: readonly WordRule[], gates: ReadonlyArray<
     for (const part of r.parts) {
       if (part.kind !== 'alt' && part.kind !== 'opt') continue;
       for (const phrase of part.phrases) {
-        if (!phrase.startsWith('~')) for (const w of foldPhrase(phrase).split(' ')) vocabulary.add(w.replace(/\*$/, ''));
+        // Rules share most of their phrases; each adds the same words, so once is enough.
+        if (phrase.startsWith('~') || seenPhrases.has(phrase)) continue;
+        seenPhrases.add(phrase);
+        for (const w of foldPhrase(phrase).split(' ')) vocabulary.add(w.endsWith('*') ? w.slice(0, -1) : w);
       }
     }
     return {
       reason: r.reason,
       weight: r.weight,
-      regex: new RegExp(sequenceSource(r.parts, r.notAfter, r.after), 'y'),
+      regex: lazyRegex(r),
       needs: (1 << filters.length) - 1,
     };
   });
@@ -257,8 +267,9 @@ export function matchWordRules(words: string, tokens: Tokens, index: RuleIndex, 
     for (const id of ids) {
       if (done[id]) continue;
       const r = index.rules[id];
-      r.regex.lastIndex = start;
-      if (r.regex.test(words)) {
+      const regex = r.regex();
+      regex.lastIndex = start;
+      if (regex.test(words)) {
         done[id] = 1;
         evidence.add(r.reason, r.weight);
       }
