@@ -1,4 +1,4 @@
-import { stripInvisible } from '../unicode';
+import { isAscii, stripInvisible } from '../unicode';
 import { enclosedLetter, LATIN_EXTRAS, SCRIPT_LOOKALIKES } from './confusables';
 
 /**
@@ -194,8 +194,12 @@ function bangsAsLetters(s: string): string {
 
 export function foldText(text: string): FoldedText {
   const stripped = stripInvisible(text);
-  const visible = stripped.text.normalize('NFKC');
-  const { text: lower, count } = mapLookalikes(bangsAsLetters(foldCharacters(visible, true)));
+  // ASCII text is its own NFKC form and has no diacritics or look-alikes: only case and `!` change.
+  const ascii = isAscii(stripped.text);
+  const visible = ascii ? stripped.text : stripped.text.normalize('NFKC');
+  const { text: lower, count } = ascii
+    ? { text: bangsAsLetters(visible.toLowerCase()), count: 0 }
+    : mapLookalikes(bangsAsLetters(foldCharacters(visible, true)));
   return {
     visible,
     lower,
