@@ -7,7 +7,7 @@
  */
 export interface Tokens {
   readonly length: number;
-  /** Offset of each token in the view (only the first `length` entries are tokens). */
+  /** Offset of each token in the view. */
   readonly start: Int32Array;
   readonly sentence: Int32Array;
   /** Number of each token's text in `vocabulary`. */
@@ -60,6 +60,9 @@ function startOverWhenFull(): void {
   slots = new Int32Array(FIRST_SLOTS);
   hashes = new Int32Array(FIRST_SLOTS);
 }
+
+// Written during a split, then copied out at their exact size: fresh arrays sized for the worst case cost more than the copy.
+let scratch = { start: new Int32Array(0), sentence: new Int32Array(0), word: new Int32Array(0) };
 
 function sameWord(word: string, text: string, from: number, to: number): boolean {
   if (word.length !== to - from) return false;
@@ -115,9 +118,8 @@ export class WordCache<T> {
 export function tokenize(words: string): Tokens {
   // Tokens are separated by at least one character, so half the length (rounded up) bounds their number.
   const capacity = (words.length + 1) >> 1;
-  const start = new Int32Array(capacity);
-  const sentences = new Int32Array(capacity);
-  const word = new Int32Array(capacity);
+  if (scratch.start.length < capacity) scratch = { start: new Int32Array(capacity), sentence: new Int32Array(capacity), word: new Int32Array(capacity) };
+  const { start, sentence: sentences, word } = scratch;
   startOverWhenFull();
   let length = 0;
   let sentence = 0;
@@ -152,5 +154,5 @@ export function tokenize(words: string): Tokens {
     word[length] = numberOf(words, from, i, hash);
     length++;
   }
-  return { length, start, sentence: sentences, word, vocabulary };
+  return { length, start: start.slice(0, length), sentence: sentences.slice(0, length), word: word.slice(0, length), vocabulary };
 }
