@@ -44,13 +44,23 @@ interface View {
   readonly visible?: string;
 }
 
+// One table of character pairs per view, reused by every scan (text rules run one scan at a time).
+const BIGRAMS: Readonly<Record<TextRule['view'], Uint8Array>> = {
+  lower: new Uint8Array(128 * 128),
+  words: new Uint8Array(128 * 128),
+  visible: new Uint8Array(128 * 128),
+};
+
 /** Per-view memo of `includes` and script tests, which several text rules share. */
 class Gates {
   private readonly needles = new Map<string, boolean>();
   private readonly scripts = new Map<RegExp, boolean>();
   private bigrams: Uint8Array | undefined;
 
-  public constructor(private readonly text: string) {}
+  public constructor(
+    private readonly text: string,
+    private readonly view: TextRule['view'],
+  ) {}
 
   public has(needle: string): boolean {
     let found = this.needles.get(needle);
@@ -64,7 +74,8 @@ class Gates {
   /** False when some pair of adjacent ASCII characters of the needle never occurs in the text. */
   private mayContain(needle: string): boolean {
     if (!this.bigrams) {
-      this.bigrams = new Uint8Array(128 * 128);
+      this.bigrams = BIGRAMS[this.view];
+      this.bigrams.fill(0);
       for (let i = 0; i + 1 < this.text.length; i++) {
         const a = this.text.charCodeAt(i);
         const b = this.text.charCodeAt(i + 1);
@@ -108,7 +119,7 @@ function matchTextRules(view: View, wordGates: Uint8Array, evidence: Evidence): 
     const rule = TEXT_RULES[n];
     const text = rule.view === 'lower' ? view.lower : rule.view === 'words' ? view.words : view.visible;
     if (text === undefined) continue;
-    const gate = (gates[rule.view] ??= new Gates(text));
+    const gate = (gates[rule.view] ??= new Gates(text, rule.view));
     if (textRuleMatches(rule, text, gate, wordGates[n] === 1)) {
       evidence.add(rule.reason, rule.weight);
     }
