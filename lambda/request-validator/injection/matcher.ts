@@ -144,8 +144,10 @@ export function buildRuleIndex(rules: readonly WordRule[], gates: ReadonlyArray<
       }
     });
     for (const a of anchors.exact) {
+      const seen = exact.has(a);
       push(exact, a, id);
-      if (a.length >= MIN_ENCODED_ANCHOR && /^[a-z]+$/.test(a)) {
+      // Many rules share an anchor; its encoded forms are the same each time.
+      if (!seen && a.length >= MIN_ENCODED_ANCHOR && /^[a-z]+$/.test(a)) {
         rot13Anchors.add(rot13(a));
         reversedAnchors.add([...a].reverse().join(''));
       }
