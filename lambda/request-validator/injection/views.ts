@@ -22,9 +22,32 @@ export function reversedView(words: string): string {
 
 // On folded text, so lower-case Latin, Latin-1/Extended and Cyrillic cover the letters that matter.
 const SPACED_RUN = /(?<![a-z0-9\u00c0-\u024f\u0400-\u04ff])[a-z\u00c0-\u024f\u0400-\u04ff](?:[ ._*\-|/\\,~+:]{1,3}[a-z\u00c0-\u024f\u0400-\u04ff]){4,}(?![a-z0-9\u00c0-\u024f\u0400-\u04ff])/g;
-const WIDE_GAP = /[ ._*\-\\,~+:]{2,}|[|/]/g;
-const NARROW_GAP = /[ ._*\-\\,~+:]/g;
-const WORD_BREAK = '\u0001';
+
+function isGapMark(c: number): boolean {
+  return c === 0x20 || c === 0x2e || c === 0x5f || c === 0x2a || c === 0x2d || c === 0x5c || c === 0x2c || c === 0x7e || c === 0x2b || c === 0x3a;
+}
+
+/** A spaced run read as words: a single gap mark joins letters, two or more (or one `|` or `/`) make a word break. */
+function joinSpaced(run: string): string {
+  let out = '';
+  let i = 0;
+  while (i < run.length) {
+    const c = run.charCodeAt(i);
+    if (c === 0x7c || c === 0x2f) {
+      out += ' ';
+      i++;
+    } else if (isGapMark(c)) {
+      let end = i + 1;
+      while (end < run.length && isGapMark(run.charCodeAt(end))) end++;
+      if (end - i >= 2) out += ' ';
+      i = end;
+    } else {
+      out += run[i];
+      i++;
+    }
+  }
+  return out;
+}
 
 /**
  * "i g n o r e   a l l" → "ignore all": single separators join letters,
@@ -34,7 +57,7 @@ const WORD_BREAK = '\u0001';
 export function despacedView(lower: string): { readonly lower: string; readonly runs: readonly string[] } {
   const runs: string[] = [];
   const text = lower.replace(SPACED_RUN, (run) => {
-    const joined = run.replace(WIDE_GAP, WORD_BREAK).replace(NARROW_GAP, '').split(WORD_BREAK).join(' ');
+    const joined = joinSpaced(run);
     runs.push(joined.replace(/ /g, ''));
     return joined;
   });
