@@ -537,8 +537,11 @@ export interface ConceptMasks {
   readonly hi: Uint32Array;
 }
 
-/** A distinct word's own concept bits (exact, prefix and pattern entries) and whether a phrase may start at it. */
-function ownConcepts(word: string, index: ConceptIndex): { readonly lo: number; readonly hi: number; readonly startsPhrase: boolean } {
+/** A word's own concept bits (exact, prefix and pattern entries) and the phrases that may start at it. */
+function ownConcepts(
+  word: string,
+  index: ConceptIndex,
+): { readonly lo: number; readonly hi: number; readonly phrases: ReadonlyMap<string, readonly Phrase[]> | undefined } {
   const own = index.words.get(word);
   let l = own ? own.mask[0] : 0;
   let h = own ? own.mask[1] : 0;
@@ -559,7 +562,17 @@ function ownConcepts(word: string, index: ConceptIndex): { readonly lo: number; 
       h |= p.mask[1];
     }
   }
-  return { lo: l, hi: h, startsPhrase: own?.startsPhrase === true };
+  return { lo: l, hi: h, phrases: own?.startsPhrase === true ? phrasesAfter(word, index) : undefined };
+}
+
+type Phrase = { readonly rest: readonly string[]; readonly mask: Mask };
+
+/** The phrases that start with `word`, by their second word, so that a pair costs a lookup and no new string. */
+function phrasesAfter(word: string, index: ConceptIndex): ReadonlyMap<string, readonly Phrase[]> {
+  const after = new Map<string, readonly Phrase[]>();
+  const prefix = `${word} `;
+  for (const [key, list] of index.phrases) if (key.startsWith(prefix)) after.set(key.slice(prefix.length), list);
+  return after;
 }
 
 type OwnConcepts = ReturnType<typeof ownConcepts>;
@@ -585,7 +598,7 @@ export function conceptMasks(tokens: Tokens, index: ConceptIndex): ConceptMasks 
     const word = own.of(tokens, i);
     let l = word.lo;
     let h = word.hi;
-    const phrase = word.startsPhrase ? longestPhrase(tokens, i, index) : undefined;
+    const phrase = word.phrases ? longestPhrase(tokens, i, word.phrases) : undefined;
     if (phrase) {
       // A phrase speaks for its words: "me dire" is a request to tell, not the speaker's own.
       l = (l & ~SELF_BIT[0]) | phrase.mask[0];
@@ -601,9 +614,9 @@ export function conceptMasks(tokens: Tokens, index: ConceptIndex): ConceptMasks 
   return { lo, hi };
 }
 
-function longestPhrase(tokens: Tokens, i: number, index: ConceptIndex): { rest: readonly string[]; mask: Mask } | undefined {
+function longestPhrase(tokens: Tokens, i: number, after: ReadonlyMap<string, readonly Phrase[]>): Phrase | undefined {
   if (i + 1 >= tokens.length) return undefined;
-  const candidates = index.phrases.get(`${tokenText(tokens, i)} ${tokenText(tokens, i + 1)}`);
+  const candidates = after.get(tokenText(tokens, i + 1));
   if (!candidates) return undefined;
   for (const phrase of candidates) {
     const end = i + phrase.rest.length;
