@@ -223,6 +223,15 @@ interface WordFacts {
   /** Rules anchored on a prefix of the word. */
   readonly prefixIds: ReadonlyArray<readonly number[]> | undefined;
   readonly leet: boolean;
+  /** Rules anchored on this word and the next one, by the next one. */
+  readonly pairs: ReadonlyMap<string, readonly number[]> | undefined;
+}
+
+function pairsAfter(word: string, index: RuleIndex): ReadonlyMap<string, readonly number[]> {
+  const after = new Map<string, readonly number[]>();
+  const prefix = `${word} `;
+  for (const [key, ids] of index.pairs) if (key.startsWith(prefix)) after.set(key.slice(prefix.length), ids);
+  return after;
 }
 
 function factsOf(word: string, index: RuleIndex): WordFacts {
@@ -231,8 +240,10 @@ function factsOf(word: string, index: RuleIndex): WordFacts {
     const group = index.prefixes.get(word.slice(0, PREFIX_KEY));
     if (group) for (const g of group) if (word.startsWith(g.prefix)) (prefixIds ??= []).push(g.ids);
   }
+  const info = index.words.get(word);
   return {
-    info: index.words.get(word),
+    info,
+    pairs: info?.pairStart ? pairsAfter(word, index) : undefined,
     prefixIds,
     leet: hasLeetAndLetter(word) && index.vocabulary.has(unleet(word, index.vocabulary)),
   };
@@ -281,9 +292,9 @@ export function matchWordRules(words: string, tokens: Tokens, index: RuleIndex, 
   for (let t = 0; t < tokens.length; t++) {
     const word = tokenText(tokens, t);
     const start = tokens.start[t];
-    const { info, prefixIds, leet } = facts.of(tokens, t);
+    const { info, pairs, prefixIds, leet } = facts.of(tokens, t);
     if (info?.anchors) tryRules(info.anchors, start);
-    if (info?.pairStart && t + 1 < tokens.length) tryRules(index.pairs.get(`${word} ${tokenText(tokens, t + 1)}`), start);
+    if (pairs && t + 1 < tokens.length) tryRules(pairs.get(tokenText(tokens, t + 1)), start);
     if (prefixIds) for (const ids of prefixIds) tryRules(ids, start);
     singleLetters = word.length === 1 && isAsciiLetter(word.charCodeAt(0)) ? singleLetters + 1 : 0;
     if (singleLetters >= SPACED_RUN) hints.spacedLetters = true;
