@@ -567,12 +567,22 @@ function ownConcepts(
 
 type Phrase = { readonly rest: readonly string[]; readonly mask: Mask };
 
-/** The phrases that start with `word`, by their second word, so that a pair costs a lookup and no new string. */
-function phrasesAfter(word: string, index: ConceptIndex): ReadonlyMap<string, readonly Phrase[]> {
-  const after = new Map<string, readonly Phrase[]>();
-  const prefix = `${word} `;
-  for (const [key, list] of index.phrases) if (key.startsWith(prefix)) after.set(key.slice(prefix.length), list);
-  return after;
+// The phrases by first word, then second word, so that a pair of tokens costs a lookup and no new string.
+const PHRASES_AFTER = new WeakMap<ConceptIndex, ReadonlyMap<string, ReadonlyMap<string, readonly Phrase[]>>>();
+
+function phrasesAfter(word: string, index: ConceptIndex): ReadonlyMap<string, readonly Phrase[]> | undefined {
+  let byFirst = PHRASES_AFTER.get(index);
+  if (!byFirst) {
+    const grouped = new Map<string, Map<string, readonly Phrase[]>>();
+    for (const [key, list] of index.phrases) {
+      const [first, second] = key.split(' ');
+      let after = grouped.get(first);
+      if (!after) grouped.set(first, (after = new Map()));
+      after.set(second, list);
+    }
+    PHRASES_AFTER.set(index, (byFirst = grouped));
+  }
+  return byFirst.get(word);
 }
 
 type OwnConcepts = ReturnType<typeof ownConcepts>;

@@ -227,11 +227,22 @@ interface WordFacts {
   readonly pairs: ReadonlyMap<string, readonly number[]> | undefined;
 }
 
-function pairsAfter(word: string, index: RuleIndex): ReadonlyMap<string, readonly number[]> {
-  const after = new Map<string, readonly number[]>();
-  const prefix = `${word} `;
-  for (const [key, ids] of index.pairs) if (key.startsWith(prefix)) after.set(key.slice(prefix.length), ids);
-  return after;
+// Two-word anchors by first word, then second word.
+const PAIRS_AFTER = new WeakMap<RuleIndex, ReadonlyMap<string, ReadonlyMap<string, readonly number[]>>>();
+
+function pairsAfter(word: string, index: RuleIndex): ReadonlyMap<string, readonly number[]> | undefined {
+  let byFirst = PAIRS_AFTER.get(index);
+  if (!byFirst) {
+    const grouped = new Map<string, Map<string, readonly number[]>>();
+    for (const [key, ids] of index.pairs) {
+      const [first, second] = key.split(' ');
+      let after = grouped.get(first);
+      if (!after) grouped.set(first, (after = new Map()));
+      after.set(second, ids);
+    }
+    PAIRS_AFTER.set(index, (byFirst = grouped));
+  }
+  return byFirst.get(word);
 }
 
 function factsOf(word: string, index: RuleIndex): WordFacts {
