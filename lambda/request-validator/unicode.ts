@@ -73,12 +73,25 @@ function isAsciiNeighbour(cp: number | undefined): boolean {
 }
 
 /**
+ * Whether every UTF-16 unit is ASCII. Any other unit takes at least two bytes
+ * in UTF-8, so the byte count tells, and V8 counts a one-byte string at memory speed.
+ */
+export function isAscii(text: string): boolean {
+  return Buffer.byteLength(text, 'utf8') === text.length;
+}
+
+/** NFKC, without the pass over the text when it is ASCII, which NFKC leaves as it is. */
+export function toNfkc(text: string): string {
+  return isAscii(text) ? text : text.normalize('NFKC');
+}
+
+/**
  * Removes zero-width, filler, tag and bidi control characters. ZWJ and ZWNJ
  * stay when both neighbours are non-ASCII (emoji sequences, Persian and Indic
  * scripts need them); between ASCII letters they only serve to split words.
  */
 export function stripInvisible(text: string): StrippedText {
-  if (!CANDIDATE.test(text)) return { text, invisible: 0, bidi: 0, tagText: '' };
+  if (isAscii(text) || !CANDIDATE.test(text)) return { text, invisible: 0, bidi: 0, tagText: '' };
   let out = '';
   let invisible = 0;
   let bidi = 0;

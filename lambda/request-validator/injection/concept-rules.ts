@@ -1,6 +1,6 @@
 import { anyOf, Concept as C, type Bits, type ConceptMasks } from './concepts';
 import { Reason } from './reasons';
-import type { Token } from './tokens';
+import type { Tokens } from './tokens';
 
 /**
  * A concept rule fires when every group in `all` has a word within `window`
@@ -122,13 +122,13 @@ function has(lo: number, hi: number, bits: Bits): boolean {
  * per group, the last position seen in the current sentence, so the work is
  * proportional to tokens × rules.
  */
-export function matchConceptRules(masks: ConceptMasks, tokens: readonly Token[], onMatch: (rule: ConceptRule) => void): void {
-  const sentences = tokens.length === 0 ? 0 : tokens[tokens.length - 1].sentence + 1;
+export function matchConceptRules(masks: ConceptMasks, tokens: Tokens, onMatch: (rule: ConceptRule) => void): void {
+  const sentences = tokens.length === 0 ? 0 : tokens.sentence[tokens.length - 1] + 1;
   const sentenceLo = new Uint32Array(sentences);
   const sentenceHi = new Uint32Array(sentences);
   for (let i = 0; i < tokens.length; i++) {
-    sentenceLo[tokens[i].sentence] |= masks.lo[i];
-    sentenceHi[tokens[i].sentence] |= masks.hi[i];
+    sentenceLo[tokens.sentence[i]] |= masks.lo[i];
+    sentenceHi[tokens.sentence[i]] |= masks.hi[i];
   }
   // Scratch state reused across calls: scanning is synchronous and never nested.
   FIRED.fill(0);
@@ -140,17 +140,17 @@ export function matchConceptRules(masks: ConceptMasks, tokens: readonly Token[],
   const dirty = new Set<number>();
   let sentence = -1;
   for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i].sentence !== sentence) {
-      sentence = tokens[i].sentence;
+    if (tokens.sentence[i] !== sentence) {
+      sentence = tokens.sentence[i];
       // Forget what lies beyond the sentences each rule may span.
       for (const n of dirty) {
         const span = CONCEPT_RULES[n].sentences;
         let live = false;
         for (let g = 0; g < last[n].length; g++) {
-          if (last[n][g] >= 0 && tokens[last[n][g]].sentence <= sentence - span) last[n][g] = -1;
+          if (last[n][g] >= 0 && tokens.sentence[last[n][g]] <= sentence - span) last[n][g] = -1;
           if (last[n][g] >= 0) live = true;
         }
-        if (lastUnless[n] >= 0 && tokens[lastUnless[n]].sentence <= sentence - span) lastUnless[n] = -1;
+        if (lastUnless[n] >= 0 && tokens.sentence[lastUnless[n]] <= sentence - span) lastUnless[n] = -1;
         if (!live && lastUnless[n] < 0) dirty.delete(n);
       }
     }

@@ -1,5 +1,5 @@
 import { foldPhrase } from './pattern-builder';
-import type { Token } from './tokens';
+import { tokenText, WordCache, type Tokens } from './tokens';
 
 /**
  * Concepts that injections combine, each a bit. A word or phrase may carry
@@ -537,38 +537,78 @@ export interface ConceptMasks {
   readonly hi: Uint32Array;
 }
 
+/** A word's own concept bits (exact, prefix and pattern entries) and the phrases that may start at it. */
+function ownConcepts(
+  word: string,
+  index: ConceptIndex,
+): { readonly lo: number; readonly hi: number; readonly phrases: ReadonlyMap<string, readonly Phrase[]> | undefined } {
+  const own = index.words.get(word);
+  let l = own ? own.mask[0] : 0;
+  let h = own ? own.mask[1] : 0;
+  if (word.length >= PREFIX_KEY) {
+    const group = index.prefixes.get(word.slice(0, PREFIX_KEY));
+    if (group) {
+      for (const g of group) {
+        if (!word.startsWith(g.prefix)) continue;
+        l |= g.mask[0];
+        h |= g.mask[1];
+      }
+    }
+  }
+  if (word.includes('@')) {
+    for (const p of index.patterns) {
+      if (!p.regex.test(word)) continue;
+      l |= p.mask[0];
+      h |= p.mask[1];
+    }
+  }
+  return { lo: l, hi: h, phrases: own?.startsPhrase === true ? phrasesAfter(word, index) : undefined };
+}
+
+type Phrase = { readonly rest: readonly string[]; readonly mask: Mask };
+
+// The phrases by first word, then second word, so that a pair of tokens costs a lookup and no new string.
+const PHRASES_AFTER = new WeakMap<ConceptIndex, ReadonlyMap<string, ReadonlyMap<string, readonly Phrase[]>>>();
+
+function phrasesAfter(word: string, index: ConceptIndex): ReadonlyMap<string, readonly Phrase[]> | undefined {
+  let byFirst = PHRASES_AFTER.get(index);
+  if (!byFirst) {
+    const grouped = new Map<string, Map<string, readonly Phrase[]>>();
+    for (const [key, list] of index.phrases) {
+      const [first, second] = key.split(' ');
+      let after = grouped.get(first);
+      if (!after) grouped.set(first, (after = new Map()));
+      after.set(second, list);
+    }
+    PHRASES_AFTER.set(index, (byFirst = grouped));
+  }
+  return byFirst.get(word);
+}
+
+type OwnConcepts = ReturnType<typeof ownConcepts>;
+const OWN = new WeakMap<ConceptIndex, WordCache<OwnConcepts>>();
+
+function ownFor(index: ConceptIndex): WordCache<OwnConcepts> {
+  let cache = OWN.get(index);
+  if (!cache) OWN.set(index, (cache = new WordCache((word) => ownConcepts(word, index))));
+  return cache;
+}
+
 /**
  * The concept bits at each token: a word's own, plus the longest phrase that
  * starts there. Words inside a matched phrase add nothing of their own, so
  * "before my first message" does not count as the speaker's "my".
  */
-export function conceptMasks(tokens: readonly Token[], index: ConceptIndex): ConceptMasks {
+export function conceptMasks(tokens: Tokens, index: ConceptIndex): ConceptMasks {
   const lo = new Uint32Array(tokens.length);
   const hi = new Uint32Array(tokens.length);
+  const own = ownFor(index);
   let coveredUntil = 0;
   for (let i = 0; i < tokens.length; i++) {
-    const word = tokens[i].text;
-    const own = index.words.get(word);
-    let l = own ? own.mask[0] : 0;
-    let h = own ? own.mask[1] : 0;
-    if (word.length >= PREFIX_KEY) {
-      const group = index.prefixes.get(word.slice(0, PREFIX_KEY));
-      if (group) {
-        for (const g of group) {
-          if (!word.startsWith(g.prefix)) continue;
-          l |= g.mask[0];
-          h |= g.mask[1];
-        }
-      }
-    }
-    if (word.includes('@')) {
-      for (const p of index.patterns) {
-        if (!p.regex.test(word)) continue;
-        l |= p.mask[0];
-        h |= p.mask[1];
-      }
-    }
-    const phrase = own?.startsPhrase ? longestPhrase(tokens, i, index) : undefined;
+    const word = own.of(tokens, i);
+    let l = word.lo;
+    let h = word.hi;
+    const phrase = word.phrases ? longestPhrase(tokens, i, word.phrases) : undefined;
     if (phrase) {
       // A phrase speaks for its words: "me dire" is a request to tell, not the speaker's own.
       l = (l & ~SELF_BIT[0]) | phrase.mask[0];
@@ -584,15 +624,15 @@ export function conceptMasks(tokens: readonly Token[], index: ConceptIndex): Con
   return { lo, hi };
 }
 
-function longestPhrase(tokens: readonly Token[], i: number, index: ConceptIndex): { rest: readonly string[]; mask: Mask } | undefined {
+function longestPhrase(tokens: Tokens, i: number, after: ReadonlyMap<string, readonly Phrase[]>): Phrase | undefined {
   if (i + 1 >= tokens.length) return undefined;
-  const candidates = index.phrases.get(`${tokens[i].text} ${tokens[i + 1].text}`);
+  const candidates = after.get(tokenText(tokens, i + 1));
   if (!candidates) return undefined;
   for (const phrase of candidates) {
     const end = i + phrase.rest.length;
-    if (end >= tokens.length || tokens[end].sentence !== tokens[i].sentence) continue;
+    if (end >= tokens.length || tokens.sentence[end] !== tokens.sentence[i]) continue;
     let same = true;
-    for (let k = 0; k < phrase.rest.length && same; k++) same = tokens[i + 1 + k].text === phrase.rest[k];
+    for (let k = 0; k < phrase.rest.length && same; k++) same = tokenText(tokens, i + 1 + k) === phrase.rest[k];
     if (same) return phrase;
   }
   return undefined;

@@ -122,8 +122,43 @@ function hasMixedCase(s: string): boolean {
   return /[a-z]/.test(s) && /[A-Z0-9]/.test(s);
 }
 
+// What the survey needs to find anything, per ASCII character: a base64 run of 16, sixteen characters that
+// could hold eight separated hex pairs, or the first character of an escape.
+const BASE64 = 1;
+const HEX_STRETCH = 2;
+const ESCAPE_START = 4;
+const CLASSES = (() => {
+  const classes = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) {
+    if (isBase64Char(c)) classes[c] |= BASE64;
+    if (isHexDigit(c) || c === 0x20 || c === 0x2c || c === 0x3a || c === 0x78 || c === 0x5c || c === 0x25 || c === 0x26) classes[c] |= HEX_STRETCH;
+    if (c === 0x5c || c === 0x25 || c === 0x26) classes[c] |= ESCAPE_START;
+  }
+  return classes;
+})();
+
+/** False when the survey could find no run, no separated hex and no escape: one cheap loop instead of the survey's. */
+function mayHoldPayload(text: string): boolean {
+  let base64 = 0;
+  let hex = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const bits = c < 128 ? CLASSES[c] : 0;
+    base64 = bits & BASE64 ? base64 + 1 : 0;
+    hex = bits & HEX_STRETCH ? hex + 1 : 0;
+    if (base64 >= MIN_RUN || hex >= 2 * MIN_HEX_PAIRS) return true;
+    if (bits & ESCAPE_START) {
+      const next = text.charCodeAt(i + 1);
+      if (c === 0x26 || (c === 0x5c && (next === 0x75 || next === 0x78)) || (c === 0x25 && isHexDigit(next))) return true;
+    }
+  }
+  return false;
+}
+
 /** Decoded payloads found in `visible` (case kept), at most {@link MAX_PAYLOADS} and {@link MAX_DECODED_CHARS}. */
 export function findEncodedPayloads(visible: string): DecodedPayload[] {
+  // Most prose has none of the three, and then the survey would find nothing.
+  if (!mayHoldPayload(visible)) return [];
   const budget = new Budget();
   const found = survey(visible);
   for (const run of found.runs) {

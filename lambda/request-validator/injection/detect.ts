@@ -8,10 +8,10 @@ import { foldPhrase } from './pattern-builder';
 import { Reason } from './reasons';
 import { COMPACT_RULES } from './rules/compact';
 import { TEXT_RULES, WORD_RULES } from './rules/catalogue';
-import { tokenize, type Token } from './tokens';
+import { tokenize, type Tokens } from './tokens';
 import type { TextRule } from './rules/rule';
 import { DEFAULT_INJECTION_THRESHOLD, Evidence } from './scoring';
-import { despacedView, hasQuotes, hasSplitWords, joinedView, joinedWords, leetView, reversedView, rejoinedView, rot13View, splitPayloadViews, withoutQuotes } from './views';
+import { despacedView, hasQuotes, hasSplitWords, joinedView, joinedWords, joinHeads, leetView, reversedView, rejoinedView, rot13View, splitPayloadViews, withoutQuotes } from './views';
 
 export interface InjectionOptions {
   /** Score (0..1) at or above which the prompt is flagged. @default 0.5 */
@@ -44,13 +44,23 @@ interface View {
   readonly visible?: string;
 }
 
+// One table of character pairs per view, reused by every scan (text rules run one scan at a time).
+const BIGRAMS: Readonly<Record<TextRule['view'], Uint8Array>> = {
+  lower: new Uint8Array(128 * 128),
+  words: new Uint8Array(128 * 128),
+  visible: new Uint8Array(128 * 128),
+};
+
 /** Per-view memo of `includes` and script tests, which several text rules share. */
 class Gates {
   private readonly needles = new Map<string, boolean>();
   private readonly scripts = new Map<RegExp, boolean>();
   private bigrams: Uint8Array | undefined;
 
-  public constructor(private readonly text: string) {}
+  public constructor(
+    private readonly text: string,
+    private readonly view: TextRule['view'],
+  ) {}
 
   public has(needle: string): boolean {
     let found = this.needles.get(needle);
@@ -64,7 +74,8 @@ class Gates {
   /** False when some pair of adjacent ASCII characters of the needle never occurs in the text. */
   private mayContain(needle: string): boolean {
     if (!this.bigrams) {
-      this.bigrams = new Uint8Array(128 * 128);
+      this.bigrams = BIGRAMS[this.view];
+      this.bigrams.fill(0);
       for (let i = 0; i + 1 < this.text.length; i++) {
         const a = this.text.charCodeAt(i);
         const b = this.text.charCodeAt(i + 1);
@@ -108,7 +119,7 @@ function matchTextRules(view: View, wordGates: Uint8Array, evidence: Evidence): 
     const rule = TEXT_RULES[n];
     const text = rule.view === 'lower' ? view.lower : rule.view === 'words' ? view.words : view.visible;
     if (text === undefined) continue;
-    const gate = (gates[rule.view] ??= new Gates(text));
+    const gate = (gates[rule.view] ??= new Gates(text, rule.view));
     if (textRuleMatches(rule, text, gate, wordGates[n] === 1)) {
       evidence.add(rule.reason, rule.weight);
     }
@@ -121,7 +132,7 @@ function matchCompact(strings: readonly string[], evidence: Evidence): void {
   }
 }
 
-function scan(view: View, evidence: Evidence): ScanHints & IntentHints & { readonly tokens: readonly Token[] } {
+function scan(view: View, evidence: Evidence): ScanHints & IntentHints & { readonly tokens: Tokens } {
   const tokens = tokenize(view.words);
   const hints = matchWordRules(view.words, tokens, INDEX, evidence);
   matchConceptRules(conceptMasks(tokens, CONCEPTS), tokens, (rule) => evidence.add(rule.reason, rule.weight));
@@ -192,6 +203,8 @@ function discountQuotedExamples(view: View, evidence: Evidence): Evidence {
 }
 
 const MIN_REJOINS = 3;
+// Built on first use: most of what it costs would otherwise fall on module load.
+let JOIN_HEADS: ReadonlySet<string> | undefined;
 const UNADDRESSED_FACTOR = 0.5;
 // Reasons whose rules name instructions, secrets or answers, words ordinary requests use too.
 const NEEDS_ADDRESSEE: ReadonlySet<Reason> = new Set<Reason>([
@@ -254,7 +267,8 @@ export function detectPromptInjection(text: string, options: InjectionOptions = 
   for (const payload of findEncodedPayloads(folded.visible)) {
     scanHidden(foldText(payload.text), evidence, PAYLOAD_REASONS[payload.kind]);
   }
-  const rejoined = rejoinedView(hints.tokens, (w) => INDEX.vocabulary.has(w) || CONCEPTS.words.has(w), MIN_REJOINS);
+  JOIN_HEADS ??= joinHeads([...INDEX.vocabulary, ...CONCEPTS.words.keys()]);
+  const rejoined = rejoinedView(hints.tokens, (w) => INDEX.vocabulary.has(w) || CONCEPTS.words.has(w), MIN_REJOINS, JOIN_HEADS);
   if (rejoined !== undefined) scanHidden(wordsOnly(rejoined), evidence, Reason.SPACED_LETTERS);
   if (!hints.addressesModel) evidence = discountUnaddressed(evidence);
   evidence = discountQuotedExamples(folded, evidence);

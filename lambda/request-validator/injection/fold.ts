@@ -1,4 +1,4 @@
-import { stripInvisible } from '../unicode';
+import { isAscii, stripInvisible } from '../unicode';
 import { enclosedLetter, LATIN_EXTRAS, SCRIPT_LOOKALIKES } from './confusables';
 
 /**
@@ -79,12 +79,13 @@ function isWordUnit(c: number): boolean {
   return true;
 }
 
-const ASCII_SEPARATORS = /[^a-z0-9A-Z@$.!?\n]+/g;
+// A run of ASCII separators other than one lone space (which would be replaced by itself): most runs in prose are lone spaces.
+const ASCII_SEPARATORS = / ?[^a-z0-9A-Z@$.!?\n ][^a-z0-9A-Z@$.!?\n]*| {2,}[^a-z0-9A-Z@$.!?\n]*/g;
 
 /** Separators become single spaces; sentence ends and line breaks stay as rule boundaries. */
 export function toWords(lower: string): string {
   // Plain ASCII text takes the regex, which V8 runs faster than any loop; other text the code-point table.
-  if (!NON_ASCII.test(lower)) return lower.replace(ASCII_SEPARATORS, ' ');
+  if (isAscii(lower)) return lower.replace(ASCII_SEPARATORS, ' ');
   let out = '';
   let runStart = 0;
   let inSeparator = false;
@@ -194,8 +195,12 @@ function bangsAsLetters(s: string): string {
 
 export function foldText(text: string): FoldedText {
   const stripped = stripInvisible(text);
-  const visible = stripped.text.normalize('NFKC');
-  const { text: lower, count } = mapLookalikes(bangsAsLetters(foldCharacters(visible, true)));
+  // ASCII text is its own NFKC form and has no diacritics or look-alikes: only case and `!` change.
+  const ascii = isAscii(stripped.text);
+  const visible = ascii ? stripped.text : stripped.text.normalize('NFKC');
+  const { text: lower, count } = ascii
+    ? { text: bangsAsLetters(visible.toLowerCase()), count: 0 }
+    : mapLookalikes(bangsAsLetters(foldCharacters(visible, true)));
   return {
     visible,
     lower,

@@ -146,18 +146,10 @@ export function buildIntentLexicon(): IntentLexicon {
   return { words, prefixes };
 }
 
-// Words repeat across requests; the cache is cleared when full, so it stays bounded.
-const CACHE_LIMIT = 20_000;
-const cache = new Map<string, number>();
-
 /** The classes of one folded word. */
 export function classesOf(word: string, lexicon: IntentLexicon): number {
-  const cached = cache.get(word);
-  if (cached !== undefined) return cached;
   let bits = lexicon.words.get(word) ?? 0;
   const group = lexicon.prefixes.get(word.slice(0, PREFIX_KEY));
   if (group) for (const [p, b] of group) if (word.length >= p.length && word.startsWith(p)) bits |= b;
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(word, bits);
   return bits;
 }

@@ -1,7 +1,7 @@
 import { buildIntentLexicon, classesOf, Intent as I } from './intent-lexicon';
 import { Reason } from './reasons';
 import type { Evidence } from './scoring';
-import type { Token } from './tokens';
+import { tokenText, WordCache, type Tokens } from './tokens';
 
 /**
  * Intent features: what an attack does, read from word classes and text
@@ -10,6 +10,7 @@ import type { Token } from './tokens';
  * a pointer at the model), so that ordinary uses of any one word pass.
  */
 const LEXICON = buildIntentLexicon();
+const CLASSES = new WordCache((word) => classesOf(word, LEXICON));
 
 interface Feature {
   readonly reason: Reason;
@@ -37,25 +38,25 @@ const OWN_REACH = 2;
 const REFUSAL_REACH = 3;
 
 /** Classes per token. A configuration noun right after "my"/"our" is the speaker's own and drops its class. */
-function classify(tokens: readonly Token[]): Uint16Array {
+function classify(tokens: Tokens): Uint16Array {
   const classes = new Uint16Array(tokens.length);
   let lastOwn = -OWN_REACH - 1;
   for (let i = 0; i < tokens.length; i++) {
-    const word = tokens[i].text;
-    let bits = classesOf(word, LEXICON);
-    if (word === 't' && i > 0 && NEGATED_CONTRACTIONS.has(tokens[i - 1].text)) bits |= I.NEGATION;
+    const word = tokenText(tokens, i);
+    let bits = CLASSES.of(tokens, i);
+    if (word === 't' && i > 0 && NEGATED_CONTRACTIONS.has(tokenText(tokens, i - 1))) bits |= I.NEGATION;
     if (bits & I.OWN) lastOwn = i;
     else if (i - lastOwn <= OWN_REACH) bits &= ~(I.CONFIG | I.CONTEXT | I.EARLIER);
     classes[i] = bits;
   }
   // "the instructions I gave you" are the speaker's own too.
   for (let i = 0; i + 1 < tokens.length; i++) {
-    if (classes[i] & I.CONFIG && (tokens[i + 1].text === 'i' || (tokens[i + 1].text === 'that' && tokens[i + 2]?.text === 'i'))) classes[i] &= ~I.CONFIG;
+    if (classes[i] & I.CONFIG && (tokenText(tokens, i + 1) === 'i' || (tokenText(tokens, i + 1) === 'that' && i + 2 < tokens.length && tokenText(tokens, i + 2) === 'i'))) classes[i] &= ~I.CONFIG;
   }
   return classes;
 }
 
-function matchFeature(feature: Feature, classes: Uint16Array, tokens: readonly Token[]): boolean {
+function matchFeature(feature: Feature, classes: Uint16Array, tokens: Tokens): boolean {
   const last = feature.groups.map(() => -1);
   for (let i = 0; i < tokens.length; i++) {
     const bits = classes[i];
@@ -71,7 +72,7 @@ function matchFeature(feature: Feature, classes: Uint16Array, tokens: readonly T
     let complete = true;
     for (let g = 0; g < last.length && complete; g++) {
       const at = last[g];
-      complete = at >= 0 && i - at <= feature.window && tokens[i].sentence - tokens[at].sentence < feature.sentences;
+      complete = at >= 0 && i - at <= feature.window && tokens.sentence[i] - tokens.sentence[at] < feature.sentences;
     }
     if (complete) return true;
   }
@@ -195,7 +196,7 @@ export interface IntentHints {
 }
 
 /** Adds the intent features found in one reading of the text. */
-export function matchIntent(lower: string, tokens: readonly Token[], evidence: Evidence): IntentHints {
+export function matchIntent(lower: string, tokens: Tokens, evidence: Evidence): IntentHints {
   const classes = classify(tokens);
   for (const feature of FEATURES) if (matchFeature(feature, classes, tokens)) evidence.add(feature.reason, feature.weight);
   const suppressions = refusalSuppressions(classes);
@@ -211,8 +212,8 @@ export function matchIntent(lower: string, tokens: readonly Token[], evidence: E
   let position = 0;
   for (let i = 0; i < classes.length; i++) {
     const bits = classes[i];
-    position = tokens[i].sentence === sentence ? position + 1 : 0;
-    sentence = tokens[i].sentence;
+    position = tokens.sentence[i] === sentence ? position + 1 : 0;
+    sentence = tokens.sentence[i];
     // Setting something aside at the head of a sentence is an order to the reader: "Forget the summary."
     if (bits & POINTS_AT_MODEL || (bits & I.CHANGE && position <= 1)) addressesModel = true;
     if (bits & I.COMPOSE) compose = true;

@@ -3,7 +3,7 @@ import { LEET } from './confusables';
 import type { Reason } from './reasons';
 import type { WordRule } from './rules/rule';
 import type { Evidence } from './scoring';
-import type { Token } from './tokens';
+import { tokenText, WordCache, type Tokens } from './tokens';
 
 /**
  * Finds word rules in the `words` view in one pass: each word is looked up
@@ -14,7 +14,8 @@ import type { Token } from './tokens';
 interface CompiledRule {
   readonly reason: Reason;
   readonly weight: number;
-  readonly regex: RegExp;
+  /** The rule's sticky regex, built the first time the rule is tried: most rules are never tried in a process's first requests. */
+  readonly regex: () => RegExp;
   /** Bits of the required parts that must each have a first word in the text before the rule is tried (see `required`). */
   readonly needs: number;
 }
@@ -102,6 +103,11 @@ export function rot13(s: string): string {
   return s.replace(/[a-z]/g, (c) => String.fromCharCode(((c.charCodeAt(0) - 97 + 13) % 26) + 97));
 }
 
+function lazyRegex(rule: WordRule): () => RegExp {
+  let regex: RegExp | undefined;
+  return () => (regex ??= new RegExp(sequenceSource(rule.parts, rule.notAfter, rule.after), 'y'));
+}
+
 function push(map: Map<string, number[]>, key: string, id: number): void {
   const list = map.get(key);
   if (list) {
@@ -122,6 +128,7 @@ export function buildRuleIndex(rules: readonly WordRule[], gates: ReadonlyArray<
   const rot13Anchors = new Set<string>();
   const reversedAnchors = new Set<string>();
   const required = new Map<string, Array<[number, number]>>();
+  const seenPhrases = new Set<string>();
   const compiled = rules.map((r, id) => {
     const anchors = anchorsOf(r.parts[0], COMMON);
     for (const p of anchors.pairs) {
@@ -137,8 +144,10 @@ export function buildRuleIndex(rules: readonly WordRule[], gates: ReadonlyArray<
       }
     });
     for (const a of anchors.exact) {
+      const seen = exact.has(a);
       push(exact, a, id);
-      if (a.length >= MIN_ENCODED_ANCHOR && /^[a-z]+$/.test(a)) {
+      // Many rules share an anchor; its encoded forms are the same each time.
+      if (!seen && a.length >= MIN_ENCODED_ANCHOR && /^[a-z]+$/.test(a)) {
         rot13Anchors.add(rot13(a));
         reversedAnchors.add([...a].reverse().join(''));
       }
@@ -154,13 +163,16 @@ export function buildRuleIndex(rules: readonly WordRule[], gates: ReadonlyArray<
     for (const part of r.parts) {
       if (part.kind !== 'alt' && part.kind !== 'opt') continue;
       for (const phrase of part.phrases) {
-        if (!phrase.startsWith('~')) for (const w of foldPhrase(phrase).split(' ')) vocabulary.add(w.replace(/\*$/, ''));
+        // Rules share most of their phrases; each adds the same words, so once is enough.
+        if (phrase.startsWith('~') || seenPhrases.has(phrase)) continue;
+        seenPhrases.add(phrase);
+        for (const w of foldPhrase(phrase).split(' ')) vocabulary.add(w.endsWith('*') ? w.slice(0, -1) : w);
       }
     }
     return {
       reason: r.reason,
       weight: r.weight,
-      regex: new RegExp(sequenceSource(r.parts, r.notAfter, r.after), 'y'),
+      regex: lazyRegex(r),
       needs: (1 << filters.length) - 1,
     };
   });
@@ -205,16 +217,67 @@ export function unleet(word: string, vocabulary: ReadonlySet<string>): string {
   return vocabulary.has(asL) ? asL : asI;
 }
 
+/** What one distinct word of a text means to the matcher, worked out once however often the word repeats. */
+interface WordFacts {
+  readonly info: WordInfo | undefined;
+  /** Rules anchored on a prefix of the word. */
+  readonly prefixIds: ReadonlyArray<readonly number[]> | undefined;
+  readonly leet: boolean;
+  /** Rules anchored on this word and the next one, by the next one. */
+  readonly pairs: ReadonlyMap<string, readonly number[]> | undefined;
+}
+
+// Two-word anchors by first word, then second word.
+const PAIRS_AFTER = new WeakMap<RuleIndex, ReadonlyMap<string, ReadonlyMap<string, readonly number[]>>>();
+
+function pairsAfter(word: string, index: RuleIndex): ReadonlyMap<string, readonly number[]> | undefined {
+  let byFirst = PAIRS_AFTER.get(index);
+  if (!byFirst) {
+    const grouped = new Map<string, Map<string, readonly number[]>>();
+    for (const [key, ids] of index.pairs) {
+      const [first, second] = key.split(' ');
+      let after = grouped.get(first);
+      if (!after) grouped.set(first, (after = new Map()));
+      after.set(second, ids);
+    }
+    PAIRS_AFTER.set(index, (byFirst = grouped));
+  }
+  return byFirst.get(word);
+}
+
+function factsOf(word: string, index: RuleIndex): WordFacts {
+  let prefixIds: Array<readonly number[]> | undefined;
+  if (word.length >= PREFIX_KEY) {
+    const group = index.prefixes.get(word.slice(0, PREFIX_KEY));
+    if (group) for (const g of group) if (word.startsWith(g.prefix)) (prefixIds ??= []).push(g.ids);
+  }
+  const info = index.words.get(word);
+  return {
+    info,
+    pairs: info?.pairStart ? pairsAfter(word, index) : undefined,
+    prefixIds,
+    leet: hasLeetAndLetter(word) && index.vocabulary.has(unleet(word, index.vocabulary)),
+  };
+}
+
+const FACTS = new WeakMap<RuleIndex, WordCache<WordFacts>>();
+
+function factsFor(index: RuleIndex): WordCache<WordFacts> {
+  let cache = FACTS.get(index);
+  if (!cache) FACTS.set(index, (cache = new WordCache((word) => factsOf(word, index))));
+  return cache;
+}
+
 /**
  * Tries every rule whose first word occurs in `words`; adds matches to
  * `evidence`. Returns hints about obfuscation seen on the way.
  */
-export function matchWordRules(words: string, tokens: readonly Token[], index: RuleIndex, evidence: Evidence): ScanHints {
+export function matchWordRules(words: string, tokens: Tokens, index: RuleIndex, evidence: Evidence): ScanHints {
   const hints: ScanHints = { gates: new Uint8Array(index.gateCount), leetspeak: false, rot13: false, reversed: false, spacedLetters: false, longWords: [] };
-  // One lookup per word; a rule is tried once all its required parts have a first word in the text.
-  const infos = tokens.map((t) => index.words.get(t.text));
+  const facts = factsFor(index);
   const satisfied = new Uint8Array(index.rules.length);
-  for (const info of infos) {
+  for (let t = 0; t < tokens.length; t++) {
+    const { info } = facts.of(tokens, t);
     if (!info) continue;
     if (info.required) for (const [id, bit] of info.required) satisfied[id] |= bit;
     if (info.gates) for (const g of info.gates) hints.gates[g] = 1;
@@ -228,8 +291,9 @@ export function matchWordRules(words: string, tokens: readonly Token[], index: R
     for (const id of ids) {
       if (done[id]) continue;
       const r = index.rules[id];
-      r.regex.lastIndex = start;
-      if (r.regex.test(words)) {
+      const regex = r.regex();
+      regex.lastIndex = start;
+      if (regex.test(words)) {
         done[id] = 1;
         evidence.add(r.reason, r.weight);
       }
@@ -237,17 +301,15 @@ export function matchWordRules(words: string, tokens: readonly Token[], index: R
   };
   let singleLetters = 0;
   for (let t = 0; t < tokens.length; t++) {
-    const { text: word, start } = tokens[t];
-    const info = infos[t];
+    const word = tokenText(tokens, t);
+    const start = tokens.start[t];
+    const { info, pairs, prefixIds, leet } = facts.of(tokens, t);
     if (info?.anchors) tryRules(info.anchors, start);
-    if (info?.pairStart && t + 1 < tokens.length) tryRules(index.pairs.get(`${word} ${tokens[t + 1].text}`), start);
-    if (word.length >= PREFIX_KEY) {
-      const group = index.prefixes.get(word.slice(0, PREFIX_KEY));
-      if (group) for (const g of group) if (word.startsWith(g.prefix)) tryRules(g.ids, start);
-    }
+    if (pairs && t + 1 < tokens.length) tryRules(pairs.get(tokenText(tokens, t + 1)), start);
+    if (prefixIds) for (const ids of prefixIds) tryRules(ids, start);
     singleLetters = word.length === 1 && isAsciiLetter(word.charCodeAt(0)) ? singleLetters + 1 : 0;
     if (singleLetters >= SPACED_RUN) hints.spacedLetters = true;
-    if (!hints.leetspeak && hasLeetAndLetter(word) && index.vocabulary.has(unleet(word, index.vocabulary))) hints.leetspeak = true;
+    if (leet) hints.leetspeak = true;
     if (word.length >= LONG_WORD) hints.longWords.push(word);
   }
   return hints;

@@ -51,9 +51,12 @@ function escape(s: string): string {
 }
 
 const folded = new Map<string, string>();
+// Lower-case ASCII words with single spaces fold to themselves; most entries are written so, and skip the Unicode work.
+const ALREADY_FOLDED = /^[a-z0-9]+(?: [a-z0-9]+)*\*?$/;
 
 /** A lexicon entry in folded form: `Instrucción*` → `instruccion*`. Memoized: lexicons repeat entries across rules. */
 export function foldPhrase(phrase: string): string {
+  if (ALREADY_FOLDED.test(phrase)) return phrase;
   let result = folded.get(phrase);
   if (result === undefined) {
     const star = phrase.endsWith('*');

@@ -1,5 +1,5 @@
 import { unleet, rot13 } from './matcher';
-import type { Token } from './tokens';
+import { tokenText, type Tokens } from './tokens';
 
 /**
  * Other readings of the same text, built only when the first scan saw a
@@ -22,9 +22,32 @@ export function reversedView(words: string): string {
 
 // On folded text, so lower-case Latin, Latin-1/Extended and Cyrillic cover the letters that matter.
 const SPACED_RUN = /(?<![a-z0-9\u00c0-\u024f\u0400-\u04ff])[a-z\u00c0-\u024f\u0400-\u04ff](?:[ ._*\-|/\\,~+:]{1,3}[a-z\u00c0-\u024f\u0400-\u04ff]){4,}(?![a-z0-9\u00c0-\u024f\u0400-\u04ff])/g;
-const WIDE_GAP = /[ ._*\-\\,~+:]{2,}|[|/]/g;
-const NARROW_GAP = /[ ._*\-\\,~+:]/g;
-const WORD_BREAK = '\u0001';
+
+function isGapMark(c: number): boolean {
+  return c === 0x20 || c === 0x2e || c === 0x5f || c === 0x2a || c === 0x2d || c === 0x5c || c === 0x2c || c === 0x7e || c === 0x2b || c === 0x3a;
+}
+
+/** A spaced run read as words: a single gap mark joins letters, two or more (or one `|` or `/`) make a word break. */
+function joinSpaced(run: string): string {
+  let out = '';
+  let i = 0;
+  while (i < run.length) {
+    const c = run.charCodeAt(i);
+    if (c === 0x7c || c === 0x2f) {
+      out += ' ';
+      i++;
+    } else if (isGapMark(c)) {
+      let end = i + 1;
+      while (end < run.length && isGapMark(run.charCodeAt(end))) end++;
+      if (end - i >= 2) out += ' ';
+      i = end;
+    } else {
+      out += run[i];
+      i++;
+    }
+  }
+  return out;
+}
 
 /**
  * "i g n o r e   a l l" → "ignore all": single separators join letters,
@@ -34,7 +57,7 @@ const WORD_BREAK = '\u0001';
 export function despacedView(lower: string): { readonly lower: string; readonly runs: readonly string[] } {
   const runs: string[] = [];
   const text = lower.replace(SPACED_RUN, (run) => {
-    const joined = run.replace(WIDE_GAP, WORD_BREAK).replace(NARROW_GAP, '').split(WORD_BREAK).join(' ');
+    const joined = joinSpaced(run);
     runs.push(joined.replace(/ /g, ''));
     return joined;
   });
@@ -136,17 +159,34 @@ const MAX_PART = 5;
 const MIN_JOINED = 5;
 
 /**
+ * The beginnings a first half can have: every prefix of 1 to 5 characters,
+ * shorter than the word, of the known words of 5 to 10 characters. A pair
+ * whose first half is not one of them cannot join to a known word, so it
+ * costs no new string.
+ */
+export function joinHeads(known: Iterable<string>): ReadonlySet<string> {
+  const heads = new Set<string>();
+  for (const word of known) {
+    if (word.length < MIN_JOINED || word.length > 2 * MAX_PART) continue;
+    for (let k = 1; k <= MAX_PART && k < word.length; k++) heads.add(word.slice(0, k));
+  }
+  return heads;
+}
+
+/**
  * Words cut in two by a space ("ig nore your ru les"): adjacent short words
  * of one sentence whose concatenation is a word the rules know, while one
  * half is not. Returns the reading with those pairs joined, or undefined when
- * there are fewer than `min` such pairs.
+ * there are fewer than `min` such pairs. `heads`, from {@link joinHeads} over
+ * the words `known` accepts, lets most pairs be passed over without joining them.
  */
-export function rejoinedView(tokens: readonly Token[], known: (word: string) => boolean, min: number): string | undefined {
+export function rejoinedView(tokens: Tokens, known: (word: string) => boolean, min: number, heads?: ReadonlySet<string>): string | undefined {
   const joinAt: number[] = [];
   for (let i = 0; i + 1 < tokens.length; i++) {
-    const a = tokens[i].text;
-    const b = tokens[i + 1].text;
-    if (a.length > MAX_PART || b.length > MAX_PART || a.length + b.length < MIN_JOINED || tokens[i].sentence !== tokens[i + 1].sentence) continue;
+    const a = tokenText(tokens, i);
+    const b = tokenText(tokens, i + 1);
+    if (a.length > MAX_PART || b.length > MAX_PART || a.length + b.length < MIN_JOINED || tokens.sentence[i] !== tokens.sentence[i + 1]) continue;
+    if (heads && !heads.has(a)) continue;
     if ((!known(a) || !known(b)) && known(a + b)) {
       joinAt.push(i);
       i++;
@@ -157,10 +197,10 @@ export function rejoinedView(tokens: readonly Token[], known: (word: string) => 
   let next = 0;
   for (let i = 0; i < tokens.length; i++) {
     if (i === joinAt[next]) {
-      words.push(tokens[i].text + tokens[i + 1].text);
+      words.push(tokenText(tokens, i) + tokenText(tokens, i + 1));
       next++;
       i++;
-    } else words.push(tokens[i].text);
+    } else words.push(tokenText(tokens, i));
   }
   return words.join(' ');
 }
