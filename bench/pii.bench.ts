@@ -26,6 +26,8 @@ const STRUCTURED = ['EMAIL', 'PHONE', 'CREDIT_CARD', 'US_SSN', 'IBAN', 'IP_ADDRE
 const OUT_DIR = join(__dirname, '.out');
 /** Fresh processes the throughput of maskPii is measured in (see throughput()). */
 const PROCESSES = Number(process.env.PII_BENCH_PROCESSES ?? 7);
+/** The node binary of the timing processes: set BENCH_NODE to time another Node.js version (Lambda runs 24). */
+const WORKER_NODE = process.env.BENCH_NODE ?? process.execPath;
 mkdirSync(OUT_DIR, { recursive: true });
 const masker = loadBundledMasker();
 const summary: Array<[string, string, string]> = [];
@@ -93,12 +95,17 @@ function quality(): void {
   else console.log(`(dev sample not found at ${DEV_DATA}; set PII_DEV_DATA)`);
 }
 
+/** The version of the timing processes' node. */
+function nodeVersion(): string {
+  return WORKER_NODE === process.execPath ? process.versions.node : spawnSync(WORKER_NODE, ['--version'], { encoding: 'utf8' }).stdout.trim().replace(/^v/, '');
+}
+
 /** Times a masker over `prompts` in a fresh process (see pii/throughput-worker.ts). */
 function timeInWorker(which: 'ours' | 'redact-pii' | 'baseline', prompts: readonly string[], warm: number, runs: number, repeat = 1): { wall: number[]; cpu: number[] } {
   const file = join(OUT_DIR, `pii-prompts-${which}.json`);
   writeFileSync(file, JSON.stringify(prompts));
   const worker = join(__dirname, 'pii', 'throughput-worker.ts');
-  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', worker, which, file, String(warm), String(runs), masker.bundlePath, String(repeat)], {
+  const r = spawnSync(WORKER_NODE, ['--expose-gc', '--import', 'tsx', worker, which, file, String(warm), String(runs), masker.bundlePath, String(repeat)], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
   });
@@ -152,7 +159,7 @@ function throughput(): void {
       ['redact-pii 3.4.0', `same ${subset.length} prompts`, `${fmt(median(theirs.wall), 0)} ms`, fmt(theirMBs, 2), fmt(subsetBytes / 1e6 / (median(theirs.cpu) / 1000), 2)],
     ],
   );
-  console.log(`maskPii MB/s (CPU time) in each of ${PROCESSES} fresh processes: ${ours.cpu.map((v) => fmt(v, 0)).join(', ')}; the table gives their median`);
+  console.log(`maskPii MB/s (CPU time) in each of ${PROCESSES} fresh processes of Node.js ${nodeVersion()}: ${ours.cpu.map((v) => fmt(v, 0)).join(', ')}; the table gives their median`);
   console.log(`ratio on the same prompts: ${fmt(ourSubsetMBs / theirMBs, 0)}x redact-pii by wall clock, ${fmt(ratioCpu, 0)}x by CPU time`);
   console.log(`(${cpus().length} CPUs, load average ${loadavg().map((l) => fmt(l, 1)).join(' ')}; the CPU-time column discounts time spent waiting for a core)`);
   summary.push(['throughput, sparse-PII prompts (wall / CPU time)', '>= 100 MB/s', `${fmt(wallMBs, 1)} / ${fmt(cpuMBs, 1)} MB/s`]);
