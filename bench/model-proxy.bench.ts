@@ -10,7 +10,7 @@
  * Baseline, measured in the same run: parsing the request body and serializing
  * it once, which any proxy must do.
  *
- * The code runs as shipped: bundled and minified by esbuild (see loadBundledProxy).
+ * The code runs as shipped: bundled and minified by esbuild (bench/support/bundle.ts).
  *
  * Wall time suffers from other processes on a shared machine; CPU time per
  * call (process.cpuUsage, GC threads included) does much less, so both are shown.
@@ -18,36 +18,12 @@
  * Targets: median ≤ 2 ms at 4 KB, p99 ≤ 25 ms at 256 KB.
  */
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { buildSync } from 'esbuild';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Guards } from '../lambda/model-proxy/guards';
+import { loadBenchBundle } from './support/bundle';
 import { distribution, fmt, printTable, sampleMicros } from './support/stats';
 
-/**
- * The proxy and its guards bundled and minified by esbuild, as the handler
- * bundle contains them: run from TypeScript through tsx, every cross-module
- * call goes through a getter and the numbers would describe tsx.
- */
-function loadBundledProxy(): typeof import('./model-proxy/overhead-entry') {
-  const outDir = join(__dirname, '.out');
-  mkdirSync(outDir, { recursive: true });
-  const outfile = join(outDir, 'model-proxy-overhead.bundle.cjs');
-  buildSync({
-    entryPoints: [join(__dirname, 'model-proxy', 'overhead-entry.ts')],
-    outfile,
-    bundle: true,
-    minify: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'cjs',
-    logLevel: 'warning',
-  });
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(outfile) as typeof import('./model-proxy/overhead-entry');
-}
-
-const { apiEvent, createGuards, createJsonLogger, createModelProxy, proxyConfig } = loadBundledProxy();
+// The proxy and its guards bundled and minified as the handler bundle contains them.
+const { apiEvent, createGuards, createJsonLogger, createModelProxy, proxyConfig } = loadBenchBundle<typeof import('./model-proxy/overhead-entry')>('bench/model-proxy/overhead-entry.ts', 'model-proxy-overhead');
 
 const WORDS = ('claim policy water damage kitchen adjuster estimate premium deductible coverage report repair invoice photo '
   + 'customer address notice inspection roof storm insurer payment date approved pending review section clause').split(' ');

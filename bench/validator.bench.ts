@@ -4,10 +4,8 @@
  * bodies. Each row also times JSON.parse of the same body, measured in the
  * same run, because this machine is shared and absolute numbers drift.
  */
-import { buildSync } from 'esbuild';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { createValidationPolicy, validateRequest, type RawRequest } from '../lambda/request-validator';
+import { loadBenchBundle } from './support/bundle';
 import { distribution, fmt, printTable, sampleMicros } from './support/stats';
 import { bodyOfSize, promptBody, realisticPrompt } from './validator/prompts';
 
@@ -72,32 +70,13 @@ function run(): void {
   printTable(['case', 'body', 'result', 'median µs', 'p99 µs', 'JSON.parse µs', 'x parse'], rows);
 }
 
-/** The data path's modules bundled and minified by esbuild, as the handler ships them. */
-function loadBundledDataPath(): typeof import('./validator/data-path-entry') {
-  const outDir = join(__dirname, '.out');
-  mkdirSync(outDir, { recursive: true });
-  const outfile = join(outDir, 'data-path.bundle.cjs');
-  buildSync({
-    entryPoints: [join(__dirname, 'validator', 'data-path-entry.ts')],
-    outfile,
-    bundle: true,
-    minify: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'cjs',
-    logLevel: 'warning',
-  });
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(outfile) as typeof import('./validator/data-path-entry');
-}
-
 /**
  * The 4 KB budget as the proxy spends it: validateRequest (schema, Unicode,
  * injection guard) and then maskPii in placeholder mode on the prompt, on
  * the bundled code. Target: p99 ≤ 1 ms.
  */
 function dataPath(): void {
-  const bundled = loadBundledDataPath();
+  const bundled = loadBenchBundle<typeof import('./validator/data-path-entry')>('bench/validator/data-path-entry.ts', 'data-path');
   const bundledPolicy = bundled.createValidationPolicy({ maxBodyBytes: 300_000, maxPromptLength: 300_000, injectionAction: 'flag' });
   const rows: Array<Array<string | number>> = [];
   const inputs: Array<[string, RawRequest]> = [

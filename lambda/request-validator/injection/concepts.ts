@@ -1,5 +1,6 @@
 import { foldPhrase } from './pattern-builder';
 import { tokenText, WordCache, type Tokens } from './tokens';
+import { WordPairIndex } from './word-pairs';
 
 /**
  * Concepts that injections combine, each a bit. A word or phrase may carry
@@ -562,28 +563,12 @@ function ownConcepts(
       h |= p.mask[1];
     }
   }
-  return { lo: l, hi: h, phrases: own?.startsPhrase === true ? phrasesAfter(word, index) : undefined };
+  return { lo: l, hi: h, phrases: own?.startsPhrase === true ? PHRASES.after(index.phrases, word) : undefined };
 }
 
 type Phrase = { readonly rest: readonly string[]; readonly mask: Mask };
 
-// The phrases by first word, then second word, so that a pair of tokens costs a lookup and no new string.
-const PHRASES_AFTER = new WeakMap<ConceptIndex, ReadonlyMap<string, ReadonlyMap<string, readonly Phrase[]>>>();
-
-function phrasesAfter(word: string, index: ConceptIndex): ReadonlyMap<string, readonly Phrase[]> | undefined {
-  let byFirst = PHRASES_AFTER.get(index);
-  if (!byFirst) {
-    const grouped = new Map<string, Map<string, readonly Phrase[]>>();
-    for (const [key, list] of index.phrases) {
-      const [first, second] = key.split(' ');
-      let after = grouped.get(first);
-      if (!after) grouped.set(first, (after = new Map()));
-      after.set(second, list);
-    }
-    PHRASES_AFTER.set(index, (byFirst = grouped));
-  }
-  return byFirst.get(word);
-}
+const PHRASES = new WordPairIndex<readonly Phrase[]>();
 
 type OwnConcepts = ReturnType<typeof ownConcepts>;
 const OWN = new WeakMap<ConceptIndex, WordCache<OwnConcepts>>();

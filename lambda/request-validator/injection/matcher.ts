@@ -4,6 +4,7 @@ import type { Reason } from './reasons';
 import type { WordRule } from './rules/rule';
 import type { Evidence } from './scoring';
 import { tokenText, WordCache, type Tokens } from './tokens';
+import { WordPairIndex } from './word-pairs';
 
 /**
  * Finds word rules in the `words` view in one pass: each word is looked up
@@ -227,23 +228,7 @@ interface WordFacts {
   readonly pairs: ReadonlyMap<string, readonly number[]> | undefined;
 }
 
-// Two-word anchors by first word, then second word.
-const PAIRS_AFTER = new WeakMap<RuleIndex, ReadonlyMap<string, ReadonlyMap<string, readonly number[]>>>();
-
-function pairsAfter(word: string, index: RuleIndex): ReadonlyMap<string, readonly number[]> | undefined {
-  let byFirst = PAIRS_AFTER.get(index);
-  if (!byFirst) {
-    const grouped = new Map<string, Map<string, readonly number[]>>();
-    for (const [key, ids] of index.pairs) {
-      const [first, second] = key.split(' ');
-      let after = grouped.get(first);
-      if (!after) grouped.set(first, (after = new Map()));
-      after.set(second, ids);
-    }
-    PAIRS_AFTER.set(index, (byFirst = grouped));
-  }
-  return byFirst.get(word);
-}
+const PAIRS = new WordPairIndex<readonly number[]>();
 
 function factsOf(word: string, index: RuleIndex): WordFacts {
   let prefixIds: Array<readonly number[]> | undefined;
@@ -254,7 +239,7 @@ function factsOf(word: string, index: RuleIndex): WordFacts {
   const info = index.words.get(word);
   return {
     info,
-    pairs: info?.pairStart ? pairsAfter(word, index) : undefined,
+    pairs: info?.pairStart ? PAIRS.after(index.pairs, word) : undefined,
     prefixIds,
     leet: hasLeetAndLetter(word) && index.vocabulary.has(unleet(word, index.vocabulary)),
   };
