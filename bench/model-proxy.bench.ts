@@ -19,6 +19,7 @@
  */
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type { Guards } from '../lambda/model-proxy/guards';
+import { seededRandom } from '../test/helpers/seeded-random';
 import { loadBenchBundle } from './support/bundle';
 import { distribution, fmt, printTable, sampleMicros } from './support/stats';
 
@@ -29,20 +30,9 @@ const WORDS = ('claim policy water damage kitchen adjuster estimate premium dedu
   + 'customer address notice inspection roof storm insurer payment date approved pending review section clause').split(' ');
 const NAMES = ['jane.doe', 'j.smith', 'mary.major', 'ops-desk', 'a.lopez', 'k.nguyen'];
 
-/** A deterministic generator (mulberry32), so every run benchmarks the same text. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Claim-style prose of `chars` characters with an e-mail address about every 400 characters. */
 function promptOf(chars: number): string {
-  const random = seeded(chars);
+  const random = seededRandom(chars);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
   const parts: string[] = [];
   let length = 0;

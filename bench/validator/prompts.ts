@@ -3,6 +3,8 @@
  * followed by pasted material (an article, an e-mail thread, code), built
  * deterministically to a target size so every run measures the same bytes.
  */
+import { seededRandom as random } from '../../test/helpers/seeded-random';
+
 const PARAGRAPHS: readonly string[] = [
   'The city council met on Tuesday evening to discuss the proposed redevelopment of the old railway yard. Residents raised concerns about traffic, noise during construction and the loss of green space, while local businesses welcomed the prospect of new customers.',
   'According to the planning department, the project would add 420 homes, a primary school and a small park along the canal. The developer has agreed to fund a new bus route for the first five years, but critics say the commitment is too short.',
@@ -19,17 +21,6 @@ const INSTRUCTIONS: readonly string[] = [
   'Translate the following into plain English for a general audience and keep the names unchanged.',
   'Review the material below and point out anything that is unclear or inconsistent.',
 ];
-
-/** A small deterministic generator (mulberry32), so the bytes do not depend on Math.random. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A prompt of exactly `chars` characters: one instruction and paragraphs in a seeded order. */
 export function realisticPrompt(chars: number, seed = 1): string {
