@@ -17,6 +17,8 @@ export interface AuditRecord {
   readonly model?: string;
   readonly latencyMs: number;
   readonly cached: boolean;
+  /** With reason INTERNAL_ERROR: the class name of what failed (see safeErrorName), never its message. */
+  readonly errorName?: string;
 }
 
 /** The parts of the event worth logging; anything unexpected is dropped, not echoed. */
@@ -50,6 +52,7 @@ export function audit(logger: Logger, event: unknown, record: AuditRecord): void
       sourceIp: facts.sourceIp,
       requestId: facts.requestId,
       cached: record.cached,
+      errorName: record.errorName,
     };
     logger.log(record.decision === Decision.ALLOW ? 'INFO' : 'WARN', AUDIT_MESSAGE, fields);
   } catch {

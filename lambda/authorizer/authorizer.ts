@@ -17,6 +17,7 @@ import { type AuthorizerContext, buildPolicy } from './policy';
 import { Decision, Reason } from './reason-codes';
 import { RouteTable } from './routes';
 import { TokenVerifier } from './token-verifier';
+import { safeErrorName } from '../shared/error-name';
 
 export type AuthorizerHandler = (event: APIGatewayRequestAuthorizerEvent) => Promise<APIGatewayAuthorizerResult>;
 
@@ -59,6 +60,7 @@ interface Outcome {
   readonly principalId?: string;
   readonly model?: string;
   readonly cached?: boolean;
+  readonly errorName?: string;
 }
 
 const MAX_CONTEXT_VALUE_LENGTH = 256;
@@ -87,7 +89,7 @@ export function createAuthorizer(config: AuthorizerConfig | ResolvedAuthorizerCo
     const cached = access !== undefined;
     if (access === undefined) {
       const verification = await verifier.verify(extracted.token);
-      if (!verification.ok) return { decision: Decision.UNAUTHORIZED, reason: verification.reason, model };
+      if (!verification.ok) return { decision: Decision.UNAUTHORIZED, reason: verification.reason, model, errorName: verification.errorName };
       access = evaluate(resolved, verification.payload, verification.issuer);
       if (key !== undefined) cache.set(key, access, Number(verification.payload.exp) * 1000);
     }
@@ -110,11 +112,11 @@ export function createAuthorizer(config: AuthorizerConfig | ResolvedAuthorizerCo
     let outcome: Outcome;
     try {
       outcome = await decide(event);
-    } catch {
-      outcome = { decision: Decision.UNAUTHORIZED, reason: Reason.INTERNAL_ERROR };
+    } catch (err) {
+      outcome = { decision: Decision.UNAUTHORIZED, reason: Reason.INTERNAL_ERROR, errorName: safeErrorName(err) };
     }
-    const { decision, reason, principalId, model, cached = false } = outcome;
-    audit(logger, event, { decision, reason, principalId, model, cached, latencyMs: performance.now() - started });
+    const { decision, reason, principalId, model, cached = false, errorName } = outcome;
+    audit(logger, event, { decision, reason, principalId, model, cached, errorName, latencyMs: performance.now() - started });
     if (outcome.result === undefined) throw unauthorized();
     return outcome.result;
   };

@@ -9,6 +9,7 @@ import { audit } from './audit';
 import { type AuthorizerDeps, type AuthorizerHandler, createAuthorizer, LOG_SERVICE, unauthorized } from './authorizer';
 import { AUTHORIZER_CONFIG_ENV, AuthorizerConfigError, parseAuthorizerConfig } from './config';
 import { Decision, Reason } from './reason-codes';
+import { safeErrorName } from '../shared/error-name';
 
 export function createAuthorizerFromEnv(raw: string | undefined, deps: AuthorizerDeps = {}): AuthorizerHandler {
   const logger = deps.logger ?? createJsonLogger({ service: LOG_SERVICE });
@@ -17,8 +18,9 @@ export function createAuthorizerFromEnv(raw: string | undefined, deps: Authorize
     return createAuthorizer(parseAuthorizerConfig(raw), { ...deps, logger });
   } catch (err) {
     const problem = err instanceof AuthorizerConfigError ? err.message : 'unexpected error while building the authorizer';
+    const errorName = err instanceof AuthorizerConfigError ? undefined : safeErrorName(err);
     try {
-      logger.log('ERROR', 'authorizer disabled: every call is refused', { reason: Reason.CONFIG_ERROR, problem });
+      logger.log('ERROR', 'authorizer disabled: every call is refused', { reason: Reason.CONFIG_ERROR, problem, errorName });
     } catch {
       // Nothing left to tell; the handler below still fails closed.
     }

@@ -15,11 +15,12 @@ import type { JwtHeader, JwtPayload } from 'aws-jwt-verify/jwt-model';
 import { JwtVerifierBase, type VerifyProperties } from 'aws-jwt-verify/jwt-verifier';
 import type { ResolvedAuthorizerConfig, ResolvedIssuerConfig, SignatureAlgorithm } from './config';
 import { createGuardedFetcher, type JwksFetcher, JwksFetchError } from './jwks-fetcher';
+import { safeErrorName } from '../shared/error-name';
 import { Reason } from './reason-codes';
 
 export type Verification =
   | { readonly ok: true; readonly payload: JwtPayload; readonly issuer: ResolvedIssuerConfig }
-  | { readonly ok: false; readonly reason: Reason };
+  | { readonly ok: false; readonly reason: Reason; readonly errorName?: string };
 
 export interface TokenVerifierOptions {
   readonly fetchJwks: JwksFetcher;
@@ -111,13 +112,13 @@ export class TokenVerifier {
       return { ok: true, payload: entry.verifier.verifyWithCachedKeys(decomposed), issuer: entry.config };
     } catch (err) {
       if (!(err instanceof errors.JwksNotAvailableInCacheError || err instanceof errors.KidNotFoundInJwksError)) {
-        return { ok: false, reason: reasonFor(err) };
+        return failureFor(err);
       }
     }
     try {
       return { ok: true, payload: await entry.verifier.verifyFetchingKeys(decomposed), issuer: entry.config };
     } catch (err) {
-      return { ok: false, reason: reasonFor(err) };
+      return failureFor(err);
     }
   }
 }
@@ -156,6 +157,12 @@ function checkClaims(header: JwtHeader, payload: JwtPayload, jwk: Jwk, issuer: R
       groups: null,
     });
   }
+}
+
+/** A failed verification; an unexpected error keeps its class name (never its message) for the audit line. */
+function failureFor(err: unknown): Verification {
+  const reason = reasonFor(err);
+  return reason === Reason.INTERNAL_ERROR ? { ok: false, reason, errorName: safeErrorName(err) } : { ok: false, reason };
 }
 
 /** Maps whatever verification threw to a reason code; unknown errors are internal. */

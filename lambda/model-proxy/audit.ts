@@ -57,11 +57,6 @@ export class AuditRecord {
   }
 }
 
-/** An error's class name when it looks like one; anything else could be input. */
-export function safeErrorName(err: unknown): string {
-  const name = (err as { name?: unknown } | null)?.name;
-  return typeof name === 'string' && /^[A-Za-z][A-Za-z0-9]{0,63}$/.test(name) ? name : 'Error';
-}
 
 /** Finding counts as the guard reported them, keeping only sane entity names and counts. */
 export function safeCounts(findings: unknown): PiiCounts {

@@ -1,5 +1,5 @@
 import { type BedrockRuntimeClient, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';
-import { safeErrorName } from './audit';
+import { safeErrorName } from '../shared/error-name';
 import { isTimeoutError, ModelCallError, type ModelClient } from './model-client';
 import { JSON_CONTENT_TYPE } from './sagemaker-client';
 

@@ -2,7 +2,8 @@ import { MODEL_PROXY_CONFIG_ENV, ModelProxyConfig } from '../../lib/model/proxy-
 import { ErrorCode } from '../shared/error-codes';
 import { HandlerError } from '../shared/errors';
 import type { Logger } from '../shared/logger';
-import { AUDIT_MESSAGE, safeErrorName } from './audit';
+import { safeErrorName } from '../shared/error-name';
+import { AUDIT_MESSAGE } from './audit';
 import { createModelClient, SdkClientOverrides } from './clients';
 import { parseProxyConfig } from './config';
 import type { Guards } from './guards';

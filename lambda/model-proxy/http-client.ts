@@ -1,6 +1,6 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
-import { safeErrorName } from './audit';
+import { safeErrorName } from '../shared/error-name';
 import { isTimeoutError, ModelCallError, type ModelClient, parseRetryAfter } from './model-client';
 import { JSON_CONTENT_TYPE } from './sagemaker-client';
 

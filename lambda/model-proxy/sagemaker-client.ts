@@ -1,5 +1,5 @@
 import { InvokeEndpointCommand, type SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
-import { safeErrorName } from './audit';
+import { safeErrorName } from '../shared/error-name';
 import { isTimeoutError, ModelCallError, type ModelClient, type ModelFailureDetail } from './model-client';
 
 export const JSON_CONTENT_TYPE = 'application/json';

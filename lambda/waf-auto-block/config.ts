@@ -1,5 +1,6 @@
 import { parseCidr, type Cidr } from './cidr';
 import { WAF_IP_SET_ADDRESS_LIMIT } from './constants';
+import { isJsonRecord } from '../shared/json-record';
 
 export type IpSetScope = 'REGIONAL' | 'CLOUDFRONT';
 
@@ -77,7 +78,7 @@ export function parseAutoBlockConfig(raw: string | undefined): ConfigParseResult
   } catch {
     return fail(['the configuration is not valid JSON']);
   }
-  if (!isRecord(json)) return fail(['the configuration must be a JSON object']);
+  if (!isJsonRecord(json)) return fail(['the configuration must be a JSON object']);
 
   const errors: string[] = [];
   for (const key of Object.keys(json)) {
@@ -122,9 +123,6 @@ function fail(errors: readonly string[]): ConfigParseResult {
   return { success: false, errors };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function pattern(json: Record<string, unknown>, key: string, re: RegExp, errors: string[]): string | undefined {
   const value = json[key];

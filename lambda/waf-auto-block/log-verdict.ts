@@ -1,5 +1,6 @@
 import { MAX_MESSAGE_CHARS } from './constants';
 import { parseIp, type IpAddress } from './ip-address';
+import { isJsonRecord } from '../shared/json-record';
 
 /** What one log line means for the source address it names. */
 export type LogVerdict =
@@ -40,8 +41,8 @@ export function classifyLogMessage(
   } catch {
     return MALFORMED;
   }
-  if (!isRecord(record)) return MALFORMED;
-  if (typeof record.action === 'string' && isRecord(record.httpRequest)) {
+  if (!isJsonRecord(record)) return MALFORMED;
+  if (typeof record.action === 'string' && isJsonRecord(record.httpRequest)) {
     return classifyWafRecord(record, record.httpRequest, eventTimestampMs, ignoredRuleIds);
   }
   if (typeof record.decision === 'string') {
@@ -88,6 +89,3 @@ function timestampOf(value: unknown): number | undefined {
   return undefined;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -1,5 +1,6 @@
 import type { LogFields } from '../shared/logger';
 import { SUMMARY_ADDRESS_LIST_MAX } from './constants';
+import { safeErrorName } from '../shared/error-name';
 
 export type Trigger = 'logs' | 'sweep' | 'unknown';
 
@@ -67,7 +68,7 @@ export function noteAddresses(list: string[], addresses: readonly string[]): voi
 }
 
 export function noteError(summary: AutoBlockSummary, err: unknown): void {
-  const name = err instanceof Error && /^\w{1,64}$/.test(err.name) ? err.name : 'UnknownError';
+  const name = err instanceof Error ? safeErrorName(err, 'UnknownError') : 'UnknownError';
   summary.errors[name] = (summary.errors[name] ?? 0) + 1;
 }
 

@@ -239,6 +239,21 @@ describe('createAuthorizer', () => {
     });
   });
 
+  it('answers Unauthorized when something unexpected fails, logging the error class and not its message', async () => {
+    let calls = 0;
+    const { authorize, logger } = setup({}, () => {
+      calls++;
+      throw new RangeError(`clock broke while reading ${'secret-token-text'}`);
+    });
+    const token = signJwt(cognitoClaims(), cognitoKey);
+
+    await expect(authorize(requestEvent({ authorization: bearer(token), model: 'claims-triage' }))).rejects.toThrow(/^Unauthorized$/);
+    expect(calls).toBeGreaterThan(0);
+    expect(logger.lines).toHaveLength(1);
+    expect(logger.lines[0]).toMatchObject({ decision: 'Unauthorized', reason: 'internal_error', errorName: 'RangeError' });
+    expect(logger.raw.join('\n')).not.toContain('secret-token-text');
+  });
+
   it('fails when the config is invalid, naming the field', () => {
     expect(() => createAuthorizer(testConfig({ clockSkewSeconds: 3600 }))).toThrow(/clockSkewSeconds/);
   });
