@@ -1,4 +1,4 @@
-import { canonicalHostOf, formatCidr, isCanonicalIpv4Host, isHostCidr, matchesAny, parseCidr, type Cidr } from './cidr';
+import { canonicalHostOf, matchesAny, parseCidr, type Cidr } from './cidr';
 import { WAF_IP_SET_ADDRESS_LIMIT } from './constants';
 import { toHostCidr, type IpAddress } from './ip-address';
 import type { IpSetPlan } from './ip-set-update';
@@ -25,14 +25,14 @@ function indexEntries(current: readonly string[]): IpSetIndex {
   const hosts = new Set<string>();
   const ranges: Cidr[] = [];
   for (const entry of current) {
-    if (isCanonicalIpv4Host(entry)) {
-      hosts.add(entry);
+    const host = canonicalHostOf(entry);
+    if (host !== undefined) {
+      hosts.add(host);
       continue;
     }
+    // Wider ranges (hand-written, few) are parsed a second time here.
     const cidr = parseCidr(entry);
-    if (cidr === undefined) continue;
-    if (isHostCidr(cidr)) hosts.add(formatCidr(cidr));
-    else ranges.push(cidr);
+    if (cidr !== undefined) ranges.push(cidr);
   }
   return { hosts, ranges };
 }
