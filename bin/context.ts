@@ -1,5 +1,5 @@
 import { Node } from 'constructs';
-import { AiModelProps, CloudWatchRoleMode, EXAMPLE_ENDPOINTS, ModelBackend, SecureAiStackProps } from '../lib';
+import { AiModelProps, CloudWatchRoleMode, EXAMPLE_ENDPOINTS, EXAMPLE_MODELS, ModelBackend, SecureAiStackProps } from '../lib';
 
 /**
  * Reads the example app's context values. Every value is optional; the
@@ -22,10 +22,11 @@ export function exampleStackPropsFromContext(node: Node): SecureAiStackProps {
     if (!model || !endpoint) throw new Error(`Invalid context sagemakerEndpoints: got ${JSON.stringify(pair)}; expected model=endpoint pairs separated by commas.`);
     endpoints.set(model, endpoint);
   }
-  const modelNames = str('models')?.split(',').map((name) => name.trim()) ?? [...Object.keys(EXAMPLE_ENDPOINTS)];
+  // An example model keeps its limits (prompt length, reserved concurrency); only the endpoint comes from context.
+  const examples = new Map(EXAMPLE_MODELS.map((model) => [model.name, model]));
+  const modelNames = str('models')?.split(',').map((name) => name.trim()) ?? [...examples.keys()];
   const models = modelNames.map((name): AiModelProps => ({
-    name,
-    maxPromptLength: name === 'claims-triage' ? 8_000 : 16_000,
+    ...(examples.get(name) ?? { name, maxPromptLength: 16_000 }),
     backend: ModelBackend.sageMakerEndpoint({ existingEndpointName: endpoints.get(name) ?? `${name}-endpoint` }),
   }));
   const cloudWatchRole = str('cloudWatchRole') as CloudWatchRoleMode | undefined;

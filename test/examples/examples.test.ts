@@ -1,4 +1,6 @@
+import { App } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { exampleStackPropsFromContext } from '../../bin/context';
 import { ShadowApiGuard, ShadowApiRule } from '../../lib';
 import { buildSingleConstructsApp, PLATFORM_WEB_ACL_ARN } from '../../examples/single-constructs/app';
 import { TEST_ENV } from '../setup/stacks';
@@ -52,5 +54,30 @@ describe('the single-constructs example app', () => {
     t.hasResource('AWS::Logs::LogGroup', { DeletionPolicy: 'Retain', Properties: { LogGroupName: 'orders-audit', KmsKeyId: Match.anyValue(), RetentionInDays: 365 } });
     t.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
     t.resourceCountIs('AWS::ApiGateway::RestApi', 0);
+  });
+});
+
+describe('the example app\'s context', () => {
+  const limits = (context: Record<string, string>) =>
+    exampleStackPropsFromContext(new App({ context }).node).models?.map(({ name, maxPromptLength, reservedConcurrency }) => ({ name, maxPromptLength, reservedConcurrency }));
+
+  test('keeps the example models\' limits when only endpoints come from context', () => {
+    const expected = [
+      { name: 'general-chat', maxPromptLength: 16_000, reservedConcurrency: undefined },
+      { name: 'claims-triage', maxPromptLength: 8_000, reservedConcurrency: 5 },
+    ];
+    expect(limits({})).toEqual(expected);
+    expect(limits({ sagemakerEndpoints: 'claims-triage=my-claims-endpoint' })).toEqual(expected);
+  });
+
+  test('gives a model named in context and unknown to the example the default limits', () => {
+    expect(limits({ models: 'summarize,claims-triage' })).toEqual([
+      { name: 'summarize', maxPromptLength: 16_000, reservedConcurrency: undefined },
+      { name: 'claims-triage', maxPromptLength: 8_000, reservedConcurrency: 5 },
+    ]);
+  });
+
+  test('fails when a sagemakerEndpoints pair is malformed, naming the pair', () => {
+    expect(() => limits({ sagemakerEndpoints: 'claims-triage' })).toThrow(/sagemakerEndpoints: got "claims-triage"; expected model=endpoint pairs/);
   });
 });
