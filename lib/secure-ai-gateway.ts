@@ -1,4 +1,4 @@
-import { Aspects, Duration, Stack } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
@@ -17,7 +17,6 @@ import { InjectionAction, ModelProxyFunction } from './model/model-proxy-functio
 import { ModelNetwork, ModelNetworkProps } from './network/model-network';
 import { UnmaskedVpcLinkIntegration } from './network/unmasked-vpc-link-integration';
 import { EncryptedLogGroup } from './observability/encrypted-log-group';
-import { RestrictInvokeToOwnAccount } from './private/secure-function';
 import { ComplianceWarningId } from './private/compliance-warnings';
 import { GatewayAlarms, GatewayAlarmsOptions } from './observability/gateway-alarms';
 import { ObservabilityWarningId } from './private/observability-warnings';
@@ -260,9 +259,6 @@ export class SecureAiGateway extends Construct {
         this.autoBlock.addAuthorizerLogSource(this.authorization.jwtAuthorizer.logs.logGroup);
       }
     }
-
-    // API Gateway's permissions to invoke the proxies are created under the methods.
-    Aspects.of(this).add(new RestrictInvokeToOwnAccount());
 
     if (props.usageTiers) {
       this.usageTiers = new UsageTiers(this, 'UsageTiers', {

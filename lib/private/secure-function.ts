@@ -112,8 +112,9 @@ export class SecureFunction extends Construct {
         }));
       }
     }
-    // Invoke permissions (API Gateway, CloudWatch Logs, EventBridge, Cognito) are added as the function is wired up.
-    Aspects.of(this).add(new RestrictInvokeToOwnAccount());
+    // Invoke permissions (API Gateway, CloudWatch Logs, EventBridge, Cognito) are added as the function is wired
+    // up, often outside this construct (under the method, the subscription filter, the rule): the stack's aspect finds them.
+    RestrictInvokeToOwnAccount.of(Stack.of(this)).register(this.function.node.defaultChild as lambda.CfnFunction);
     // Lambda creates the function only once the role can write logs and trace.
     this.function.node.addDependency(this.policy);
   }
@@ -159,16 +160,43 @@ export class SecureFunction extends Construct {
   }
 }
 
+const RESTRICT_INVOKE = Symbol.for('secure-ai-gateway.RestrictInvokeToOwnAccount');
+
 /**
- * Adds `SourceAccount` to the function's invoke permissions: with the
+ * Adds `SourceAccount` to the invoke permissions of the stack's SecureFunctions, wherever the CDK created them: with the
  * `SourceArn` they already carry, it makes the confused-deputy protection
  * explicit (Control Tower CT.LAMBDA.PR.2).
  */
 export class RestrictInvokeToOwnAccount implements IAspect {
+  /** The stack's one instance, which every SecureFunction of the stack registers with. */
+  public static of(stack: Stack): RestrictInvokeToOwnAccount {
+    const existing = (stack as unknown as Record<symbol, RestrictInvokeToOwnAccount | undefined>)[RESTRICT_INVOKE];
+    if (existing) return existing;
+    const aspect = new RestrictInvokeToOwnAccount();
+    Object.defineProperty(stack, RESTRICT_INVOKE, { value: aspect });
+    Aspects.of(stack).add(aspect);
+    return aspect;
+  }
+
+  private readonly functions: lambda.CfnFunction[] = [];
+
+  private constructor() {}
+
+  public register(fn: lambda.CfnFunction): void {
+    this.functions.push(fn);
+  }
+
   public visit(node: IConstruct): void {
-    if (node instanceof lambda.CfnPermission && node.sourceAccount === undefined && !/^\d{12}$|^arn:/.test(String(node.principal))) {
+    if (node instanceof lambda.CfnPermission && node.sourceAccount === undefined && !/^\d{12}$|^arn:/.test(String(node.principal)) && this.targetsOurs(node)) {
       node.sourceAccount = Stack.of(node).account;
     }
+  }
+
+  /** Whether the permission is on one of the registered functions: its function reference names one of their logical ids. */
+  private targetsOurs(permission: lambda.CfnPermission): boolean {
+    const stack = Stack.of(permission);
+    const reference = JSON.stringify(stack.resolve(permission.functionName));
+    return this.functions.some((fn) => reference.includes(JSON.stringify(stack.getLogicalId(fn))));
   }
 }
 

@@ -873,4 +873,14 @@ describe('WafAutoBlock', () => {
     const { stack: s } = newTestStack();
     expect(() => new WafAutoBlock(s, 'AutoBlock', props)).toThrow(message);
   });
+
+  test('used alone, restricts every invoke permission of its function to the own account', () => {
+    const { stack: s } = newTestStack('AutoBlockAlone');
+    const autoBlock = new WafAutoBlock(s, 'AutoBlock');
+    autoBlock.addWafLogSource(new EncryptedLogGroup(s, 'WafLogs', { logGroupName: 'aws-waf-logs-alone' }).logGroup);
+    const permissions = Object.values(Template.fromStack(s).findResources('AWS::Lambda::Permission'));
+    // The subscription filter's and the sweep rule's permissions sit outside the construct's own subtree.
+    expect(permissions.map((p) => p.Properties.Principal).sort()).toEqual(['events.amazonaws.com', 'logs.amazonaws.com']);
+    for (const permission of permissions) expect(permission.Properties.SourceAccount).toBe('123456789012');
+  });
 });
