@@ -17,6 +17,7 @@ import { restrictGrantsToAwsServices } from '../private/kms';
 import { logMetric } from '../private/log-metric';
 import { SecureFunction } from '../private/secure-function';
 import { invalidProp, validateRange } from '../private/validation';
+import { cidrProblem } from './cidr';
 
 /** Properties of a {@link WafAutoBlock}. */
 export interface WafAutoBlockProps {
@@ -42,9 +43,6 @@ export interface WafAutoBlockProps {
   /** Retention of the function's logs. @default logs.RetentionDays.ONE_YEAR */
   readonly logRetention?: logs.RetentionDays;
 }
-
-const IPV4_CIDR = /^(\d{1,3})(\.\d{1,3}){3}(\/\d{1,2})?$/;
-const IPV6_CIDR = /^[0-9a-fA-F:.]+(\/\d{1,3})?$/;
 
 /**
  * Blocks source addresses that keep getting denied: a function reads the WAF
@@ -225,9 +223,10 @@ export class WafAutoBlock extends Construct {
       invalidProp(this, 'blockDuration', `${blockDuration.toSeconds()} seconds`, '1 minute to 1 year');
     }
     for (const cidr of allowlist) {
-      if (!Token.isUnresolved(cidr) && !IPV4_CIDR.test(cidr) && !(cidr.includes(':') && IPV6_CIDR.test(cidr))) {
-        invalidProp(this, 'allowlist', cidr, 'IPv4 or IPv6 addresses or CIDRs');
-      }
+      if (Token.isUnresolved(cidr)) continue;
+      const version = cidr.includes(':') ? 'IPV6' : 'IPV4';
+      const problem = cidrProblem(cidr.includes('/') ? cidr : `${cidr}/${version === 'IPV6' ? 128 : 32}`, version);
+      if (problem) invalidProp(this, 'allowlist', cidr, `IPv4 or IPv6 addresses or CIDRs (${problem})`);
     }
   }
 }

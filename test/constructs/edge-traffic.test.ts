@@ -868,6 +868,9 @@ describe('WafAutoBlock', () => {
     ['fails when the threshold is zero', { threshold: 0 }, /Invalid threshold: got 0/],
     ['fails when the window is shorter than a minute', { window: Duration.seconds(10) }, /Invalid window: got "10 seconds"; expected 1 minute to 1 day/],
     ['fails when an allowlist entry is not an address', { allowlist: ['example.com'] }, /Invalid allowlist: got "example.com"/],
+    ['fails when an allowlist address has an octet over 255', { allowlist: ['999.1.1.1/24'] }, /Invalid allowlist: got "999.1.1.1\/24"/],
+    ['fails when an allowlist prefix is longer than the address', { allowlist: ['198.51.100.0/99'] }, /Invalid allowlist: got "198.51.100.0\/99"; expected IPv4 or IPv6 addresses or CIDRs \(a prefix length from 1 to 32\)/],
+    ['fails when an allowlist IPv6 entry is not an address', { allowlist: ['::::1'] }, /Invalid allowlist: got "::::1"/],
   ];
   test.each(cases)('%s', (_name, props, message) => {
     const { stack: s } = newTestStack();
