@@ -6,11 +6,9 @@ import { ModelBackend, ModelBackendConfig, ModelBackendType, SageMakerEndpointBa
 import type { ModelProxyFunction } from './model-proxy-function';
 import { resolvePayload } from './payload-options';
 import { SageMakerModelEndpoint } from './sagemaker-model-endpoint';
-import { invalidProp } from '../private/validation';
-
+import { invalidProp, SAGEMAKER_NAME } from '../private/validation';
 
 export const SAGEMAKER_INVOKE_ACTION = 'sagemaker:InvokeEndpoint';
-const ENDPOINT_NAME = /^[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62}$/;
 
 /** SageMaker InvokeEndpoint on one endpoint. */
 export class SageMakerEndpointBackend extends ModelBackend {
@@ -34,7 +32,7 @@ export class SageMakerEndpointBackend extends ModelBackend {
       endpointArn = this.modelEndpoint.endpointArn;
     } else {
       endpointName = existingEndpointName as string;
-      if (!Token.isUnresolved(endpointName) && !ENDPOINT_NAME.test(endpointName)) {
+      if (!Token.isUnresolved(endpointName) && !SAGEMAKER_NAME.test(endpointName)) {
         invalidProp(scope, 'existingEndpointName', endpointName, '1-63 letters, digits and hyphens');
       }
       endpointArn = endpointArnOf(endpointName);

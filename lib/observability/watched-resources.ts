@@ -3,11 +3,9 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct, IConstruct } from 'constructs';
 import { WatchedEndpoint, WatchedFunction } from './gateway-metrics';
 import { MonitoredFunctionProps, SageMakerEndpointOptions } from './monitoring-targets';
-import { invalidProp } from '../private/validation';
+import { invalidProp, SAGEMAKER_NAME } from '../private/validation';
 
 const LABEL = /^[A-Za-z0-9/_-]{1,100}$/;
-/** SageMaker's own rule for endpoint and variant names. */
-const SAGEMAKER_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
 export const DEFAULT_VARIANT_NAME = 'AllTraffic';
 /** Lambda's timeout when a function sets none. */
 const LAMBDA_DEFAULT_TIMEOUT_SECONDS = 3;

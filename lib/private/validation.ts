@@ -46,6 +46,9 @@ export function validateRange(scope: IConstruct, prop: string, value: number | u
   }
 }
 
+/** SageMaker's rule for endpoint and variant names (existing ones may use capitals). */
+export const SAGEMAKER_NAME = /^[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62}$/;
+
 /** Names used in paths, resource names and scopes: lower-case letters, digits and hyphens. */
 export const PATH_SAFE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
