@@ -16,8 +16,6 @@
  */
 import { App, Stack, StackProps } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
-import * as logs from 'aws-cdk-lib/aws-logs';
-import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { AiWebAcl, EncryptedLogGroup, IssuerKind, JwtAuthorizer, ShadowApiGuard } from '../../lib';
 
@@ -27,7 +25,7 @@ export const PLATFORM_WEB_ACL_ARN = 'arn:aws:wafv2:eu-west-1:123456789012:region
 /** Stage settings the user's APIs share: JSON access logs and default throttling. */
 function deployOptions(scope: Construct): apigateway.StageOptions {
   return {
-    accessLogDestination: new apigateway.LogGroupLogDestination(new logs.LogGroup(scope, 'AccessLogs', { retention: logs.RetentionDays.ONE_YEAR })),
+    accessLogDestination: new apigateway.LogGroupLogDestination(new EncryptedLogGroup(scope, 'AccessLogs').logGroup),
     accessLogFormat: apigateway.AccessLogFormat.jsonWithStandardFields(),
     throttlingRateLimit: 20,
     throttlingBurstLimit: 40,
@@ -89,7 +87,7 @@ export class JwtOnlyStack extends Stack {
       requestValidatorOptions: { validateRequestBody: true },
       requestModels: { 'application/json': model },
     });
-    new wafv2.CfnWebACLAssociation(this, 'PlatformWebAcl', { webAclArn: PLATFORM_WEB_ACL_ARN, resourceArn: this.api.deploymentStage.stageArn });
+    AiWebAcl.associateExisting(this, 'PlatformWebAcl', PLATFORM_WEB_ACL_ARN, this.api.deploymentStage);
   }
 }
 
