@@ -31,9 +31,3 @@ export function callingCodeLength(digits: string): number {
   if (digits.length >= 3 && threeDigitCode(Number(digits.slice(0, 3)))) return 3;
   return 0;
 }
-
-/** NANP area code or central office code: `NXX` with N in 2-9. */
-export function nanpNxx(s: string, start: number): boolean {
-  const c = s.charCodeAt(start);
-  return c >= 0x32 && c <= 0x39;
-}

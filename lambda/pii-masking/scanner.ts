@@ -19,6 +19,8 @@ import {
   isLetter,
   isNonAsciiLetter,
   isSpace,
+  isUpperLetter,
+  isWordChar,
 } from './char-class';
 import { CUE_DOB, CUE_PASSPORT, CUE_PERSON, cueBefore, isCueSeparator, wordCueBits } from './context-words';
 import { monthOfHashedWord, parseDateAfterMonth, parseMonthFirstDate } from './dates';
@@ -86,14 +88,10 @@ export function scan(s: string, enabled: number): RawFinding[] {
   return st.findings;
 }
 
-function isWordCode(c: number): boolean {
-  return c < 0x80 ? isAsciiWord(c) : isNonAsciiLetter(c);
-}
-
 /** Start of the word that contains `p`, not before `floor`. */
 function wordStartBefore(s: string, p: number, floor: number): number {
   let ws = p;
-  while (ws > floor && isWordCode(s.charCodeAt(ws - 1))) ws--;
+  while (ws > floor && isWordChar(s.charCodeAt(ws - 1))) ws--;
   return ws;
 }
 
@@ -176,7 +174,7 @@ function secretKeyBefore(st: ScanState, pos: number): number {
   let e = pos;
   while (e > st.lastEnd && e > pos - 3 && (s.charCodeAt(e - 1) === 0x20 || s.charCodeAt(e - 1) === 0x22 || s.charCodeAt(e - 1) === 0x27)) e--;
   let b = e;
-  while (b > st.lastEnd && e - b < 48 && (isWordCode(s.charCodeAt(b - 1)) || s.charCodeAt(b - 1) === 0x2d)) b--;
+  while (b > st.lastEnd && e - b < 48 && (isWordChar(s.charCodeAt(b - 1)) || s.charCodeAt(b - 1) === 0x2d)) b--;
   if (b === e || !isLetter(s.charCodeAt(b))) return -1;
   if (!isSecretKeyIdentifier(s, b, e)) return -1;
   let plain = true;
@@ -274,11 +272,11 @@ function onWord(st: ScanState, people: PersonContext, start: number): number {
   const after = end < n ? s.charCodeAt(end) : 0;
   const kw = len <= 24 ? lookupKeyword(h) : 0;
   if (kw & KW_PERSON_CUE) people.cueEnd = end;
-  const upper0 = c0 < 0x80 ? isAsciiUpper(c0) : isUpperNonAscii(c0);
+  const upper0 = isUpperLetter(c0);
   if (!upper0 && digits === 0 && !underscore && !camel && len < 20 && kw === 0 && after !== 0x2d && after !== 0x2e) return end;
   // Acronyms (`HDD`, `SQL`) start nothing unless they carry digits or name a secret.
   if (uppers === len && len < 20 && kw === 0 && after !== 0x2d && after !== 0x2e && after !== 0x20) return end;
-  if (uppers === len && len > 1 && len < 20 && kw === 0 && after === 0x20 && !isUpperLetterCode(s.charCodeAt(end + 1))) return end;
+  if (uppers === len && len > 1 && len < 20 && kw === 0 && after === 0x20 && !isUpperLetter(s.charCodeAt(end + 1))) return end;
   // Stop words (`The`, `Write`, `Please`, most sentence starts) leave before the detectors below, which cannot take a
   // word of letters that names no secret, month or street type and is followed by none of `- . ' ’ / +` (nor the
   // `BEGIN` of a PEM header or the `г` of a Russian address): the name test further down would drop it anyway.
@@ -366,7 +364,7 @@ function onWord(st: ScanState, people: PersonContext, start: number): number {
   // Cheapest test first: a field separator needs no word read back.
   const cueHint =
     (people.cueEnd >= 0 && start - people.cueEnd <= 40) || fieldBefore(s, start) || (prevWordFlags(s, start, st.lastEnd) & KW_PERSON_CUE) !== 0;
-  if (cueHint || (after === 0x20 && (isUpperLetterCode(next) || next === 0x3c || (next >= 0x61 && next <= 0x7a && isParticleAt(s, end + 1))))) {
+  if (cueHint || (after === 0x20 && (isUpperLetter(next) || next === 0x3c || (next >= 0x61 && next <= 0x7a && isParticleAt(s, end + 1))))) {
     const r = tryPerson(st, people, start, cueHint, plainName ? end : -1, kw);
     if (r > 0) return r;
   }
@@ -425,7 +423,7 @@ function secretWordBefore(st: ScanState, start: number): number {
   }
   let b = end;
   while (b > st.lastEnd && end - b < 16 && isLetter(s.charCodeAt(b - 1))) b--;
-  if (b === end || (b > 0 && isWordCode(s.charCodeAt(b - 1)))) return -1;
+  if (b === end || (b > 0 && isWordChar(s.charCodeAt(b - 1)))) return -1;
   let h = 0;
   for (let k = b; k < end; k++) h = hashStep(h, foldCase(s.charCodeAt(k)));
   if (!(lookupKeyword(h) & KW_SECRET)) return -1;
@@ -444,12 +442,3 @@ function fieldBefore(s: string, pos: number): boolean {
   );
 }
 
-function isUpperLetterCode(c: number): boolean {
-  return c < 0x80 ? isAsciiUpper(c) : isUpperNonAscii(c);
-}
-
-function isUpperNonAscii(c: number): boolean {
-  if (!isNonAsciiLetter(c)) return false;
-  const ch = String.fromCharCode(c);
-  return ch !== ch.toLowerCase();
-}

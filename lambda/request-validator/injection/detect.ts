@@ -97,9 +97,20 @@ class Gates {
   }
 }
 
+/** A word some rule or concept knows. */
+function isKnownWord(word: string): boolean {
+  return INDEX.vocabulary.has(word) || CONCEPTS.words.has(word);
+}
+
+/** Whether any of a rule's needles is among the text's gates (a loop: this runs for every rule on every scan). */
+function anyNeedle(needles: readonly string[], gates: Gates): boolean {
+  for (const needle of needles) if (gates.has(needle)) return true;
+  return false;
+}
+
 function textRuleMatches(rule: TextRule, text: string, gates: Gates, wordGateOpen: boolean): boolean {
   if (rule.words && !wordGateOpen) return false;
-  if (rule.needles && !rule.needles.some((n) => gates.has(n))) return false;
+  if (rule.needles && !anyNeedle(rule.needles, gates)) return false;
   if (rule.script && !gates.script(rule.script)) return false;
   if (rule.also && !rule.also.test(text)) return false;
   if (!rule.accept) return rule.pattern.test(text);
@@ -251,7 +262,7 @@ export function detectPromptInjection(text: string, options: InjectionOptions = 
     scanHidden({ lower: despaced.lower, words: toWords(despaced.lower) }, evidence, Reason.SPACED_LETTERS, despaced.runs);
   }
   // Hyphenated words are common; rescan only when joining them spells a word the rules know.
-  if (hasSplitWords(folded.lower) && joinedWords(folded.lower).some((w) => INDEX.vocabulary.has(w) || CONCEPTS.words.has(w))) {
+  if (hasSplitWords(folded.lower) && joinedWords(folded.lower).some(isKnownWord)) {
     const joined = joinedView(folded.lower);
     scanHidden({ lower: joined, words: toWords(joined) }, evidence, Reason.SPACED_LETTERS);
   }
@@ -268,7 +279,7 @@ export function detectPromptInjection(text: string, options: InjectionOptions = 
     scanHidden(foldText(payload.text), evidence, PAYLOAD_REASONS[payload.kind]);
   }
   JOIN_HEADS ??= joinHeads([...INDEX.vocabulary, ...CONCEPTS.words.keys()]);
-  const rejoined = rejoinedView(hints.tokens, (w) => INDEX.vocabulary.has(w) || CONCEPTS.words.has(w), MIN_REJOINS, JOIN_HEADS);
+  const rejoined = rejoinedView(hints.tokens, isKnownWord, MIN_REJOINS, JOIN_HEADS);
   if (rejoined !== undefined) scanHidden(wordsOnly(rejoined), evidence, Reason.SPACED_LETTERS);
   if (!hints.addressesModel) evidence = discountUnaddressed(evidence);
   evidence = discountQuotedExamples(folded, evidence);

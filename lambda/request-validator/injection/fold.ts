@@ -166,10 +166,9 @@ function isBoundary(c: number): boolean {
 
 // "!gn0r3": an exclamation mark at the start of a word or between letters stands for "i".
 const MIN_BANGS_IN_WORDS = 2;
-const BANG = 0x21;
 
 function isLetterOrDigit(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0xc0 && isWordUnit(c) && !Number.isNaN(c));
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0xc0 && isWordUnit(c));
 }
 
 function isBangInWord(s: string, i: number): boolean {
@@ -186,7 +185,7 @@ function bangsAsLetters(s: string): string {
   let out = '';
   let copied = 0;
   for (let i = s.indexOf('!'); i >= 0; i = s.indexOf('!', i + 1)) {
-    if (s.charCodeAt(i) !== BANG || !isBangInWord(s, i)) continue;
+    if (!isBangInWord(s, i)) continue;
     out += s.slice(copied, i) + 'i';
     copied = i + 1;
   }
