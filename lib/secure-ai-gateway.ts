@@ -283,6 +283,8 @@ export class SecureAiGateway extends Construct {
     } else {
       this.alarms = new GatewayAlarms(this, 'Alarms', {
         ...props.alarmsProps, api: this.api, webAcl: this.webAcl, authorizer: this.authorization.jwtAuthorizer, autoBlock: this.autoBlock,
+        // Only model proxies emit the injection and PII metrics; without one their alarms could never fire.
+        modelProxyMetrics: this.proxies.size > 0,
       });
       this.alarms.addFunctionsIn(this);
       for (const proxy of this.proxies.values()) {

@@ -386,6 +386,20 @@ describe('metricXxx() of the constructs', () => {
     expect(filters()).toBe(2);
   });
 
+  test('a gateway without model proxies gets no injection or PII alarms, which nothing would feed', () => {
+    const { stack: s } = newTestStack('NoProxies');
+    const noProxies = new SecureAiGateway(s, 'Gateway', {
+      models: [{ name: 'chat' }],
+      cloudWatchRole: CloudWatchRoleMode.USE_EXISTING,
+      authorization: { mode: AuthorizationMode.COGNITO },
+    });
+    for (const severity of [WARNING, CRITICAL]) {
+      expect(noProxies.alarms!.alarm(K.INJECTION_FLAG_RATE, severity)).toBeUndefined();
+      expect(noProxies.alarms!.alarm(K.PII_FINDINGS_RATE, severity)).toBeUndefined();
+      expect(alarms.alarm(K.INJECTION_FLAG_RATE, severity)).toBeDefined();
+    }
+  });
+
   test('the proxy metric names and dimension sets are the ones the alarms read', () => {
     expect(GATEWAY_METRIC_NAMESPACE).toBe('SecureAiGateway');
     expect(PROXY_METRIC_DIMENSION_SETS).toEqual([
