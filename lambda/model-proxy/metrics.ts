@@ -19,12 +19,27 @@ export interface ProxyMetrics {
 }
 
 /**
+ * Where Powertools Metrics writes its own notices. ApiId is in both dimension
+ * sets on purpose, always with the same value, and Powertools warns about that
+ * on every publish: that one notice is dropped, any other goes to stderr.
+ */
+const POWERTOOLS_NOTICES = {
+  debug: (...content: unknown[]) => console.debug(...content),
+  info: (...content: unknown[]) => console.info(...content),
+  warn: (...content: unknown[]) => {
+    if (typeof content[0] === 'string' && content[0].startsWith(`EMF key "${GatewayMetricDimension.API_ID}" is defined as both a dimension set and dimension set`)) return;
+    console.warn(...content);
+  },
+  error: (...content: unknown[]) => console.error(...content),
+};
+
+/**
  * One embedded-metric-format line per request through Powertools Metrics,
  * under the dimension sets [service, ApiId] and [service, ApiId, Model]
  * (lib/observability/metric-names.ts). Counts only, never text.
  */
 export function createProxyMetrics(): ProxyMetrics {
-  const metrics = new Metrics({ namespace: GATEWAY_METRIC_NAMESPACE, serviceName: MODEL_PROXY_SERVICE_NAME });
+  const metrics = new Metrics({ namespace: GATEWAY_METRIC_NAMESPACE, serviceName: MODEL_PROXY_SERVICE_NAME, logger: POWERTOOLS_NOTICES });
   return {
     record(sample) {
       metrics.addDimensions({ [GatewayMetricDimension.API_ID]: sample.apiId });

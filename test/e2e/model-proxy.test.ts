@@ -324,14 +324,23 @@ describe('data protection end to end, with the real guards', () => {
       written.push(String(chunk));
       return true;
     });
+    const errors: string[] = [];
+    const errSpy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      errors.push(String(chunk));
+      return true;
+    });
     try {
       const { proxy } = proxyWith({}, createProxyMetrics());
       await proxy(apiEvent({ prompt: CALLER_PII }), invocationContext(25_000));
+      await proxy(apiEvent({ prompt: CALLER_PII }), invocationContext(25_000));
     } finally {
       spy.mockRestore();
+      errSpy.mockRestore();
     }
+    // The intended ApiId in both dimension sets leaves no notice per request in the function's log.
+    expect(errors.join('')).not.toContain('EMF key');
     const emf = written.join('').split('\n').filter((line) => line.includes('"_aws"')).map((line) => JSON.parse(line));
-    expect(emf).toHaveLength(1);
+    expect(emf).toHaveLength(2);
     expect(emf[0]._aws.CloudWatchMetrics[0]).toMatchObject({ Namespace: 'SecureAiGateway', Dimensions: PROXY_METRIC_DIMENSION_SETS });
     expect(emf[0]).toMatchObject({ service: 'model-proxy', Model: 'claims-triage', Requests: 1, InjectionFlagged: 0, PiiFindings: 3 });
     expect(JSON.stringify(emf)).not.toContain('jane.doe');
