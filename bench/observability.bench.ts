@@ -6,7 +6,8 @@
  */
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { CloudWatchRoleMode, SecureAiGateway, SecureAiStack } from '../lib';
+import { SecureAiStack } from '../bin/example-stack';
+import { CloudWatchRoleMode, SecureAiGateway } from '../lib';
 import { fmt, median, printTable } from './support/stats';
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);

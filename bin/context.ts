@@ -1,5 +1,6 @@
 import { Node } from 'constructs';
-import { AiModelProps, CloudWatchRoleMode, EXAMPLE_ENDPOINTS, EXAMPLE_MODELS, ModelBackend, SecureAiStackProps } from '../lib';
+import { EXAMPLE_ENDPOINTS, SecureAiStackProps, exampleModels } from './example-stack';
+import { AiModelProps, CloudWatchRoleMode, ModelBackend } from '../lib';
 
 /**
  * Reads the example app's context values. Every value is optional; the
@@ -23,7 +24,7 @@ export function exampleStackPropsFromContext(node: Node): SecureAiStackProps {
     endpoints.set(model, endpoint);
   }
   // An example model keeps its limits (prompt length, reserved concurrency); only the endpoint comes from context.
-  const examples = new Map(EXAMPLE_MODELS.map((model) => [model.name, model]));
+  const examples = new Map(exampleModels().map((model) => [model.name, model]));
   const modelNames = str('models')?.split(',').map((name) => name.trim()) ?? [...examples.keys()];
   const models = modelNames.map((name): AiModelProps => ({
     ...(examples.get(name) ?? { name, maxPromptLength: 16_000 }),

@@ -5,8 +5,16 @@
  */
 import { App } from 'aws-cdk-lib';
 import { exampleStackPropsFromContext } from './context';
-import { SecureAiStack } from '../lib';
+import { SecureAiStack } from './example-stack';
 
-const app = new App();
-new SecureAiStack(app, 'SecureAiStack', exampleStackPropsFromContext(app.node));
-app.synth();
+try {
+  const app = new App();
+  new SecureAiStack(app, 'SecureAiStack', exampleStackPropsFromContext(app.node));
+  app.synth();
+} catch (error) {
+  // A configuration mistake is the user's to fix: say what is wrong, without a stack trace.
+  // Anything else is a bug and keeps its trace.
+  if (!(error instanceof Error) || error.name !== 'ValidationError') throw error;
+  console.error(`Error: ${error.message}`);
+  process.exitCode = 1;
+}

@@ -20,7 +20,6 @@ export * from './observability/gateway-dashboard';
 export * from './observability/metric-names';
 export * from './observability/monitoring-targets';
 export * from './secure-ai-gateway';
-export * from './secure-ai-stack';
-export * from './testing/gateway-snapshot';
+export * as testing from './testing';
 export * from './traffic/usage-tier-options';
 export * from './traffic/usage-tiers';

@@ -4,13 +4,35 @@
 // changes only when the bundle's bytes change.
 import { build } from 'esbuild';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const lambdaDir = join(root, 'lambda');
 const assetsDir = join(root, 'assets');
 
 const functions = readdirSync(lambdaDir).filter((name) => existsSync(join(lambdaDir, name, 'handler.ts')));
+
+// `--if-stale` (the example app's `cdk synth`): rebuild only when a bundle is
+// missing or older than a handler source, so a fresh clone synthesizes and an
+// edited handler is never deployed from an old bundle.
+if (process.argv.includes('--if-stale') && !stale()) process.exit(0);
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function stale() {
+  const sources = newestSource(lambdaDir);
+  return functions.some((fn) => {
+    const bundle = join(assetsDir, fn, 'index.js');
+    return !existsSync(bundle) || statSync(bundle).mtimeMs < sources;
+  });
+}
 
 rmSync(assetsDir, { recursive: true, force: true });
 const results = await Promise.all(functions.map(async (fn) => {
@@ -35,5 +57,6 @@ const results = await Promise.all(functions.map(async (fn) => {
   return { fn, bytes: statSync(outfile).size };
 }));
 for (const { fn, bytes } of results) {
-  console.log(`assets/${fn}/index.js ${(bytes / 1024).toFixed(1)} KB`);
+  // stderr: the CDK CLI runs this before the app, and stdout is not ours to fill.
+  console.error(`${relative(root, join(assetsDir, fn, 'index.js'))} ${(bytes / 1024).toFixed(1)} KB`);
 }

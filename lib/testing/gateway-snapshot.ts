@@ -10,7 +10,7 @@ import { HASH_PLACEHOLDER, normalizeTemplate, scrubHashes } from './scrub';
  * deployments, Lambda versions) wherever they are referenced, `aws:asset:*`
  * metadata and the CDK version report (`CDKMetadata`).
  *
- * For jest, `secure-ai-gateway/dist/lib/testing/snapshot-serializer` does
+ * For jest, `secure-ai-gateway/testing/snapshot-serializer` does
  * the same to every snapshot.
  */
 export class GatewaySnapshot {

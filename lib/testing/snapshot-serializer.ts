@@ -5,7 +5,7 @@ import { containsHash, isTemplate, normalizeTemplate, scrubHashes } from './scru
  * CloudFormation template is normalized first (content-hashed logical ids,
  * asset metadata and the CDK version report too). Use it in jest.config.js:
  *
- *   snapshotSerializers: ['secure-ai-gateway/dist/lib/testing/snapshot-serializer']
+ *   snapshotSerializers: ['secure-ai-gateway/testing/snapshot-serializer']
  *
  * A plain object, not a class, because that is what jest loads; it is not
  * part of the jsii API (use GatewaySnapshot from other languages).

@@ -19,10 +19,10 @@ import {
   PROXY_METRIC_DIMENSION_SETS,
   ProxyMetricName,
   SecureAiGateway,
-  SecureAiStack,
   SecureRestApi,
   WafAutoBlock,
 } from '../../lib';
+import { SecureAiStack } from '../../bin/example-stack';
 import { NAG_PACKS, runCfnGuard, runNagPack } from '../helpers/compliance';
 import { SecureFunction } from '../../lib/private/secure-function';
 import { newTestStack, TEST_ENV } from '../setup/stacks';

@@ -26,7 +26,7 @@ declare const expect: (value: unknown) => { toMatchSnapshot(): void };
 function snippetSource(block: string): string {
   const lines = block.split('\n');
   const imports = lines.filter((l) => l.startsWith('import '))
-    .map((l) => l.replace(/from 'secure-ai-gateway'/, `from ${JSON.stringify(join(root, 'lib'))}`));
+    .map((l) => l.replace(/from 'secure-ai-gateway(\/[a-z-]+)?'/, (_m, sub: string | undefined) => `from ${JSON.stringify(join(root, 'lib', sub ?? ''))}`));
   const body = lines.filter((l) => !l.startsWith('import '));
   // Snippets written inside a construct use `this` as the scope.
   return `${imports.join('\n')}\n${FIXTURE}\nexport class Snippet extends Construct {\n  constructor(scope: Construct) {\n    super(scope, 'Snippet');\n${body.join('\n')}\n  }\n}\n`;

@@ -4,11 +4,11 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { buildSingleConstructsApp } from '../../examples/single-constructs/app';
-import { GatewaySnapshot } from '../../lib';
+import { GatewaySnapshot } from '../../lib/testing';
 import serializer = require('../../lib/testing/snapshot-serializer');
 
-// Documented example (docs/catalog-and-guards.md): users import from 'secure-ai-gateway' and
-// 'secure-ai-gateway/dist/lib/testing/snapshot-serializer' instead of the relative paths.
+// Documented example (docs/catalog-and-guards.md): users import from 'secure-ai-gateway/testing' and
+// 'secure-ai-gateway/testing/snapshot-serializer' instead of the relative paths.
 expect.addSnapshotSerializer(serializer);
 
 describe('snapshot helpers, as documented', () => {

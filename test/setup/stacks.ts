@@ -1,6 +1,6 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { SecureAiStack, SecureAiStackProps } from '../../lib';
+import { SecureAiStack, SecureAiStackProps } from '../../bin/example-stack';
 
 /** A fixed environment, so templates do not depend on the machine's AWS profile. */
 export const TEST_ENV = { account: '123456789012', region: 'eu-west-1' };

@@ -1,11 +1,8 @@
 import { Aws, Fn, Stack, StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { CloudWatchRoleMode } from './api/cloudwatch-role';
-import { UserSignInFlow } from './identity/ai-identity';
-import { GatewayAuthorizationProps } from './identity/gateway-authorization';
-import { ClaimOperator } from './identity/jwt-authorizer';
-import { ModelBackend } from './model/model-backend';
-import { AiModelProps, SecureAiGateway } from './secure-ai-gateway';
+import {
+  AiModelProps, ClaimOperator, CloudWatchRoleMode, GatewayAuthorizationProps, ModelBackend, SecureAiGateway, UserSignInFlow,
+} from '../lib';
 
 /** Properties of a {@link SecureAiStack}. */
 export interface SecureAiStackProps extends StackProps {
@@ -28,15 +25,18 @@ export interface SecureAiStackProps extends StackProps {
 }
 
 /** Names of the SageMaker endpoints the example models call unless context says otherwise. */
-export const EXAMPLE_ENDPOINTS: Readonly<Record<string, string>> = {
+export const EXAMPLE_ENDPOINTS: Readonly<Record<string, string>> = Object.freeze({
   'general-chat': 'general-chat-endpoint',
   'claims-triage': 'claims-triage-endpoint',
-};
+});
 
-export const EXAMPLE_MODELS: AiModelProps[] = [
-  { name: 'general-chat', maxPromptLength: 16_000, backend: ModelBackend.sageMakerEndpoint({ existingEndpointName: EXAMPLE_ENDPOINTS['general-chat'] }) },
-  { name: 'claims-triage', maxPromptLength: 8_000, reservedConcurrency: 5, backend: ModelBackend.sageMakerEndpoint({ existingEndpointName: EXAMPLE_ENDPOINTS['claims-triage'] }) },
-];
+/** The example models; a new array each call, so no caller can change another's. */
+export function exampleModels(): AiModelProps[] {
+  return [
+    { name: 'general-chat', maxPromptLength: 16_000, backend: ModelBackend.sageMakerEndpoint({ existingEndpointName: EXAMPLE_ENDPOINTS['general-chat'] }) },
+    { name: 'claims-triage', maxPromptLength: 8_000, reservedConcurrency: 5, backend: ModelBackend.sageMakerEndpoint({ existingEndpointName: EXAMPLE_ENDPOINTS['claims-triage'] }) },
+  ];
+}
 
 /** The example secure AI stack: one {@link SecureAiGateway} with secure defaults. */
 export class SecureAiStack extends Stack {
@@ -45,7 +45,7 @@ export class SecureAiStack extends Stack {
 
   public constructor(scope: Construct, id: string, props: SecureAiStackProps = {}) {
     super(scope, id, props);
-    const models = props.models ?? EXAMPLE_MODELS;
+    const models = props.models ?? exampleModels();
     this.gateway = new SecureAiGateway(this, 'Gateway', {
       models,
       cloudWatchRole: props.cloudWatchRole ?? CloudWatchRoleMode.CREATE_LEAST_PRIVILEGE,
