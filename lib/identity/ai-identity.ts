@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, SecretValue, Token } from 'aws-cdk-lib';
+import { Aws, Duration, Fn, RemovalPolicy, SecretValue, Token } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { SecureFunction } from '../private/secure-function';
@@ -93,7 +93,13 @@ export interface AiIdentityOptions {
   readonly machineClients?: MachineClientProps[];
   /** Clients for users. AUTHORIZATION_CODE clients require `domainPrefix`. @default - none */
   readonly userClients?: UserClientProps[];
-  /** Prefix of the Cognito domain that serves the OAuth endpoints. @default - no domain */
+  /**
+   * Prefix of the Cognito domain that serves the OAuth endpoints. Domain
+   * prefixes are unique per region across all AWS accounts.
+   * @default - when a client needs the OAuth endpoints (machine clients,
+   * authorization-code clients): `ai-gateway-<the stack's unique id>`, unique
+   * per stack and deployment; otherwise no domain
+   */
   readonly domainPrefix?: string;
   /**
    * String custom attributes for ABAC (`custom:<name>`), e.g. tenant, tier,
@@ -218,9 +224,10 @@ export class AiIdentity extends Construct {
       this.groupNames.push(group.name);
     }
 
-    if (props.domainPrefix) {
+    const domainPrefix = props.domainPrefix ?? (needsOAuthDomain(props) ? defaultDomainPrefix() : undefined);
+    if (domainPrefix) {
       this.domain = this.userPool.addDomain('Domain', {
-        cognitoDomain: { domainPrefix: props.domainPrefix },
+        cognitoDomain: { domainPrefix },
         managedLoginVersion: cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN,
       });
     }
@@ -375,11 +382,6 @@ export class AiIdentity extends Construct {
     if (props.domainPrefix !== undefined && !Token.isUnresolved(props.domainPrefix) && (!DOMAIN_PREFIX.test(props.domainPrefix) || /aws|amazon|cognito/.test(props.domainPrefix))) {
       invalidProp(this, 'domainPrefix', props.domainPrefix, '1-63 characters of [a-z0-9-], without "aws", "amazon" or "cognito"');
     }
-    const needsDomain = (props.machineClients ?? []).length > 0
-      || (props.userClients ?? []).some((c) => c.flow === UserSignInFlow.AUTHORIZATION_CODE);
-    if (needsDomain && props.domainPrefix === undefined) {
-      invalidProp(this, 'domainPrefix', undefined, 'a Cognito domain prefix: machine clients and authorization-code clients need the OAuth endpoints');
-    }
     for (const client of props.userClients ?? []) {
       if (client.flow === UserSignInFlow.AUTHORIZATION_CODE && (client.callbackUrls ?? []).length === 0) {
         invalidProp(this, `userClients[${client.name}].callbackUrls`, client.callbackUrls, 'at least one redirect URL for the authorization code flow');
@@ -413,4 +415,19 @@ function mapping(attributes: { [poolAttribute: string]: string } | undefined): c
     .map(([poolAttribute, providerAttribute]) => [poolAttribute, cognito.ProviderAttribute.other(providerAttribute)]));
   const email = attributes?.email ?? 'email';
   return { email: cognito.ProviderAttribute.other(email), custom };
+}
+
+/** Machine clients and authorization-code clients use the OAuth endpoints, which live on the Cognito domain. */
+function needsOAuthDomain(props: AiIdentityOptions): boolean {
+  return (props.machineClients ?? []).length > 0
+    || (props.userClients ?? []).some((c) => c.flow === UserSignInFlow.AUTHORIZATION_CODE);
+}
+
+/**
+ * `ai-gateway-<uuid>`: the UUID part of the stack's id, known only at deploy
+ * time, keeps the globally unique prefix free of collisions between stacks,
+ * accounts and redeployments (46 characters of [a-z0-9-], no "aws").
+ */
+function defaultDomainPrefix(): string {
+  return Fn.join('-', ['ai-gateway', Fn.select(2, Fn.split('/', Aws.STACK_ID))]);
 }

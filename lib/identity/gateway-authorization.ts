@@ -22,7 +22,9 @@ export interface GatewayAuthorizationProps {
   readonly mode?: AuthorizationMode;
   /**
    * Options of the Cognito identity the gateway creates. Not with `existingIdentity`.
-   * @default - a user pool with the secure defaults of AiIdentity and no app clients
+   * @default - a user pool with the secure defaults of AiIdentity; unless `externalIssuers`
+   * are given, with one machine client, `gateway-client` (client credentials, every model's
+   * scope), and a domain prefix derived from the stack
    */
   readonly identity?: AiIdentityOptions;
   /**
@@ -68,7 +70,7 @@ export class GatewayAuthorization extends Construct {
     if (props.identity && props.existingIdentity) {
       invalidProp(this, 'authorization.identity', 'both identity and existingIdentity', 'one of identity or existingIdentity');
     }
-    this.identity = props.existingIdentity ?? new AiIdentity(this, 'Identity', { ...props.identity, models });
+    this.identity = props.existingIdentity ?? new AiIdentity(this, 'Identity', { ...identityOptions(props, models), models });
     for (const model of models) this.identity.scopeFor(model);
 
     if (this.mode === AuthorizationMode.COGNITO) {
@@ -122,4 +124,16 @@ export class GatewayAuthorization extends Construct {
       reason: 'The route is authorized by the JWT Lambda authorizer, which verifies Cognito and external OIDC tokens and applies per-model RBAC/ABAC that the native Cognito authorizer cannot express.',
     });
   }
+}
+
+/** Name of the machine client a gateway gets when nothing else could call it. */
+const DEFAULT_MACHINE_CLIENT = 'gateway-client';
+
+/**
+ * The identity's options: the user's, or, when the user gave none and no external issuer
+ * either, one machine client for every model, so that the smallest gateway can be called.
+ */
+function identityOptions(props: GatewayAuthorizationProps, models: string[]): AiIdentityOptions {
+  if (props.identity || (props.externalIssuers ?? []).length > 0) return props.identity ?? {};
+  return { machineClients: [{ name: DEFAULT_MACHINE_CLIENT, models }] };
 }

@@ -1,4 +1,5 @@
-import { Aws, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Annotations, Aws, ContextProvider, Stack, Token, Validations } from 'aws-cdk-lib';
+import * as cxschema from 'aws-cdk-lib/cloud-assembly-schema';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -110,6 +111,7 @@ export class ModelNetwork extends Construct {
           `subnets are ${type}: the model functions have a route to the internet, so data can leave the VPC without passing an endpoint policy.`);
       }
     } else {
+      this.warnWhenZonesNeedLookup();
       const vpc = new ec2.Vpc(this, 'Vpc', {
         ipAddresses: props.ipAddresses,
         maxAzs: props.maxAzs ?? DEFAULT_MAX_AZS,
@@ -141,6 +143,22 @@ export class ModelNetwork extends Construct {
     } else {
       warnOptOut(this, ModelWarningId.FLOW_LOGS_DISABLED, 'flowLogs is false: traffic in the model network is not recorded.');
     }
+  }
+
+  /**
+   * A VPC in a stack with an explicit account and region takes its zones from
+   * the account, which the CLI looks up with credentials; say how to synthesize
+   * without them before the CLI fails with a message about credentials.
+   */
+  private warnWhenZonesNeedLookup(): void {
+    const stack = Stack.of(this);
+    if (Token.isUnresolved(stack.account) || Token.isUnresolved(stack.region)) return;
+    const { key } = ContextProvider.getKey(this, { provider: cxschema.ContextProvider.AVAILABILITY_ZONE_PROVIDER });
+    if (this.node.tryGetContext(key) !== undefined) return;
+    Annotations.of(this).addWarningV2(ModelWarningId.AVAILABILITY_ZONES_LOOKUP,
+      `The stack names account ${stack.account} and region ${stack.region}, so the model VPC's availability zones are looked up in that account, `
+      + 'which needs AWS credentials. To synthesize without them, put the zones into cdk.json\'s context as '
+      + `"${key}": ["${stack.region}a", "${stack.region}b"] (the zone names your account has), or leave env out of the stack.`);
   }
 
   /**

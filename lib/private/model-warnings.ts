@@ -10,4 +10,5 @@ export const ModelWarningId = {
   PII_MASKING_BYPASSED: 'secure-ai-gateway:piiMaskingBypassed',
   DEFAULT_SECURITY_GROUP_OPEN: 'secure-ai-gateway:defaultSecurityGroupOpen',
   INJECTION_GUARD_OFF: 'secure-ai-gateway:injectionGuardOff',
+  AVAILABILITY_ZONES_LOOKUP: 'secure-ai-gateway:availabilityZonesLookup',
 } as const;

@@ -1,6 +1,7 @@
-import { Stack } from 'aws-cdk-lib';
+import { Stack, Stage } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { HASH_PLACEHOLDER, normalizeTemplate, scrubHashes } from './scrub';
+import { UnscopedValidationErrorLike } from '../private/unscoped-error';
 
 /**
  * Snapshot-testing helpers: a stack's template with the values that change
@@ -17,9 +18,21 @@ export class GatewaySnapshot {
   /** What a replaced hash reads as. */
   public static readonly HASH_PLACEHOLDER = HASH_PLACEHOLDER;
 
-  /** Synthesizes the stack (running its validations) and returns its normalized template. */
+  /**
+   * Synthesizes the stack (running its validations) and returns its normalized
+   * template. Fails when the stack needed context that `cdk synth` would look
+   * up in an account (availability zones, a VPC, ...): a snapshot of the CDK's
+   * dummy values would pass today and say nothing about the deployed stack.
+   * Give such values as context (`new App({ context })` or `CDK_CONTEXT_JSON`).
+   */
   public static normalizedTemplate(stack: Stack): { [key: string]: unknown } {
-    return normalizeTemplate(Template.fromStack(stack).toJSON());
+    const template = Template.fromStack(stack).toJSON();
+    const missing = (Stage.of(stack)?.synth().manifest.missing ?? []).map((m) => m.key);
+    if (missing.length > 0) {
+      throw new UnscopedValidationErrorLike(`Stack ${stack.stackName} needs context values that are looked up in an AWS account: `
+        + `${missing.join(', ')}. Give them as context (new App({ context }) or CDK_CONTEXT_JSON) so the snapshot holds real values, not the CDK's dummies.`);
+    }
+    return normalizeTemplate(template);
   }
 
   /** Normalizes a template that was synthesized already, e.g. read from `cdk.out`. */

@@ -15,6 +15,7 @@ import {
   runCfnGuard,
   runNagPack,
 } from '../helpers/compliance';
+import { CloudWatchRoleMode, ModelBackend, SecureAiGateway } from '../../lib';
 import { idleCost } from '../helpers/idle-cost';
 import { synthExampleStack, TEST_ENV } from '../setup/stacks';
 
@@ -81,6 +82,31 @@ describe('idle cost of the example stack', () => {
     )}\n`);
     expect(lines.map((l) => l.item)).toEqual(expect.arrayContaining(['WAF web ACL', 'Interface VPC endpoint-AZs', 'KMS customer-managed keys']));
     expect(total).toBeLessThanOrEqual(50);
+  });
+});
+
+describe('the smallest gateway: only cloudWatchRole and models', () => {
+  const minimalApp = new App();
+  const minimal = new Stack(minimalApp, 'Minimal', { env: TEST_ENV });
+  new SecureAiGateway(minimal, 'Gw', {
+    cloudWatchRole: CloudWatchRoleMode.CREATE_LEAST_PRIVILEGE,
+    models: [{ name: 'chat', backend: ModelBackend.bedrock('anthropic.claude-3-haiku-20240307-v1:0') }],
+  });
+  const minimalResults = NAG_PACKS.map((create) => runNagPack(minimal, create));
+  const minimalGuard = runCfnGuard(minimalApp, minimal);
+  const template = Template.fromStack(minimal).toJSON() as { Resources: Record<string, unknown> };
+
+  afterAll(() => {
+    const { total } = idleCost(template as never);
+    process.stdout.write(`\nThe smallest gateway: ${Object.keys(template.Resources).length} resources, idle cost $${total.toFixed(2)} a month\n`);
+  });
+
+  test.each(minimalResults.map((r) => [r.pack, r] as const))('%s has no unacknowledged finding', (_pack, result) => {
+    expect(result.after.map((f) => `${f.ruleId} at ${f.path}`)).toEqual([]);
+  });
+
+  test('cfn-guard finds no unacknowledged failing control', () => {
+    expect(minimalGuard.after.map((g) => `${g.ruleId} (${g.rule}) at ${g.path}`)).toEqual([]);
   });
 });
 

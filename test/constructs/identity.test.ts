@@ -168,7 +168,6 @@ describe('prop validation', () => {
   const cases: Array<[string, Partial<AiIdentityProps>, RegExp]> = [
     ['fails when no models are given', { models: [] }, /Invalid models: got \[\]; expected at least one model/],
     ['fails when a machine client asks for an unknown model', { domainPrefix: 'x-login', machineClients: [{ name: 'm', models: ['nope'] }] }, /Invalid client models: got "nope"/],
-    ['fails when machine clients have no domain', { machineClients: [{ name: 'm', models: ['chat'] }] }, /Invalid domainPrefix: got undefined; expected a Cognito domain prefix/],
     ['fails when the domain prefix contains a reserved word', { domainPrefix: 'my-cognito' }, /Invalid domainPrefix: got "my-cognito"/],
     ['fails when an authorization-code client has no callback URL', { domainPrefix: 'x-login', userClients: [{ name: 'w', flow: UserSignInFlow.AUTHORIZATION_CODE }] }, /callbackUrls: got undefined/],
     ['fails when a callback URL is plain http', { domainPrefix: 'x-login', userClients: [{ name: 'w', flow: UserSignInFlow.AUTHORIZATION_CODE, callbackUrls: ['http://app.example.com/cb'] }] }, /got "http:\/\/app.example.com\/cb"; expected https URLs/],
@@ -179,6 +178,14 @@ describe('prop validation', () => {
   ];
   test.each(cases)('%s', (_name, props, message) => {
     expect(() => identityIn(props)).toThrow(message);
+  });
+
+  test('machine clients without a domain prefix get one derived from the stack id', () => {
+    const { stack: s2 } = newTestStack();
+    new AiIdentity(s2, 'Id', { models: ['chat'], machineClients: [{ name: 'm', models: ['chat'] }] });
+    Template.fromStack(s2).hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+      Domain: { 'Fn::Join': ['-', ['ai-gateway', { 'Fn::Select': [2, { 'Fn::Split': ['/', { Ref: 'AWS::StackId' }] }] }]] },
+    });
   });
 
   test('the secret in an error message is never echoed', () => {
@@ -343,8 +350,19 @@ describe('gateway authorization', () => {
     t2.resourceCountIs('AWS::Lambda::Function', 0);
   });
 
+  test('without authorization props, a gateway gets one machine client for every model', () => {
+    const { stack: s2 } = newTestStack();
+    new SecureAiGateway(s2, 'Gateway', { models: [{ name: 'chat' }, { name: 'code' }], cloudWatchRole: CloudWatchRoleMode.USE_EXISTING });
+    const t2 = Template.fromStack(s2);
+    t2.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      ClientName: 'gateway-client', AllowedOAuthFlows: ['client_credentials'], GenerateSecret: true,
+      AllowedOAuthScopes: [Match.anyValue(), Match.anyValue()],
+    });
+    t2.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
+  });
+
   const bad: Array<[string, GatewayAuthorizationProps, RegExp]> = [
-    ['fails when JWT mode has no app client and no external issuer', {}, /Invalid authorization: .*expected app clients in the identity/],
+    ['fails when JWT mode has no app client and no external issuer', { identity: {} }, /Invalid authorization: .*expected app clients in the identity/],
     ['fails when COGNITO mode is given JWT settings', { mode: AuthorizationMode.COGNITO, tenantClaim: 'custom:tenant' }, /Invalid authorization\.tenantClaim: got "custom:tenant"; expected nothing in COGNITO mode/],
     ['fails when a rule names an unknown model', { identity: { domainPrefix: 'x-login', machineClients: [{ name: 'm', models: ['chat'] }] }, modelAccess: [{ model: 'other', allowGroups: ['g'] }] }, /Invalid authorization\.modelAccess\[\]\.model: got "other"/],
   ];

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { buildSingleConstructsApp } from '../../examples/single-constructs/app';
+import { ModelNetwork } from '../../lib';
 import { GatewaySnapshot } from '../../lib/testing';
 import serializer = require('../../lib/testing/snapshot-serializer');
 
@@ -75,6 +76,14 @@ describe('GatewaySnapshot.normalizedTemplate', () => {
     expect((normal.Resources as Record<string, unknown>).CDKMetadata).toBeUndefined();
     expect(JSON.stringify(normal)).not.toContain('aws:asset:');
     expect(normal).toEqual(firstNormal);
+  });
+
+  test('fails when the stack needs context that would be looked up in an account', () => {
+    const stack = new Stack(new App(), 'NeedsZones', { env: { account: '210987654321', region: 'us-west-1' } });
+    new ModelNetwork(stack, 'Net');
+    expect(() => GatewaySnapshot.normalizedTemplate(stack)).toThrow(
+      /needs context values that are looked up in an AWS account: availability-zones:account=210987654321:region=us-west-1/);
+    Annotations.fromStack(stack).hasWarning('/NeedsZones/Net', Match.stringLikeRegexp('cdk\\.json.*availability-zones:account=210987654321:region=us-west-1'));
   });
 
   test('scrubs hashes in single strings', () => {
