@@ -1,7 +1,8 @@
-import { Aws, Fn, Stack, StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, StackProps } from 'aws-cdk-lib';
+import { Period } from 'aws-cdk-lib/aws-apigateway';
 import { Construct } from 'constructs';
 import {
-  AiModelProps, ClaimOperator, CloudWatchRoleMode, GatewayAuthorizationProps, ModelBackend, SecureAiGateway, UserSignInFlow,
+  AiModelProps, ClaimOperator, CloudWatchRoleMode, GatewayAuthorizationProps, ModelBackend, SecureAiGateway, UsageTierOptions, UserSignInFlow,
 } from '../lib';
 
 /** Properties of a {@link SecureAiStack}. */
@@ -50,19 +51,39 @@ export class SecureAiStack extends Stack {
       models,
       cloudWatchRole: props.cloudWatchRole ?? CloudWatchRoleMode.CREATE_LEAST_PRIVILEGE,
       authorization: props.authorization ?? exampleAuthorization(models.map((m) => m.name)),
+      usageTiers: EXAMPLE_TIERS,
+      apiKeys: EXAMPLE_CALLERS.map(({ client, tier }) => ({ name: client, tier })),
     });
+    // Key ids only: the values stay in API Gateway (`aws apigateway get-api-key --api-key <id> --include-value`).
+    for (const { client } of EXAMPLE_CALLERS) {
+      new CfnOutput(this, `ApiKeyId-${client}`, {
+        description: `Id of the API key of ${client}; it sends the key's value as x-api-key`,
+        value: this.gateway.usageTiers!.apiKeyFor(client).keyId,
+      });
+    }
   }
 }
 
 /**
- * The example's identity. Cognito domain prefixes are unique per region across
- * all accounts, so the prefix takes the stack's own id to stay unique.
+ * Two tiers: free for trying a model out, pro for services. API Gateway applies them
+ * per API key, best effort; the web ACL's rate rules stay the hard edge.
  */
+const EXAMPLE_TIERS: UsageTierOptions[] = [
+  { name: 'free', rateLimit: 2, burstLimit: 5, quota: { limit: 1_000, period: Period.DAY }, description: 'Trying a model out' },
+  { name: 'pro', rateLimit: 20, burstLimit: 40, quota: { limit: 100_000, period: Period.DAY }, description: 'Services in production' },
+];
+
+/** Each client of the example identity has an API key in one tier. */
+const EXAMPLE_CALLERS = [
+  { client: 'example-service', tier: 'pro' },
+  { client: 'example-cli', tier: 'free' },
+] as const;
+
+/** The example's identity; its Cognito domain prefix is the default one, derived from the stack's id. */
 function exampleAuthorization(models: string[]): GatewayAuthorizationProps {
   const claimsTriage = models.includes('claims-triage');
   return {
     identity: {
-      domainPrefix: Fn.join('-', ['secure-ai', Fn.select(2, Fn.split('/', Aws.STACK_ID))]),
       groups: [{ name: 'claims-adjusters', description: 'May use the claims-triage model' }, { name: 'analysts' }],
       abacAttributes: ['tenant', 'tier'],
       machineClients: [{ name: 'example-service', models: models.filter((m) => m !== 'claims-triage') }],
