@@ -27,7 +27,8 @@ async function main(): Promise<void> {
   for (const [direction, fields] of [['request→model', ['prompt', 'stop sequence']], ['model→caller', ['answer']]] as const) {
     const plain = tally(report, (c) => c.form === 'plain' && (fields as readonly string[]).includes(c.field));
     const all = tally(report, (c) => (fields as readonly string[]).includes(c.field));
-    console.log(`${direction}: plain ${plain.leaks}/${plain.cases} leaked (${((100 * plain.leaks) / plain.cases).toFixed(2)} %), all forms ${all.leaks}/${all.cases}`);
+    const rate = ((100 * plain.leaks) / plain.cases).toFixed(2);
+    console.log(`${direction}: plain ${plain.leaks}/${plain.cases} leaked (${rate} %), all forms ${all.leaks}/${all.cases}`);
   }
   console.log(`${CASES} cases per type and form, ${seconds.toFixed(1)} s, node ${process.version}`);
 }

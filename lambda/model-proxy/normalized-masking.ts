@@ -7,7 +7,7 @@
  * the masker has not read.
  */
 import { maskPii, type MaskOptions, type PiiFinding, type PiiType, type PlaceholderEntry, type PlaceholderMap } from '../pii-masking';
-import { normalizedView } from './normalized-offsets';
+import { normalizedView, type NormalizedView } from './normalized-offsets';
 
 export interface MaskedString {
   readonly text: string;
@@ -40,7 +40,9 @@ export function maskNormalized(original: string, placeholders: PlaceholderMap): 
  * undefined unless the same replacements in the normalised text give exactly
  * the masker's own output (which proves they are the masker's replacements).
  */
-function splice(original: string, view: ReturnType<typeof normalizedView>, findings: readonly PiiFinding[], replacements: readonly string[], masked: string): string | undefined {
+function splice(
+  original: string, view: NormalizedView, findings: readonly PiiFinding[], replacements: readonly string[], masked: string,
+): string | undefined {
   if (replacements.length !== findings.length) return undefined;
   let check = '';
   let out = '';

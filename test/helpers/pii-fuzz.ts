@@ -211,6 +211,7 @@ export function formatLeakTable(report: FuzzReport): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   const lines = rows.map((row) => row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd());
   lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
-  lines.push('', `${report.calls} calls through ${report.bundle.replace(/.*\/assets\//, 'assets/')}; ${report.failedCalls} did not answer 200; ${report.logLeaks} with a value in a log line.`);
+  const bundle = report.bundle.replace(/.*\/assets\//, 'assets/');
+  lines.push('', `${report.calls} calls through ${bundle}; ${report.failedCalls} did not answer 200; ${report.logLeaks} with a value in a log line.`);
   return lines.join('\n');
 }
