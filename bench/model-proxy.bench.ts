@@ -66,8 +66,7 @@ const passThrough: Guards = {
     },
   },
   pii: {
-    maskPrompt: (text) => ({ text, findings: {}, restore: (answer) => answer }),
-    maskResponse: (text) => ({ text, findings: {} }),
+    startCall: () => ({ maskRequest: (text) => ({ text, findings: {} }), maskResponse: (text) => ({ text, findings: {} }), restore: (text) => text }),
   },
 };
 

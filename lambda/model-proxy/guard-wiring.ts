@@ -4,18 +4,13 @@
  * validation policy compiles its JSON schema here, never per request.
  */
 import type { ModelProxyConfig } from '../../lib/model/proxy-config';
-import { createPlaceholderMap, maskPii, restorePlaceholders, type MaskOptions, type PiiFinding, type PlaceholderMap } from '../pii-masking';
+import { createPlaceholderMap, restorePlaceholders, type PiiFinding, type PlaceholderMap } from '../pii-masking';
 import { createValidationPolicy, rejectionToError, validateRequest } from '../request-validator';
 import { ErrorCode } from '../shared/error-codes';
-import type { Guards, MaskedPrompt, MaskedText, PiiCounts, RequestCheck, RequestInput } from './guards';
+import type { Guards, MaskedText, PiiCall, PiiCounts, RequestCheck, RequestInput } from './guards';
+import { maskNormalized, MaskingFailedError } from './normalized-masking';
 
-/** Thrown when masking could not complete: the proxy then fails the request closed. */
-export class MaskingFailedError extends Error {
-  public constructor() {
-    super('PII masking failed');
-    this.name = 'MaskingFailedError';
-  }
-}
+export { MaskingFailedError } from './normalized-masking';
 
 export function createGuards(config: ModelProxyConfig): Guards {
   const policy = createValidationPolicy({
@@ -25,9 +20,6 @@ export function createGuards(config: ModelProxyConfig): Guards {
     injectionAction: config.injectionAction,
     injectionThreshold: config.injectionThreshold,
   });
-  // The placeholder map of each masked prompt, so the answer continues its numbering.
-  const maps = new WeakMap<MaskedPrompt, PlaceholderMap>();
-
   return {
     request: {
       check(input: RequestInput): RequestCheck {
@@ -43,29 +35,36 @@ export function createGuards(config: ModelProxyConfig): Guards {
         return { ok: true, value: { prompt: payload.prompt, parameters: payload.parameters ?? {} }, injectionSuspected: injection?.flagged ?? false };
       },
     },
-    pii: {
-      maskPrompt(text: string): MaskedPrompt {
-        const map = createPlaceholderMap();
-        const masked = mask(text, map);
-        // Values first seen after this point (PII the model produced) get placeholders that never restore.
-        map.seal();
-        const prompt: MaskedPrompt = { ...masked, restore: (answer: string) => restorePlaceholders(answer, map) };
-        maps.set(prompt, map);
-        return prompt;
-      },
-      maskResponse(text: string, prompt: MaskedPrompt): MaskedText {
-        const map = maps.get(prompt);
-        if (!map) throw new MaskingFailedError();
-        return mask(text, map);
-      },
-    },
+    pii: { startCall },
   };
 }
 
+/**
+ * One placeholder map per call: the request's strings fill it, the first
+ * answer string seals it, so restoring gives back only what the caller sent.
+ */
+function startCall(): PiiCall {
+  const map = createPlaceholderMap();
+  let sealed = false;
+  return {
+    maskRequest(text: string): MaskedText {
+      if (sealed) throw new MaskingFailedError();
+      return mask(text, map);
+    },
+    maskResponse(text: string): MaskedText {
+      if (!sealed) {
+        map.seal();
+        sealed = true;
+      }
+      return mask(text, map);
+    },
+    restore: (text: string) => restorePlaceholders(text, map),
+  };
+}
+
+/** Every string, either direction: the validator's normalisation, then the masker with the same options. */
 function mask(text: string, placeholders: PlaceholderMap): MaskedText {
-  const options: MaskOptions = { defaultMode: 'placeholder', placeholders };
-  const result = maskPii(text, options);
-  if (result.failedClosed) throw new MaskingFailedError();
+  const result = maskNormalized(text, placeholders);
   return { text: result.text, findings: countByType(result.findings) };
 }
 

@@ -43,20 +43,27 @@ export interface MaskedText {
   readonly findings: PiiCounts;
 }
 
-/** A masked prompt, with the way back from its placeholders to the caller's values. */
-export interface MaskedPrompt extends MaskedText {
+/**
+ * The masking of one call. Every string the proxy sends to the model and
+ * every string it returns goes through it, with one placeholder map for the
+ * whole call.
+ */
+export interface PiiCall {
+  /** Masks a string the model will get (the prompt, a stop sequence, any other forwarded field). */
+  maskRequest(text: string): MaskedText | Promise<MaskedText>;
+  /**
+   * Masks a string of the model's answer. Placeholders it creates continue the
+   * request's numbering; from the first answer string on, the request side is
+   * closed, and values first seen in the answer are never restored.
+   */
+  maskResponse(text: string): MaskedText | Promise<MaskedText>;
+  /** Puts the caller's own values back for the request's placeholders; never for PII the model produced. */
   restore(text: string): string;
 }
 
 export interface PiiGuard {
-  maskPrompt(text: string): MaskedPrompt | Promise<MaskedPrompt>;
-  /**
-   * Masks the model's answer. Placeholders it creates must not collide with
-   * the prompt's (continue its numbering): `prompt.restore` puts the caller's
-   * values back for the prompt's placeholders, and must never turn PII the
-   * model produced into a value the caller sent.
-   */
-  maskResponse(text: string, prompt: MaskedPrompt): MaskedText | Promise<MaskedText>;
+  /** Starts the masking of one call. */
+  startCall(): PiiCall | Promise<PiiCall>;
 }
 
 export interface Guards {

@@ -7,11 +7,12 @@ import type { Logger } from '../shared/logger';
 import { safeErrorName } from '../shared/error-name';
 import { AUDIT_MESSAGE, AuditRecord, ProxyStep, safeCounts } from './audit';
 import { toBackendHandlerError } from './backend-errors';
-import type { Guards, MaskedText } from './guards';
+import type { Guards, MaskedText, PiiCall, PiiCounts } from './guards';
 import type { ProxyMetrics } from './metrics';
 import { ModelCallError, type ModelClient } from './model-client';
 import { buildRequestBody, extractText, parsePath } from './payload-format';
 import { callWithRetry, RetryClock, systemClock } from './retry';
+import { mapStrings } from './string-fields';
 
 /** The part of the Lambda context the proxy uses. */
 export interface InvocationContext {
@@ -34,10 +35,14 @@ export interface ModelProxyDeps {
 
 export type ModelProxy = (event: APIGatewayProxyEvent, context: InvocationContext) => Promise<APIGatewayProxyResult>;
 
-/** The body of a successful answer. */
-export interface ModelAnswer {
-  readonly model: string;
+/** What the caller gets of the backend's answer; everything else in it is dropped. */
+interface AnswerFields {
   readonly output: string;
+}
+
+/** The body of a successful answer. */
+export interface ModelAnswer extends AnswerFields {
+  readonly model: string;
 }
 
 /** A retry is not worth starting with less time than this left. */
@@ -79,7 +84,7 @@ export function createModelProxy(deps: ModelProxyDeps): ModelProxy {
       try {
         return await fn();
       } catch (err) {
-        if (guard) throw new GuardFailure(step, safeErrorName(err));
+        if (guard && !(err instanceof GuardFailure)) throw new GuardFailure(step, safeErrorName(err));
         throw err;
       } finally {
         audit.latencyMs[step] = round(elapsed() - t0);
@@ -105,13 +110,17 @@ export function createModelProxy(deps: ModelProxyDeps): ModelProxy {
         if (!(check.error instanceof HandlerError)) throw new GuardFailure('validate', 'InvalidVerdict');
         response = fail(check.error, 'validate');
       } else {
-        const { prompt, parameters } = check.value;
+        const { prompt } = check.value;
         audit.promptChars = prompt.length;
-        const masked = await timed('maskPrompt', () => guards.pii.maskPrompt(prompt));
-        assertMasked(masked, 'maskPrompt');
-        audit.piiPrompt = safeCounts(masked.findings);
+        const { pii, request } = await timed('maskPrompt', async () => {
+          const call = await guards.pii.startCall();
+          if (call === null || typeof call !== 'object') throw new GuardFailure('maskPrompt', 'InvalidMaskResult');
+          // Every string the model gets, whatever field it is in, goes through the same masker.
+          return { pii: call, request: await maskEvery(check.value, (text) => call.maskRequest(text), 'maskPrompt') };
+        });
+        audit.piiPrompt = request.findings;
 
-        const body = buildRequestBody(config.requestFormat, masked.text, parameters, {
+        const body = buildRequestBody(config.requestFormat, request.value.prompt, request.value.parameters, {
           requestModelName: config.requestModelName,
           defaultMaxTokens: config.maxOutputTokens,
         });
@@ -128,16 +137,18 @@ export function createModelProxy(deps: ModelProxyDeps): ModelProxy {
           if (text === undefined) {
             response = fail(new BadGatewayError('The model answered in an unexpected format.'), 'extract');
           } else {
-            const output = await timed('maskResponse', async () => {
-              const maskedOutput = await guards.pii.maskResponse(text, masked);
-              assertMasked(maskedOutput, 'maskResponse');
-              audit.piiResponse = safeCounts(maskedOutput.findings);
-              return config.restorePlaceholders ? masked.restore(maskedOutput.text) : maskedOutput.text;
+            // The backend's fields the caller gets: each one is masked, as the request's are.
+            const returned: AnswerFields = { output: text };
+            const answerFields = await timed('maskResponse', async () => {
+              const masked = await maskEvery(returned, (t) => pii.maskResponse(t), 'maskResponse');
+              audit.piiResponse = masked.findings;
+              return config.restorePlaceholders ? restoreEvery(masked.value, pii) : masked.value;
             });
+            const output = answerFields.output;
             if (typeof output !== 'string') throw new GuardFailure('maskResponse', 'InvalidRestore');
             audit.outputChars = output.length;
             audit.status = 200;
-            const answer: ModelAnswer = { model: config.model, output };
+            const answer: ModelAnswer = { model: config.model, ...answerFields };
             response = jsonResponse(200, answer);
           }
         }
@@ -169,10 +180,24 @@ function recordMetrics(metrics: ProxyMetrics | undefined, event: APIGatewayProxy
   }
 }
 
-function assertMasked(value: MaskedText, step: ProxyStep): void {
-  if (value === null || typeof value !== 'object' || typeof value.text !== 'string') {
-    throw new GuardFailure(step, 'InvalidMaskResult');
-  }
+/** Masks every string of `value`; the findings of all its strings, added up. */
+async function maskEvery<T>(value: T, mask: (text: string) => MaskedText | Promise<MaskedText>, step: ProxyStep): Promise<{ value: T; findings: PiiCounts }> {
+  const findings: Record<string, number> = {};
+  const masked = await mapStrings(value, async (text) => {
+    const result = await mask(text);
+    if (result === null || typeof result !== 'object' || typeof result.text !== 'string') throw new GuardFailure(step, 'InvalidMaskResult');
+    for (const [type, count] of Object.entries(safeCounts(result.findings))) findings[type] = (findings[type] ?? 0) + count;
+    return result.text;
+  });
+  return { value: masked, findings };
+}
+
+function restoreEvery<T>(value: T, pii: PiiCall): Promise<T> {
+  return mapStrings(value, (text) => {
+    const restored = pii.restore(text);
+    if (typeof restored !== 'string') throw new GuardFailure('maskResponse', 'InvalidRestore');
+    return restored;
+  });
 }
 
 function headerValue(headers: APIGatewayProxyEvent['headers'] | null | undefined, name: string): string | undefined {

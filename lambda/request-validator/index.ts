@@ -5,3 +5,4 @@ export * from './rejection';
 export * from './content-type';
 export * from './injection/detect';
 export * from './injection/reasons';
+export { normalizeText, toNfkc, type NormalizedText } from './unicode';

@@ -129,6 +129,23 @@ export function stripInvisible(text: string): StrippedText {
   return { text: out, invisible, bidi, tagText };
 }
 
+/** A text after {@link normalizeText}, with the intermediate step (invisible characters removed, before NFKC). */
+export interface NormalizedText {
+  readonly stripped: StrippedText;
+  readonly text: string;
+}
+
+/**
+ * The normalisation the request validator gives the prompt before masking:
+ * invisible and bidi characters removed, then NFKC. The model proxy runs
+ * every other string it masks (stop sequences, the model's answer) through
+ * this same function, so no direction is easier to slip PII through.
+ */
+export function normalizeText(text: string): NormalizedText {
+  const stripped = stripInvisible(text);
+  return { stripped, text: toNfkc(stripped.text) };
+}
+
 /** True when the string holds a UTF-16 surrogate without its partner (not valid Unicode). */
 export function hasLoneSurrogate(text: string): boolean {
   for (let i = 0; i < text.length; i++) {

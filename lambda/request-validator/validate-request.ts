@@ -5,7 +5,7 @@ import { inspectJsonStructure, type StructureProblem } from './json-structure';
 import type { PromptParameters, PromptPayload } from './payload';
 import type { ValidationPolicy } from './policy';
 import { Rejections, schemaRejection, type Rejection } from './rejection';
-import { hasLoneSurrogate, stripInvisible, toNfkc } from './unicode';
+import { hasLoneSurrogate, normalizeText } from './unicode';
 
 /** The parts of an API Gateway Lambda proxy event that the validator reads. */
 export interface RawRequest {
@@ -85,8 +85,7 @@ export function validateRequest(input: RawRequest, policy: ValidationPolicy): Va
   if (hasLoneSurrogate(rawPrompt) || parameters?.stopSequences?.some(hasLoneSurrogate)) {
     return reject(Rejections.loneSurrogate);
   }
-  const stripped = stripInvisible(rawPrompt);
-  const prompt = toNfkc(stripped.text);
+  const { stripped, text: prompt } = normalizeText(rawPrompt);
   if (prompt.length === 0 || prompt.length > policy.maxPromptLength) {
     return reject(schemaRejection(policy.checkPayload.fieldMessage(PROMPT_PATH)));
   }

@@ -7,7 +7,7 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { DEFAULT_RETRY, ModelProxyConfig } from '../../../lib/model/proxy-config';
 import { BadRequestError } from '../../../lambda/shared/errors';
 import { createJsonLogger } from '../../../lambda/shared/logger';
-import type { Guards, MaskedPrompt, MaskedText, PiiCounts, RequestCheck, RequestInput } from '../../../lambda/model-proxy/guards';
+import type { Guards, MaskedText, PiiCall, PiiCounts, PiiGuard, RequestCheck, RequestInput } from '../../../lambda/model-proxy/guards';
 import type { ModelClient, ModelRequest, ModelResponse } from '../../../lambda/model-proxy/model-client';
 import type { InvocationContext } from '../../../lambda/model-proxy/proxy';
 import type { RetryClock } from '../../../lambda/model-proxy/retry';
@@ -56,38 +56,38 @@ const PLACEHOLDER = /\[EMAIL_(\d+)\]/g;
 
 /**
  * Masks e-mail addresses with numbered placeholders, a small subset of
- * pii-masking's placeholder mode. The answer is masked in the prompt's
- * numbering; restore knows only the prompt's placeholders.
+ * pii-masking's placeholder mode. One map per call; the answer continues the
+ * request's numbering; restore knows only the request's placeholders.
  */
-export function fakePiiGuard() {
-  const sessions = new WeakMap<MaskedPrompt, Map<string, string>>();
-  const mask = (text: string, known: Map<string, string>): MaskedText => {
-    const byValue = new Map([...known].map(([placeholder, value]) => [value, placeholder]));
-    let count = 0;
-    const masked = text.replace(EMAIL, (value) => {
-      count++;
-      let placeholder = byValue.get(value);
-      if (placeholder === undefined) {
-        placeholder = `[EMAIL_${known.size + 1}]`;
-        known.set(placeholder, value);
-        byValue.set(value, placeholder);
-      }
-      return placeholder;
-    });
-    const findings: PiiCounts = count > 0 ? { EMAIL: count } : {};
-    return { text: masked, findings };
-  };
+export function fakePiiGuard(): PiiGuard & { startCall(): PiiCall } {
   return {
-    maskPrompt(text: string): MaskedPrompt {
-      const map = new Map<string, string>();
-      const { text: masked, findings } = mask(text, map);
-      const promptOnly = new Map(map);
-      const result: MaskedPrompt = { text: masked, findings, restore: (answer) => answer.replace(PLACEHOLDER, (p) => promptOnly.get(p) ?? p) };
-      sessions.set(result, map);
-      return result;
-    },
-    maskResponse(text: string, prompt: MaskedPrompt): MaskedText {
-      return mask(text, new Map(sessions.get(prompt) ?? []));
+    startCall(): PiiCall {
+      const known = new Map<string, string>();
+      let requestOnly: Map<string, string> | undefined;
+      const mask = (text: string): MaskedText => {
+        const byValue = new Map([...known].map(([placeholder, value]) => [value, placeholder]));
+        let count = 0;
+        const masked = text.replace(EMAIL, (value) => {
+          count++;
+          let placeholder = byValue.get(value);
+          if (placeholder === undefined) {
+            placeholder = `[EMAIL_${known.size + 1}]`;
+            known.set(placeholder, value);
+            byValue.set(value, placeholder);
+          }
+          return placeholder;
+        });
+        const findings: PiiCounts = count > 0 ? { EMAIL: count } : {};
+        return { text: masked, findings };
+      };
+      return {
+        maskRequest: mask,
+        maskResponse(text: string): MaskedText {
+          requestOnly ??= new Map(known);
+          return mask(text);
+        },
+        restore: (answer) => answer.replace(PLACEHOLDER, (p) => (requestOnly ?? known).get(p) ?? p),
+      };
     },
   };
 }

@@ -106,7 +106,7 @@ describe('guards fail closed', () => {
   });
 
   test('fails with 500 when masking the prompt throws, and never calls the model', async () => {
-    const pii = { ...fakePiiGuard(), maskPrompt: boom };
+    const pii = { startCall: () => ({ ...fakePiiGuard().startCall(), maskRequest: boom }) };
     const { call, model, log } = setup({ guards: { pii } });
     expect((await call()).statusCode).toBe(500);
     expect(model.requests).toHaveLength(0);
@@ -114,14 +114,14 @@ describe('guards fail closed', () => {
   });
 
   test('fails with 500 when the prompt masker returns no text, and never calls the model', async () => {
-    const pii = { ...fakePiiGuard(), maskPrompt: () => ({ text: undefined, findings: {} }) as never };
+    const pii = { startCall: () => ({ ...fakePiiGuard().startCall(), maskRequest: () => ({ text: undefined, findings: {} }) as never }) };
     const { call, model } = setup({ guards: { pii } });
     expect((await call()).statusCode).toBe(500);
     expect(model.requests).toHaveLength(0);
   });
 
   test('fails with 500 when masking the answer throws, and never returns the model text', async () => {
-    const pii = { ...fakePiiGuard(), maskResponse: boom };
+    const pii = { startCall: () => ({ ...fakePiiGuard().startCall(), maskResponse: boom }) };
     const { call, log } = setup({ guards: { pii }, model: new ScriptedModel([answer('secret reply for bob@example.org')]) });
     const res = await call();
     expect(res.statusCode).toBe(500);
@@ -130,8 +130,7 @@ describe('guards fail closed', () => {
   });
 
   test('fails with 500 when restoring placeholders throws', async () => {
-    const base = fakePiiGuard();
-    const pii = { ...base, maskPrompt: (text: string) => ({ ...base.maskPrompt(text), restore: boom }) };
+    const pii = { startCall: () => ({ ...fakePiiGuard().startCall(), restore: boom }) };
     const { call } = setup({ guards: { pii }, config: { restorePlaceholders: true } });
     const res = await call();
     expect(res.statusCode).toBe(500);
