@@ -90,7 +90,9 @@ function readBackend(value: unknown): BackendConfig {
 
 /** The construct's own rule: a foundation model, or an inference profile by id or ARN. */
 function bedrockModelId(value: unknown): string {
-  if (typeof value !== 'string' || parseBedrockModelRef(value) === undefined) throw new ConfigProblem('backend.modelId is missing or malformed');
+  if (typeof value !== 'string' || parseBedrockModelRef(value) === undefined) {
+    throw new ConfigProblem('backend.modelId is missing or malformed');
+  }
   return value;
 }
 

@@ -35,7 +35,8 @@ export class BedrockBackend extends ModelBackend {
     const target = this.resolveTarget(scope);
     const anthropic = target.foundationModelId.startsWith('anthropic.');
     if (!anthropic && (this.spec.requestFormat === undefined || this.spec.responseTextPath === undefined)) {
-      invalidProp(scope, 'requestFormat and responseTextPath', this.spec.modelId, 'both, for a Bedrock model that is not an Anthropic model (each model family has its own body)');
+      invalidProp(scope, 'requestFormat and responseTextPath', this.spec.modelId,
+        'both, for a Bedrock model that is not an Anthropic model (each model family has its own body)');
     }
     const payload = resolvePayload(scope, this.spec, anthropic ? RequestFormat.ANTHROPIC_MESSAGES : RequestFormat.PASSTHROUGH);
     const grant = bedrockGrant(target);
@@ -75,7 +76,8 @@ export class BedrockBackend extends ModelBackend {
       default: {
         const source = parseBedrockModelRef(this.spec.copyFrom!);
         if (!source || source.kind === 'application-profile') {
-          return invalidProp(scope, 'copyFrom', this.spec.copyFrom, 'the foundation-model id or the cross-region inference profile id (or ARN) the application inference profile was created from');
+          return invalidProp(scope, 'copyFrom', this.spec.copyFrom,
+            'the foundation-model id or the cross-region inference profile id (or ARN) the application inference profile was created from');
         }
         if (source.kind === 'system-profile') {
           if (source.arn && (source.arn.region !== ref.arn.region || source.arn.account !== ref.arn.account)) {
@@ -85,7 +87,8 @@ export class BedrockBackend extends ModelBackend {
           return this.throughSystemProfile(scope, source, ref.arn, [modelId, systemArn]);
         }
         if (this.spec.regions !== undefined) {
-          invalidProp(scope, 'regions', this.spec.regions, 'no regions for an application inference profile copied from a foundation model (it runs in its own region)');
+          invalidProp(scope, 'regions', this.spec.regions,
+            'no regions for an application inference profile copied from a foundation model (it runs in its own region)');
         }
         return {
           partition: ref.arn.partition,
@@ -103,7 +106,8 @@ export class BedrockBackend extends ModelBackend {
     const common = { partition: place.partition, sourceRegion: place.region, foundationModelId: profile.foundationModelId, profileArns };
     if (profile.geography === 'global') {
       if (this.spec.regions !== undefined) {
-        invalidProp(scope, 'regions', this.spec.regions, 'no regions for a global inference profile (it routes to any commercial region; the region-less foundation-model ARN is granted)');
+        invalidProp(scope, 'regions', this.spec.regions,
+          'no regions for a global inference profile (it routes to any commercial region; the region-less foundation-model ARN is granted)');
       }
       return { ...common, regions: [place.region], global: true };
     }
@@ -119,7 +123,8 @@ export class BedrockBackend extends ModelBackend {
     }
     const known = INFERENCE_PROFILE_REGIONS[profile.geography];
     if (!known) {
-      return invalidProp(scope, 'regions', undefined, `the regions the ${profile.geography}. inference profile routes to (this geography has no built-in list)`);
+      return invalidProp(scope, 'regions', undefined,
+        `the regions the ${profile.geography}. inference profile routes to (this geography has no built-in list)`);
     }
     if (!Token.isUnresolved(sourceRegion) && !known.includes(sourceRegion)) {
       invalidProp(scope, this.spec.prop, profile.profileId,
@@ -134,7 +139,8 @@ export class BedrockBackend extends ModelBackend {
     const { prop, modelId, copyFrom, regions } = this.spec;
     if (ref.kind === 'application-profile' && copyFrom === undefined) {
       invalidProp(scope, prop, modelId, prop === 'modelId'
-        ? 'ModelBackend.bedrockInferenceProfile({ inferenceProfile, copyFrom }) for an application inference profile: its ARN does not say which model and regions it routes to'
+        ? 'ModelBackend.bedrockInferenceProfile({ inferenceProfile, copyFrom }) for an application inference profile: '
+          + 'its ARN does not say which model and regions it routes to'
         : 'copyFrom with it: an application inference profile ARN does not say which model and regions it routes to');
     }
     if (ref.kind === 'foundation-model' && prop === 'inferenceProfile') {

@@ -1,6 +1,6 @@
 import { App, Lazy, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { ModelBackend, ModelNetwork, ModelProxyFunction, RequestFormat } from '../../lib';
+import { BedrockInferenceProfileOptions, ModelBackend, ModelNetwork, ModelProxyFunction, RequestFormat } from '../../lib';
 import { MODEL_PROXY_CONFIG_ENV } from '../../lib/model/proxy-config';
 
 const ACCOUNT = '123456789012';
@@ -95,7 +95,11 @@ describe('regions narrow a geographic profile to the list the user guide gives f
     const regions = ['us-east-1', 'us-east-2', 'us-west-2'];
     expectRolePolicy(built, [
       { Sid: 'InvokeBedrockInferenceProfile', Resource: profile },
-      { Sid: 'InvokeBedrockModelThroughProfile', Resource: modelArns(SONNET_V2, regions), Condition: { StringEquals: { 'bedrock:InferenceProfileArn': profile } } },
+      {
+        Sid: 'InvokeBedrockModelThroughProfile',
+        Resource: modelArns(SONNET_V2, regions),
+        Condition: { StringEquals: { 'bedrock:InferenceProfileArn': profile } },
+      },
     ]);
     expectEndpointPolicy(built, [profile, ...modelArns(SONNET_V2, regions)]);
   });
@@ -110,11 +114,12 @@ describe('a profile of the stack\'s region in another geography', () => {
 
   test('an environment-agnostic stack grants the profile and the source model in the deploy region', () => {
     const built = build(ModelBackend.bedrock(`apac.${SONNET_V2}`), null);
-    const profile = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':bedrock:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, `:inference-profile/apac.${SONNET_V2}`]] };
+    const pseudo = (...parts: unknown[]) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':bedrock:', { Ref: 'AWS::Region' }, ...parts]] });
+    const profile = pseudo(':', { Ref: 'AWS::AccountId' }, `:inference-profile/apac.${SONNET_V2}`);
     const statements = invokeStatements(built);
     expect(statements[0]).toMatchObject({ Sid: 'InvokeBedrockInferenceProfile', Resource: profile });
     const models = statements[1].Resource as unknown[];
-    expect(models[0]).toEqual({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':bedrock:', { Ref: 'AWS::Region' }, `::foundation-model/${SONNET_V2}`]] });
+    expect(models[0]).toEqual(pseudo(`::foundation-model/${SONNET_V2}`));
     expect(models.slice(1)).toEqual(modelArns(SONNET_V2, ['ap-east-2', 'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3', 'ap-south-1', 'ap-south-2',
       'ap-southeast-1', 'ap-southeast-2', 'ap-southeast-3', 'ap-southeast-4', 'ap-southeast-5', 'ap-southeast-7', 'me-central-1']));
   });
@@ -150,7 +155,11 @@ describe('a system-defined profile by ARN', () => {
   test('grants that ARN and the models in the ARN\'s partition', () => {
     expectRolePolicy(built, [
       { Sid: 'InvokeBedrockInferenceProfile', Resource: arn },
-      { Sid: 'InvokeBedrockModelThroughProfile', Resource: literalModelArns(SONNET_V2, US), Condition: { StringEquals: { 'bedrock:InferenceProfileArn': arn } } },
+      {
+        Sid: 'InvokeBedrockModelThroughProfile',
+        Resource: literalModelArns(SONNET_V2, US),
+        Condition: { StringEquals: { 'bedrock:InferenceProfileArn': arn } },
+      },
     ]);
     expectEndpointPolicy(built, [arn, ...literalModelArns(SONNET_V2, US)]);
   });
@@ -192,8 +201,10 @@ describe('an application inference profile', () => {
   test('copied from a global profile: both profiles, the source-region and the region-less model', () => {
     const built = build(ModelBackend.bedrockInferenceProfile({ inferenceProfile: APP_PROFILE_ARN, copyFrom: `global.${SONNET_45}` }));
     const system = `arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/global.${SONNET_45}`;
-    expectEndpointPolicy(built, [APP_PROFILE_ARN, system, `arn:aws:bedrock:us-east-1::foundation-model/${SONNET_45}`, `arn:aws:bedrock:::foundation-model/${SONNET_45}`]);
-    expect(invokeStatements(built).map((s) => s.Sid)).toEqual(['InvokeBedrockInferenceProfile', 'InvokeBedrockModelThroughProfile', 'InvokeBedrockGlobalModelThroughProfile']);
+    const models = [`arn:aws:bedrock:us-east-1::foundation-model/${SONNET_45}`, `arn:aws:bedrock:::foundation-model/${SONNET_45}`];
+    expectEndpointPolicy(built, [APP_PROFILE_ARN, system, ...models]);
+    expect(invokeStatements(built).map((s) => s.Sid))
+      .toEqual(['InvokeBedrockInferenceProfile', 'InvokeBedrockModelThroughProfile', 'InvokeBedrockGlobalModelThroughProfile']);
   });
 });
 
@@ -207,37 +218,51 @@ describe('a foundation model', () => {
 });
 
 describe('props are validated', () => {
+  const profile = (options: BedrockInferenceProfileOptions) => () => ModelBackend.bedrockInferenceProfile(options);
+  const model = (modelId: string) => () => ModelBackend.bedrock(modelId);
+  const usSonnet = `us.${SONNET_V2}`;
+  const globalSonnet = `global.${SONNET_45}`;
+  const systemArn = (region: string, account = ACCOUNT) => `arn:aws:bedrock:${region}:${account}:inference-profile/${usSonnet}`;
+
   // Every row names its stack region: jest would pass `done` in place of a missing last argument.
   test.each<[string, () => ModelBackend, RegExp, string]>([
-    ['the model id is a token', () => ModelBackend.bedrock(Lazy.string({ produce: () => HAIKU })), /Invalid modelId: .*a literal string, not a token/, 'us-east-1'],
-    ['the model id is none of the forms', () => ModelBackend.bedrock('us.claude'), /Invalid modelId: got "us.claude"; expected a foundation-model id/, 'us-east-1'],
-    ['the model id is an ARN of another Bedrock resource', () => ModelBackend.bedrock(`arn:aws:bedrock:us-east-1:${ACCOUNT}:provisioned-model/abc`), /Invalid modelId/, 'us-east-1'],
-    ['bedrock() gets an application profile', () => ModelBackend.bedrock(APP_PROFILE_ARN), /ModelBackend.bedrockInferenceProfile\(\{ inferenceProfile, copyFrom \}\)/, 'us-east-1'],
-    ['bedrockInferenceProfile() gets a foundation model', () => ModelBackend.bedrockInferenceProfile({ inferenceProfile: HAIKU }), /Invalid inferenceProfile: .*ModelBackend.bedrock takes/, 'us-east-1'],
-    ['an application profile has no copyFrom', () => ModelBackend.bedrockInferenceProfile({ inferenceProfile: APP_PROFILE_ARN }), /copyFrom with it/, 'us-east-1'],
-    ['copyFrom is an application profile', () => ModelBackend.bedrockInferenceProfile({ inferenceProfile: APP_PROFILE_ARN, copyFrom: APP_PROFILE_ARN }), /Invalid copyFrom/, 'us-east-1'],
-    ['copyFrom is given for a cross-region profile', () => ModelBackend.bedrockInferenceProfile({ inferenceProfile: `us.${SONNET_V2}`, copyFrom: SONNET_V2 }), /Invalid copyFrom: .*no value/, 'us-east-1'],
-    ['copyFrom is a profile of another region', () => ModelBackend.bedrockInferenceProfile({
-      inferenceProfile: APP_PROFILE_ARN, copyFrom: `arn:aws:bedrock:us-west-2:${ACCOUNT}:inference-profile/us.${SONNET_V2}`,
-    }), /Invalid copyFrom: .*own region and account/, 'us-east-1'],
-    ['regions are given for a global profile', () => ModelBackend.bedrockInferenceProfile({ inferenceProfile: `global.${SONNET_45}`, regions: ['us-east-1'] }), /Invalid regions: .*global/, 'us-east-1'],
-    ['regions hold a wildcard', () => ModelBackend.bedrockInferenceProfile({ inferenceProfile: `us.${SONNET_V2}`, regions: ['us-*'] }), /Invalid regions: got "us-\*"; expected region names/, 'us-east-1'],
-    ['regions are empty', () => ModelBackend.bedrockInferenceProfile({ inferenceProfile: `us.${SONNET_V2}`, regions: [] }), /at least one region/, 'us-east-1'],
-    ['regions repeat', () => ModelBackend.bedrockInferenceProfile({ inferenceProfile: `us.${SONNET_V2}`, regions: ['us-east-2', 'us-east-2'] }), /unique regions/, 'us-east-1'],
-    ['regions are given for an application profile of a foundation model', () => ModelBackend.bedrockInferenceProfile({
-      inferenceProfile: APP_PROFILE_ARN, copyFrom: HAIKU, regions: ['us-west-2'],
-    }), /Invalid regions: .*copied from a foundation model/, 'us-east-1'],
-    ['a ca. profile has no regions', () => ModelBackend.bedrock(`ca.${SONNET_V2}`), /Invalid regions: .*ca. inference profile/, 'ca-central-1'],
-    ['the geography does not hold the stack region', () => ModelBackend.bedrock(`us.${SONNET_V2}`), /this stack's region eu-west-1: the us geography routes to/, 'eu-west-1'],
-    ['a profile ARN is of another region', () => ModelBackend.bedrock(`arn:aws:bedrock:us-west-2:${ACCOUNT}:inference-profile/us.${SONNET_V2}`), /this stack's region us-east-1/, 'us-east-1'],
-    ['a profile ARN is of another account', () => ModelBackend.bedrock(`arn:aws:bedrock:us-east-1:210987654321:inference-profile/us.${SONNET_V2}`), /this stack's account/, 'us-east-1'],
-    ['a non-Anthropic profile has no request format', () => ModelBackend.bedrock('us.meta.llama3-1-70b-instruct-v1:0'), /requestFormat and responseTextPath/, 'us-east-1'],
+    ['the model id is a token', model(Lazy.string({ produce: () => HAIKU })), /Invalid modelId: .*a literal string, not a token/, 'us-east-1'],
+    ['the model id is none of the forms', model('us.claude'), /Invalid modelId: got "us.claude"; expected a foundation-model id/, 'us-east-1'],
+    ['the model id is an ARN of another Bedrock resource', model(`arn:aws:bedrock:us-east-1:${ACCOUNT}:provisioned-model/abc`), /Invalid modelId/, 'us-east-1'],
+    ['bedrock() gets an application profile', model(APP_PROFILE_ARN), /ModelBackend.bedrockInferenceProfile\(\{ inferenceProfile, copyFrom \}\)/, 'us-east-1'],
+    ['bedrockInferenceProfile() gets a foundation model', profile({ inferenceProfile: HAIKU }), /Invalid inferenceProfile: .*bedrock takes/, 'us-east-1'],
+    ['an application profile has no copyFrom', profile({ inferenceProfile: APP_PROFILE_ARN }), /copyFrom with it/, 'us-east-1'],
+    ['copyFrom is an application profile', profile({ inferenceProfile: APP_PROFILE_ARN, copyFrom: APP_PROFILE_ARN }), /Invalid copyFrom/, 'us-east-1'],
+    ['copyFrom is given for a cross-region profile', profile({ inferenceProfile: usSonnet, copyFrom: SONNET_V2 }), /Invalid copyFrom: .*no value/, 'us-east-1'],
+    [
+      'copyFrom is a profile of another region',
+      profile({ inferenceProfile: APP_PROFILE_ARN, copyFrom: systemArn('us-west-2') }),
+      /Invalid copyFrom: .*own region and account/,
+      'us-east-1',
+    ],
+    ['regions are given for a global profile', profile({ inferenceProfile: globalSonnet, regions: ['us-east-1'] }), /Invalid regions: .*global/, 'us-east-1'],
+    ['regions hold a wildcard', profile({ inferenceProfile: usSonnet, regions: ['us-*'] }), /Invalid regions: got "us-\*"; expected region names/, 'us-east-1'],
+    ['regions are empty', profile({ inferenceProfile: usSonnet, regions: [] }), /at least one region/, 'us-east-1'],
+    ['regions repeat', profile({ inferenceProfile: usSonnet, regions: ['us-east-2', 'us-east-2'] }), /unique regions/, 'us-east-1'],
+    [
+      'regions are given for an application profile of a foundation model',
+      profile({ inferenceProfile: APP_PROFILE_ARN, copyFrom: HAIKU, regions: ['us-west-2'] }),
+      /Invalid regions: .*copied from a foundation model/,
+      'us-east-1',
+    ],
+    ['a ca. profile has no regions', model(`ca.${SONNET_V2}`), /Invalid regions: .*ca. inference profile/, 'ca-central-1'],
+    ['the geography does not hold the stack region', model(usSonnet), /this stack's region eu-west-1: the us geography routes to/, 'eu-west-1'],
+    ['a profile ARN is of another region', model(systemArn('us-west-2')), /this stack's region us-east-1/, 'us-east-1'],
+    ['a profile ARN is of another account', model(systemArn('us-east-1', '210987654321')), /this stack's account/, 'us-east-1'],
+    ['a non-Anthropic profile has no request format', model('us.meta.llama3-1-70b-instruct-v1:0'), /requestFormat and responseTextPath/, 'us-east-1'],
   ])('fails when %s', (_what, backend, message, region) => {
     expect(() => build(backend(), region)).toThrow(message);
   });
 
   test('a ca. profile with its regions and a non-Anthropic profile with its format bind', () => {
-    expect(() => build(ModelBackend.bedrockInferenceProfile({ inferenceProfile: `ca.${SONNET_V2}`, regions: ['ca-central-1', 'ca-west-1'] }), 'ca-central-1')).not.toThrow();
-    expect(() => build(ModelBackend.bedrock('us.meta.llama3-1-70b-instruct-v1:0', { requestFormat: RequestFormat.PASSTHROUGH, responseTextPath: 'generation' }))).not.toThrow();
+    expect(() => build(ModelBackend.bedrockInferenceProfile({ inferenceProfile: `ca.${SONNET_V2}`, regions: ['ca-central-1', 'ca-west-1'] }), 'ca-central-1'))
+      .not.toThrow();
+    const llama = ModelBackend.bedrock('us.meta.llama3-1-70b-instruct-v1:0', { requestFormat: RequestFormat.PASSTHROUGH, responseTextPath: 'generation' });
+    expect(() => build(llama)).not.toThrow();
   });
 });

@@ -34,7 +34,8 @@ describe('parseProxyConfig', () => {
     'arn:aws-us-gov:bedrock:us-gov-west-1:123456789012:inference-profile/us-gov.anthropic.claude-3-5-sonnet-20240620-v1:0',
     'arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123',
   ])('accepts the Bedrock model id %s', (modelId) => {
-    expect(parse({ ...valid(), backend: { type: 'bedrock', modelId } })).toMatchObject({ ok: true, config: { backend: { type: 'bedrock', modelId } } });
+    const backend = { type: 'bedrock', modelId };
+    expect(parse({ ...valid(), backend })).toMatchObject({ ok: true, config: { backend } });
   });
 
   test.each([
