@@ -3,7 +3,11 @@ import { safeErrorName } from '../shared/error-name';
 import { isTimeoutError, ModelCallError, type ModelClient } from './model-client';
 import { JSON_CONTENT_TYPE } from './sagemaker-client';
 
-/** InvokeModel on one Bedrock foundation model, through the bedrock-runtime interface endpoint. */
+/**
+ * InvokeModel through the bedrock-runtime interface endpoint. `modelId` is the
+ * configured target as it is: a foundation-model id, or an inference profile
+ * id or ARN, which Bedrock routes to one of the profile's regions.
+ */
 export function bedrockModelClient(client: Pick<BedrockRuntimeClient, 'send'>, modelId: string): ModelClient {
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();

@@ -1,3 +1,4 @@
+import { parseBedrockModelRef } from '../../lib/model/bedrock-model-ref';
 import {
   BACKEND_TYPES,
   BackendConfig,
@@ -17,8 +18,6 @@ class ConfigProblem extends Error {}
 
 /** SageMaker endpoint names: 1-63 of [a-zA-Z0-9-], no leading or trailing hyphen. */
 const ENDPOINT_NAME = /^[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62}$/;
-/** Bedrock model ids and ARNs: letters, digits and `.:-_/`. */
-const MODEL_ID = /^[a-zA-Z0-9][a-zA-Z0-9.:_/-]{0,2047}$/;
 const MODEL_NAME = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
 /**
@@ -70,7 +69,7 @@ function readBackend(value: unknown): BackendConfig {
     case 'sagemaker':
       return { type, endpointName: string(backend.endpointName, 'backend.endpointName', ENDPOINT_NAME) };
     case 'bedrock':
-      return { type, modelId: string(backend.modelId, 'backend.modelId', MODEL_ID) };
+      return { type, modelId: bedrockModelId(backend.modelId) };
     default: {
       const allowInsecureHttp = boolean(backend.allowInsecureHttp, 'backend.allowInsecureHttp');
       const url = string(backend.url, 'backend.url', /^https?:\/\/\S+$/);
@@ -87,6 +86,14 @@ function readBackend(value: unknown): BackendConfig {
       return { type, url, allowInsecureHttp };
     }
   }
+}
+
+/** The construct's own rule: a foundation model, or an inference profile by id or ARN. */
+function bedrockModelId(value: unknown): string {
+  if (typeof value !== 'string' || parseBedrockModelRef(value) === undefined) {
+    throw new ConfigProblem('backend.modelId is missing or malformed');
+  }
+  return value;
 }
 
 function readRetry(value: unknown): RetryConfig {

@@ -9,7 +9,7 @@ export enum ModelBackendType {
   SAGEMAKER_ENDPOINT = 'SAGEMAKER_ENDPOINT',
   /** An HTTP model server in the VPC (vLLM, TGI, Triton) behind an internal load balancer. */
   SELF_HOSTED_HTTP = 'SELF_HOSTED_HTTP',
-  /** An Amazon Bedrock foundation model, through the bedrock-runtime interface endpoint. */
+  /** An Amazon Bedrock foundation model or inference profile, through the bedrock-runtime interface endpoint. */
   BEDROCK = 'BEDROCK',
 }
 
@@ -88,11 +88,46 @@ export interface SelfHostedBackendOptions extends ModelPayloadOptions {
   readonly allowInsecureHttp?: boolean;
 }
 
+/**
+ * Options of {@link ModelBackend.bedrockInferenceProfile}: a cross-region
+ * inference profile whose regions must be narrowed or given, or an
+ * application inference profile, whose ARN does not say which model and
+ * regions it routes to.
+ */
+export interface BedrockInferenceProfileOptions extends ModelPayloadOptions {
+  /**
+   * The profile the proxy invokes: a system-defined cross-region inference
+   * profile id (`us.anthropic.claude-3-5-sonnet-20241022-v2:0`; prefixes
+   * `us`, `us-gov`, `eu`, `apac`, `jp`, `au`, `ca`, `global`) or ARN
+   * (`arn:aws:bedrock:<region>:<account>:inference-profile/<id>`), or an
+   * application inference profile ARN
+   * (`arn:aws:bedrock:<region>:<account>:application-inference-profile/<id>`).
+   * ARNs must be of the stack's region and account.
+   */
+  readonly inferenceProfile: string;
+  /**
+   * What an application inference profile was created from: the
+   * foundation-model id (the profile then runs in its own region) or the
+   * cross-region inference profile id or ARN (the profile then routes to that
+   * profile's regions). Refused for a cross-region profile, whose id names its model.
+   * @default - none; required for an application inference profile
+   */
+  readonly copyFrom?: string;
+  /**
+   * The regions the cross-region profile routes to (the user guide lists them
+   * per model). The stack's region is always granted as the source region.
+   * Refused for a global profile and for an application profile copied from a foundation model.
+   * @default - every region of the profile's geography in the built-in table
+   * (`ca` has none and needs this list)
+   */
+  readonly regions?: string[];
+}
+
 /** What a backend tells the proxy function when it is bound to it. */
 export interface ModelBackendConfig {
   /** The backend kind. */
   readonly backendType: ModelBackendType;
-  /** The SageMaker endpoint name, the Bedrock model id, or the model server URL. */
+  /** The SageMaker endpoint name, the Bedrock model id or inference profile id/ARN, or the model server URL. */
   readonly target: string;
   /** The request body format. */
   readonly requestFormat: RequestFormat;
@@ -132,10 +167,23 @@ export abstract class ModelBackend {
     return new SelfHostedBackend(options);
   }
 
-  /** An Amazon Bedrock foundation model in this region, by model id (e.g. `anthropic.claude-3-haiku-20240307-v1:0`). */
+  /**
+   * An Amazon Bedrock model: a foundation model of this region by id
+   * (`anthropic.claude-3-haiku-20240307-v1:0`), or a system-defined
+   * cross-region inference profile by id (`us.anthropic.claude-3-5-sonnet-20241022-v2:0`)
+   * or ARN, with the default regions of its geography. Application inference
+   * profiles, and profiles whose regions must be given, take {@link bedrockInferenceProfile}.
+   */
   public static bedrock(modelId: string, options: ModelPayloadOptions = {}): ModelBackend {
     const { BedrockBackend } = require('./bedrock-backend') as typeof import('./bedrock-backend');
-    return new BedrockBackend(modelId, options);
+    return new BedrockBackend({ ...options, prop: 'modelId', modelId });
+  }
+
+  /** Amazon Bedrock through an inference profile: cross-region (system-defined) or application. */
+  public static bedrockInferenceProfile(options: BedrockInferenceProfileOptions): ModelBackend {
+    const { BedrockBackend } = require('./bedrock-backend') as typeof import('./bedrock-backend');
+    const { inferenceProfile, ...rest } = options;
+    return new BedrockBackend({ ...rest, prop: 'inferenceProfile', modelId: inferenceProfile });
   }
 
   /** Grants the proxy access to the backend and returns what the proxy's handler needs to call it. */

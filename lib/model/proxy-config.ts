@@ -32,6 +32,11 @@ export interface SageMakerBackendConfig {
 
 export interface BedrockBackendConfig {
   readonly type: 'bedrock';
+  /**
+   * InvokeModel's `modelId`: a foundation-model id, a cross-region inference
+   * profile id or ARN, or an application inference profile ARN; the forms
+   * `parseBedrockModelRef` (bedrock-model-ref.ts) accepts, on both sides.
+   */
   readonly modelId: string;
 }
 

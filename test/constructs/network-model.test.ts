@@ -546,7 +546,9 @@ describe('props are validated', () => {
     ['a self-hosted URL carries credentials', (s) => proxyIn(s, {
       backend: ModelBackend.selfHosted({ url: 'https://user@10.0.0.5/generate', loadBalancer: new ec2.Connections() }),
     }), /without credentials/],
-    ['a Bedrock model id is an inference profile', (s) => proxyIn(s, { backend: ModelBackend.bedrock('us.anthropic.claude-3-haiku-20240307-v1:0') }), /inference profiles are not supported/],
+    ['a Bedrock inference profile is of a geography without the stack\'s region', (s) => proxyIn(s, {
+      backend: ModelBackend.bedrock('us.anthropic.claude-3-haiku-20240307-v1:0'),
+    }), /this stack's region eu-west-1: the us geography routes to/],
     ['a non-Anthropic Bedrock model has no request format', (s) => proxyIn(s, { backend: ModelBackend.bedrock('amazon.titan-text-express-v1') }), /requestFormat and responseTextPath/],
     ['the VPC link integration gets both a load balancer and a link', (s) => new UnmaskedVpcLinkIntegration(s, 'D', {
       url: 'https://model.internal/generate',

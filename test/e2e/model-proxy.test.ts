@@ -241,6 +241,16 @@ describe('Bedrock runtime backend', () => {
     expect(JSON.parse(stub.requests[0].body).messages[0].content[0].text).not.toContain('jane.doe');
   });
 
+  test('an inference profile ARN reaches InvokeModel as the model id, on the bedrock-runtime path', async () => {
+    stub.respond(() => ok({ content: [{ type: 'text', text: 'routed' }] }));
+    stub.requests.length = 0;
+    const profile = 'arn:aws:bedrock:eu-west-1:123456789012:inference-profile/eu.anthropic.claude-3-7-sonnet-20250219-v1:0';
+    const { call } = proxyFor({ type: 'bedrock', modelId: profile }, stub, { requestFormat: 'ANTHROPIC_MESSAGES', responseTextPath: 'content[0].text' });
+    const res = await call();
+    expect(JSON.parse(res.body).output).toBe('routed');
+    expect(decodeURIComponent(stub.requests[0].path)).toBe(`/model/${profile}/invoke`);
+  });
+
   test('maps a ValidationException to 422 and a ThrottlingException to 429', async () => {
     const { call } = proxyFor({ type: 'bedrock', modelId: 'amazon.titan-text-express-v1' }, stub, { retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 } });
     stub.respond(() => serviceError(400, 'ValidationException', 'Malformed input request'));

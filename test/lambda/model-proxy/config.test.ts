@@ -24,6 +24,32 @@ describe('parseProxyConfig', () => {
   });
 
   test.each([
+    'anthropic.claude-3-haiku-20240307-v1:0',
+    'us.anthropic.claude-3-5-sonnet-20241022-v2:0',
+    'eu.anthropic.claude-3-7-sonnet-20250219-v1:0',
+    'apac.amazon.nova-pro-v1:0',
+    'us-gov.anthropic.claude-3-5-sonnet-20240620-v1:0',
+    'global.anthropic.claude-sonnet-4-5-20250929-v1:0',
+    'arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-3-5-sonnet-20241022-v2:0',
+    'arn:aws-us-gov:bedrock:us-gov-west-1:123456789012:inference-profile/us-gov.anthropic.claude-3-5-sonnet-20240620-v1:0',
+    'arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123',
+  ])('accepts the Bedrock model id %s', (modelId) => {
+    const backend = { type: 'bedrock', modelId };
+    expect(parse({ ...valid(), backend })).toMatchObject({ ok: true, config: { backend } });
+  });
+
+  test.each([
+    ['a profile id without a model', 'us.claude'],
+    ['an ARN of another Bedrock resource', 'arn:aws:bedrock:us-east-1:123456789012:provisioned-model/abc123'],
+    ['an inference profile ARN without an account', 'arn:aws:bedrock:us-east-1::inference-profile/us.anthropic.claude-3-5-sonnet-20241022-v2:0'],
+    ['a wildcard', 'anthropic.*'],
+    ['an application profile id with a path', 'arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc/../x'],
+    ['a number', 42],
+  ])('rejects a Bedrock model id that is %s', (_what, modelId) => {
+    expect(parse({ ...valid(), backend: { type: 'bedrock', modelId } })).toEqual({ ok: false, problem: 'backend.modelId is missing or malformed' });
+  });
+
+  test.each([
     ['missing', undefined, 'the configuration variable is missing'],
     ['not JSON', '{', 'the configuration is not JSON'],
   ])('rejects a configuration that is %s', (_what, raw, problem) => {
