@@ -1,0 +1,62 @@
+// Lint rules that keep the layout honest (see DESIGN.md):
+// - handlers (lambda/) never load aws-cdk-lib or constructs, and take from lib/ only the
+//   contract modules that the constructs share with them;
+// - contract modules import nothing, so a handler bundle never drags in construct code;
+// - no line over 160 characters outside data files.
+import tseslint from 'typescript-eslint';
+
+/** Modules of lib/ that a handler may import: each is shared by a construct and its function. */
+const CONTRACT_MODULES = [
+  'lib/contracts/**/*.ts',
+  'lib/api/error-codes.ts',
+  'lib/model/proxy-config.ts',
+  'lib/model/bedrock-model-ref.ts',
+  'lib/observability/metric-names.ts',
+];
+/** An import of lib/ from lambda/ that is not one of the contract modules. */
+const NON_CONTRACT_IMPORT = '^(\\.\\./)+lib/(?!contracts/|(api/error-codes|model/proxy-config|model/bedrock-model-ref|observability/metric-names)$)';
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'assets/**', 'cdk.out/**', 'coverage/**', '**/*.d.ts', 'test/**/__snapshots__/**'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.mjs', '**/*.js'],
+    rules: {
+      'max-len': ['error', { code: 160, ignoreUrls: false, ignoreStrings: false, ignoreTemplateLiterals: false, ignoreRegExpLiterals: false }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-require-imports': 'error',
+    },
+  },
+  {
+    files: ['lambda/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['aws-cdk-lib', 'aws-cdk-lib/*', 'constructs'], message: 'Handlers run in Lambda: no CDK code in lambda/.' },
+          { regex: NON_CONTRACT_IMPORT, message: 'Handlers import from lib/ only contract modules (lib/contracts/ and the few listed in eslint.config.mjs).' },
+        ],
+      }],
+    },
+  },
+  {
+    files: CONTRACT_MODULES,
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: 'ImportDeclaration', message: 'A contract module imports nothing: both a construct and a handler bundle load it.' },
+        { selector: 'ExportAllDeclaration', message: 'A contract module re-exports nothing.' },
+        { selector: 'ExportNamedDeclaration[source]', message: 'A contract module re-exports nothing.' },
+      ],
+    },
+  },
+  {
+    // Test code works with JSON of any shape and pins values it does not type.
+    files: ['test/**/*.ts', 'bench/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
+    // CommonJS configuration files.
+    files: ['**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);
