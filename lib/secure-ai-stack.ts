@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { CloudWatchRoleMode } from './api/cloudwatch-role';
 import { UserSignInFlow } from './identity/ai-identity';
 import { GatewayAuthorizationProps } from './identity/gateway-authorization';
-import { ClaimOperator } from './identity/jwt-authorizer';
+import { ClaimOperator } from './identity/jwt-authorizer-props';
 import { ModelBackend } from './model/model-backend';
 import { AiModelProps, SecureAiGateway } from './secure-ai-gateway';
 
