@@ -109,6 +109,15 @@ describe('buildPolicy', () => {
     ]);
   });
 
+  it('allows every route of a permitted model and denies every route of the others, on the user\'s own routes', () => {
+    const own = new RouteTable([{ route: 'POST/chat', model: 'general-chat' }, { route: 'GET/v1/{model}' }], MODELS).arnsFor(API_PREFIX);
+    const result = buildPolicy({ principalId: 'sub-1', routeArns: own, verdicts: verdicts([['general-chat', 'allowed']]), context });
+    expect(result.policyDocument.Statement).toEqual([
+      { Effect: 'Allow', Action: 'execute-api:Invoke', Resource: [`${API_PREFIX}/POST/chat`, `${API_PREFIX}/GET/v1/general-chat`] },
+      { Effect: 'Deny', Action: 'execute-api:Invoke', Resource: [`${API_PREFIX}/GET/v1/claims-triage`, `${API_PREFIX}/GET/v1/code-assist`] },
+    ]);
+  });
+
   it('has only an Allow statement when everything is permitted', () => {
     const all = verdicts(MODELS.map((m) => [m, 'allowed']));
     const result = buildPolicy({ principalId: 'sub-1', routeArns: arns, verdicts: all, context, usageIdentifierKey: 'key-123' });
