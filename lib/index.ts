@@ -11,6 +11,7 @@ export * from './edge/web-acl-rule';
 export * from './identity/ai-identity';
 export * from './identity/gateway-authorization';
 export * from './identity/jwt-authorizer';
+export * from './identity/jwt-authorizer-props';
 export * from './model';
 export * from './network';
 export * from './observability/alarm-thresholds';

@@ -1,6 +1,6 @@
 /**
  * The REQUEST authorizer: bearer token → verified claims → per-model verdicts
- * → a policy over every model route. Fails closed: anything short of a
+ * → a policy over every configured route. Fails closed: anything short of a
  * verified token is `Unauthorized` (401); a verified caller on a route it may
  * not use gets the policy with an explicit Deny for it (403).
  */
@@ -69,7 +69,7 @@ export function createAuthorizer(config: AuthorizerConfig | ResolvedAuthorizerCo
   const resolved = parseAuthorizerConfig(config);
   const now = deps.now ?? Date.now;
   const logger = deps.logger ?? createJsonLogger({ service: LOG_SERVICE });
-  const routes = new RouteTable(resolved.routeTemplate, resolved.models.map((m) => m.model));
+  const routes = new RouteTable(resolved.routes, resolved.models.map((m) => m.model));
   const cache = new DecisionCache<VerifiedAccess>(resolved.decisionCacheSize, now);
   const verifier = new TokenVerifier(resolved, {
     fetchJwks: deps.fetchJwks ?? fetchJwksOverHttp,

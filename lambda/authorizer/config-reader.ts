@@ -3,6 +3,15 @@
  * collected with the path of the field, so one run reports all mistakes at
  * once ("models[2].conditions[0].order: ...") instead of the first only.
  */
+import {
+  type IntegerLimit,
+  integerProblem,
+  type StringListRule,
+  stringListProblem,
+  type StringRule,
+  stringProblem,
+} from '../../lib/identity/authorizer-contract';
+
 export type JsonObject = Record<string, unknown>;
 
 export class ConfigIssues {
@@ -36,43 +45,24 @@ function fieldPath(path: string, key: string): string {
   return path ? `${path}.${key}` : key;
 }
 
-export interface StringRule {
-  readonly required?: boolean;
-  readonly maxLength?: number;
-  readonly pattern?: RegExp;
-  readonly patternHint?: string;
-}
+/** A field rule from the contract, plus whether the field must be present. */
+export type FieldRule<R> = R & { readonly required?: boolean };
 
-export function readString(obj: JsonObject, key: string, path: string, issues: ConfigIssues, rule: StringRule = {}): string | undefined {
+export function readString(obj: JsonObject, key: string, path: string, issues: ConfigIssues, rule: FieldRule<StringRule>): string | undefined {
   const at = fieldPath(path, key);
   if (!has(obj, key)) {
     if (rule.required) issues.add(at, 'is required');
     return undefined;
   }
-  const value = obj[key];
-  if (typeof value !== 'string' || value.length === 0) {
-    issues.add(at, 'must be a non-empty string');
+  const problem = stringProblem(obj[key], rule);
+  if (problem !== undefined) {
+    issues.add(at, `expected ${problem}`);
     return undefined;
   }
-  if (value.length > (rule.maxLength ?? 1024)) {
-    issues.add(at, `must be at most ${rule.maxLength ?? 1024} characters`);
-    return undefined;
-  }
-  if (rule.pattern && !rule.pattern.test(value)) {
-    issues.add(at, rule.patternHint ?? `must match ${rule.pattern.source}`);
-    return undefined;
-  }
-  return value;
+  return obj[key] as string;
 }
 
-export interface StringListRule {
-  readonly required?: boolean;
-  readonly minItems?: number;
-  readonly maxItems?: number;
-  readonly maxLength?: number;
-}
-
-export function readStringList(obj: JsonObject, key: string, path: string, issues: ConfigIssues, rule: StringListRule = {}): string[] | undefined {
+export function readStringList(obj: JsonObject, key: string, path: string, issues: ConfigIssues, rule: FieldRule<StringListRule>): string[] | undefined {
   const at = fieldPath(path, key);
   if (!has(obj, key)) {
     if (rule.required) issues.add(at, 'is required');
@@ -81,36 +71,23 @@ export function readStringList(obj: JsonObject, key: string, path: string, issue
   return checkStringList(obj[key], at, issues, rule);
 }
 
-export function checkStringList(value: unknown, at: string, issues: ConfigIssues, rule: StringListRule = {}): string[] | undefined {
-  const maxLength = rule.maxLength ?? 1024;
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || v.length === 0 || v.length > maxLength)) {
-    issues.add(at, `must be an array of non-empty strings (at most ${maxLength} characters each)`);
+export function checkStringList(value: unknown, at: string, issues: ConfigIssues, rule: StringListRule): string[] | undefined {
+  const problem = stringListProblem(value, rule);
+  if (problem !== undefined) {
+    issues.add(at, `expected ${problem}`);
     return undefined;
   }
-  const list = value as string[];
-  if (list.length < (rule.minItems ?? 0)) {
-    issues.add(at, `must have at least ${rule.minItems} item(s)`);
-    return undefined;
-  }
-  if (rule.maxItems !== undefined && list.length > rule.maxItems) {
-    issues.add(at, `must have at most ${rule.maxItems} items`);
-    return undefined;
-  }
-  if (new Set(list).size !== list.length) {
-    issues.add(at, 'must not repeat a value');
-    return undefined;
-  }
-  return [...list];
+  return [...(value as string[])];
 }
 
-export function readInteger(obj: JsonObject, key: string, path: string, issues: ConfigIssues, min: number, max: number): number | undefined {
+export function readInteger(obj: JsonObject, key: string, path: string, issues: ConfigIssues, limit: IntegerLimit): number | undefined {
   if (!has(obj, key)) return undefined;
-  const value = obj[key];
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    issues.add(fieldPath(path, key), `must be an integer from ${min} to ${max}`);
+  const problem = integerProblem(obj[key], limit);
+  if (problem !== undefined) {
+    issues.add(fieldPath(path, key), `expected ${problem}`);
     return undefined;
   }
-  return value;
+  return obj[key] as number;
 }
 
 export function readBoolean(obj: JsonObject, key: string, path: string, issues: ConfigIssues): boolean | undefined {

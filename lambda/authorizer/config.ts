@@ -16,15 +16,33 @@ import {
   readStringList,
   rejectUnknownKeys,
 } from './config-reader';
-import { keyUriProblem } from './jwks-uri';
+import {
+  ALGORITHMS_RULE,
+  AUDIENCE_RULE,
+  CLAIM_NAME_RULE,
+  CLOCK_SKEW_SECONDS,
+  CONDITION_OPERATORS,
+  CONDITION_ORDER_RULE,
+  CONDITION_VALUES_RULE,
+  DECISION_CACHE_SIZE,
+  DEFAULT_ROUTES,
+  GRANTS_RULE,
+  ISSUER_KINDS,
+  keyUriProblem,
+  MAX_TOKEN_LENGTH,
+  MODEL_NAME,
+  type RouteConfig,
+  routeSetProblems,
+  SIGNATURE_ALGORITHMS,
+  TOKEN_USES,
+  URI_RULE,
+} from '../../lib/identity/authorizer-contract';
 
-/** Algorithms aws-jwt-verify can check against a public key. `none` and HS* are never among them. */
-export const SIGNATURE_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] as const;
+export { AUTHORIZER_CONFIG_ENV, DEFAULT_ROUTES, MODEL_PLACEHOLDER, type RouteConfig, SIGNATURE_ALGORITHMS } from '../../lib/identity/authorizer-contract';
 export type SignatureAlgorithm = (typeof SIGNATURE_ALGORITHMS)[number];
-
-export type IssuerKind = 'cognito' | 'oidc';
-export type TokenUse = 'access' | 'id';
-export type ConditionOperator = 'equals' | 'in' | 'notIn' | 'atLeast';
+export type IssuerKind = (typeof ISSUER_KINDS)[number];
+export type TokenUse = (typeof TOKEN_USES)[number];
+export type ConditionOperator = (typeof CONDITION_OPERATORS)[number];
 
 export interface IssuerConfig {
   /** Exact `iss` value; https unless `allowLoopbackHttpJwks` and a loopback host. */
@@ -64,8 +82,12 @@ export interface ModelAccessRule {
 export interface AuthorizerConfig {
   readonly issuers: readonly IssuerConfig[];
   readonly models: readonly ModelAccessRule[];
-  /** @default 'POST/v1/models/{model}/invoke' */
-  readonly routeTemplate?: string;
+  /**
+   * The routes the function guards: a `{model}` segment says where the model name sits;
+   * a route without one names the model whose rule decides it.
+   * @default [{ route: 'POST/v1/models/{model}/invoke' }]
+   */
+  readonly routes?: readonly RouteConfig[];
   /** Claim copied to `context.tenant`. @default - no tenant in the context */
   readonly tenantClaim?: string;
   /** Claim copied to `context.tier`. @default - no tier in the context */
@@ -105,7 +127,7 @@ export interface ResolvedModelAccessRule {
 export interface ResolvedAuthorizerConfig {
   readonly issuers: readonly ResolvedIssuerConfig[];
   readonly models: readonly ResolvedModelAccessRule[];
-  readonly routeTemplate: string;
+  readonly routes: readonly RouteConfig[];
   readonly tenantClaim?: string;
   readonly tierClaim?: string;
   readonly usageIdentifierClaim?: string;
@@ -115,17 +137,6 @@ export interface ResolvedAuthorizerConfig {
   readonly allowLoopbackHttpJwks: boolean;
 }
 
-/** The environment variable the construct puts the JSON config in. */
-export const AUTHORIZER_CONFIG_ENV = 'AUTHORIZER_CONFIG';
-export const DEFAULT_ROUTE_TEMPLATE = 'POST/v1/models/{model}/invoke';
-export const MODEL_PLACEHOLDER = '{model}';
-const DEFAULT_MAX_TOKEN_LENGTH = 8192;
-const DEFAULT_CLOCK_SKEW_SECONDS = 60;
-const DEFAULT_DECISION_CACHE_SIZE = 1000;
-
-/** Model names become part of IAM resource ARNs, so `*`, `?` and `/` (wildcards, path breaks) are out. */
-const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
-const ROUTE_TEMPLATE = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)(\/[A-Za-z0-9._~-]+|\/\{model\})+$/;
 
 /** Thrown by {@link parseAuthorizerConfig}; `issues` names every field that is wrong. */
 export class AuthorizerConfigError extends Error {
@@ -152,34 +163,28 @@ export function parseAuthorizerConfig(json: unknown): ResolvedAuthorizerConfig {
 
   const issues = new ConfigIssues();
   rejectUnknownKeys(value, [
-    'issuers', 'models', 'routeTemplate', 'tenantClaim', 'tierClaim', 'usageIdentifierClaim',
+    'issuers', 'models', 'routes', 'tenantClaim', 'tierClaim', 'usageIdentifierClaim',
     'maxTokenLength', 'clockSkewSeconds', 'decisionCacheSize', 'allowLoopbackHttpJwks',
   ], '', issues);
 
   const allowLoopbackHttpJwks = readBoolean(value, 'allowLoopbackHttpJwks', '', issues) ?? false;
   const issuers = readObjectList(value, 'issuers', '', issues, 1, (item, at) => parseIssuer(item, at, issues, allowLoopbackHttpJwks));
-  const models = readObjectList(value, 'models', '', issues, 1, (item, at) => parseModelRule(item, at, issues));
   reportDuplicates(issuers.map((i) => i.issuer), 'issuers', 'issuer', issues);
+  const beforeModels = issues.list.length;
+  const models = readObjectList(value, 'models', '', issues, 1, (item, at) => parseModelRule(item, at, issues));
   reportDuplicates(models.map((m) => m.model), 'models', 'model', issues);
+  const modelsParsed = issues.list.length === beforeModels;
 
-  const routeTemplate = readString(value, 'routeTemplate', '', issues, {
-    pattern: ROUTE_TEMPLATE,
-    patternHint: "must look like 'POST/v1/models/{model}/invoke': an HTTP verb, then a path of plain segments",
-  });
-  if (routeTemplate !== undefined && routeTemplate.split(MODEL_PLACEHOLDER).length !== 2) {
-    issues.add('routeTemplate', `must contain ${MODEL_PLACEHOLDER} exactly once`);
-  }
-  const claimRule = { maxLength: 256 };
   const config: ResolvedAuthorizerConfig = {
     issuers,
     models,
-    routeTemplate: routeTemplate ?? DEFAULT_ROUTE_TEMPLATE,
-    tenantClaim: readString(value, 'tenantClaim', '', issues, claimRule),
-    tierClaim: readString(value, 'tierClaim', '', issues, claimRule),
-    usageIdentifierClaim: readString(value, 'usageIdentifierClaim', '', issues, claimRule),
-    maxTokenLength: readInteger(value, 'maxTokenLength', '', issues, 512, 65536) ?? DEFAULT_MAX_TOKEN_LENGTH,
-    clockSkewSeconds: readInteger(value, 'clockSkewSeconds', '', issues, 0, 300) ?? DEFAULT_CLOCK_SKEW_SECONDS,
-    decisionCacheSize: readInteger(value, 'decisionCacheSize', '', issues, 0, 100000) ?? DEFAULT_DECISION_CACHE_SIZE,
+    routes: parseRoutes(value, modelsParsed ? models.map((m) => m.model) : undefined, issues),
+    tenantClaim: readString(value, 'tenantClaim', '', issues, CLAIM_NAME_RULE),
+    tierClaim: readString(value, 'tierClaim', '', issues, CLAIM_NAME_RULE),
+    usageIdentifierClaim: readString(value, 'usageIdentifierClaim', '', issues, CLAIM_NAME_RULE),
+    maxTokenLength: readInteger(value, 'maxTokenLength', '', issues, MAX_TOKEN_LENGTH) ?? MAX_TOKEN_LENGTH.default,
+    clockSkewSeconds: readInteger(value, 'clockSkewSeconds', '', issues, CLOCK_SKEW_SECONDS) ?? CLOCK_SKEW_SECONDS.default,
+    decisionCacheSize: readInteger(value, 'decisionCacheSize', '', issues, DECISION_CACHE_SIZE) ?? DECISION_CACHE_SIZE.default,
     allowLoopbackHttpJwks,
   };
   if (issues.list.length > 0) throw new AuthorizerConfigError(issues.list);
@@ -189,20 +194,20 @@ export function parseAuthorizerConfig(json: unknown): ResolvedAuthorizerConfig {
 function parseIssuer(item: JsonObject, at: string, issues: ConfigIssues, allowLoopbackHttp: boolean): ResolvedIssuerConfig | undefined {
   rejectUnknownKeys(item, ['issuer', 'jwksUri', 'kind', 'audience', 'tokenUse', 'groupsClaim', 'algorithms'], at, issues);
   const before = issues.list.length;
-  const issuer = readString(item, 'issuer', at, issues, { required: true, maxLength: 2048 });
+  const issuer = readString(item, 'issuer', at, issues, { ...URI_RULE, required: true });
   if (issuer !== undefined) {
     const problem = keyUriProblem(issuer, allowLoopbackHttp);
-    if (problem) issues.add(`${at}.issuer`, problem);
+    if (problem) issues.add(`${at}.issuer`, `expected ${problem}`);
   }
-  const jwksUri = readString(item, 'jwksUri', at, issues, { maxLength: 2048 });
+  const jwksUri = readString(item, 'jwksUri', at, issues, URI_RULE);
   if (jwksUri !== undefined) {
     const problem = keyUriProblem(jwksUri, allowLoopbackHttp);
-    if (problem) issues.add(`${at}.jwksUri`, problem);
+    if (problem) issues.add(`${at}.jwksUri`, `expected ${problem}`);
   }
-  const kind = readChoice(item, 'kind', at, issues, ['cognito', 'oidc'] as const, true);
+  const kind = readChoice(item, 'kind', at, issues, ISSUER_KINDS, true);
   const audience = parseAudience(item, at, issues);
   const tokenUse = parseTokenUse(item, at, issues, kind);
-  const groupsClaim = readString(item, 'groupsClaim', at, issues, { maxLength: 256 });
+  const groupsClaim = readString(item, 'groupsClaim', at, issues, CLAIM_NAME_RULE);
   const algorithms = parseAlgorithms(item, at, issues);
   if (issues.list.length > before || issuer === undefined || kind === undefined || audience === undefined) return undefined;
   return {
@@ -223,7 +228,7 @@ function parseAudience(item: JsonObject, at: string, issues: ConfigIssues): read
     return undefined;
   }
   if (item.audience === null) return null;
-  return checkStringList(item.audience, `${at}.audience`, issues, { minItems: 1, maxItems: 100 });
+  return checkStringList(item.audience, `${at}.audience`, issues, AUDIENCE_RULE);
 }
 
 function parseTokenUse(item: JsonObject, at: string, issues: ConfigIssues, kind: IssuerKind | undefined): TokenUse | null {
@@ -234,11 +239,11 @@ function parseTokenUse(item: JsonObject, at: string, issues: ConfigIssues, kind:
   }
   if (!present) return 'access';
   if (item.tokenUse === null) return null;
-  return readChoice(item, 'tokenUse', at, issues, ['access', 'id'] as const) ?? null;
+  return readChoice(item, 'tokenUse', at, issues, TOKEN_USES) ?? null;
 }
 
 function parseAlgorithms(item: JsonObject, at: string, issues: ConfigIssues): readonly SignatureAlgorithm[] {
-  const list = readStringList(item, 'algorithms', at, issues, { minItems: 1, maxItems: SIGNATURE_ALGORITHMS.length });
+  const list = readStringList(item, 'algorithms', at, issues, ALGORITHMS_RULE);
   if (list === undefined) return ['RS256'];
   for (const alg of list) {
     if (alg.toLowerCase() === 'none' || /^HS/i.test(alg)) {
@@ -253,13 +258,9 @@ function parseAlgorithms(item: JsonObject, at: string, issues: ConfigIssues): re
 function parseModelRule(item: JsonObject, at: string, issues: ConfigIssues): ResolvedModelAccessRule | undefined {
   rejectUnknownKeys(item, ['model', 'allowGroups', 'allowScopes', 'conditions'], at, issues);
   const before = issues.list.length;
-  const model = readString(item, 'model', at, issues, {
-    required: true,
-    pattern: MODEL_NAME,
-    patternHint: 'must be 1-128 letters, digits, dots, dashes or underscores, starting with a letter or digit',
-  });
-  const allowGroups = readStringList(item, 'allowGroups', at, issues, { maxLength: 256 }) ?? [];
-  const allowScopes = readStringList(item, 'allowScopes', at, issues, { maxLength: 256 }) ?? [];
+  const model = readString(item, 'model', at, issues, { ...MODEL_NAME, required: true });
+  const allowGroups = readStringList(item, 'allowGroups', at, issues, GRANTS_RULE) ?? [];
+  const allowScopes = readStringList(item, 'allowScopes', at, issues, GRANTS_RULE) ?? [];
   if (allowGroups.length === 0 && allowScopes.length === 0 && issues.list.length === before) {
     issues.add(at, 'needs at least one entry in allowGroups or allowScopes (a model nobody may call should be left out of the API)');
   }
@@ -271,10 +272,10 @@ function parseModelRule(item: JsonObject, at: string, issues: ConfigIssues): Res
 function parseCondition(item: JsonObject, at: string, issues: ConfigIssues): ClaimCondition | undefined {
   rejectUnknownKeys(item, ['claim', 'operator', 'values', 'order'], at, issues);
   const before = issues.list.length;
-  const claim = readString(item, 'claim', at, issues, { required: true, maxLength: 256 });
-  const operator = readChoice(item, 'operator', at, issues, ['equals', 'in', 'notIn', 'atLeast'] as const, true);
-  const values = readStringList(item, 'values', at, issues, { required: true, minItems: 1, maxItems: 1000 });
-  const order = readStringList(item, 'order', at, issues, { minItems: 2, maxItems: 100 });
+  const claim = readString(item, 'claim', at, issues, { ...CLAIM_NAME_RULE, required: true });
+  const operator = readChoice(item, 'operator', at, issues, CONDITION_OPERATORS, true);
+  const values = readStringList(item, 'values', at, issues, { ...CONDITION_VALUES_RULE, required: true });
+  const order = readStringList(item, 'order', at, issues, CONDITION_ORDER_RULE);
   if ((operator === 'equals' || operator === 'atLeast') && values !== undefined && values.length !== 1) {
     issues.add(`${at}.values`, `must hold exactly one value for '${operator}'`);
   }
@@ -288,6 +289,23 @@ function parseCondition(item: JsonObject, at: string, issues: ConfigIssues): Cla
   }
   if (issues.list.length > before || claim === undefined || operator === undefined || values === undefined) return undefined;
   return order === undefined ? { claim, operator, values } : { claim, operator, values, order };
+}
+
+/** Routes are checked against the models only when every model rule parsed; a broken rule is reported on its own. */
+function parseRoutes(value: JsonObject, models: readonly string[] | undefined, issues: ConfigIssues): readonly RouteConfig[] {
+  if (value.routes === undefined) return DEFAULT_ROUTES;
+  const before = issues.list.length;
+  const routes = readObjectList(value, 'routes', '', issues, 1, (item, at) => {
+    rejectUnknownKeys(item, ['route', 'model'], at, issues);
+    const route = readString(item, 'route', at, issues, { maxLength: 2048, required: true });
+    const model = readString(item, 'model', at, issues, MODEL_NAME);
+    return route === undefined ? undefined : { route, ...(model === undefined ? {} : { model }) };
+  });
+  if (issues.list.length > before || models === undefined) return routes;
+  for (const problem of routeSetProblems(routes, models)) {
+    issues.add(problem.index < 0 ? 'routes' : `routes[${problem.index}].${problem.field}`, `expected ${problem.expected}`);
+  }
+  return routes;
 }
 
 function reportDuplicates(values: readonly string[], path: string, field: string, issues: ConfigIssues): void {

@@ -9,7 +9,7 @@ import * as https from 'node:https';
 import type { Fetcher } from 'aws-jwt-verify/https';
 import { assertIsJwks } from 'aws-jwt-verify/jwk';
 import { safeJsonParse } from 'aws-jwt-verify/safe-json-parse';
-import { keyUriProblem } from './jwks-uri';
+import { keyUriProblem } from '../../lib/identity/authorizer-contract';
 
 /** Downloads `uri`; must stop when `signal` aborts. Tests inject their own. */
 export type JwksFetcher = (uri: string, signal: AbortSignal) => Promise<Uint8Array | ArrayBuffer | string>;
@@ -39,7 +39,7 @@ export function createGuardedFetcher(options: GuardedFetcherOptions): Fetcher {
   return {
     async fetch(uri: string): Promise<ArrayBuffer> {
       const problem = keyUriProblem(uri, options.allowLoopbackHttp);
-      if (problem !== undefined) throw new JwksFetchError(`refused URI (${problem})`);
+      if (problem !== undefined) throw new JwksFetchError(`refused URI (expected ${problem})`);
       if ((retryAfter.get(uri) ?? 0) > options.now()) throw new JwksFetchError('backing off after a failed fetch');
       try {
         const body = await withDeadline(options.fetchJwks, uri, options.timeoutMs);

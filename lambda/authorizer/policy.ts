@@ -1,8 +1,8 @@
 /**
  * Builds the authorizer's answer. API Gateway caches it per Authorization
  * header and applies it to every route the same token calls next, so the
- * policy always spans all configured model routes: Allow for the permitted
- * ones, an explicit Deny for every other one.
+ * policy always spans every configured route: Allow for the routes of the
+ * permitted models, an explicit Deny for every other one.
  */
 import type { APIGatewayAuthorizerResult, Statement } from 'aws-lambda';
 import type { ModelVerdict } from './authorize';
@@ -21,7 +21,7 @@ export interface AuthorizerContext {
 
 export interface PolicyInput {
   readonly principalId: string;
-  /** Method ARN of every configured model. */
+  /** Method ARN of every configured route, with the model whose verdict decides it. */
   readonly routeArns: ReadonlyMap<string, string>;
   readonly verdicts: ReadonlyMap<string, ModelVerdict>;
   /** Further ARNs to deny explicitly, e.g. the current route when it belongs to no model. */
@@ -33,7 +33,7 @@ export interface PolicyInput {
 export function buildPolicy(input: PolicyInput): APIGatewayAuthorizerResult {
   const allow: string[] = [];
   const deny: string[] = [];
-  for (const [model, arn] of input.routeArns) {
+  for (const [arn, model] of input.routeArns) {
     (input.verdicts.get(model) === Reason.ALLOWED ? allow : deny).push(arn);
   }
   deny.push(...(input.alsoDeny ?? []));

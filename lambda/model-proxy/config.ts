@@ -9,6 +9,7 @@ import {
   RESPONSE_TEXT_PATH_PATTERN,
   RetryConfig,
 } from '../../lib/model/proxy-config';
+import { MODEL_NAME_PATTERN } from '../../lib/api/routes';
 
 export type ConfigResult =
   | { readonly ok: true; readonly config: ModelProxyConfig }
@@ -18,7 +19,6 @@ class ConfigProblem extends Error {}
 
 /** SageMaker endpoint names: 1-63 of [a-zA-Z0-9-], no leading or trailing hyphen. */
 const ENDPOINT_NAME = /^[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62}$/;
-const MODEL_NAME = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
 /**
  * Parses and checks the configuration JSON once, at cold start. A problem is
@@ -45,7 +45,7 @@ function readConfig(value: unknown): ModelProxyConfig {
   if (root.version !== MODEL_PROXY_CONFIG_VERSION) throw new ConfigProblem('version is not supported');
   const config: ModelProxyConfig = {
     version: MODEL_PROXY_CONFIG_VERSION,
-    model: string(root.model, 'model', MODEL_NAME),
+    model: string(root.model, 'model', MODEL_NAME_PATTERN),
     backend: readBackend(root.backend),
     requestFormat: oneOf(root.requestFormat, 'requestFormat', REQUEST_FORMATS),
     requestModelName: root.requestModelName === undefined ? undefined : string(root.requestModelName, 'requestModelName', /^[\x21-\x7e]{1,256}$/),

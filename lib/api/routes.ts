@@ -5,6 +5,16 @@
  */
 export const MODEL_ROUTE_METHOD = 'POST';
 
+/**
+ * The one rule for model names. A name is a path segment of its route, part of
+ * an OAuth scope, of resource names and of IAM resource ARNs, so wildcards,
+ * slashes and capitals are out.
+ */
+export const MODEL_NAME_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+
+/** What {@link MODEL_NAME_PATTERN} admits, in words for error messages. */
+export const MODEL_NAME_RULE = '1-64 characters of [a-z0-9-], starting and ending with a letter or digit';
+
 /** Path segments above a model's own resource. */
 export const MODEL_ROUTE_PREFIX = ['v1', 'models'] as const;
 

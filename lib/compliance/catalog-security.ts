@@ -2,7 +2,7 @@ import { Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { compact, ISSUERS_EXTENSION, JsonObject } from './catalog-json';
 import { AiIdentity } from '../identity/ai-identity';
-import { IssuerKind, JwtIssuerProps, ModelAccessProps } from '../identity/jwt-authorizer';
+import { IssuerKind, JwtIssuerProps, ModelAccessProps } from '../identity/jwt-authorizer-props';
 import { intrinsicText } from '../private/intrinsic-text';
 
 /** Names of the security schemes in `components.securitySchemes`. */

@@ -2,7 +2,10 @@ import { Duration, Validations } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { Construct } from 'constructs';
 import { AiIdentity, AiIdentityOptions } from './ai-identity';
-import { IssuerKind, JwtAuthorizer, JwtIssuerProps, ModelAccessProps } from './jwt-authorizer';
+import { MODEL_PLACEHOLDER } from './authorizer-contract';
+import { JwtAuthorizer } from './jwt-authorizer';
+import { IssuerKind, JwtIssuerProps, ModelAccessProps } from './jwt-authorizer-props';
+import { MODEL_ROUTE_METHOD, modelRoutePath } from '../api/routes';
 import { invalidProp } from '../private/validation';
 
 /** How the gateway's routes prove who calls. */
@@ -101,6 +104,7 @@ export class GatewayAuthorization extends Construct {
       issuers,
       modelAccess: models.map((model) => explicit.get(model)
         ?? { model, allowScopes: [this.identity.scopeFor(model), this.identity.adminScopeName] }),
+      routes: [{ method: MODEL_ROUTE_METHOD, path: modelRoutePath(MODEL_PLACEHOLDER) }],
       tenantClaim: props.tenantClaim,
       tierClaim: props.tierClaim,
       usageIdentifierClaim: props.usageIdentifierClaim,

@@ -1,5 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { MODEL_NAME_PATTERN, MODEL_NAME_RULE } from '../api/routes';
 
 /**
  * Thrown at synth time when a construct receives a prop it cannot honour.
@@ -49,14 +50,14 @@ export function validateRange(scope: IConstruct, prop: string, value: number | u
 /** SageMaker's rule for endpoint and variant names (existing ones may use capitals). */
 export const SAGEMAKER_NAME = /^[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62}$/;
 
-/** Names used in paths, resource names and scopes: lower-case letters, digits and hyphens. */
-export const PATH_SAFE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+/** Names used in paths, resource names and scopes: the model-name rule, which handlers apply too. */
+export const PATH_SAFE_NAME = MODEL_NAME_PATTERN;
 
 export function validatePathSafeNames(scope: IConstruct, prop: string, names: readonly string[]): void {
   const seen = new Set<string>();
   for (const name of names) {
     if (Token.isUnresolved(name) || !PATH_SAFE_NAME.test(name)) {
-      invalidProp(scope, prop, name, '1-64 characters of [a-z0-9-], starting and ending with a letter or digit');
+      invalidProp(scope, prop, name, MODEL_NAME_RULE);
     }
     if (seen.has(name)) {
       invalidProp(scope, prop, name, 'unique names (this one appears more than once)');

@@ -215,7 +215,8 @@ describe('JwtAuthorizer', () => {
     tenantClaim: 'custom:tenant',
     resultsCacheTtl: Duration.minutes(10),
   });
-  new apigateway.RestApi(s, 'Api', { deploy: false }).root.addMethod('POST', new apigateway.MockIntegration(), { authorizer: jwt.authorizer });
+  new apigateway.RestApi(s, 'Api', { deploy: false }).root.resourceForPath('v1/models/chat/invoke')
+    .addMethod('POST', new apigateway.MockIntegration(), { authorizer: jwt.authorizer });
   const t = Template.fromStack(s);
 
   test('is a REQUEST authorizer on the Authorization header with the given cache TTL', () => {
@@ -229,7 +230,7 @@ describe('JwtAuthorizer', () => {
   test('writes a config that the handler accepts, with every route rule', () => {
     const fn = Object.values(t.findResources('AWS::Lambda::Function'))[0];
     const config = parseAuthorizerConfig(fn.Properties.Environment.Variables.AUTHORIZER_CONFIG);
-    expect(config.routeTemplate).toBe('POST/v1/models/{model}/invoke');
+    expect(config.routes).toEqual([{ route: 'POST/v1/models/{model}/invoke' }]);
     expect(config.issuers.map((i) => [i.kind, i.audience, i.tokenUse])).toEqual([['cognito', ['client-a'], 'access'], ['oidc', ['api://ai'], null]]);
     expect(config.models.map((m) => m.model)).toEqual(['chat', 'claims-triage']);
     expect(config.models[1].conditions).toHaveLength(2);
@@ -295,7 +296,8 @@ describe('JwtAuthorizer', () => {
       issuers: [{ issuer: 'https://x.example.com', kind: IssuerKind.OIDC, skipAudienceCheck: true }],
       modelAccess: [{ model: 'chat', allowScopes: ['s'] }],
     });
-    new apigateway.RestApi(s2, 'Api', { deploy: false }).root.addMethod('POST', new apigateway.MockIntegration(), { authorizer: skipping.authorizer });
+    new apigateway.RestApi(s2, 'Api', { deploy: false }).root.resourceForPath('v1/models/chat/invoke')
+      .addMethod('POST', new apigateway.MockIntegration(), { authorizer: skipping.authorizer });
     Annotations.fromStack(s2).hasWarning('/TestStack/Jwt', Match.stringLikeRegexp('accepts tokens of any audience'));
   });
 });
@@ -326,6 +328,12 @@ describe('gateway authorization', () => {
     expect(json).toContain('chat.invoke');
     expect(json).toContain('ai-gateway/admin');
     expect(json).toContain('adjusters');
+  });
+
+  test('guards the gateway model route, so the function knows every method it is attached to', () => {
+    const fn = Object.values(t.findResources('AWS::Lambda::Function', { Properties: { Environment: { Variables: { AUTHORIZER_CONFIG: Match.anyValue() } } } }))[0];
+    const raw = JSON.stringify(s.resolve(fn.Properties.Environment.Variables.AUTHORIZER_CONFIG));
+    expect(raw).toContain('\\"routes\\":[{\\"route\\":\\"POST/v1/models/{model}/invoke\\"}]');
   });
 
   test('adds the ABAC claims trigger to the pool', () => {

@@ -5,7 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ts from 'typescript';
+import { blockUnder, runSnippet } from './readme-snippets';
 
 const root = join(__dirname, '..', '..');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
@@ -52,4 +54,18 @@ test('every TypeScript example in README.md type-checks', () => {
     .filter((d) => d.file && files.has(d.file.fileName))
     .map((d) => `snippet ${/readme-snippet-(\d+)/.exec(d.file!.fileName)![1]}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
   expect(problems).toEqual([]);
+});
+
+test('the one-construct-at-a-time example synthesizes, with the JWT authorizer guarding the user\'s own route', () => {
+  const { stack } = runSnippet(blockUnder('One construct at a time'), 'chat');
+  const template = Template.fromStack(stack);
+  template.hasResourceProperties('AWS::ApiGateway::Method', { HttpMethod: 'POST', AuthorizationType: 'CUSTOM' });
+  const fn = Object.values(template.findResources('AWS::Lambda::Function', { Properties: { Environment: { Variables: { AUTHORIZER_CONFIG: Match.anyValue() } } } }));
+  expect(fn).toHaveLength(1);
+  expect(JSON.parse(stack.resolve(fn[0].Properties.Environment.Variables.AUTHORIZER_CONFIG)).routes).toEqual([{ route: 'POST/chat', model: 'chat' }]);
+});
+
+test('the one-construct-at-a-time example fails synth when its authorizer sits on a route it does not list', () => {
+  const { stack } = runSnippet(blockUnder('One construct at a time'), 'v1/summarize');
+  expect(() => Template.fromStack(stack)).toThrow(/Invalid routes: got \["POST \/chat"\]; expected a route for POST \/v1\/summarize/);
 });

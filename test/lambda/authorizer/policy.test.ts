@@ -22,8 +22,10 @@ describe('parseMethodArn', () => {
   });
 });
 
+const GATEWAY_ROUTES = [{ route: 'POST/v1/models/{model}/invoke' }];
+
 describe('RouteTable', () => {
-  const table = new RouteTable('POST/v1/models/{model}/invoke', MODELS);
+  const table = new RouteTable(GATEWAY_ROUTES, MODELS);
 
   it('maps a route to its configured model only', () => {
     expect(table.modelOf('POST/v1/models/code-assist/invoke')).toBe('code-assist');
@@ -33,18 +35,40 @@ describe('RouteTable', () => {
   });
 
   it('names the route ARN of every model under the given API and stage', () => {
-    expect([...table.arnsFor(API_PREFIX)]).toEqual(MODELS.map((m) => [m, routeArn(m)]));
+    expect([...table.arnsFor(API_PREFIX)]).toEqual(MODELS.map((m) => [routeArn(m), m]));
   });
 
   it('follows a custom route template', () => {
-    const custom = new RouteTable('PUT/ai/{model}', ['m1']);
+    const custom = new RouteTable([{ route: 'PUT/ai/{model}' }], ['m1']);
     expect(custom.modelOf('PUT/ai/m1')).toBe('m1');
-    expect(custom.arnsFor(API_PREFIX).get('m1')).toBe(`${API_PREFIX}/PUT/ai/m1`);
+    expect([...custom.arnsFor(API_PREFIX)]).toEqual([[`${API_PREFIX}/PUT/ai/m1`, 'm1']]);
+  });
+
+  it('maps routes without {model} to the model they name, and ANY to every verb', () => {
+    const own = new RouteTable([
+      { route: 'POST/chat', model: 'general-chat' },
+      { route: 'ANY/v1/summarize', model: 'code-assist' },
+      { route: 'GET/', model: 'claims-triage' },
+      { route: 'POST/v2/{model}' },
+    ], MODELS);
+    expect(own.modelOf('POST/chat')).toBe('general-chat');
+    expect(own.modelOf('GET/chat')).toBeUndefined();
+    expect(own.modelOf('POST/chat/extra')).toBeUndefined();
+    expect(own.modelOf('DELETE/v1/summarize')).toBe('code-assist');
+    expect(own.modelOf('GET/')).toBe('claims-triage');
+    expect(own.modelOf('POST/v2/general-chat')).toBe('general-chat');
+    expect(own.modelOf('POST/v2/')).toBeUndefined();
+    expect([...own.arnsFor(API_PREFIX)]).toEqual([
+      [`${API_PREFIX}/POST/chat`, 'general-chat'],
+      [`${API_PREFIX}/*/v1/summarize`, 'code-assist'],
+      [`${API_PREFIX}/GET/`, 'claims-triage'],
+      ...MODELS.map((m) => [`${API_PREFIX}/POST/v2/${m}`, m]),
+    ]);
   });
 });
 
 describe('buildPolicy', () => {
-  const arns = new RouteTable('POST/v1/models/{model}/invoke', MODELS).arnsFor(API_PREFIX);
+  const arns = new RouteTable(GATEWAY_ROUTES, MODELS).arnsFor(API_PREFIX);
   const context = { principalId: 'sub-1', scopes: '' };
 
   function verdicts(entries: Array<[string, ModelVerdict]>): Map<string, ModelVerdict> {
@@ -82,6 +106,15 @@ describe('buildPolicy', () => {
     const result = buildPolicy({ principalId: 'sub-1', routeArns: arns, verdicts: verdicts([]), alsoDeny: [extra], context });
     expect(result.policyDocument.Statement).toEqual([
       { Effect: 'Deny', Action: 'execute-api:Invoke', Resource: [...MODELS.map((m) => routeArn(m)), extra] },
+    ]);
+  });
+
+  it('allows every route of a permitted model and denies every route of the others, on the user\'s own routes', () => {
+    const own = new RouteTable([{ route: 'POST/chat', model: 'general-chat' }, { route: 'GET/v1/{model}' }], MODELS).arnsFor(API_PREFIX);
+    const result = buildPolicy({ principalId: 'sub-1', routeArns: own, verdicts: verdicts([['general-chat', 'allowed']]), context });
+    expect(result.policyDocument.Statement).toEqual([
+      { Effect: 'Allow', Action: 'execute-api:Invoke', Resource: [`${API_PREFIX}/POST/chat`, `${API_PREFIX}/GET/v1/general-chat`] },
+      { Effect: 'Deny', Action: 'execute-api:Invoke', Resource: [`${API_PREFIX}/GET/v1/claims-triage`, `${API_PREFIX}/GET/v1/code-assist`] },
     ]);
   });
 
