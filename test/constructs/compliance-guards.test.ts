@@ -269,9 +269,10 @@ describe('API catalog of the example stack (JWT mode, web ACL)', () => {
     const userPool = stack.getLogicalId(stack.gateway.identity.userPool.node.defaultChild as any);
     expect(jwt['x-secure-ai-gateway-issuers']).toEqual([{ issuer: `https://cognito-idp.eu-west-1.amazonaws.com/\${${userPool}}`, kind: 'cognito' }]);
     const chat = doc.paths['/v1/models/general-chat/invoke'].post;
-    expect(chat.security).toEqual([{ jwt: ['ai-gateway/general-chat.invoke'] }, { jwt: ['ai-gateway/admin'] }]);
+    // The example's usage tiers make every model route need an API key as well as the token.
+    expect(chat.security).toEqual([{ jwt: ['ai-gateway/general-chat.invoke'], apiKey: [] }, { jwt: ['ai-gateway/admin'], apiKey: [] }]);
     const triage = doc.paths['/v1/models/claims-triage/invoke'].post;
-    expect(triage.security).toEqual([{ jwt: [] }]);
+    expect(triage.security).toEqual([{ jwt: [], apiKey: [] }]);
     expect(triage['x-secure-ai-gateway'].authorization).toEqual({
       type: 'JWT',
       anyOfGroups: ['claims-adjusters'],
@@ -305,7 +306,13 @@ describe('API catalog of the example stack (JWT mode, web ACL)', () => {
     expect(root.webAcl.rules.find((r: Json) => r.name === 'RateLimitPerIp').rateLimit).toEqual({ limit: 2000, windowSeconds: 300, key: 'source IP' });
     expect(root.webAcl.rules.find((r: Json) => r.name === 'AWS-CommonRuleSet').countedRules).toContain('SizeRestrictions_BODY');
     expect(root.webAcl.associated).toEqual([`\${${stack.getLogicalId(stack.gateway.webAcl!.webAcl)}.Arn}`]);
-    expect(doc.paths['/v1/models/general-chat/invoke'].post['x-secure-ai-gateway'].throttling).toEqual({ stage: { rateLimit: 50, burstLimit: 100 } });
+    expect(doc.paths['/v1/models/general-chat/invoke'].post['x-secure-ai-gateway'].throttling).toEqual({
+      stage: { rateLimit: 50, burstLimit: 100 },
+      tiers: [
+        { tier: 'free', rateLimit: 2, burstLimit: 5, quota: { limit: 1000, offset: 0, period: 'DAY' } },
+        { tier: 'pro', rateLimit: 20, burstLimit: 40, quota: { limit: 100000, offset: 0, period: 'DAY' } },
+      ],
+    });
   });
 
   test('writes deploy-time values as Fn::Sub placeholders', () => {
