@@ -30,6 +30,7 @@ export interface DetectionView {
 }
 
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
+const NON_ASCII = /[^\0-\x7f]/g;
 const MARK = /\p{M}/u;
 const DECIMAL = /\p{Nd}/u;
 const DASH = /\p{Pd}/u;
@@ -82,15 +83,33 @@ function foldCodePoint(cp: number): string {
   return r;
 }
 
-const IS_MARK = new Map<number, boolean>();
-
+/** Whether a code point is a combining mark; BMP answers come from the table below. */
 function isMark(cp: number): boolean {
-  let r = IS_MARK.get(cp);
-  if (r === undefined) {
-    r = MARK.test(String.fromCodePoint(cp));
-    IS_MARK.set(cp, r);
+  if (cp <= 0xffff && (cp < 0xd800 || cp > 0xdfff)) return (bmpInfo(cp) & IS_MARK) !== 0;
+  return MARK.test(String.fromCodePoint(cp));
+}
+
+const KNOWN = 1;
+const CHANGES = 2;
+const IS_MARK = 4;
+const LOOKALIKE = 8;
+/** Per BMP code unit, filled on first sight: KNOWN, and whether the view changes it, it is a mark, or a look-alike. */
+const BMP = new Uint8Array(0x10000);
+
+function bmpInfo(c: number): number {
+  let f = BMP[c];
+  if (f === 0) {
+    f = KNOWN;
+    // Surrogates are read as code points by the caller, never from this table.
+    if (c < 0xd800 || c > 0xdfff) {
+      const ch = String.fromCharCode(c);
+      if (c >= 0x80 && foldCodePoint(c) !== ch) f |= CHANGES;
+      if (MARK.test(ch)) f |= IS_MARK;
+      if (HOMOGLYPHS.has(c)) f |= LOOKALIKE;
+    }
+    BMP[c] = f;
   }
-  return r;
+  return f;
 }
 
 /** Latin letters that Cyrillic and Greek letters are drawn like (the usual confusables of e-mails and keys). */
@@ -147,44 +166,61 @@ export function detectionView(text: string): DetectionView {
   let homoglyph = false;
   let i = 0;
   while (i < n) {
-    const c = text.charCodeAt(i);
+    let c = text.charCodeAt(i);
     if (c < 0x80) {
-      // An ASCII starter followed by combining marks is normalised with them (NFKC composes `e` + U+0301).
-      const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
-      if (next < 0x300 || !isMark(text.codePointAt(i + 1) ?? 0)) {
+      // Runs of ASCII are skipped natively; an ASCII character before a combining mark is taken up below.
+      NON_ASCII.lastIndex = i;
+      if (NON_ASCII.exec(text) === null) break;
+      i = NON_ASCII.lastIndex - 1;
+      c = text.charCodeAt(i);
+    }
+    let start = i;
+    let cp = c;
+    let width = 1;
+    let flags = 0;
+    if (c >= 0xd800 && c <= 0xdfff) {
+      cp = text.codePointAt(i) ?? c;
+      // A lone surrogate stays as it is.
+      if (cp <= 0xffff) {
         i++;
         continue;
       }
+      width = 2;
+      if (isMark(cp)) flags = IS_MARK;
+    } else {
+      flags = bmpInfo(c);
+      if (flags & LOOKALIKE) homoglyph = true;
     }
-    const cp = text.codePointAt(i) ?? c;
-    const width = cp > 0xffff ? 2 : 1;
+    // A mark right after an ASCII starter (`e` + U+0301): NFKC composes them, so they are one segment.
+    if (flags & IS_MARK && i > run && text.charCodeAt(i - 1) < 0x80) start = i - 1;
     let end = i + width;
+    const next = end < n ? text.charCodeAt(end) : 0;
+    const markFollows = next >= 0x300 && isMark(text.codePointAt(end) ?? 0);
     let folded: string;
-    if (end < n && text.charCodeAt(end) >= 0x300 && isMark(text.codePointAt(end) ?? 0)) {
+    if (markFollows || start < i) {
       while (end < n && text.charCodeAt(end) >= 0x300) {
         const mcp = text.codePointAt(end) ?? 0;
         if (!isMark(mcp)) break;
         end += mcp > 0xffff ? 2 : 1;
       }
-      const segment = text.slice(i, end);
+      const segment = text.slice(start, end);
       folded = foldString(segment.normalize('NFKC'));
       if (folded === segment) {
         i = end;
         continue;
       }
     } else {
-      if (c >= 0xd800 && c <= 0xdfff && width === 1) {
-        // A lone surrogate stays as it is.
+      if (width === 1 && !(flags & CHANGES)) {
         i++;
         continue;
       }
       folded = foldCodePoint(cp);
-      if (!homoglyph && HOMOGLYPHS.has(cp)) homoglyph = true;
-      if (folded.length === width && (width === 1 ? folded.charCodeAt(0) === c : folded === text.slice(i, end))) {
+      if (folded.length === width && folded === text.slice(i, end)) {
         i = end;
         continue;
       }
     }
+    i = start;
     changed = true;
     // Copy the unchanged run before this segment, then the segment's folded form.
     if (run < i) {
