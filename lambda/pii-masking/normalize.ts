@@ -290,7 +290,7 @@ function foldHomoglyphs(s: string): string {
       if (!isTokenUnit(c)) break;
       if (c < 0x80) {
         if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x40) latin = true;
-      } else if (HOMOGLYPHS.has(c)) {
+      } else if (c < 0xd800 && bmpInfo(c) & LOOKALIKE) {
         lookalike = true;
       }
     }
