@@ -153,7 +153,10 @@ function readJwt(s: string, start: number): number {
   return sig;
 }
 
-/** Fewest changes of character class (upper, lower, digit, symbol) between neighbours: random base64 changes about 25 times in 40, fewer than 14 about once in 3000; a camel-case identifier of 40 characters about 12 times. */
+/**
+ * Fewest changes of character class (upper, lower, digit, symbol) between neighbours: random base64 changes about
+ * 25 times in 40, fewer than 14 about once in 3000; a camel-case identifier of 40 characters about 12 times.
+ */
 const MIN_CLASS_CHANGES = 14;
 /** Fewest distinct characters: 40 random base64 characters hold about 30 (never fewer than 21 in 200 000 draws). */
 const MIN_DISTINCT = 20;

@@ -41,7 +41,8 @@ export function detect(text: string, from: number, cfg: CompiledOptions): Detect
     lastEnd = end;
     values.push(value);
     if (from === 0 && view.starts === null) findings.push(f);
-    else findings.push(f.label === undefined ? { type: f.type, start: start - from, end: end - from } : { type: f.type, start: start - from, end: end - from, label: f.label });
+    else if (f.label === undefined) findings.push({ type: f.type, start: start - from, end: end - from });
+    else findings.push({ type: f.type, start: start - from, end: end - from, label: f.label });
   }
   return { findings, values };
 }

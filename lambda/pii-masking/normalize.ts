@@ -269,7 +269,8 @@ export function detectionView(text: string): DetectionView {
 /** Characters a token (an e-mail, a key, a word) is made of; anything else ends it. */
 function isTokenUnit(c: number): boolean {
   if (c < 0x80) {
-    return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x40 || c === 0x2e || c === 0x2d || c === 0x5f || c === 0x2b || c === 0x25;
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return true;
+    return c === 0x40 || c === 0x2e || c === 0x2d || c === 0x5f || c === 0x2b || c === 0x25;
   }
   return c !== 0xa0 && !(c >= 0x2000 && c <= 0x206f) && c !== 0x3000 && !(c >= 0x3001 && c <= 0x3003);
 }

@@ -4,7 +4,7 @@
  * found as the plain text is, nothing a finding normalises to survives, and the rest of the text is untouched.
  */
 import fc from 'fast-check';
-import { maskPii } from '../../../lambda/pii-masking';
+import { maskPii, type MaskMode } from '../../../lambda/pii-masking';
 import { detectionView } from '../../../lambda/pii-masking/normalize';
 import { piiTextDisguised } from './generators';
 
@@ -50,7 +50,7 @@ describe('masking disguised PII', () => {
 
   it("lets no finding's normalised value survive in the output", () => {
     fc.assert(
-      fc.property(piiTextDisguised, fc.constantFrom('redact', 'placeholder', 'mask') as fc.Arbitrary<'redact' | 'placeholder' | 'mask'>, ({ text, hidden }, mode) => {
+      fc.property(piiTextDisguised, fc.constantFrom<MaskMode>('redact', 'placeholder', 'mask'), ({ text, hidden }, mode) => {
         // The findings of the plain text are what the disguised one must lose (the view of `hidden` is `text`).
         const plain = maskPii(text).findings;
         let rest = '';
