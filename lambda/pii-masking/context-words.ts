@@ -15,7 +15,10 @@ export const CUE_PHONE = 8;
 export const CUE_SECRET = 16;
 export const CUE_PERSON = 32;
 export const CUE_VERSION = 64;
-/** Identifiers that are not personal: order, invoice, tracking, build, hash... */
+/**
+ * Identifiers that are not personal: order, invoice, tracking, build, hash... They only weigh on values without
+ * a check of their own (phone-shaped numbers); a Luhn-valid card or a dashed SSN in issuable ranges is masked anyway.
+ */
 export const CUE_REFERENCE = 128;
 export const CUE_ADDRESS = 512;
 

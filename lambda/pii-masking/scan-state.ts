@@ -44,6 +44,8 @@ export class ScanState {
    * point (the next segment of `b65d1416-de1b-4343-...`) jumps to tokenTriedAt instead of reading the run again.
    */
   public tokenRunEnd = -1;
+  /** End of the last base64 run judged as an AWS secret key: stops inside it need no second look. */
+  public base64RunEnd = 0;
 
   private tableContext: TableContext | undefined;
 
