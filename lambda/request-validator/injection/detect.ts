@@ -1,3 +1,4 @@
+import { clearTopicInstructions } from './business-topics';
 import { matchConceptRules } from './concept-rules';
 import { buildConceptIndex, conceptMasks } from './concepts';
 import { findEncodedPayloads, type PayloadKind } from './decoders';
@@ -146,7 +147,9 @@ function matchCompact(strings: readonly string[], evidence: Evidence): void {
 function scan(view: View, evidence: Evidence): ScanHints & IntentHints & { readonly tokens: Tokens } {
   const tokens = tokenize(view.words);
   const hints = matchWordRules(view.words, tokens, INDEX, evidence);
-  matchConceptRules(conceptMasks(tokens, CONCEPTS), tokens, (rule) => evidence.add(rule.reason, rule.weight));
+  const masks = conceptMasks(tokens, CONCEPTS);
+  clearTopicInstructions(masks, tokens);
+  matchConceptRules(masks, tokens, (rule) => evidence.add(rule.reason, rule.weight));
   matchTextRules(view, hints.gates, evidence);
   matchCompact(hints.longWords, evidence);
   return { ...hints, ...matchIntent(view.lower, tokens, evidence), tokens };

@@ -1,6 +1,7 @@
 import { anchorsOf, foldPhrase, sequenceSource, type Part } from './pattern-builder';
 import { LEET } from './confusables';
-import type { Reason } from './reasons';
+import { notFollowedByTopic } from './business-topics';
+import { Reason } from './reasons';
 import type { WordRule } from './rules/rule';
 import type { Evidence } from './scoring';
 import { tokenText, WordCache, type Tokens } from './tokens';
@@ -104,9 +105,13 @@ export function rot13(s: string): string {
   return s.replace(/[a-z]/g, (c) => String.fromCharCode(((c.charCodeAt(0) - 97 + 13) % 26) + 97));
 }
 
+// Instructions about an errand, or the speaker's own ("messages from us"), are not the model's: see business-topics.ts.
+const OVERRIDE_TAIL = `${notFollowedByTopic()}(?! (?:from (?:me|us)|(?:i|we) (?:gave|sent|wrote))(?![^ .!?\\n]))`;
+
 function lazyRegex(rule: WordRule): () => RegExp {
   let regex: RegExp | undefined;
-  return () => (regex ??= new RegExp(sequenceSource(rule.parts, rule.notAfter, rule.after), 'y'));
+  const tail = rule.reason === Reason.INSTRUCTION_OVERRIDE ? OVERRIDE_TAIL : '';
+  return () => (regex ??= new RegExp(sequenceSource(rule.parts, rule.notAfter, rule.after) + tail, 'y'));
 }
 
 function push(map: Map<string, number[]>, key: string, id: number): void {
