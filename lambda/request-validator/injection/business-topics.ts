@@ -90,3 +90,4 @@ export function clearTopicInstructions(masks: ConceptMasks, tokens: Tokens): voi
     if (tied) masks.lo[i] = (masks.lo[i] & ~CONFIG_BITS) >>> 0;
   }
 }
+

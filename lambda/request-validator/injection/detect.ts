@@ -1,5 +1,6 @@
 import { clearTopicInstructions } from './business-topics';
 import { matchConceptRules } from './concept-rules';
+import { clearEverydayData } from './everyday-data';
 import { buildConceptIndex, conceptMasks } from './concepts';
 import { findEncodedPayloads, type PayloadKind } from './decoders';
 import { foldText, toWords } from './fold';
@@ -149,6 +150,7 @@ function scan(view: View, evidence: Evidence): ScanHints & IntentHints & { reado
   const hints = matchWordRules(view.words, tokens, INDEX, evidence);
   const masks = conceptMasks(tokens, CONCEPTS);
   clearTopicInstructions(masks, tokens);
+  clearEverydayData(masks, tokens);
   matchConceptRules(masks, tokens, (rule) => evidence.add(rule.reason, rule.weight));
   matchTextRules(view, hints.gates, evidence);
   matchCompact(hints.longWords, evidence);

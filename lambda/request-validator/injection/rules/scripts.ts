@@ -81,7 +81,8 @@ const HI = {
 function scriptRule(reason: TextRule['reason'], weight: number, script: RegExp, pattern: RegExp): TextRule {
   if (reason !== Reason.INSTRUCTION_OVERRIDE) return { reason, weight, view: 'words', script, pattern };
   // Setting aside the delivery instructions or the old address notice is an errand (see business-topics.ts).
-  return { reason, weight, view: 'words', script, pattern: new RegExp(pattern.source, 'g'), accept: (match) => !CJK_TOPIC.test(match) };
+  const source = `(?<!${CJK_TOPIC.source})(?:${pattern.source})`;
+  return { reason, weight, view: 'words', script, pattern: new RegExp(source, 'g'), accept: (match) => !CJK_TOPIC.test(match) };
 }
 
 const O = Reason.INSTRUCTION_OVERRIDE;
