@@ -11,7 +11,7 @@ import { seededRandom as random } from '../../helpers/seeded-random';
  * texts, the adversarial growth inputs and the benchmark prompts. Built
  * deterministically, so a changed verdict means the guard changed.
  */
-const SETS = ['labeled.jsonl', 'later-rounds.jsonl', 'holdout.jsonl', 'round7.jsonl', 'round8.jsonl'];
+const SETS = ['labeled.jsonl', 'later-rounds.jsonl', 'holdout.jsonl', 'round7.jsonl', 'round8.jsonl', 'pii-business.jsonl', 'pii-embedded-attacks.jsonl'];
 const FIXTURES = join(__dirname, '../../fixtures/injection');
 
 export interface Verdict {
