@@ -160,7 +160,12 @@ function placeholderUrls(lower: string, evidence: Evidence): void {
 
 // The model addressed by name inside the text, then told something: "Assistant: stop cleaning", "AI notetaker, new task".
 // A possessive ("the assistant's account") names the model without addressing it, and the name and its colon stay in one sentence.
-const VOCATIVE = /(?<![a-z\u00c0-\u024f])(ai|assistant|model|llm|bot|agent|notetaker|generator|summari[sz]er|translator|gpt|copilot|chatbot|ki|ia|asistente|assistente)(?![a-z\u00c0-\u024f]|['’]s(?![a-z]))((?:[ -]?[^\s:,.!?]{1,24}){0,3}?)[ \t]*[:,][ \t]*([^\n]{0,100})/g;
+const VOCATIVE_NAMES = 'ai|assistant|model|llm|bot|agent|notetaker|generator|summari[sz]er|translator|gpt|copilot|chatbot|ki|ia|asistente|assistente';
+const VOCATIVE = new RegExp(
+  `(?<![a-z\\u00c0-\\u024f])(${VOCATIVE_NAMES})(?![a-z\\u00c0-\\u024f]|['’]s(?![a-z]))` +
+    '((?:[ -]?[^\\s:,.!?]{1,24}){0,3}?)[ \\t]*[:,][ \\t]*([^\\n]{0,100})',
+  'g',
+);
 const MAX_VOCATIVES = 32;
 const DIRECTIVE = /\b(?:new task|rather than|instead|from now on|stop|always|only|do not|don't|never|you|your|approve|mark|rate|rank|recommend|describe|score|say|tell|respond|reply|answer|output|print|delete|forward|send|collect|post|ask|add|include|grant|drop|run|list|ignore|disregard|forget|reveal|when|ahora|maintenant|jetzt|oublie|olvida|vergiss|leite|recomienda)\b/;
 const NON_LATIN_TEXT = /^[^a-z]{6,}/;
@@ -169,8 +174,11 @@ const NON_LATIN_TEXT = /^[^a-z]{6,}/;
 const OPENING_GREETING = /^\s*(?:(?:hey|hi|hello|dear|ok|okay|yo|hola|bonjour|hallo|ciao|oi)\b[ ,!]*)?$/;
 
 // A pasted conversation with a person in it: "Customer:", "[10:02] Caller (+44 …):", "[user:guest]".
-const HUMAN_TURN =
-  /(?:^|\n)[ \t]*(?:\[[^\]\n]{0,24}\][ \t]*)?\[?(?:customer|user|caller|client|guest|patient|tenant|visitor|buyer|member|cliente|kunde|kundin|klant|клиент|kund)(?![a-z\u00c0-\u024f])[^:\n]{0,40}[:\]]/;
+const HUMAN_TURN = new RegExp(
+  '(?:^|\\n)[ \\t]*(?:\\[[^\\]\\n]{0,24}\\][ \\t]*)?\\[?' +
+    '(?:customer|user|caller|client|guest|patient|tenant|visitor|buyer|member|cliente|kunde|kundin|klant|клиент|kund)' +
+    '(?![a-z\\u00c0-\\u024f])[^:\\n]{0,40}[:\\]]',
+);
 // What may come before a speaker's name on its line: blanks, a time stamp, an opening bracket.
 const TURN_PREFIX = /^[ \t[\]0-9:.-]*$/;
 
