@@ -47,6 +47,23 @@ export const CJK_TOPIC = /配送|配達|发货|發貨|送货|送貨|快递|快�
 export const TOPIC_WORDS: ReadonlySet<string> = new Set(TOPICS.map(foldPhrase));
 export const CONNECTOR_WORDS: ReadonlySet<string> = new Set(CONNECTORS.map(foldPhrase));
 
+// "ne tiens pas compte de", "no tengas en cuenta": the account word of "take into account" is part of the verb.
+const TAKE_INTO_ACCOUNT = /(?:^| )(?:pas|tenir|tiens|tenez|en|em|tenere|tieni|tenete) (?:compte|cuenta|conta|conto)(?= |$)/g;
+
+/**
+ * Whether a word rule's match names a topic anywhere inside it: "forget the
+ * previous wake-up call request" and "frühere Anweisungen zur
+ * Rechnungsstellung sind hinfällig" put the topic between the words the rule
+ * looks for, where the check on what follows the match cannot see it.
+ */
+export function namesTopic(match: string): boolean {
+  const words = match.replace(TAKE_INTO_ACCOUNT, ' ').split(' ');
+  for (let i = 0; i < words.length; i++) {
+    if (TOPIC_WORDS.has(words[i]) || (i + 1 < words.length && TOPIC_WORDS.has(`${words[i]} ${words[i + 1]}`))) return true;
+  }
+  return false;
+}
+
 /** How many connectors may separate a noun from the topic that follows it. */
 export const MAX_CONNECTORS = 3;
 

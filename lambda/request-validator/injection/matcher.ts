@@ -1,6 +1,6 @@
 import { anchorsOf, foldPhrase, sequenceSource, type Part } from './pattern-builder';
 import { LEET } from './confusables';
-import { notFollowedByTopic } from './business-topics';
+import { namesTopic, notFollowedByTopic } from './business-topics';
 import { Reason } from './reasons';
 import type { WordRule } from './rules/rule';
 import type { Evidence } from './scoring';
@@ -283,10 +283,11 @@ export function matchWordRules(words: string, tokens: Tokens, index: RuleIndex, 
       const r = index.rules[id];
       const regex = r.regex();
       regex.lastIndex = start;
-      if (regex.test(words)) {
-        done[id] = 1;
-        evidence.add(r.reason, r.weight);
-      }
+      const m = regex.exec(words);
+      // An override whose words name an errand's topic is about the errand (see business-topics.ts); it may still match later.
+      if (!m || (r.reason === Reason.INSTRUCTION_OVERRIDE && namesTopic(m[0]))) continue;
+      done[id] = 1;
+      evidence.add(r.reason, r.weight);
     }
   };
   let singleLetters = 0;
