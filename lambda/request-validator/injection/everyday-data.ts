@@ -21,22 +21,57 @@ const NOUN_BEFORE: ReadonlySet<string> = new Set([
 ]);
 const NOUN_AFTER: ReadonlySet<string> = new Set(['address', 'addresses', 'thread', 'account', 'template', 'signature', 'is', 'was']);
 const EMAIL_WORDS: ReadonlySet<string> = new Set(['email', 'emails', 'e-mail', 'mail', 'mails']);
+// "the history of her conversations": the data is named as one person's after the noun.
+const OWNER_AFTER: ReadonlySet<string> = new Set(['my', 'her', 'his']);
+// A data phrase is marked on its first word: "chat history of his account" reaches "of" two words on.
+const OWNER_REACH = 3;
+// Words that end a verb's negation right before it: "don't send", "do not forward", "never email", "nicht senden".
+const NEGATORS: ReadonlySet<string> = new Set(['not', 'never', 'nicht', 'nie', 'jamais', 'nunca', 'mai', 'niet']);
+const CONTRACTED: ReadonlySet<string> = new Set(['don', 'doesn', 'didn', 'won', 'shouldn', 'mustn', 'can', 'couldn', 'wouldn']);
+// Words an address cannot start with, so "email to bob@…" stays a verb while "email jane.doe@…" is a field (the dot splits the address).
+const NOT_LOCAL_PART: ReadonlySet<string> = new Set([
+  'to', 'the', 'all', 'a', 'an', 'it', 'them', 'this', 'that', 'these', 'those', 'every', 'me', 'us', 'him', 'her', 'and', 'copies', 'copy',
+]);
 
 function word(tokens: Tokens, i: number, from: number): string {
   return i >= 0 && i < tokens.length && tokens.sentence[i] === tokens.sentence[from] ? tokenText(tokens, i) : '';
 }
 
-/** Drops the data concepts from one person's own data, and the moving concept from "email" used as a noun or a field name. */
+/** "of her …" right after the data's words ("the history of her conversations", "the chat history of his account"). */
+function ownerFollows(tokens: Tokens, i: number): boolean {
+  for (let k = i + 1; k <= i + OWNER_REACH; k++) {
+    if (word(tokens, k, i) === 'of') return OWNER_AFTER.has(word(tokens, k + 1, i));
+  }
+  return false;
+}
+
+function negated(tokens: Tokens, i: number): boolean {
+  const before = word(tokens, i - 1, i);
+  return NEGATORS.has(before) || (before === 't' && CONTRACTED.has(word(tokens, i - 2, i)));
+}
+
+/** "email" right before an address, whose local part may be split at a dot: the address is what the field or label holds. */
+function labelsAddress(tokens: Tokens, i: number): boolean {
+  const after = word(tokens, i + 1, i);
+  return after.includes('@') || (after !== '' && !NOT_LOCAL_PART.has(after) && word(tokens, i + 2, i).includes('@'));
+}
+
+/**
+ * Drops the data concepts from one person's own data, and the moving concept
+ * from "email" used as a noun or a field name and from a negated verb ("don't
+ * send me marketing emails" moves nothing).
+ */
 export function clearEverydayData(masks: ConceptMasks, tokens: Tokens): void {
   for (let i = 0; i < tokens.length; i++) {
     const before = word(tokens, i - 1, i);
     const after = word(tokens, i + 1, i);
-    if ((masks.lo[i] & SENSITIVE || masks.hi[i] & PERSONAL) && (ONE_PERSON.has(before) || after === 'reset')) {
+    const owned = ONE_PERSON.has(before) || after === 'reset' || ownerFollows(tokens, i);
+    if ((masks.lo[i] & SENSITIVE || masks.hi[i] & PERSONAL) && owned) {
       masks.lo[i] = (masks.lo[i] & ~SENSITIVE) >>> 0;
       masks.hi[i] = (masks.hi[i] & ~PERSONAL) >>> 0;
     }
-    if (masks.lo[i] & MOVE && EMAIL_WORDS.has(tokenText(tokens, i)) && (NOUN_BEFORE.has(before) || NOUN_AFTER.has(after) || after.includes('@'))) {
-      masks.lo[i] = (masks.lo[i] & ~MOVE) >>> 0;
-    }
+    if (!(masks.lo[i] & MOVE)) continue;
+    const noun = EMAIL_WORDS.has(tokenText(tokens, i)) && (NOUN_BEFORE.has(before) || NOUN_AFTER.has(after) || labelsAddress(tokens, i));
+    if (noun || negated(tokens, i)) masks.lo[i] = (masks.lo[i] & ~MOVE) >>> 0;
   }
 }
