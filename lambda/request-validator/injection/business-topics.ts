@@ -34,7 +34,7 @@ const TOPICS: readonly string[] = [
 /** Words that may sit between the noun and its topic: prepositions, articles, possessives, "previous". */
 const CONNECTORS: readonly string[] = [
   'on', 'for', 'about', 'regarding', 're', 'of', 'to', 'the', 'a', 'an', 'my', 'our', 'his', 'her', 'their', 'this', 'that',
-  'previous', 'old', 'earlier', 'prior', 'de', 'del', 'la', 'el', 'las', 'los', 'sobre', 'para', 'da', 'do', 'das', 'dos',
+  'previous', 'old', 'earlier', 'prior', 'file', 'de', 'del', 'la', 'el', 'las', 'los', 'sobre', 'para', 'da', 'do', 'das', 'dos',
   'du', 'des', 'sur', 'pour', 'le', 'les', 'di', 'della', 'delle', 'sulla', 'sulle', 'sul', 'per', 'il', 'lo', 'zur', 'zum',
   'für', 'über', 'der', 'die', 'das', 'den', 'zu', 'voor', 'over', 'bij', 'het', 'по', 'о', 'для', 'för', 'om',
   'anteriores', 'anterior', 'précédentes', 'précédents', 'precedenti', 'vorherigen', 'früheren', 'poprzednie',
@@ -90,7 +90,8 @@ function topicFollows(tokens: Tokens, i: number): boolean {
   return false;
 }
 
-function aboutTopic(tokens: Tokens, i: number): boolean {
+/** Whether the noun at `i` is tied to a topic: the topic right before it, or after it through connectors. */
+export function aboutTopic(tokens: Tokens, i: number): boolean {
   if (i > 0 && tokens.sentence[i - 1] === tokens.sentence[i] && TOPIC_WORDS.has(tokenText(tokens, i - 1))) return true;
   return topicFollows(tokens, i);
 }

@@ -118,7 +118,7 @@ function textRuleMatches(rule: TextRule, text: string, gates: Gates, wordGateOpe
   if (!rule.accept) return rule.pattern.test(text);
   rule.pattern.lastIndex = 0;
   for (let m = rule.pattern.exec(text); m; m = rule.pattern.exec(text)) {
-    if (rule.accept(m[0])) {
+    if (rule.accept(m[0], text, m.index)) {
       rule.pattern.lastIndex = 0;
       return true;
     }

@@ -1,3 +1,4 @@
+import { aboutTopic } from './business-topics';
 import { buildIntentLexicon, classesOf, Intent as I } from './intent-lexicon';
 import { Reason } from './reasons';
 import type { Evidence } from './scoring';
@@ -47,6 +48,8 @@ function classify(tokens: Tokens): Uint16Array {
     if (word === 't' && i > 0 && NEGATED_CONTRACTIONS.has(tokenText(tokens, i - 1))) bits |= I.NEGATION;
     if (bits & I.OWN) lastOwn = i;
     else if (i - lastOwn <= OWN_REACH) bits &= ~(I.CONFIG | I.CONTEXT | I.EARLIER);
+    // "previous instructions for account CUST-8812": an errand's instructions, as in the concept rules.
+    if (bits & I.CONFIG && aboutTopic(tokens, i)) bits &= ~I.CONFIG;
     classes[i] = bits;
   }
   // "the instructions I gave you" are the speaker's own too.

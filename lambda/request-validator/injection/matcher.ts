@@ -1,5 +1,6 @@
 import { anchorsOf, foldPhrase, sequenceSource, type Part } from './pattern-builder';
 import { LEET } from './confusables';
+import { isLogLabel } from './log-entries';
 import { namesTopic, notFollowedByTopic } from './business-topics';
 import { Reason } from './reasons';
 import type { WordRule } from './rules/rule';
@@ -107,6 +108,9 @@ export function rot13(s: string): string {
 
 // Instructions about an errand, or the speaker's own ("messages from us"), are not the model's: see business-topics.ts.
 const OVERRIDE_TAIL = `${notFollowedByTopic()}(?! (?:from (?:me|us)|(?:i|we) (?:gave|sent|wrote))(?![^ .!?\\n]))`;
+
+// A log entry's head names who acted ("2024-01-07 admin override: …"), not who speaks: see log-entries.ts.
+const LABEL_REASONS: ReadonlySet<Reason> = new Set([Reason.AUTHORITY_CLAIM, Reason.CHAT_MARKUP_SPOOFING]);
 
 function lazyRegex(rule: WordRule): () => RegExp {
   let regex: RegExp | undefined;
@@ -286,6 +290,7 @@ export function matchWordRules(words: string, tokens: Tokens, index: RuleIndex, 
       const m = regex.exec(words);
       // An override whose words name an errand's topic is about the errand (see business-topics.ts); it may still match later.
       if (!m || (r.reason === Reason.INSTRUCTION_OVERRIDE && namesTopic(m[0]))) continue;
+      if (LABEL_REASONS.has(r.reason) && isLogLabel(words, start)) continue;
       done[id] = 1;
       evidence.add(r.reason, r.weight);
     }
