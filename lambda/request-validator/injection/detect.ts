@@ -1,6 +1,7 @@
 import { clearTopicInstructions } from './business-topics';
 import { matchConceptRules } from './concept-rules';
 import { clearEverydayData } from './everyday-data';
+import { clearHumanAgents } from './human-agents';
 import { buildConceptIndex, conceptMasks } from './concepts';
 import { findEncodedPayloads, type PayloadKind } from './decoders';
 import { foldText, toWords } from './fold';
@@ -151,6 +152,7 @@ function scan(view: View, evidence: Evidence): ScanHints & IntentHints & { reado
   const masks = conceptMasks(tokens, CONCEPTS);
   clearTopicInstructions(masks, tokens);
   clearEverydayData(masks, tokens);
+  clearHumanAgents(masks, tokens);
   matchConceptRules(masks, tokens, (rule) => evidence.add(rule.reason, rule.weight));
   matchTextRules(view, hints.gates, evidence);
   matchCompact(hints.longWords, evidence);

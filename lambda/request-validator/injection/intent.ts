@@ -1,4 +1,5 @@
 import { aboutTopic } from './business-topics';
+import { isHumanAgent } from './human-agents';
 import { buildIntentLexicon, classesOf, Intent as I } from './intent-lexicon';
 import { Reason } from './reasons';
 import type { Evidence } from './scoring';
@@ -50,6 +51,7 @@ function classify(tokens: Tokens): Uint16Array {
     else if (i - lastOwn <= OWN_REACH) bits &= ~(I.CONFIG | I.CONTEXT | I.EARLIER);
     // "previous instructions for account CUST-8812": an errand's instructions, as in the concept rules.
     if (bits & I.CONFIG && aboutTopic(tokens, i)) bits &= ~I.CONFIG;
+    if (bits & I.MODEL && isHumanAgent(tokens, i)) bits &= ~I.MODEL;
     classes[i] = bits;
   }
   // "the instructions I gave you" are the speaker's own too.

@@ -1,5 +1,6 @@
 import { anchorsOf, foldPhrase, sequenceSource, type Part } from './pattern-builder';
 import { LEET } from './confusables';
+import { isHumanAgent } from './human-agents';
 import { isLogLabel } from './log-entries';
 import { namesTopic, notFollowedByTopic } from './business-topics';
 import { Reason } from './reasons';
@@ -280,7 +281,7 @@ export function matchWordRules(words: string, tokens: Tokens, index: RuleIndex, 
   }
   const done = new Uint8Array(index.rules.length);
   for (const id of index.filtered) if ((satisfied[id] & index.rules[id].needs) !== index.rules[id].needs) done[id] = 1;
-  const tryRules = (ids: readonly number[] | undefined, start: number): void => {
+  const tryRules = (ids: readonly number[] | undefined, start: number, t: number): void => {
     if (!ids) return;
     for (const id of ids) {
       if (done[id]) continue;
@@ -291,6 +292,7 @@ export function matchWordRules(words: string, tokens: Tokens, index: RuleIndex, 
       // An override whose words name an errand's topic is about the errand (see business-topics.ts); it may still match later.
       if (!m || (r.reason === Reason.INSTRUCTION_OVERRIDE && namesTopic(m[0]))) continue;
       if (LABEL_REASONS.has(r.reason) && isLogLabel(words, start)) continue;
+      if (r.reason === Reason.INDIRECT_INJECTION && isHumanAgent(tokens, t)) continue;
       done[id] = 1;
       evidence.add(r.reason, r.weight);
     }
@@ -300,9 +302,9 @@ export function matchWordRules(words: string, tokens: Tokens, index: RuleIndex, 
     const word = tokenText(tokens, t);
     const start = tokens.start[t];
     const { info, pairs, prefixIds, leet } = facts.of(tokens, t);
-    if (info?.anchors) tryRules(info.anchors, start);
-    if (pairs && t + 1 < tokens.length) tryRules(pairs.get(tokenText(tokens, t + 1)), start);
-    if (prefixIds) for (const ids of prefixIds) tryRules(ids, start);
+    if (info?.anchors) tryRules(info.anchors, start, t);
+    if (pairs && t + 1 < tokens.length) tryRules(pairs.get(tokenText(tokens, t + 1)), start, t);
+    if (prefixIds) for (const ids of prefixIds) tryRules(ids, start, t);
     singleLetters = word.length === 1 && isAsciiLetter(word.charCodeAt(0)) ? singleLetters + 1 : 0;
     if (singleLetters >= SPACED_RUN) hints.spacedLetters = true;
     if (leet) hints.leetspeak = true;
