@@ -226,7 +226,8 @@ const LEXICON: Entries = [
   [C.OTHERS_DATA, [
     "customer's", 'customers', "user's", "users'", 'stored', 'on file', 'in your environment', 'in your memory',
     'you have access to', 'other users', 'all users', "everyone's", "client's", 'clients', 'saved', 'in the database',
-    'of the last customer', 'del último cliente', 'dos clientes', 'des clients', 'der kunden',
+    'of the last customer', 'del último cliente', 'dos clientes', 'des clients', 'der kunden', 'customer list', 'client list',
+    'kundenliste', 'lista de clientes', 'liste des clients', 'liste de clients',
   ]],
   [C.TELL_USER, [
     'tell the user', 'inform the user', 'tell them to', 'tell users', 'remind the user', 'advise the user', 'ask the user',
@@ -418,10 +419,10 @@ const LEXICON: Entries = [
   ]],
   // Moved alone, these are an errand ("send her new phone number to the courier"); they count when the data is many people's.
   [C.PERSONAL, [
-    'personal data', 'user data', 'customer data', 'credit card', 'card number', 'ssn', 'número de tarjeta', 'numéro de carte',
+    'personal data', 'user data', 'customer data', 'credit card', 'card number', 'card numbers', 'ibans', 'kartennummern', 'ssn', 'número de tarjeta', 'numéro de carte',
     'kartennummer', 'número do cartão', 'numero di carta', 'номер карты', 'card details', 'bank details', 'iban', 'cvv', 'pin',
     'home address', 'postal address', 'mailing address', "user's address", 'phone number', 'phone numbers', 'date of birth',
-    'passport number', 'bank account', 'location', 'records', 'customer records', 'user records', 'patient records',
+    'passport number', 'passport numbers', 'bank account', 'bank accounts', 'social security numbers', 'location', 'records', 'customer records', 'user records', 'patient records',
     'employee records', 'personal details', 'social security number', 'datos', 'données', 'daten', 'dados', 'dati', 'данные',
   ]],
   [C.DESTINATION, [
