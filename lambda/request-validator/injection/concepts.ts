@@ -419,10 +419,12 @@ const LEXICON: Entries = [
   ]],
   // Moved alone, these are an errand ("send her new phone number to the courier"); they count when the data is many people's.
   [C.PERSONAL, [
-    'personal data', 'user data', 'customer data', 'credit card', 'card number', 'card numbers', 'ibans', 'kartennummern', 'ssn', 'número de tarjeta', 'numéro de carte',
+    'personal data', 'user data', 'customer data', 'credit card', 'card number', 'card numbers', 'ibans', 'kartennummern',
+    'ssn', 'número de tarjeta', 'numéro de carte',
     'kartennummer', 'número do cartão', 'numero di carta', 'номер карты', 'card details', 'bank details', 'iban', 'cvv', 'pin',
     'home address', 'postal address', 'mailing address', "user's address", 'phone number', 'phone numbers', 'date of birth',
-    'passport number', 'passport numbers', 'bank account', 'bank accounts', 'social security numbers', 'location', 'records', 'customer records', 'user records', 'patient records',
+    'passport number', 'passport numbers', 'bank account', 'bank accounts', 'social security numbers',
+    'location', 'records', 'customer records', 'user records', 'patient records',
     'employee records', 'personal details', 'social security number', 'datos', 'données', 'daten', 'dados', 'dati', 'данные',
   ]],
   [C.DESTINATION, [
