@@ -73,9 +73,10 @@ export const CONCEPT_RULES: readonly ConceptRule[] = [
   r(Reason.ROLE_PLAY_JAILBREAK, 0.55, 16, [[C.PERSONA], [C.KIN], [C.RECOUNT]]),
   // Data leaving, or being handed over.
   r(Reason.EXFILTRATION, 0.65, 16, [[C.MOVE], [C.SENSITIVE], [C.DESTINATION]]),
-  r(Reason.EXFILTRATION, 0.55, 16, [[C.MOVE], [C.SENSITIVE], [C.STEALTH]]),
-  r(Reason.EXFILTRATION, 0.6, 8, [[C.REVEAL, C.MOVE], [C.SENSITIVE], [C.OTHERS_DATA]]),
-  r(Reason.EXFILTRATION, 0.45, 5, [[C.ASK_FOR], [C.SENSITIVE, C.SECRET]]),
+  r(Reason.EXFILTRATION, 0.65, 16, [[C.MOVE], [C.PERSONAL], [C.DESTINATION], [C.QUANT, C.OTHERS_DATA]]),
+  r(Reason.EXFILTRATION, 0.55, 16, [[C.MOVE], [C.SENSITIVE, C.PERSONAL], [C.STEALTH]]),
+  r(Reason.EXFILTRATION, 0.6, 8, [[C.REVEAL, C.MOVE], [C.SENSITIVE, C.PERSONAL], [C.OTHERS_DATA]]),
+  r(Reason.EXFILTRATION, 0.45, 5, [[C.ASK_FOR], [C.SENSITIVE, C.PERSONAL, C.SECRET]]),
   r(Reason.STEALTH_INSTRUCTION, 0.3, 1, [[C.STEALTH]]),
   r(Reason.TOOL_INVOCATION, 0.4, 6, [[C.DISMISS_WEAK], [C.OTHERS_DATA]], SELF_NOT_TECH),
   // Text addressing the model from inside data, and dictated answers.

@@ -87,6 +87,8 @@ export const Concept = {
   PRAISE: 37,
   /** The speaker taking the role, not the model: "my kid wants me to pretend". */
   SELF_ROLE: 38,
+  /** Personal data of the kind business text moves every day: phone numbers, addresses, card and bank details, records. */
+  PERSONAL: 39,
 } as const;
 
 /** A set of concepts as two 32-bit words. */
@@ -224,7 +226,8 @@ const LEXICON: Entries = [
   [C.OTHERS_DATA, [
     "customer's", 'customers', "user's", "users'", 'stored', 'on file', 'in your environment', 'in your memory',
     'you have access to', 'other users', 'all users', "everyone's", "client's", 'clients', 'saved', 'in the database',
-    'of the last customer', 'del último cliente', 'dos clientes', 'des clients', 'der kunden',
+    'of the last customer', 'del último cliente', 'dos clientes', 'des clients', 'der kunden', 'customer list', 'client list',
+    'kundenliste', 'lista de clientes', 'liste des clients', 'liste de clients',
   ]],
   [C.TELL_USER, [
     'tell the user', 'inform the user', 'tell them to', 'tell users', 'remind the user', 'advise the user', 'ask the user',
@@ -409,16 +412,20 @@ const LEXICON: Entries = [
     'password', 'passwords', 'credentials', 'api key', 'api keys', 'secret', 'secrets', 'token', 'tokens', 'cookie', 'cookies',
     'session', 'chat history', 'conversation', 'previous conversation', 'this conversation', 'the conversation', 'messages',
     'all messages', 'every message', 'this thread', 'the thread', 'the full thread', 'the email thread', 'emails', 'inbox', 'all the files', 'all files', 'every file', 'your files', 'files you can access',
-    "user's files", 'contacts', 'personal data', 'user data', 'customer data', 'credit card', 'card number', 'ssn',
-    'system prompt', 'memory', 'history', 'private key', 'env', 'environment variables', 'login', 'address book',
-    'número de tarjeta', 'numéro de carte', 'kartennummer', 'número do cartão', 'numero di carta', 'номер карты',
-    'card details', 'bank details', 'iban', 'cvv', 'pin', 'home address', 'postal address', 'mailing address',
-    "user's address", 'phone number', 'phone numbers',
-    'date of birth', 'passport number', 'bank account', 'location', 'records', 'customer records', 'user records',
-    'patient records', 'employee records', 'the database', 'database', 'personal details', 'social security number',
-    'contraseña', 'contraseñas', 'historial', 'conversación', 'datos', 'mensajes', 'mot de passe', 'historique', 'données',
-    'passwort', 'passwörter', 'nachrichten', 'verlauf', 'daten', 'senha', 'histórico', 'dados', 'mensagens', 'cronologia',
-    'dati', 'messaggi', 'пароль', 'историю', 'переписку', 'данные', 'сообщения',
+    "user's files", 'contacts', 'system prompt', 'memory', 'history', 'private key', 'env', 'environment variables', 'login',
+    'address book', 'the database', 'database', 'contraseña', 'contraseñas', 'historial', 'conversación', 'mensajes',
+    'mot de passe', 'historique', 'passwort', 'passwörter', 'nachrichten', 'verlauf', 'senha', 'histórico', 'mensagens',
+    'cronologia', 'messaggi', 'пароль', 'историю', 'переписку', 'сообщения',
+  ]],
+  // Moved alone, these are an errand ("send her new phone number to the courier"); they count when the data is many people's.
+  [C.PERSONAL, [
+    'personal data', 'user data', 'customer data', 'credit card', 'card number', 'card numbers', 'ibans', 'kartennummern',
+    'ssn', 'número de tarjeta', 'numéro de carte',
+    'kartennummer', 'número do cartão', 'numero di carta', 'номер карты', 'card details', 'bank details', 'iban', 'cvv', 'pin',
+    'home address', 'postal address', 'mailing address', "user's address", 'phone number', 'phone numbers', 'date of birth',
+    'passport number', 'passport numbers', 'bank account', 'bank accounts', 'social security numbers',
+    'location', 'records', 'customer records', 'user records', 'patient records',
+    'employee records', 'personal details', 'social security number', 'datos', 'données', 'daten', 'dados', 'dati', 'данные',
   ]],
   [C.DESTINATION, [
     'http*', 'https*', 'ftp', 'www*', '~[^ .!?\\n]+@[^ !?\\n]+', 'server', 'endpoint', 'webhook', 'parameter', 'query parameter',

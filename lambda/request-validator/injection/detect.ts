@@ -1,4 +1,7 @@
+import { clearTopicInstructions } from './business-topics';
 import { matchConceptRules } from './concept-rules';
+import { clearEverydayData } from './everyday-data';
+import { clearHumanAgents } from './human-agents';
 import { buildConceptIndex, conceptMasks } from './concepts';
 import { findEncodedPayloads, type PayloadKind } from './decoders';
 import { foldText, toWords } from './fold';
@@ -116,7 +119,7 @@ function textRuleMatches(rule: TextRule, text: string, gates: Gates, wordGateOpe
   if (!rule.accept) return rule.pattern.test(text);
   rule.pattern.lastIndex = 0;
   for (let m = rule.pattern.exec(text); m; m = rule.pattern.exec(text)) {
-    if (rule.accept(m[0])) {
+    if (rule.accept(m[0], text, m.index)) {
       rule.pattern.lastIndex = 0;
       return true;
     }
@@ -146,7 +149,11 @@ function matchCompact(strings: readonly string[], evidence: Evidence): void {
 function scan(view: View, evidence: Evidence): ScanHints & IntentHints & { readonly tokens: Tokens } {
   const tokens = tokenize(view.words);
   const hints = matchWordRules(view.words, tokens, INDEX, evidence);
-  matchConceptRules(conceptMasks(tokens, CONCEPTS), tokens, (rule) => evidence.add(rule.reason, rule.weight));
+  const masks = conceptMasks(tokens, CONCEPTS);
+  clearTopicInstructions(masks, tokens);
+  clearEverydayData(masks, tokens);
+  clearHumanAgents(masks, tokens);
+  matchConceptRules(masks, tokens, (rule) => evidence.add(rule.reason, rule.weight));
   matchTextRules(view, hints.gates, evidence);
   matchCompact(hints.longWords, evidence);
   return { ...hints, ...matchIntent(view.lower, tokens, evidence), tokens };

@@ -1,3 +1,5 @@
+import { aboutTopic } from './business-topics';
+import { isHumanAgent } from './human-agents';
 import { buildIntentLexicon, classesOf, Intent as I } from './intent-lexicon';
 import { Reason } from './reasons';
 import type { Evidence } from './scoring';
@@ -47,6 +49,9 @@ function classify(tokens: Tokens): Uint16Array {
     if (word === 't' && i > 0 && NEGATED_CONTRACTIONS.has(tokenText(tokens, i - 1))) bits |= I.NEGATION;
     if (bits & I.OWN) lastOwn = i;
     else if (i - lastOwn <= OWN_REACH) bits &= ~(I.CONFIG | I.CONTEXT | I.EARLIER);
+    // "previous instructions for account CUST-8812": an errand's instructions, as in the concept rules.
+    if (bits & I.CONFIG && aboutTopic(tokens, i)) bits &= ~I.CONFIG;
+    if (bits & I.MODEL && isHumanAgent(tokens, i)) bits &= ~I.MODEL;
     classes[i] = bits;
   }
   // "the instructions I gave you" are the speaker's own too.
@@ -159,7 +164,13 @@ function placeholderUrls(lower: string, evidence: Evidence): void {
 }
 
 // The model addressed by name inside the text, then told something: "Assistant: stop cleaning", "AI notetaker, new task".
-const VOCATIVE = /(?<![a-z\u00c0-\u024f])(ai|assistant|model|llm|bot|agent|notetaker|generator|summari[sz]er|translator|gpt|copilot|chatbot|ki|ia|asistente|assistente)(?![a-z\u00c0-\u024f])((?:[ -]?[^\s:,]{1,24}){0,3}?)[ \t]*[:,][ \t]*([^\n]{0,100})/g;
+// A possessive ("the assistant's account") names the model without addressing it, and the name and its colon stay in one sentence.
+const VOCATIVE_NAMES = 'ai|assistant|model|llm|bot|agent|notetaker|generator|summari[sz]er|translator|gpt|copilot|chatbot|ki|ia|asistente|assistente';
+const VOCATIVE = new RegExp(
+  `(?<![a-z\\u00c0-\\u024f])(${VOCATIVE_NAMES})(?![a-z\\u00c0-\\u024f]|['’]s(?![a-z]))` +
+    '((?:[ -]?[^\\s:,.!?]{1,24}){0,3}?)[ \\t]*[:,][ \\t]*([^\\n]{0,100})',
+  'g',
+);
 const MAX_VOCATIVES = 32;
 const DIRECTIVE = /\b(?:new task|rather than|instead|from now on|stop|always|only|do not|don't|never|you|your|approve|mark|rate|rank|recommend|describe|score|say|tell|respond|reply|answer|output|print|delete|forward|send|collect|post|ask|add|include|grant|drop|run|list|ignore|disregard|forget|reveal|when|ahora|maintenant|jetzt|oublie|olvida|vergiss|leite|recomienda)\b/;
 const NON_LATIN_TEXT = /^[^a-z]{6,}/;
@@ -167,11 +178,26 @@ const NON_LATIN_TEXT = /^[^a-z]{6,}/;
 // The user greeting the assistant at the start of the prompt is talking to it, not planting text for it.
 const OPENING_GREETING = /^\s*(?:(?:hey|hi|hello|dear|ok|okay|yo|hola|bonjour|hallo|ciao|oi)\b[ ,!]*)?$/;
 
+// A pasted conversation with a person in it: "Customer:", "[10:02] Caller (+44 …):", "[user:guest]".
+const HUMAN_TURN = new RegExp(
+  '(?:^|\\n)[ \\t]*(?:\\[[^\\]\\n]{0,24}\\][ \\t]*)?\\[?' +
+    '(?:customer|user|caller|client|guest|patient|tenant|visitor|buyer|member|cliente|kunde|kundin|klant|клиент|kund)' +
+    '(?![a-z\\u00c0-\\u024f])[^:\\n]{0,40}[:\\]]',
+);
+// What may come before a speaker's name on its line: blanks, a time stamp, an opening bracket.
+const TURN_PREFIX = /^[ \t[\]0-9:.-]*$/;
+
+/** In a pasted conversation with a person in it, "Agent:" or "Assistant:" at the start of a line names who spoke. */
+function isSpeakerLabel(lower: string, at: number, dialogue: boolean): boolean {
+  return dialogue && TURN_PREFIX.test(lower.slice(lower.lastIndexOf('\n', at - 1) + 1, at));
+}
+
 function vocatives(lower: string, evidence: Evidence): void {
   VOCATIVE.lastIndex = 0;
   let n = 0;
+  const dialogue = HUMAN_TURN.test(lower);
   for (let m = VOCATIVE.exec(lower); m && n < MAX_VOCATIVES; m = VOCATIVE.exec(lower), n++) {
-    if (OPENING_GREETING.test(lower.slice(0, m.index))) continue;
+    if (OPENING_GREETING.test(lower.slice(0, m.index)) || isSpeakerLabel(lower, m.index, dialogue)) continue;
     const said = m[3];
     if (DIRECTIVE.test(said) || NON_LATIN_TEXT.test(said)) {
       evidence.add(Reason.INDIRECT_INJECTION, 0.5);
