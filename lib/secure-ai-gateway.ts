@@ -327,7 +327,8 @@ export class SecureAiGateway extends Construct {
     }
     if (model.unmaskedVpcLink) return model.unmaskedVpcLink.integration;
     if (!model.backend) {
-      if (model.reservedConcurrency !== undefined || model.restorePlaceholders !== undefined || model.injectionAction !== undefined || model.piiMasking !== undefined) {
+      const proxyOptions = [model.reservedConcurrency, model.restorePlaceholders, model.injectionAction, model.piiMasking];
+      if (proxyOptions.some((option) => option !== undefined)) {
         invalidProp(this, `models[${model.name}]`, 'proxy options without a backend',
           'a backend for reservedConcurrency, restorePlaceholders, injectionAction and piiMasking to apply to');
       }

@@ -336,7 +336,8 @@ describe('PII masking options', () => {
     },
   });
   const everyType = new ModelProxyFunction(stack, 'EveryType', {
-    network, modelName: 'every-type', maxPromptLength: 1000, backend: backend(), restorePlaceholders: true, piiMasking: { entityTypes: Object.values(PiiEntityType) },
+    network, modelName: 'every-type', maxPromptLength: 1000, backend: backend(), restorePlaceholders: true,
+    piiMasking: { entityTypes: Object.values(PiiEntityType) },
   });
   const json = Template.fromStack(stack).toJSON() as { Resources: Record<string, Resource> };
   const config = (proxy: ModelProxyFunction) =>
@@ -617,28 +618,37 @@ describe('props are validated', () => {
     ['restorePlaceholders is set with the REDACT mode', (s) => proxyIn(s, { restorePlaceholders: true, piiMasking: { mode: PiiMaskingMode.REDACT } }),
       /Invalid piiMasking.mode: got "redact"; expected PiiMaskingMode.PLACEHOLDER while restorePlaceholders is true/],
     ['the mode is not one the proxy offers', (s) => proxyIn(s, { piiMasking: { mode: 'hash' as PiiMaskingMode } }), /Invalid piiMasking.mode: got "hash"/],
-    ['an entity type is unknown', (s) => proxyIn(s, { piiMasking: { entityTypes: ['SSN' as PiiEntityType] } }), /Invalid piiMasking.entityTypes: got "SSN"; expected PiiEntityType values/],
+    ['an entity type is unknown', (s) => proxyIn(s, { piiMasking: { entityTypes: ['SSN' as PiiEntityType] } }),
+       /Invalid piiMasking.entityTypes: got "SSN"; expected PiiEntityType values/],
     ['the allowlist holds more than 50 values', (s) => proxyIn(s, { piiMasking: { allowlist: Array.from({ length: 51 }, (_, i) => `SKU-${i}`) } }),
       /Invalid piiMasking.allowlist: got "51 values"; expected at most 50 values/],
     ['an allowlist value is longer than 128 characters', (s) => proxyIn(s, { piiMasking: { allowlist: ['ok', 'x'.repeat(129)] } }),
       /Invalid piiMasking.allowlist\[1\]: got "x{64}\.\.\."; expected 1 to 128 characters/],
     ['an allowlist value is blank', (s) => proxyIn(s, { piiMasking: { allowlist: ['  '] } }), /Invalid piiMasking.allowlist\[0\]/],
     ['an allowlist value holds a line break', (s) => proxyIn(s, { piiMasking: { allowlist: ['a\nb'] } }), /without control characters/],
-    ['an allowlist value is a token', (s) => proxyIn(s, { piiMasking: { allowlist: [Fn.importValue('SupportAddress')] } }), /Invalid piiMasking.allowlist\[0\]: got .*; expected a literal string/],
+    ['an allowlist value is a token', (s) => proxyIn(s, { piiMasking: { allowlist: [Fn.importValue('SupportAddress')] } }),
+       /Invalid piiMasking.allowlist\[0\]: got .*; expected a literal string/],
     ['a custom pattern nests unbounded quantifiers', (s) => proxyIn(s, { piiMasking: { customPatterns: [{ name: 'ORDER', pattern: '(a+)+b' }] } }),
       /Invalid piiMasking.customPatterns\[0\].pattern: got "\(a\+\)\+b"; expected what the masker accepts; it refuses this one: a quantifier over a group/],
     ['a custom pattern uses lookaround', (s) => proxyIn(s, { piiMasking: { customPatterns: [{ name: 'ORDER', pattern: 'ORD-(?=\\d)' }] } }),
       /customPatterns\[0\].pattern: got "ORD-\(\?=\\\\d\)"; .*lookaround is not supported \(at offset \d+\)/],
-    ['a custom pattern matches the empty string', (s) => proxyIn(s, { piiMasking: { customPatterns: [{ name: 'ORDER', pattern: '\\d*' }] } }), /matches the empty string/],
-    ['a custom pattern needs more automaton states than the masker builds', (s) => proxyIn(s, { piiMasking: { customPatterns: [{ name: 'BIG', pattern: '(?:\\w{100}){50}' }] } }),
+    ['a custom pattern matches the empty string', (s) => proxyIn(s, { piiMasking: { customPatterns: [{ name: 'ORDER', pattern: '\\d*' }] } }),
+       /matches the empty string/],
+    ['a custom pattern needs more automaton states than the masker builds', (s) => proxyIn(s, {
+      piiMasking: { customPatterns: [{ name: 'BIG', pattern: '(?:\\w{100}){50}' }] },
+    }),
       /customPatterns\[0\].pattern: .*more than 4000 automaton states/],
-    ['a custom pattern is longer than 500 characters, without echoing it', (s) => proxyIn(s, { piiMasking: { customPatterns: [{ name: 'LONG', pattern: 'a'.repeat(501) }] } }),
+    ['a custom pattern is longer than 500 characters, without echoing it', (s) => proxyIn(s, {
+      piiMasking: { customPatterns: [{ name: 'LONG', pattern: 'a'.repeat(501) }] },
+    }),
       /Invalid piiMasking.customPatterns\[0\].pattern: got "501 characters"; expected at most 500 characters/],
     ['a custom pattern name is lower-case', (s) => proxyIn(s, { piiMasking: { customPatterns: [{ name: 'order', pattern: 'ORD-\\d+' }] } }),
       /Invalid piiMasking.customPatterns\[0\].name: got "order"; expected \[A-Z\]\[A-Z0-9_\]\{0,31\}/],
     ['a custom pattern takes a built-in type\'s name', (s) => proxyIn(s, { piiMasking: { customPatterns: [{ name: 'EMAIL', pattern: 'mail-\\d+' }] } }),
       /customPatterns\[0\].name: got "EMAIL".*is a built-in type/],
-    ['two custom patterns share a name', (s) => proxyIn(s, { piiMasking: { customPatterns: [{ name: 'ORDER', pattern: 'A\\d+' }, { name: 'ORDER', pattern: 'B\\d+' }] } }),
+    ['two custom patterns share a name', (s) => proxyIn(s, {
+      piiMasking: { customPatterns: [{ name: 'ORDER', pattern: 'A\\d+' }, { name: 'ORDER', pattern: 'B\\d+' }] },
+    }),
       /customPatterns\[1\].name: got "ORDER"; expected a name no other custom pattern of this model uses/],
     ['there are more than 10 custom patterns', (s) => proxyIn(s, {
       piiMasking: { customPatterns: Array.from({ length: 11 }, (_, i) => ({ name: `P${i}`, pattern: `P${i}-\\d+` })) },
@@ -713,13 +723,18 @@ describe('model backends in the gateway', () => {
   test('hands a model\'s piiMasking to its proxy', () => {
     const { stack: s } = newTestStack();
     const gw = new SecureAiGateway(s, 'Gateway', {
-      models: [{ name: 'chat', backend: ModelBackend.sageMakerEndpoint({ existingEndpointName: 'ep' }), piiMasking: { mode: PiiMaskingMode.REDACT, allowlist: ['SKU-1'] } }],
+      models: [{
+        name: 'chat',
+        backend: ModelBackend.sageMakerEndpoint({ existingEndpointName: 'ep' }),
+        piiMasking: { mode: PiiMaskingMode.REDACT, allowlist: ['SKU-1'] },
+      }],
       cloudWatchRole: CloudWatchRoleMode.USE_EXISTING,
       authorization: { mode: AuthorizationMode.COGNITO },
       autoBlock: false,
     });
     const fn = Template.fromStack(s).toJSON().Resources[s.getLogicalId(gw.proxyFor('chat').function.node.defaultChild as never)];
-    expect(JSON.parse(fn.Properties.Environment.Variables[MODEL_PROXY_CONFIG_ENV]).piiMasking).toEqual({ mode: 'redact', allowlist: ['SKU-1'], customPatterns: [] });
+    const written = JSON.parse(fn.Properties.Environment.Variables[MODEL_PROXY_CONFIG_ENV]);
+    expect(written.piiMasking).toEqual({ mode: 'redact', allowlist: ['SKU-1'], customPatterns: [] });
   });
 
   test('fails when a model without a backend, or with the unmasked VPC link, sets piiMasking', () => {
@@ -733,7 +748,8 @@ describe('model backends in the gateway', () => {
     };
     expect(build({ piiMasking: {} })).toThrow(/Invalid models\[chat\]: got "proxy options without a backend"/);
     const link = { integration: new apigateway.MockIntegration() } as unknown as UnmaskedVpcLinkIntegration;
-    expect(build({ piiMasking: { mode: PiiMaskingMode.REDACT }, unmaskedVpcLink: link })).toThrow(/Invalid models\[chat\].piiMasking: got "set with unmaskedVpcLink"/);
+    expect(build({ piiMasking: { mode: PiiMaskingMode.REDACT }, unmaskedVpcLink: link }))
+      .toThrow(/Invalid models\[chat\].piiMasking: got "set with unmaskedVpcLink"/);
   });
 
   test('fails when a model has proxy options without a backend', () => {

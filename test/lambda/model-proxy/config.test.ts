@@ -86,13 +86,18 @@ describe('parseProxyConfig', () => {
     ['a restore flag that is not boolean', { restorePlaceholders: 'yes' }, /restorePlaceholders/],
     ['no PII masking options', { piiMasking: undefined }, /^piiMasking is not an object$/],
     ['a hash masking mode', { piiMasking: { mode: 'hash', allowlist: [], customPatterns: [] } }, /^piiMasking.mode is not one of placeholder, redact$/],
-    ['an unknown entity type', { piiMasking: { mode: 'redact', entityTypes: ['EMAIL', 'Claims'], allowlist: [], customPatterns: [] } }, /^piiMasking.entityTypes\[\] /],
-    ['entity types that are not a list', { piiMasking: { mode: 'redact', entityTypes: 'EMAIL', allowlist: [], customPatterns: [] } }, /^piiMasking.entityTypes is not a list/],
+    ['an unknown entity type', { piiMasking: { mode: 'redact', entityTypes: ['EMAIL', 'Claims'], allowlist: [], customPatterns: [] } },
+      /^piiMasking.entityTypes\[\] /],
+    ['entity types that are not a list', { piiMasking: { mode: 'redact', entityTypes: 'EMAIL', allowlist: [], customPatterns: [] } },
+      /^piiMasking.entityTypes is not a list/],
     ['51 allowlist values', { piiMasking: { mode: 'redact', allowlist: Array.from({ length: 51 }, (_, i) => `v${i}`), customPatterns: [] } },
       /^piiMasking.allowlist is not a list of at most 50 items$/],
-    ['a blank allowlist value', { piiMasking: { mode: 'redact', allowlist: ['  '], customPatterns: [] } }, /^piiMasking.allowlist\[\] is missing or malformed$/],
-    ['an allowlist value with a control character', { piiMasking: { mode: 'redact', allowlist: ['a\u0000b'], customPatterns: [] } }, /^piiMasking.allowlist\[\] /],
-    ['an allowlist value over 128 characters', { piiMasking: { mode: 'redact', allowlist: ['x'.repeat(129)], customPatterns: [] } }, /^piiMasking.allowlist\[\] /],
+    ['a blank allowlist value', { piiMasking: { mode: 'redact', allowlist: ['  '], customPatterns: [] } },
+      /^piiMasking.allowlist\[\] is missing or malformed$/],
+    ['an allowlist value with a control character', { piiMasking: { mode: 'redact', allowlist: ['a\u0000b'], customPatterns: [] } },
+      /^piiMasking.allowlist\[\] /],
+    ['an allowlist value over 128 characters', { piiMasking: { mode: 'redact', allowlist: ['x'.repeat(129)], customPatterns: [] } },
+      /^piiMasking.allowlist\[\] /],
     ['a custom pattern with a lower-case name', { piiMasking: { mode: 'redact', allowlist: [], customPatterns: [{ name: 'Claims', pattern: 'x' }] } },
       /^piiMasking.customPatterns\[\].name /],
     ['a custom pattern over 500 characters', { piiMasking: { mode: 'redact', allowlist: [], customPatterns: [{ name: 'P', pattern: 'x'.repeat(501) }] } },
@@ -145,7 +150,8 @@ describe('createProxyFromEnvironment', () => {
   test('does not start when the masker refuses a custom pattern, and says which step failed without echoing the pattern', async () => {
     const piiMasking = { mode: 'placeholder', allowlist: [], customPatterns: [{ name: 'ORDER', pattern: '(a+)+b' }] };
     const log = memoryLogger();
-    const proxy = createProxyFromEnvironment({ [MODEL_PROXY_CONFIG_ENV]: JSON.stringify({ ...valid(), piiMasking }) }, { logger: log.logger, guards: createGuards });
+    const env = { [MODEL_PROXY_CONFIG_ENV]: JSON.stringify({ ...valid(), piiMasking }) };
+    const proxy = createProxyFromEnvironment(env, { logger: log.logger, guards: createGuards });
     expect((await proxy(apiEvent({ prompt: 'hi' }), invocationContext())).statusCode).toBe(500);
     expect(log.records()[0]).toMatchObject({ message: 'model proxy could not start', errorName: 'PiiConfigError' });
     expect(JSON.stringify(log.records())).not.toContain('(a+)+b');

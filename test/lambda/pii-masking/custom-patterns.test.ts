@@ -81,7 +81,9 @@ describe('the synth-time checks (config-checks.ts)', () => {
   }
 
   it('load only the parser, the automaton, the allowlist and what they need, so the constructs can run them', () => {
-    expect(importClosure('config-checks')).toEqual(['allowlist', 'char-class', 'config-checks', 'custom-pattern-matcher', 'custom-pattern-parser', 'errors', 'types']);
+    expect(importClosure('config-checks')).toEqual([
+      'allowlist', 'char-class', 'config-checks', 'custom-pattern-matcher', 'custom-pattern-parser', 'errors', 'types',
+    ]);
   });
 
   it('refuse what compiling the options refuses, with the same error', () => {
