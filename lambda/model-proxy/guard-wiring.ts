@@ -44,21 +44,21 @@ export function createGuards(config: ModelProxyConfig): Guards {
  * The masker's options for the model's configuration, built and compiled once
  * (a pattern or allowlist the masker refuses throws here, at cold start).
  * Allowlist values are normalised as the masked strings are, so a value
- * matches however the caller wrote it (full-width, with invisible characters).
+ * matches however the caller wrote it (full-width, with invisible characters);
+ * one that normalises to nothing could never equal a finding and is left out.
  */
 export function proxyMaskOptions(pii: PiiMaskingConfig): ProxyMaskOptions {
+  const allow = pii.allowlist.map((v) => normalizeText(v).text).filter((v) => v.trim() !== '');
   const options: ProxyMaskOptions = {
     defaultMode: pii.mode,
     types: pii.entityTypes,
-    allow: pii.allowlist.length > 0 ? { values: pii.allowlist.map((v) => normalizeText(v).text) } : undefined,
+    allow: allow.length > 0 ? { values: allow } : undefined,
     customPatterns: pii.customPatterns.length > 0
       ? pii.customPatterns.map((p) => ({ name: p.name, pattern: p.pattern, caseInsensitive: p.caseInsensitive }))
       : undefined,
   };
-  // Only options that set something beyond the mode: the masker compiles a mode alone once per mode.
-  const set = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as ProxyMaskOptions;
-  validateMaskOptions(set);
-  return set;
+  validateMaskOptions(options);
+  return options;
 }
 
 /**
