@@ -14,6 +14,7 @@ import { AiIdentity } from './identity/ai-identity';
 import { GatewayAuthorization, GatewayAuthorizationProps } from './identity/gateway-authorization';
 import { ModelBackend, ModelBackendType } from './model/model-backend';
 import { InjectionAction, ModelProxyFunction } from './model/model-proxy-function';
+import { PiiMaskingOptions } from './model/pii-masking-options';
 import { ModelNetwork, ModelNetworkProps } from './network/model-network';
 import { UnmaskedVpcLinkIntegration } from './network/unmasked-vpc-link-integration';
 import { EncryptedLogGroup } from './observability/encrypted-log-group';
@@ -52,9 +53,16 @@ export interface AiModelProps {
   readonly reservedConcurrency?: number;
   /**
    * Put the caller's own values back where the model's answer repeats a placeholder of the prompt.
+   * Needs the PLACEHOLDER masking mode.
    * @default false
    */
   readonly restorePlaceholders?: boolean;
+  /**
+   * How the proxy masks PII in the prompt and in the answer: which types, placeholders or
+   * redaction, values never masked, and identifiers of your own. Needs `backend`.
+   * @default - every type masked with numbered placeholders, no allowlist, no custom patterns
+   */
+  readonly piiMasking?: PiiMaskingOptions;
   /**
    * What the proxy's prompt-injection guard does with a suspicious prompt.
    * @default InjectionAction.BLOCK
@@ -314,10 +322,15 @@ export class SecureAiGateway extends Construct {
     if (model.backend && model.unmaskedVpcLink) {
       invalidProp(this, `models[${model.name}]`, 'backend and unmaskedVpcLink', 'one of backend (masked, through the proxy) or unmaskedVpcLink');
     }
+    if (model.unmaskedVpcLink && model.piiMasking !== undefined) {
+      invalidProp(this, `models[${model.name}].piiMasking`, 'set with unmaskedVpcLink', 'a backend: the VPC link path masks nothing');
+    }
     if (model.unmaskedVpcLink) return model.unmaskedVpcLink.integration;
     if (!model.backend) {
-      if (model.reservedConcurrency !== undefined || model.restorePlaceholders !== undefined || model.injectionAction !== undefined) {
-        invalidProp(this, `models[${model.name}]`, 'proxy options without a backend', 'a backend for reservedConcurrency, restorePlaceholders and injectionAction to apply to');
+      const proxyOptions = [model.reservedConcurrency, model.restorePlaceholders, model.injectionAction, model.piiMasking];
+      if (proxyOptions.some((option) => option !== undefined)) {
+        invalidProp(this, `models[${model.name}]`, 'proxy options without a backend',
+          'a backend for reservedConcurrency, restorePlaceholders, injectionAction and piiMasking to apply to');
       }
       return undefined;
     }
@@ -330,6 +343,7 @@ export class SecureAiGateway extends Construct {
       reservedConcurrency: model.reservedConcurrency,
       restorePlaceholders: model.restorePlaceholders,
       injectionAction: model.injectionAction,
+      piiMasking: model.piiMasking,
     });
     this.proxies.set(model.name, proxy);
     return new apigateway.LambdaIntegration(proxy.function, { timeout: Duration.seconds(29), allowTestInvoke: false });

@@ -2,14 +2,23 @@ import { parseBedrockModelRef } from '../../lib/model/bedrock-model-ref';
 import {
   BACKEND_TYPES,
   BackendConfig,
+  CustomPiiPatternConfig,
   MODEL_PROXY_CONFIG_VERSION,
   ModelProxyConfig,
   INJECTION_ACTIONS,
+  PII_ALLOWLIST_MAX_LENGTH,
+  PII_ALLOWLIST_MAX_VALUES,
+  PII_CUSTOM_PATTERN_MAX_LENGTH,
+  PII_CUSTOM_PATTERNS_MAX,
+  PII_ENTITY_TYPES,
+  PII_PROXY_MODES,
+  PiiMaskingConfig,
   REQUEST_FORMATS,
   RESPONSE_TEXT_PATH_PATTERN,
   RetryConfig,
 } from '../../lib/model/proxy-config';
 import { MODEL_NAME_PATTERN } from '../../lib/api/routes';
+import { CUSTOM_PATTERN_NAME } from '../pii-masking/config-checks';
 
 export type ConfigResult =
   | { readonly ok: true; readonly config: ModelProxyConfig }
@@ -53,13 +62,48 @@ function readConfig(value: unknown): ModelProxyConfig {
     maxPromptLength: integer(root.maxPromptLength, 'maxPromptLength', 1, 262_144),
     maxOutputTokens: integer(root.maxOutputTokens, 'maxOutputTokens', 1, 1_000_000),
     restorePlaceholders: boolean(root.restorePlaceholders, 'restorePlaceholders'),
+    piiMasking: readPiiMasking(root.piiMasking),
     maxBodyBytes: integer(root.maxBodyBytes, 'maxBodyBytes', 1, 10 * 1024 * 1024),
     injectionAction: oneOf(root.injectionAction, 'injectionAction', INJECTION_ACTIONS),
     injectionThreshold: fraction(root.injectionThreshold, 'injectionThreshold'),
     retry: readRetry(root.retry),
     timeoutMarginMs: integer(root.timeoutMarginMs, 'timeoutMarginMs', 0, 10_000),
   };
+  if (config.restorePlaceholders && config.piiMasking.mode !== 'placeholder') throw new ConfigProblem('restorePlaceholders needs piiMasking.mode placeholder');
   return config;
+}
+
+/**
+ * The masking options' shape and limits. Patterns and allowlist values are
+ * compiled by the masker itself when the guards are built (guard-wiring.ts),
+ * so a pattern it refuses stops the function from starting.
+ */
+function readPiiMasking(value: unknown): PiiMaskingConfig {
+  const pii = object(value, 'piiMasking');
+  const mode = oneOf(pii.mode, 'piiMasking.mode', PII_PROXY_MODES);
+  let entityTypes: PiiMaskingConfig['entityTypes'];
+  if (pii.entityTypes !== undefined) {
+    entityTypes = list(pii.entityTypes, 'piiMasking.entityTypes', PII_ENTITY_TYPES.length).map((t) => oneOf(t, 'piiMasking.entityTypes[]', PII_ENTITY_TYPES));
+  }
+  const allowlist = list(pii.allowlist ?? [], 'piiMasking.allowlist', PII_ALLOWLIST_MAX_VALUES)
+    .map((v) => string(v, 'piiMasking.allowlist[]', ALLOWLIST_VALUE));
+  const customPatterns = list(pii.customPatterns ?? [], 'piiMasking.customPatterns', PII_CUSTOM_PATTERNS_MAX).map((v): CustomPiiPatternConfig => {
+    const p = object(v, 'piiMasking.customPatterns[]');
+    return {
+      name: string(p.name, 'piiMasking.customPatterns[].name', CUSTOM_PATTERN_NAME),
+      pattern: string(p.pattern, 'piiMasking.customPatterns[].pattern', CUSTOM_PATTERN_TEXT),
+      caseInsensitive: boolean(p.caseInsensitive ?? false, 'piiMasking.customPatterns[].caseInsensitive'),
+    };
+  });
+  return entityTypes === undefined ? { mode, allowlist, customPatterns } : { mode, entityTypes, allowlist, customPatterns };
+}
+
+const ALLOWLIST_VALUE = new RegExp(`^(?=.*\\S)[^\\u0000-\\u001f\\u007f]{1,${PII_ALLOWLIST_MAX_LENGTH}}$`, 's');
+const CUSTOM_PATTERN_TEXT = new RegExp(`^[^]{1,${PII_CUSTOM_PATTERN_MAX_LENGTH}}$`);
+
+function list(value: unknown, field: string, max: number): unknown[] {
+  if (!Array.isArray(value) || value.length > max) throw new ConfigProblem(`${field} is not a list of at most ${max} items`);
+  return value;
 }
 
 function readBackend(value: unknown): BackendConfig {

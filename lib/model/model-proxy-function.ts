@@ -6,6 +6,8 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ModelBackend, ModelBackendConfig, ModelBackendType } from './model-backend';
+import { piiMaskingConfig } from './pii-masking-config';
+import { PiiMaskingOptions } from './pii-masking-options';
 import {
   BackendConfig,
   DEFAULT_INJECTION_THRESHOLD,
@@ -15,6 +17,7 @@ import {
   MODEL_PROXY_CONFIG_ENV,
   MODEL_PROXY_CONFIG_VERSION,
   ModelProxyConfig,
+  PiiMaskingConfig,
 } from './proxy-config';
 import { DEFAULT_MAX_OUTPUT_TOKENS } from '../api/prompt-schema';
 import { ModelNetwork } from '../network/model-network';
@@ -59,10 +62,17 @@ export interface ModelProxyFunctionProps {
   readonly memorySize?: number;
   /**
    * Put the caller's own values back where the model's answer repeats a
-   * placeholder of the prompt. PII the model produced stays masked.
+   * placeholder of the prompt. PII the model produced stays masked. Needs the
+   * PLACEHOLDER masking mode.
    * @default false
    */
   readonly restorePlaceholders?: boolean;
+  /**
+   * Which PII types are masked, how, which values are never masked, and
+   * identifiers of your own to mask; applied to the prompt and to the answer.
+   * @default - every type masked with numbered placeholders, no allowlist, no custom patterns
+   */
+  readonly piiMasking?: PiiMaskingOptions;
   /**
    * What the prompt-injection guard does with a suspicious prompt: BLOCK answers
    * 422 PromptRejected; FLAG passes it on and records the flag (audit line, metric);
@@ -126,6 +136,7 @@ export class ModelProxyFunction extends Construct implements ec2.IConnectable {
   /** The customer-managed policy of the execution role. */
   public readonly policy: iam.ManagedPolicy;
   private readonly handler: SecureFunction;
+  private readonly piiMasking: PiiMaskingConfig;
   /** The function's security group. */
   public readonly securityGroup: ec2.SecurityGroup;
   /** The function's encrypted log group. */
@@ -149,6 +160,7 @@ export class ModelProxyFunction extends Construct implements ec2.IConnectable {
     if (props.injectionAction === InjectionAction.OFF) {
       warnOptOut(this, ModelWarningId.INJECTION_GUARD_OFF, `injectionAction is OFF: prompts to ${props.modelName} are not screened for prompt injection.`);
     }
+    this.piiMasking = piiMaskingConfig(this, props.piiMasking, { modelName: props.modelName, restorePlaceholders: props.restorePlaceholders ?? false });
     const timeout = props.timeout ?? DEFAULT_PROXY_TIMEOUT;
     if (!Token.isUnresolved(timeout.toSeconds()) && (timeout.toSeconds() < 3 || timeout.toSeconds() > MAX_PROXY_TIMEOUT_SECONDS)) {
       invalidProp(this, 'timeout', `${timeout.toSeconds()} s`, `3 to ${MAX_PROXY_TIMEOUT_SECONDS} seconds (API Gateway gives up at 29 s)`);
@@ -220,6 +232,7 @@ export class ModelProxyFunction extends Construct implements ec2.IConnectable {
       maxPromptLength: props.maxPromptLength,
       maxOutputTokens: props.maxOutputTokens ?? DEFAULT_MAX_OUTPUT_TOKENS,
       restorePlaceholders: props.restorePlaceholders ?? false,
+      piiMasking: this.piiMasking,
       maxBodyBytes: maxBodyBytesFor(props.maxPromptLength),
       injectionAction: props.injectionAction ?? InjectionAction.BLOCK,
       injectionThreshold: props.injectionThreshold ?? DEFAULT_INJECTION_THRESHOLD,

@@ -53,6 +53,56 @@ export type BackendConfig = SageMakerBackendConfig | BedrockBackendConfig | Http
 export const INJECTION_ACTIONS = ['block', 'flag', 'off'] as const;
 export type InjectionActionName = (typeof INJECTION_ACTIONS)[number];
 
+/** The masker's built-in entity types; values of the `PiiEntityType` enum, and the masker's own PII_TYPES. */
+export const PII_ENTITY_TYPES = [
+  'EMAIL',
+  'PHONE',
+  'CREDIT_CARD',
+  'US_SSN',
+  'IBAN',
+  'IP_ADDRESS',
+  'AWS_ACCESS_KEY',
+  'API_SECRET',
+  'DATE_OF_BIRTH',
+  'US_PASSPORT',
+  'PERSON',
+  'STREET_ADDRESS',
+] as const;
+export type PiiEntityTypeName = (typeof PII_ENTITY_TYPES)[number];
+
+/** What the model gets in place of a finding; values of the `PiiMaskingMode` enum. */
+export const PII_PROXY_MODES = ['placeholder', 'redact'] as const;
+export type PiiProxyModeName = (typeof PII_PROXY_MODES)[number];
+
+/**
+ * Limits of the masking options. The whole configuration travels in one
+ * environment variable, and Lambda allows 4 KB for all of them together.
+ */
+export const PII_ALLOWLIST_MAX_VALUES = 50;
+export const PII_ALLOWLIST_MAX_LENGTH = 128;
+export const PII_CUSTOM_PATTERNS_MAX = 10;
+export const PII_CUSTOM_PATTERN_MAX_LENGTH = 500;
+/** Bytes of the `piiMasking` JSON, so the configuration stays well inside Lambda's 4 KB of environment. */
+export const PII_MASKING_CONFIG_MAX_BYTES = 2048;
+
+export interface CustomPiiPatternConfig {
+  /** `[A-Z][A-Z0-9_]{0,31}`, not a built-in type: the tag of its replacements. */
+  readonly name: string;
+  /** In the masker's safe subset (docs/pii-masking.md, "Custom patterns"). */
+  readonly pattern: string;
+  readonly caseInsensitive: boolean;
+}
+
+export interface PiiMaskingConfig {
+  /** What the model gets in place of PII, in prompts and answers alike. */
+  readonly mode: PiiProxyModeName;
+  /** The built-in types to mask; absent means every type the masker knows, including types added later. */
+  readonly entityTypes?: readonly PiiEntityTypeName[];
+  /** Values never masked (compared case-insensitively, ignoring surrounding space). */
+  readonly allowlist: readonly string[];
+  readonly customPatterns: readonly CustomPiiPatternConfig[];
+}
+
 export interface RetryConfig {
   /** Attempts in all, first call included; only throttled calls are retried. */
   readonly maxAttempts: number;
@@ -73,8 +123,10 @@ export interface ModelProxyConfig {
   readonly responseTextPath: string;
   readonly maxPromptLength: number;
   readonly maxOutputTokens: number;
-  /** Whether placeholders of the caller's own PII are put back into the answer. */
+  /** Whether placeholders of the caller's own PII are put back into the answer (only with the `placeholder` mode). */
   readonly restorePlaceholders: boolean;
+  /** How the masker treats every string sent to the model and every string of its answer. */
+  readonly piiMasking: PiiMaskingConfig;
   /** Largest request body in bytes the validator accepts. */
   readonly maxBodyBytes: number;
   /** What the prompt-injection guard does with a prompt that scores at or above the threshold. */
@@ -89,6 +141,7 @@ export interface ModelProxyConfig {
 export const DEFAULT_RETRY: RetryConfig = { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 1000 };
 export const DEFAULT_TIMEOUT_MARGIN_MS = 1000;
 export const DEFAULT_INJECTION_THRESHOLD = 0.5;
+export const DEFAULT_PII_MASKING: PiiMaskingConfig = { mode: 'placeholder', allowlist: [], customPatterns: [] };
 
 /**
  * The body a prompt of this length can need: six bytes per character covers

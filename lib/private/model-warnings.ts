@@ -10,5 +10,6 @@ export const ModelWarningId = {
   PII_MASKING_BYPASSED: 'secure-ai-gateway:piiMaskingBypassed',
   DEFAULT_SECURITY_GROUP_OPEN: 'secure-ai-gateway:defaultSecurityGroupOpen',
   INJECTION_GUARD_OFF: 'secure-ai-gateway:injectionGuardOff',
+  PII_TYPES_NOT_MASKED: 'secure-ai-gateway:piiTypesNotMasked',
   AVAILABILITY_ZONES_LOOKUP: 'secure-ai-gateway:availabilityZonesLookup',
 } as const;

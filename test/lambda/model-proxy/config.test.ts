@@ -1,7 +1,7 @@
 import { parseProxyConfig } from '../../../lambda/model-proxy/config';
 import { createProxyFromEnvironment } from '../../../lambda/model-proxy/bootstrap';
 import { createGuards } from '../../../lambda/model-proxy/guard-wiring';
-import { MODEL_PROXY_CONFIG_ENV } from '../../../lib/model/proxy-config';
+import { DEFAULT_PII_MASKING, MODEL_PROXY_CONFIG_ENV } from '../../../lib/model/proxy-config';
 import { apiEvent, fakeGuards, invocationContext, memoryLogger, proxyConfig } from './fakes';
 
 const valid = () => JSON.parse(JSON.stringify(proxyConfig())) as Record<string, unknown>;
@@ -49,6 +49,20 @@ describe('parseProxyConfig', () => {
     expect(parse({ ...valid(), backend: { type: 'bedrock', modelId } })).toEqual({ ok: false, problem: 'backend.modelId is missing or malformed' });
   });
 
+  test('accepts every masking option the construct writes', () => {
+    const piiMasking = {
+      mode: 'redact',
+      entityTypes: ['EMAIL', 'PHONE'],
+      allowlist: ['support@example.com'],
+      customPatterns: [{ name: 'EMPLOYEE_ID', pattern: '\\bEMP-\\d{6}\\b', caseInsensitive: true }],
+    };
+    expect(parse({ ...valid(), piiMasking })).toEqual({ ok: true, config: { ...proxyConfig(), piiMasking } });
+  });
+
+  test('reads absent entity types as every type, and absent lists as empty', () => {
+    expect(parse({ ...valid(), piiMasking: { mode: 'placeholder' } })).toEqual({ ok: true, config: { ...proxyConfig(), piiMasking: DEFAULT_PII_MASKING } });
+  });
+
   test.each([
     ['missing', undefined, 'the configuration variable is missing'],
     ['not JSON', '{', 'the configuration is not JSON'],
@@ -70,12 +84,32 @@ describe('parseProxyConfig', () => {
     ['too many attempts', { retry: { maxAttempts: 9, baseDelayMs: 100, maxDelayMs: 1000 } }, /retry.maxAttempts/],
     ['a max delay below the base delay', { retry: { maxAttempts: 3, baseDelayMs: 500, maxDelayMs: 100 } }, /retry.maxDelayMs/],
     ['a restore flag that is not boolean', { restorePlaceholders: 'yes' }, /restorePlaceholders/],
+    ['no PII masking options', { piiMasking: undefined }, /^piiMasking is not an object$/],
+    ['a hash masking mode', { piiMasking: { mode: 'hash', allowlist: [], customPatterns: [] } }, /^piiMasking.mode is not one of placeholder, redact$/],
+    ['an unknown entity type', { piiMasking: { mode: 'redact', entityTypes: ['EMAIL', 'Claims'], allowlist: [], customPatterns: [] } },
+      /^piiMasking.entityTypes\[\] /],
+    ['entity types that are not a list', { piiMasking: { mode: 'redact', entityTypes: 'EMAIL', allowlist: [], customPatterns: [] } },
+      /^piiMasking.entityTypes is not a list/],
+    ['51 allowlist values', { piiMasking: { mode: 'redact', allowlist: Array.from({ length: 51 }, (_, i) => `v${i}`), customPatterns: [] } },
+      /^piiMasking.allowlist is not a list of at most 50 items$/],
+    ['a blank allowlist value', { piiMasking: { mode: 'redact', allowlist: ['  '], customPatterns: [] } },
+      /^piiMasking.allowlist\[\] is missing or malformed$/],
+    ['an allowlist value with a control character', { piiMasking: { mode: 'redact', allowlist: ['a\u0000b'], customPatterns: [] } },
+      /^piiMasking.allowlist\[\] /],
+    ['an allowlist value over 128 characters', { piiMasking: { mode: 'redact', allowlist: ['x'.repeat(129)], customPatterns: [] } },
+      /^piiMasking.allowlist\[\] /],
+    ['a custom pattern with a lower-case name', { piiMasking: { mode: 'redact', allowlist: [], customPatterns: [{ name: 'Claims', pattern: 'x' }] } },
+      /^piiMasking.customPatterns\[\].name /],
+    ['a custom pattern over 500 characters', { piiMasking: { mode: 'redact', allowlist: [], customPatterns: [{ name: 'P', pattern: 'x'.repeat(501) }] } },
+      /^piiMasking.customPatterns\[\].pattern /],
+    ['a restore flag with the redact mode', { restorePlaceholders: true, piiMasking: { mode: 'redact', allowlist: [], customPatterns: [] } },
+      /^restorePlaceholders needs piiMasking.mode placeholder$/],
   ])('rejects %s, naming the field but not the value', (_what, patch, problem) => {
     const result = parse({ ...valid(), ...patch });
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.problem).toMatch(problem);
-      expect(result.problem).not.toMatch(/passwd|u:p@|my endpoint|Claims/);
+      expect(result.problem).not.toMatch(/passwd|u:p@|my endpoint|Claims|hash|v50|xxxx/);
     }
   });
 });
@@ -111,6 +145,16 @@ describe('createProxyFromEnvironment', () => {
     expect(JSON.parse(res.body).error.code).toBe('InvalidRequestBody');
     expect(res.body).not.toContain('longer than five');
     expect(log.records()[0]).toMatchObject({ status: 400, failedStep: 'validate', attempts: 0 });
+  });
+
+  test('does not start when the masker refuses a custom pattern, and says which step failed without echoing the pattern', async () => {
+    const piiMasking = { mode: 'placeholder', allowlist: [], customPatterns: [{ name: 'ORDER', pattern: '(a+)+b' }] };
+    const log = memoryLogger();
+    const env = { [MODEL_PROXY_CONFIG_ENV]: JSON.stringify({ ...valid(), piiMasking }) };
+    const proxy = createProxyFromEnvironment(env, { logger: log.logger, guards: createGuards });
+    expect((await proxy(apiEvent({ prompt: 'hi' }), invocationContext())).statusCode).toBe(500);
+    expect(log.records()[0]).toMatchObject({ message: 'model proxy could not start', errorName: 'PiiConfigError' });
+    expect(JSON.stringify(log.records())).not.toContain('(a+)+b');
   });
 
   test('rejects a configuration without the injection policy', () => {
