@@ -2,7 +2,8 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
-import { MAX_PROMPT_LENGTH_LIMIT, SecureRestApi, SecureRestApiProps } from './api/secure-rest-api';
+import { SecureRestApi, SecureRestApiProps } from './api/secure-rest-api';
+import { PROMPT_LENGTH } from './contracts/limits';
 import { GatewayCatalog, GatewayCatalogOptions } from './compliance/gateway-catalog';
 import { ShadowApiGuard } from './compliance/shadow-api-guard';
 import { ShadowApiRule } from './compliance/shadow-api-rule';
@@ -209,7 +210,7 @@ export class SecureAiGateway extends Construct {
     }
     validatePathSafeNames(this, 'models[].name', props.models.map((model) => model.name));
     const defaultPromptLength = props.maxPromptLength ?? DEFAULT_MAX_PROMPT_LENGTH;
-    validateRange(this, 'maxPromptLength', defaultPromptLength, { min: 1, max: MAX_PROMPT_LENGTH_LIMIT });
+    validateRange(this, 'maxPromptLength', defaultPromptLength, PROMPT_LENGTH);
     this.validateEdgeProps(props);
 
     this.api = new SecureRestApi(this, 'Api', props);

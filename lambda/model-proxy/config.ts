@@ -1,138 +1,117 @@
-import { parseBedrockModelRef } from '../../lib/model/bedrock-model-ref';
+import { BEDROCK_MODEL_ID, parseBedrockModelRef } from '../../lib/contracts/bedrock-model-ref';
+import { PROMPT_LENGTH } from '../../lib/contracts/limits';
 import {
   BACKEND_TYPES,
+  BACKEND_URL,
   BackendConfig,
+  INJECTION_ACTIONS,
+  INJECTION_THRESHOLD,
+  MAX_BODY_BYTES,
+  MAX_OUTPUT_TOKENS,
+  MODEL_PROXY_CONFIG_ENV,
   MODEL_PROXY_CONFIG_VERSION,
   ModelProxyConfig,
-  INJECTION_ACTIONS,
   REQUEST_FORMATS,
-  RESPONSE_TEXT_PATH_PATTERN,
+  REQUEST_MODEL_NAME,
+  RESPONSE_TEXT_PATH,
+  RETRY_ATTEMPTS,
+  RETRY_BASE_DELAY_MS,
+  RETRY_MAX_DELAY_MS_CEILING,
   RetryConfig,
-} from '../../lib/model/proxy-config';
-import { MODEL_NAME_PATTERN } from '../../lib/api/routes';
+  SAGEMAKER_ENDPOINT_NAME,
+  TIMEOUT_MARGIN_MS,
+} from '../../lib/contracts/model-proxy';
+import { MODEL_NAME } from '../../lib/contracts/model-names';
+import {
+  type ConfigIssues,
+  type ConfigResult,
+  type JsonObject,
+  parseConfig,
+  readBoolean,
+  readChoice,
+  readInteger,
+  readNumber,
+  readObject,
+  readString,
+} from '../shared/config-reader';
 
-export type ConfigResult =
-  | { readonly ok: true; readonly config: ModelProxyConfig }
-  | { readonly ok: false; readonly problem: string };
-
-class ConfigProblem extends Error {}
-
-/** SageMaker endpoint names: 1-63 of [a-zA-Z0-9-], no leading or trailing hyphen. */
-const ENDPOINT_NAME = /^[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62}$/;
-
-/**
- * Parses and checks the configuration JSON once, at cold start. A problem is
- * described by field name only, so the log line cannot echo a value.
- */
-export function parseProxyConfig(raw: string | undefined): ConfigResult {
-  if (raw === undefined || raw === '') return { ok: false, problem: 'the configuration variable is missing' };
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    return { ok: false, problem: 'the configuration is not JSON' };
-  }
-  try {
-    return { ok: true, config: readConfig(value) };
-  } catch (err) {
-    if (err instanceof ConfigProblem) return { ok: false, problem: err.message };
-    throw err;
-  }
+/** Parses and checks the configuration JSON once, at cold start. */
+export function parseProxyConfig(raw: string | undefined): ConfigResult<ModelProxyConfig> {
+  return parseConfig(raw, MODEL_PROXY_CONFIG_ENV, readConfig);
 }
 
-function readConfig(value: unknown): ModelProxyConfig {
-  const root = object(value, 'configuration');
-  if (root.version !== MODEL_PROXY_CONFIG_VERSION) throw new ConfigProblem('version is not supported');
-  const config: ModelProxyConfig = {
+function readConfig(root: JsonObject, issues: ConfigIssues): ModelProxyConfig {
+  if (root.version !== MODEL_PROXY_CONFIG_VERSION) issues.add('version', `expected ${MODEL_PROXY_CONFIG_VERSION}`);
+  // Every field is read even after a problem, so one log line lists them all; `data` is used only when there is none.
+  return {
     version: MODEL_PROXY_CONFIG_VERSION,
-    model: string(root.model, 'model', MODEL_NAME_PATTERN),
-    backend: readBackend(root.backend),
-    requestFormat: oneOf(root.requestFormat, 'requestFormat', REQUEST_FORMATS),
-    requestModelName: root.requestModelName === undefined ? undefined : string(root.requestModelName, 'requestModelName', /^[\x21-\x7e]{1,256}$/),
-    responseTextPath: string(root.responseTextPath, 'responseTextPath', RESPONSE_TEXT_PATH_PATTERN),
-    maxPromptLength: integer(root.maxPromptLength, 'maxPromptLength', 1, 262_144),
-    maxOutputTokens: integer(root.maxOutputTokens, 'maxOutputTokens', 1, 1_000_000),
-    restorePlaceholders: boolean(root.restorePlaceholders, 'restorePlaceholders'),
-    maxBodyBytes: integer(root.maxBodyBytes, 'maxBodyBytes', 1, 10 * 1024 * 1024),
-    injectionAction: oneOf(root.injectionAction, 'injectionAction', INJECTION_ACTIONS),
-    injectionThreshold: fraction(root.injectionThreshold, 'injectionThreshold'),
-    retry: readRetry(root.retry),
-    timeoutMarginMs: integer(root.timeoutMarginMs, 'timeoutMarginMs', 0, 10_000),
+    model: readString(root, 'model', '', issues, { ...MODEL_NAME, required: true })!,
+    backend: readBackend(root, issues)!,
+    requestFormat: readChoice(root, 'requestFormat', '', issues, REQUEST_FORMATS, true)!,
+    requestModelName: readString(root, 'requestModelName', '', issues, REQUEST_MODEL_NAME),
+    responseTextPath: readString(root, 'responseTextPath', '', issues, { ...RESPONSE_TEXT_PATH, required: true })!,
+    maxPromptLength: readInteger(root, 'maxPromptLength', '', issues, { ...PROMPT_LENGTH, required: true })!,
+    maxOutputTokens: readInteger(root, 'maxOutputTokens', '', issues, { ...MAX_OUTPUT_TOKENS, required: true })!,
+    restorePlaceholders: readBoolean(root, 'restorePlaceholders', '', issues, true)!,
+    maxBodyBytes: readInteger(root, 'maxBodyBytes', '', issues, { ...MAX_BODY_BYTES, required: true })!,
+    injectionAction: readChoice(root, 'injectionAction', '', issues, INJECTION_ACTIONS, true)!,
+    injectionThreshold: readNumber(root, 'injectionThreshold', '', issues, { ...INJECTION_THRESHOLD, required: true })!,
+    retry: readRetry(root, issues)!,
+    timeoutMarginMs: readInteger(root, 'timeoutMarginMs', '', issues, { ...TIMEOUT_MARGIN_MS, required: true })!,
   };
-  return config;
 }
 
-function readBackend(value: unknown): BackendConfig {
-  const backend = object(value, 'backend');
-  const type = oneOf(backend.type, 'backend.type', BACKEND_TYPES);
+function readBackend(root: JsonObject, issues: ConfigIssues): BackendConfig | undefined {
+  const backend = readObject(root, 'backend', '', issues);
+  if (backend === undefined) return undefined;
+  const type = readChoice(backend, 'type', 'backend', issues, BACKEND_TYPES, true);
   switch (type) {
-    case 'sagemaker':
-      return { type, endpointName: string(backend.endpointName, 'backend.endpointName', ENDPOINT_NAME) };
-    case 'bedrock':
-      return { type, modelId: bedrockModelId(backend.modelId) };
+    case undefined:
+      return undefined;
+    case 'sagemaker': {
+      const endpointName = readString(backend, 'endpointName', 'backend', issues, { ...SAGEMAKER_ENDPOINT_NAME, required: true });
+      return endpointName === undefined ? undefined : { type, endpointName };
+    }
+    case 'bedrock': {
+      const modelId = readString(backend, 'modelId', 'backend', issues, { ...BEDROCK_MODEL_ID, required: true });
+      if (modelId === undefined) return undefined;
+      // The construct's own rule: a foundation model, or an inference profile by id or ARN.
+      if (parseBedrockModelRef(modelId) !== undefined) return { type, modelId };
+      issues.add('backend.modelId', 'expected a foundation-model id, or an inference profile id or ARN');
+      return undefined;
+    }
     default: {
-      const allowInsecureHttp = boolean(backend.allowInsecureHttp, 'backend.allowInsecureHttp');
-      const url = string(backend.url, 'backend.url', /^https?:\/\/\S+$/);
-      let parsed: URL;
-      try {
-        parsed = new URL(url);
-      } catch {
-        throw new ConfigProblem('backend.url is not a URL');
-      }
-      if (parsed.username || parsed.password) throw new ConfigProblem('backend.url must not carry credentials');
-      if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && allowInsecureHttp)) {
-        throw new ConfigProblem('backend.url must be https (http only with allowInsecureHttp)');
-      }
-      return { type, url, allowInsecureHttp };
+      const allowInsecureHttp = readBoolean(backend, 'allowInsecureHttp', 'backend', issues, true);
+      const url = readString(backend, 'url', 'backend', issues, { ...BACKEND_URL, required: true });
+      if (url === undefined || allowInsecureHttp === undefined) return undefined;
+      const problem = backendUrlProblem(url, allowInsecureHttp);
+      if (problem === undefined) return { type, url, allowInsecureHttp };
+      issues.add('backend.url', `expected ${problem}`);
+      return undefined;
     }
   }
 }
 
-/** The construct's own rule: a foundation model, or an inference profile by id or ARN. */
-function bedrockModelId(value: unknown): string {
-  if (typeof value !== 'string' || parseBedrockModelRef(value) === undefined) {
-    throw new ConfigProblem('backend.modelId is missing or malformed');
+function backendUrlProblem(url: string, allowInsecureHttp: boolean): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'a URL';
   }
-  return value;
+  if (parsed.username || parsed.password) return 'a URL without credentials';
+  if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && allowInsecureHttp)) return 'an https URL (http only with allowInsecureHttp)';
+  return undefined;
 }
 
-function readRetry(value: unknown): RetryConfig {
-  const retry = object(value, 'retry');
-  const baseDelayMs = integer(retry.baseDelayMs, 'retry.baseDelayMs', 0, 10_000);
-  const maxDelayMs = integer(retry.maxDelayMs, 'retry.maxDelayMs', baseDelayMs, 20_000);
-  return { maxAttempts: integer(retry.maxAttempts, 'retry.maxAttempts', 1, 5), baseDelayMs, maxDelayMs };
-}
-
-function object(value: unknown, field: string): Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new ConfigProblem(`${field} is not an object`);
-  return value as Record<string, unknown>;
-}
-
-function string(value: unknown, field: string, pattern: RegExp): string {
-  if (typeof value !== 'string' || !pattern.test(value)) throw new ConfigProblem(`${field} is missing or malformed`);
-  return value;
-}
-
-function integer(value: unknown, field: string, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigProblem(`${field} is not an integer from ${min} to ${max}`);
-  }
-  return value;
-}
-
-function fraction(value: unknown, field: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > 1) throw new ConfigProblem(`${field} must be a number above 0 and at most 1`);
-  return value;
-}
-
-function boolean(value: unknown, field: string): boolean {
-  if (typeof value !== 'boolean') throw new ConfigProblem(`${field} is not a boolean`);
-  return value;
-}
-
-function oneOf<T extends string>(value: unknown, field: string, allowed: readonly T[]): T {
-  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-    throw new ConfigProblem(`${field} is not one of ${allowed.join(', ')}`);
-  }
-  return value as T;
+function readRetry(root: JsonObject, issues: ConfigIssues): RetryConfig | undefined {
+  const retry = readObject(root, 'retry', '', issues);
+  if (retry === undefined) return undefined;
+  const maxAttempts = readInteger(retry, 'maxAttempts', 'retry', issues, { ...RETRY_ATTEMPTS, required: true });
+  const baseDelayMs = readInteger(retry, 'baseDelayMs', 'retry', issues, { ...RETRY_BASE_DELAY_MS, required: true });
+  const maxDelayMs = baseDelayMs === undefined
+    ? undefined
+    : readInteger(retry, 'maxDelayMs', 'retry', issues, { min: baseDelayMs, max: RETRY_MAX_DELAY_MS_CEILING, required: true });
+  if (maxAttempts === undefined || baseDelayMs === undefined || maxDelayMs === undefined) return undefined;
+  return { maxAttempts, baseDelayMs, maxDelayMs };
 }

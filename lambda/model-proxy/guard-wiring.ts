@@ -3,10 +3,10 @@
  * interfaces (guards.ts). Built once per execution environment: the
  * validation policy compiles its JSON schema here, never per request.
  */
-import type { ModelProxyConfig } from '../../lib/model/proxy-config';
+import type { ModelProxyConfig } from '../../lib/contracts/model-proxy';
 import { createPlaceholderMap, restorePlaceholders, type PiiFinding, type PlaceholderMap } from '../pii-masking';
 import { createValidationPolicy, rejectionToError, validateRequest } from '../request-validator';
-import { ErrorCode } from '../shared/error-codes';
+import { ErrorCode } from '../../lib/contracts/error-codes';
 import type { Guards, MaskedText, PiiCall, PiiCounts, RequestCheck, RequestInput } from './guards';
 import { maskNormalized, MaskingFailedError } from './normalized-masking';
 

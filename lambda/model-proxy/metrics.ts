@@ -4,7 +4,7 @@ import {
   GatewayMetricDimension,
   MODEL_PROXY_SERVICE_NAME,
   ProxyMetricName,
-} from '../../lib/observability/metric-names';
+} from '../../lib/contracts/metric-names';
 
 /** The counts of one handled request that the gateway's alarms and dashboard read. */
 export interface ProxyMetricSample {
@@ -36,7 +36,7 @@ const POWERTOOLS_NOTICES = {
 /**
  * One embedded-metric-format line per request through Powertools Metrics,
  * under the dimension sets [service, ApiId] and [service, ApiId, Model]
- * (lib/observability/metric-names.ts). Counts only, never text.
+ * (lib/contracts/metric-names.ts). Counts only, never text.
  */
 export function createProxyMetrics(): ProxyMetrics {
   const metrics = new Metrics({ namespace: GATEWAY_METRIC_NAMESPACE, serviceName: MODEL_PROXY_SERVICE_NAME, logger: POWERTOOLS_NOTICES });

@@ -1,5 +1,5 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
-import { ErrorCode } from './error-codes';
+import { ErrorCode } from '../contracts/error-codes';
 import { errorBodyTemplate, SECURITY_RESPONSE_HEADERS } from './error-shape';
 
 interface GatewayErrorSpec {

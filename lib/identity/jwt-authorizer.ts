@@ -4,11 +4,11 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { AUTHORIZER_CONFIG_ENV as CONFIG_ENV } from './authorizer-contract';
+import { AUTHORIZER_CONFIG_ENV as CONFIG_ENV } from '../contracts/authorizer';
 import { IssuerKind, JwtAuthorizerProps, TokenUse } from './jwt-authorizer-props';
 import { routeConfigs, unguardedMethods, validateJwtAuthorizerProps } from './jwt-authorizer-validation';
 import { EncryptedLogGroup } from '../observability/encrypted-log-group';
-import { LogMetricName } from '../observability/metric-names';
+import { LogMetricName } from '../contracts/metric-names';
 import { logMetric } from '../private/log-metric';
 import { SecureFunction } from '../private/secure-function';
 

@@ -2,7 +2,7 @@ import { Aws, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { BEDROCK_INVOKE_ACTION, bedrockGrant, BedrockInvokeTarget } from './bedrock-grant';
-import { AWS_REGION_PATTERN, BedrockModelRef, parseBedrockModelRef, ProfileArnParts, SystemProfileRef } from './bedrock-model-ref';
+import { AWS_REGION_PATTERN, BedrockModelRef, parseBedrockModelRef, ProfileArnParts, SystemProfileRef } from '../contracts/bedrock-model-ref';
 import { INFERENCE_PROFILE_REGIONS } from './inference-profile-regions';
 import { ModelBackend, ModelBackendConfig, ModelBackendType, ModelPayloadOptions, RequestFormat } from './model-backend';
 import type { ModelProxyFunction } from './model-proxy-function';

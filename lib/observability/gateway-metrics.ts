@@ -1,7 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { GATEWAY_METRIC_NAMESPACE, GatewayMetricDimension, MODEL_PROXY_SERVICE_NAME, ProxyMetricName } from './metric-names';
+import { GATEWAY_METRIC_NAMESPACE, GatewayMetricDimension, MODEL_PROXY_SERVICE_NAME, ProxyMetricName } from '../contracts/metric-names';
 import { GatewayMonitoringTargets } from './monitoring-targets';
 
 /** A function with the timeout its duration alarm is measured against. */

@@ -18,7 +18,7 @@ import {
   SecureRestApi,
   UnmaskedVpcLinkIntegration,
 } from '../../lib';
-import { MODEL_PROXY_CONFIG_ENV } from '../../lib/model/proxy-config';
+import { MODEL_PROXY_CONFIG_ENV } from '../../lib/contracts/model-proxy';
 import {
   acknowledgementsIn,
   covers,

@@ -6,7 +6,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { type BedrockRuntimeClient, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';
 import { ModelBackend, ModelNetwork, ModelProxyFunction } from '../../../lib';
-import { MODEL_PROXY_CONFIG_ENV } from '../../../lib/model/proxy-config';
+import { MODEL_PROXY_CONFIG_ENV } from '../../../lib/contracts/model-proxy';
 import { bedrockModelClient } from '../../../lambda/model-proxy/bedrock-client';
 import { parseProxyConfig } from '../../../lambda/model-proxy/config';
 

@@ -1,7 +1,7 @@
 import { parseProxyConfig } from '../../../lambda/model-proxy/config';
 import { createProxyFromEnvironment } from '../../../lambda/model-proxy/bootstrap';
 import { createGuards } from '../../../lambda/model-proxy/guard-wiring';
-import { MODEL_PROXY_CONFIG_ENV } from '../../../lib/model/proxy-config';
+import { MODEL_PROXY_CONFIG_ENV } from '../../../lib/contracts/model-proxy';
 import { apiEvent, fakeGuards, invocationContext, memoryLogger, proxyConfig } from './fakes';
 
 const valid = () => JSON.parse(JSON.stringify(proxyConfig())) as Record<string, unknown>;

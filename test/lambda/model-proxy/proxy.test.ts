@@ -1,7 +1,7 @@
 import { createModelProxy, ModelProxyDeps } from '../../../lambda/model-proxy/proxy';
 import { ModelCallError, ModelFailureKind } from '../../../lambda/model-proxy/model-client';
 import type { Guards } from '../../../lambda/model-proxy/guards';
-import { ModelProxyConfig } from '../../../lib/model/proxy-config';
+import { ModelProxyConfig } from '../../../lib/contracts/model-proxy';
 import { answer, apiEvent, fakeGuards, fakePiiGuard, fakeRequestGuard, invocationContext, manualClock, memoryLogger, proxyConfig, ScriptedModel } from './fakes';
 
 const PROMPT = 'Summarise the claim filed by jane.doe@example.com yesterday.';
