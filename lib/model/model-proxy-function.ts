@@ -5,7 +5,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { ModelBackend, ModelBackendConfig, ModelBackendType } from './model-backend';
+import { ModelBackendConfig, ModelBackendType } from './backend-options';
+import { ModelBackend } from './model-backend';
 import {
   BackendConfig,
   DEFAULT_INJECTION_THRESHOLD,

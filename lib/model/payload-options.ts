@@ -1,6 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { ModelPayloadOptions, RequestFormat } from './model-backend';
+import { ModelPayloadOptions, RequestFormat } from './backend-options';
 import { stringProblem } from '../contracts/field-rules';
 import { DEFAULT_RESPONSE_TEXT_PATHS, REQUEST_MODEL_NAME, RESPONSE_TEXT_PATH } from '../contracts/model-proxy';
 import { invalidProp } from '../private/validation';

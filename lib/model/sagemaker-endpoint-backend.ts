@@ -2,7 +2,8 @@ import { Aws, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { ModelBackend, ModelBackendConfig, ModelBackendType, SageMakerEndpointBackendOptions } from './model-backend';
+import type { BackendBinding } from './backend-binding';
+import { ModelBackendConfig, ModelBackendType, SageMakerEndpointBackendOptions } from './backend-options';
 import type { ModelProxyFunction } from './model-proxy-function';
 import { resolvePayload } from './payload-options';
 import { SageMakerModelEndpoint } from './sagemaker-model-endpoint';
@@ -11,12 +12,10 @@ import { invalidProp, SAGEMAKER_NAME } from '../private/validation';
 export const SAGEMAKER_INVOKE_ACTION = 'sagemaker:InvokeEndpoint';
 
 /** SageMaker InvokeEndpoint on one endpoint. */
-export class SageMakerEndpointBackend extends ModelBackend {
+export class SageMakerEndpointBackend implements BackendBinding {
   private modelEndpoint?: SageMakerModelEndpoint;
 
-  public constructor(private readonly options: SageMakerEndpointBackendOptions) {
-    super();
-  }
+  public constructor(private readonly options: SageMakerEndpointBackendOptions) {}
 
   public bind(scope: Construct, proxy: ModelProxyFunction): ModelBackendConfig {
     const { existingEndpointName, endpointProps } = this.options;

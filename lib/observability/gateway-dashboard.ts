@@ -180,7 +180,7 @@ class LiveAlarmStatusWidget extends cloudwatch.ConcreteWidget {
     super(cloudwatch.GRID_WIDTH, GRAPH_SIZE.height);
   }
 
-  public toJson(): any[] {
+  public toJson(): unknown[] {
     const alarms = this.alarms();
     const title = alarms.length > MAX_ALARMS_PER_WIDGET ? `Alarms (the first ${MAX_ALARMS_PER_WIDGET} of ${alarms.length})` : 'Alarms';
     const widget = alarms.length > 0

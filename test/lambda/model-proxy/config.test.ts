@@ -9,7 +9,7 @@ const parse = (value: unknown) => parseProxyConfig(JSON.stringify(value));
 
 describe('parseProxyConfig', () => {
   test('accepts the configuration the construct writes', () => {
-    expect(parse(valid())).toEqual({ ok: true, config: proxyConfig() });
+    expect(parse(valid())).toEqual({ success: true, data: proxyConfig() });
   });
 
   test('accepts every backend type', () => {
@@ -19,7 +19,7 @@ describe('parseProxyConfig', () => {
       { type: 'http', url: 'https://model.internal:8443/generate', allowInsecureHttp: false },
       { type: 'http', url: 'http://10.0.1.20:8080/generate', allowInsecureHttp: true },
     ]) {
-      expect(parse({ ...valid(), backend })).toMatchObject({ ok: true, config: { backend } });
+      expect(parse({ ...valid(), backend })).toMatchObject({ success: true, data: { backend } });
     }
   });
 
@@ -35,7 +35,7 @@ describe('parseProxyConfig', () => {
     'arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123',
   ])('accepts the Bedrock model id %s', (modelId) => {
     const backend = { type: 'bedrock', modelId };
-    expect(parse({ ...valid(), backend })).toMatchObject({ ok: true, config: { backend } });
+    expect(parse({ ...valid(), backend })).toMatchObject({ success: true, data: { backend } });
   });
 
   test.each([
@@ -46,19 +46,19 @@ describe('parseProxyConfig', () => {
     ['an application profile id with a path', 'arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc/../x'],
     ['a number', 42],
   ])('rejects a Bedrock model id that is %s', (_what, modelId) => {
-    expect(parse({ ...valid(), backend: { type: 'bedrock', modelId } })).toEqual({ ok: false, problem: 'backend.modelId is missing or malformed' });
+    expect(parse({ ...valid(), backend: { type: 'bedrock', modelId } })).toEqual({ success: false, errors: [expect.stringMatching(/^backend\.modelId: expected /)] });
   });
 
   test.each([
-    ['missing', undefined, 'the configuration variable is missing'],
-    ['not JSON', '{', 'the configuration is not JSON'],
+    ['missing', undefined, 'MODEL_PROXY_CONFIG: is not set'],
+    ['not JSON', '{', 'MODEL_PROXY_CONFIG: is not valid JSON'],
   ])('rejects a configuration that is %s', (_what, raw, problem) => {
-    expect(parseProxyConfig(raw)).toEqual({ ok: false, problem });
+    expect(parseProxyConfig(raw)).toEqual({ success: false, errors: [problem] });
   });
 
   test.each<[string, Record<string, unknown>, RegExp]>([
     ['an unknown version', { version: 2 }, /version/],
-    ['a model name with capitals', { model: 'Claims' }, /^model /],
+    ['a model name with capitals', { model: 'Claims' }, /^model: /],
     ['an unknown backend type', { backend: { type: 'ftp' } }, /backend.type/],
     ['a SageMaker endpoint name with spaces', { backend: { type: 'sagemaker', endpointName: 'my endpoint' } }, /backend.endpointName/],
     ['a plain http URL without the opt-in', { backend: { type: 'http', url: 'http://10.0.0.1/generate', allowInsecureHttp: false } }, /https/],
@@ -72,10 +72,10 @@ describe('parseProxyConfig', () => {
     ['a restore flag that is not boolean', { restorePlaceholders: 'yes' }, /restorePlaceholders/],
   ])('rejects %s, naming the field but not the value', (_what, patch, problem) => {
     const result = parse({ ...valid(), ...patch });
-    expect(result.ok).toBe(false);
-    if (!result.ok) {
-      expect(result.problem).toMatch(problem);
-      expect(result.problem).not.toMatch(/passwd|u:p@|my endpoint|Claims/);
+    expect(result.success).toBe(false);
+    if (!result.success) {
+      expect(result.errors).toContainEqual(expect.stringMatching(problem));
+      expect(result.errors.join('\n')).not.toMatch(/passwd|u:p@|my endpoint|Claims/);
     }
   });
 });
@@ -84,7 +84,7 @@ describe('createProxyFromEnvironment', () => {
   test('answers 500 on every call when the configuration is broken, and logs why once', async () => {
     const log = memoryLogger();
     const proxy = createProxyFromEnvironment({ [MODEL_PROXY_CONFIG_ENV]: '{"version":1}' }, { logger: log.logger, guards: () => fakeGuards() });
-    expect(log.records()[0]).toMatchObject({ level: 'ERROR', message: 'model proxy configuration rejected', problem: 'model is missing or malformed' });
+    expect(log.records()[0]).toMatchObject({ level: 'ERROR', message: 'model proxy configuration rejected', problem: expect.stringContaining('model: is required') });
     const res = await proxy(apiEvent({ prompt: 'hi' }), invocationContext());
     expect(res.statusCode).toBe(500);
     expect(JSON.parse(res.body).error).toEqual({ code: 'InternalError', message: 'Internal server error.', requestId: 'apigw-req-1' });
