@@ -274,14 +274,16 @@ export class SecureAiGateway extends Construct {
 
     this.catalog = new GatewayCatalog(this, 'Catalog', { ...props.catalog, gateway: this, authorization: props.authorization, usageTiers: props.usageTiers });
     if (props.shadowApiGuard === false) {
-      warnOptOut(this, ComplianceWarningId.SHADOW_API_GUARD_DISABLED, 'shadowApiGuard is false: unprotected methods and stages in this stack no longer fail synthesis.');
+      warnOptOut(this, ComplianceWarningId.SHADOW_API_GUARD_DISABLED,
+        'shadowApiGuard is false: unprotected methods and stages in this stack no longer fail synthesis.');
     } else {
       ShadowApiGuard.of(Stack.of(this));
     }
 
     // Last, so that every function created above is watched.
     if (props.disableAlarms) {
-      warnOptOut(this, ObservabilityWarningId.ALARMS_DISABLED, 'disableAlarms is set: nothing alarms on errors, latency, attacks or failing functions of this gateway.');
+      warnOptOut(this, ObservabilityWarningId.ALARMS_DISABLED,
+        'disableAlarms is set: nothing alarms on errors, latency, attacks or failing functions of this gateway.');
     } else {
       this.alarms = new GatewayAlarms(this, 'Alarms', {
         ...props.alarmsProps, api: this.api, webAcl: this.webAcl, authorizer: this.authorization.jwtAuthorizer, autoBlock: this.autoBlock,
@@ -319,7 +321,8 @@ export class SecureAiGateway extends Construct {
     if (model.unmaskedVpcLink) return model.unmaskedVpcLink.integration;
     if (!model.backend) {
       if (model.reservedConcurrency !== undefined || model.restorePlaceholders !== undefined || model.injectionAction !== undefined) {
-        invalidProp(this, `models[${model.name}]`, 'proxy options without a backend', 'a backend for reservedConcurrency, restorePlaceholders and injectionAction to apply to');
+        invalidProp(this, `models[${model.name}]`, 'proxy options without a backend',
+          'a backend for reservedConcurrency, restorePlaceholders and injectionAction to apply to');
       }
       return undefined;
     }
@@ -338,7 +341,11 @@ export class SecureAiGateway extends Construct {
   }
 
   private validateEdgeProps(props: SecureAiGatewayProps): void {
-    const webAclChoices = [props.webAclProps && 'webAclProps', props.existingWebAclArn !== undefined && 'existingWebAclArn', props.disableWebAcl && 'disableWebAcl'].filter(Boolean);
+    const webAclChoices = [
+      props.webAclProps && 'webAclProps',
+      props.existingWebAclArn !== undefined && 'existingWebAclArn',
+      props.disableWebAcl && 'disableWebAcl',
+    ].filter(Boolean);
     if (webAclChoices.length > 1) {
       invalidProp(this, 'web ACL props', webAclChoices, 'at most one of webAclProps, existingWebAclArn and disableWebAcl');
     }

@@ -49,7 +49,13 @@ export function createProxyFromEnvironment(env: Readonly<Record<string, string |
 function misconfiguredProxy(logger: Logger): ModelProxy {
   return async (event, context) => {
     const requestId = event.requestContext?.requestId ?? context.awsRequestId;
-    logger.log('ERROR', AUDIT_MESSAGE, { requestId, invocationId: context.awsRequestId, status: 500, code: ErrorCode.INTERNAL_ERROR, failedStep: 'configuration' });
+    logger.log('ERROR', AUDIT_MESSAGE, {
+      requestId,
+      invocationId: context.awsRequestId,
+      status: 500,
+      code: ErrorCode.INTERNAL_ERROR,
+      failedStep: 'configuration',
+    });
     return new HandlerError(500, ErrorCode.INTERNAL_ERROR, 'Internal server error.').toResponse(requestId);
   };
 }

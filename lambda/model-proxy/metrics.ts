@@ -27,7 +27,8 @@ const POWERTOOLS_NOTICES = {
   debug: (...content: unknown[]) => console.debug(...content),
   info: (...content: unknown[]) => console.info(...content),
   warn: (...content: unknown[]) => {
-    if (typeof content[0] === 'string' && content[0].startsWith(`EMF key "${GatewayMetricDimension.API_ID}" is defined as both a dimension set and dimension set`)) return;
+    const notice = `EMF key "${GatewayMetricDimension.API_ID}" is defined as both a dimension set and dimension set`;
+    if (typeof content[0] === 'string' && content[0].startsWith(notice)) return;
     console.warn(...content);
   },
   error: (...content: unknown[]) => console.error(...content),

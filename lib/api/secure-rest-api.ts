@@ -15,6 +15,7 @@ import { addGatewayResponses } from './gateway-responses';
 import { promptRequestSchema } from './request-model';
 import { MODEL_ROUTE_ACTION, MODEL_ROUTE_METHOD, MODEL_ROUTE_PREFIX } from '../contracts/routes';
 import { PROMPT_LENGTH } from '../contracts/limits';
+import { MAX_OUTPUT_TOKENS } from '../contracts/model-proxy';
 import { EncryptedLogGroup } from '../observability/encrypted-log-group';
 import { LogMetricName } from '../contracts/metric-names';
 import { logMetric } from '../private/log-metric';
@@ -228,7 +229,8 @@ export class SecureRestApi extends Construct {
     cfnApi.securityPolicy = securityPolicy;
     cfnApi.endpointAccessMode = isEnhancedPolicy(securityPolicy) ? apigateway.EndpointAccessMode.STRICT : undefined;
     this.stage = this.restApi.deploymentStage;
-    const noCacheReason = 'Inference responses are per caller and may carry personal data, so the stage has no cache cluster by design: nothing is cached, encrypted or not.';
+    const noCacheReason = 'Inference responses are per caller and may carry personal data, so the stage has no cache cluster by design: '
+      + 'nothing is cached, encrypted or not.';
     Validations.of(this.stage).acknowledge(
       { id: 'NIST.800.53.R5-APIGWCacheEnabledAndEncrypted', reason: noCacheReason },
       { id: 'HIPAA.Security-APIGWCacheEnabledAndEncrypted', reason: noCacheReason },
@@ -286,7 +288,7 @@ export class SecureRestApi extends Construct {
   public addModelRoute(model: string, options: ModelRouteOptions): apigateway.Method {
     validatePathSafeNames(this, 'model name', [...this.modelNames, model]);
     validateRange(this, `maxPromptLength of model ${model}`, options.maxPromptLength, PROMPT_LENGTH);
-    validateRange(this, `maxOutputTokens of model ${model}`, options.maxOutputTokens, { min: 1, max: 1_000_000 });
+    validateRange(this, `maxOutputTokens of model ${model}`, options.maxOutputTokens, MAX_OUTPUT_TOKENS);
 
     const resource = [...MODEL_ROUTE_PREFIX, model, MODEL_ROUTE_ACTION]
       .reduce<apigateway.IResource>((parent, part) => parent.getResource(part) ?? parent.addResource(part), this.restApi.root);

@@ -47,7 +47,11 @@ export const MAX_ADDRESSES = { min: 1, max: WAF_IP_SET_ADDRESS_LIMIT, default: W
 
 // Name rules from the WAFv2 and DynamoDB API references.
 export const IP_SET_NAME = { maxLength: 128, pattern: /^[\w-]+$/, patternRule: '1-128 characters of [A-Za-z0-9_-]' } as const;
-export const IP_SET_ID = { maxLength: 36, pattern: /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/, patternRule: 'a WAF IP set id (a lowercase UUID)' } as const;
+export const IP_SET_ID = {
+  maxLength: 36,
+  pattern: /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/,
+  patternRule: 'a WAF IP set id (a lowercase UUID)',
+} as const;
 export const TABLE_NAME = { maxLength: 255, pattern: /^[a-zA-Z0-9_.-]{3,}$/, patternRule: '3-255 characters of [a-zA-Z0-9_.-]' } as const;
 /** `ignoredRuleIds`: WAF rule names. */
 export const RULE_IDS = { minItems: 0, maxLength: 1024 } as const;

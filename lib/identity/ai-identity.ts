@@ -384,7 +384,8 @@ export class AiIdentity extends Construct {
     validatePathSafeNames(this, 'groups[].name', (props.groups ?? []).map((g) => g.name));
     const clientNames = [...(props.machineClients ?? []), ...(props.userClients ?? [])].map((c) => c.name);
     validatePathSafeNames(this, 'client names', clientNames);
-    if (props.domainPrefix !== undefined && !Token.isUnresolved(props.domainPrefix) && (!DOMAIN_PREFIX.test(props.domainPrefix) || /aws|amazon|cognito/.test(props.domainPrefix))) {
+    const prefix = props.domainPrefix;
+    if (prefix !== undefined && !Token.isUnresolved(prefix) && (!DOMAIN_PREFIX.test(prefix) || /aws|amazon|cognito/.test(prefix))) {
       invalidProp(this, 'domainPrefix', props.domainPrefix, '1-63 characters of [a-z0-9-], without "aws", "amazon" or "cognito"');
     }
     for (const client of props.userClients ?? []) {

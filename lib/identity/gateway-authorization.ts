@@ -124,7 +124,8 @@ export class GatewayAuthorization extends Construct {
     if (this.mode !== AuthorizationMode.JWT) return;
     Validations.of(method).acknowledge({
       id: 'AwsSolutions-COG4',
-      reason: 'The route is authorized by the JWT Lambda authorizer, which verifies Cognito and external OIDC tokens and applies per-model RBAC/ABAC that the native Cognito authorizer cannot express.',
+      reason: 'The route is authorized by the JWT Lambda authorizer, which verifies Cognito and external OIDC tokens and applies per-model '
+        + 'RBAC/ABAC that the native Cognito authorizer cannot express.',
     });
   }
 }

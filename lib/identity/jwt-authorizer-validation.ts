@@ -71,7 +71,8 @@ function validateIssuers(scope: IConstruct, props: JwtAuthorizerProps): void {
     }
     if (hasAudience) checkList(scope, `${where}.audience`, issuer.audience, AUDIENCE_RULE);
     if (issuer.skipAudienceCheck) {
-      warnOptOut(scope, WarningId.AUDIENCE_CHECK_SKIPPED, `${where} (${issuer.issuer}) accepts tokens of any audience: a token minted for another application is accepted too.`);
+      warnOptOut(scope, WarningId.AUDIENCE_CHECK_SKIPPED,
+        `${where} (${issuer.issuer}) accepts tokens of any audience: a token minted for another application is accepted too.`);
     }
     if (issuer.kind === IssuerKind.OIDC && issuer.tokenUse !== undefined) {
       invalidProp(scope, `${where}.tokenUse`, issuer.tokenUse, 'no tokenUse for an OIDC issuer (only Cognito tokens carry token_use)');

@@ -47,7 +47,8 @@ export class JwtAuthorizer extends Construct {
     });
     this.function = this.handler.function;
     this.logs = this.handler.logs;
-    this.handler.acknowledgeOutsideVpc('The authorizer fetches signing keys from the token issuers (Cognito and external OIDC providers) over HTTPS on the internet; it reads no data store and calls no private resource.');
+    this.handler.acknowledgeOutsideVpc('The authorizer fetches signing keys from the token issuers (Cognito and external OIDC providers) over HTTPS '
+      + 'on the internet; it reads no data store and calls no private resource.');
     this.handler.acknowledgeSynchronousOnly('API Gateway');
 
     this.authorizer = new apigateway.RequestAuthorizer(this, 'Resource', {

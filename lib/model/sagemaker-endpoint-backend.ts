@@ -7,7 +7,8 @@ import { ModelBackendConfig, ModelBackendType, SageMakerEndpointBackendOptions }
 import type { ModelProxyFunction } from './model-proxy-function';
 import { resolvePayload } from './payload-options';
 import { SageMakerModelEndpoint } from './sagemaker-model-endpoint';
-import { invalidProp, SAGEMAKER_NAME } from '../private/validation';
+import { SAGEMAKER_ENDPOINT_NAME } from '../contracts/model-proxy';
+import { invalidProp } from '../private/validation';
 
 export const SAGEMAKER_INVOKE_ACTION = 'sagemaker:InvokeEndpoint';
 
@@ -31,8 +32,8 @@ export class SageMakerEndpointBackend implements BackendBinding {
       endpointArn = this.modelEndpoint.endpointArn;
     } else {
       endpointName = existingEndpointName as string;
-      if (!Token.isUnresolved(endpointName) && !SAGEMAKER_NAME.test(endpointName)) {
-        invalidProp(scope, 'existingEndpointName', endpointName, '1-63 letters, digits and hyphens');
+      if (!Token.isUnresolved(endpointName) && !SAGEMAKER_ENDPOINT_NAME.pattern.test(endpointName)) {
+        invalidProp(scope, 'existingEndpointName', endpointName, SAGEMAKER_ENDPOINT_NAME.patternRule);
       }
       endpointArn = endpointArnOf(endpointName);
     }

@@ -168,7 +168,12 @@ export class GatewayMetrics {
    * stay below the minimum. FILL turns a period without matching lines (a
    * metric filter publishes nothing then) into 0 instead of a gap.
    */
-  private ratePercent(tag: string, label: string, numerators: Record<string, cloudwatch.IMetric>, denominators: Record<string, cloudwatch.IMetric>): cloudwatch.MathExpression {
+  private ratePercent(
+    tag: string,
+    label: string,
+    numerators: Record<string, cloudwatch.IMetric>,
+    denominators: Record<string, cloudwatch.IMetric>,
+  ): cloudwatch.MathExpression {
     // Ids carry the tag: a graph may hold two rates, and ids must be unique within it.
     const tagged = (metrics: Record<string, cloudwatch.IMetric>) => Object.fromEntries(Object.entries(metrics).map(([id, m]) => [`${tag}_${id}`, m]));
     const sum = (metrics: Record<string, cloudwatch.IMetric>) => Object.keys(metrics).map((id) => `FILL(${id}, 0)`).join(' + ');

@@ -1,7 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { MODEL_NAME_PATTERN, MODEL_NAME_RULE } from '../contracts/model-names';
-import { SAGEMAKER_ENDPOINT_NAME } from '../contracts/model-proxy';
 
 /**
  * Thrown at synth time when a construct receives a prop it cannot honour.
@@ -47,9 +46,6 @@ export function validateRange(scope: IConstruct, prop: string, value: number | u
     invalidProp(scope, prop, value, `${integer ? 'an integer' : 'a number'} from ${range.min} to ${range.max}`);
   }
 }
-
-/** SageMaker's rule for endpoint and variant names (existing ones may use capitals). */
-export const SAGEMAKER_NAME = SAGEMAKER_ENDPOINT_NAME.pattern;
 
 /** Names used in paths, resource names and scopes: the model-name rule, which handlers apply too. */
 export const PATH_SAFE_NAME = MODEL_NAME_PATTERN;
