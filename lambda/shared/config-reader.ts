@@ -94,19 +94,29 @@ function present(obj: JsonObject, key: string, path: string, issues: ConfigIssue
   return false;
 }
 
+/** A present field that `problemOf` accepts; otherwise its problem is reported. */
+function readChecked<T>(
+  obj: JsonObject,
+  key: string,
+  path: string,
+  issues: ConfigIssues,
+  required: boolean | undefined,
+  problemOf: (value: unknown) => string | undefined,
+): T | undefined {
+  if (!present(obj, key, path, issues, required)) return undefined;
+  const problem = problemOf(obj[key]);
+  if (problem === undefined) return obj[key] as T;
+  issues.add(fieldPath(path, key), `expected ${problem}`);
+  return undefined;
+}
+
 export function readString(obj: JsonObject, key: string, path: string, issues: ConfigIssues, rule: FieldRule<StringRule>): string | undefined {
-  if (!present(obj, key, path, issues, rule.required)) return undefined;
-  const problem = stringProblem(obj[key], rule);
-  if (problem !== undefined) {
-    issues.add(fieldPath(path, key), `expected ${problem}`);
-    return undefined;
-  }
-  return obj[key] as string;
+  return readChecked(obj, key, path, issues, rule.required, (value) => stringProblem(value, rule));
 }
 
 export function readStringList(obj: JsonObject, key: string, path: string, issues: ConfigIssues, rule: FieldRule<StringListRule>): string[] | undefined {
-  if (!present(obj, key, path, issues, rule.required)) return undefined;
-  return checkStringList(obj[key], fieldPath(path, key), issues, rule);
+  const list = readChecked<string[]>(obj, key, path, issues, rule.required, (value) => stringListProblem(value, rule));
+  return list === undefined ? undefined : [...list];
 }
 
 export function checkStringList(value: unknown, at: string, issues: ConfigIssues, rule: StringListRule): string[] | undefined {
@@ -120,23 +130,12 @@ export function checkStringList(value: unknown, at: string, issues: ConfigIssues
 
 /** An integer within `limit`; an absent field yields `limit.default` unless it is required. */
 export function readInteger(obj: JsonObject, key: string, path: string, issues: ConfigIssues, limit: FieldRule<IntegerLimit>): number | undefined {
-  if (!present(obj, key, path, issues, limit.required)) return limit.default;
-  const problem = integerProblem(obj[key], limit);
-  if (problem !== undefined) {
-    issues.add(fieldPath(path, key), `expected ${problem}`);
-    return undefined;
-  }
-  return obj[key] as number;
+  if (!has(obj, key) && !limit.required) return limit.default;
+  return readChecked(obj, key, path, issues, limit.required, (value) => integerProblem(value, limit));
 }
 
 export function readNumber(obj: JsonObject, key: string, path: string, issues: ConfigIssues, range: FieldRule<NumberRange>): number | undefined {
-  if (!present(obj, key, path, issues, range.required)) return undefined;
-  const problem = numberProblem(obj[key], range);
-  if (problem !== undefined) {
-    issues.add(fieldPath(path, key), `expected ${problem}`);
-    return undefined;
-  }
-  return obj[key] as number;
+  return readChecked(obj, key, path, issues, range.required, (value) => numberProblem(value, range));
 }
 
 export function readBoolean(obj: JsonObject, key: string, path: string, issues: ConfigIssues, required = false): boolean | undefined {
