@@ -46,7 +46,8 @@ describe('parseProxyConfig', () => {
     ['an application profile id with a path', 'arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc/../x'],
     ['a number', 42],
   ])('rejects a Bedrock model id that is %s', (_what, modelId) => {
-    expect(parse({ ...valid(), backend: { type: 'bedrock', modelId } })).toEqual({ success: false, errors: [expect.stringMatching(/^backend\.modelId: expected /)] });
+    const result = parse({ ...valid(), backend: { type: 'bedrock', modelId } });
+    expect(result).toEqual({ success: false, errors: [expect.stringMatching(/^backend\.modelId: expected /)] });
   });
 
   test.each([
@@ -84,7 +85,11 @@ describe('createProxyFromEnvironment', () => {
   test('answers 500 on every call when the configuration is broken, and logs why once', async () => {
     const log = memoryLogger();
     const proxy = createProxyFromEnvironment({ [MODEL_PROXY_CONFIG_ENV]: '{"version":1}' }, { logger: log.logger, guards: () => fakeGuards() });
-    expect(log.records()[0]).toMatchObject({ level: 'ERROR', message: 'model proxy configuration rejected', problem: expect.stringContaining('model: is required') });
+    expect(log.records()[0]).toMatchObject({
+      level: 'ERROR',
+      message: 'model proxy configuration rejected',
+      problem: expect.stringContaining('model: is required'),
+    });
     const res = await proxy(apiEvent({ prompt: 'hi' }), invocationContext());
     expect(res.statusCode).toBe(500);
     expect(JSON.parse(res.body).error).toEqual({ code: 'InternalError', message: 'Internal server error.', requestId: 'apigw-req-1' });

@@ -50,7 +50,11 @@ describe('ABAC claims for access tokens', () => {
       delete process.env.ABAC_ATTRIBUTES;
     }
     expect(output.lines.map((line) => JSON.parse(line))).toEqual([
-      expect.objectContaining({ level: 'ERROR', message: 'ABAC attribute list rejected: no attributes are copied', problems: expect.stringContaining('ABAC_ATTRIBUTES[1]') }),
+      expect.objectContaining({
+        level: 'ERROR',
+        message: 'ABAC attribute list rejected: no attributes are copied',
+        problems: expect.stringContaining('ABAC_ATTRIBUTES[1]'),
+      }),
     ]);
     const event = { version: '2', request: { userAttributes: { 'custom:tenant': 'acme' } }, response: {} } as unknown as PreTokenGenerationV2TriggerEvent;
     const result = await handler(event);
