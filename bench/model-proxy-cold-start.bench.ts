@@ -16,7 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, BuildOptions } from 'esbuild';
-import { DEFAULT_PII_MASKING, DEFAULT_RETRY, MODEL_PROXY_CONFIG_ENV, ModelProxyConfig } from '../lib/model/proxy-config';
+import { DEFAULT_PII_MASKING, DEFAULT_RETRY, MODEL_PROXY_CONFIG_ENV, ModelProxyConfig } from '../lib/contracts/model-proxy';
 import { distribution, fmt, printTable } from './support/stats';
 
 const root = join(__dirname, '..');

@@ -18,7 +18,8 @@ export * from './observability/alarm-thresholds';
 export * from './observability/encrypted-log-group';
 export * from './observability/gateway-alarms';
 export * from './observability/gateway-dashboard';
-export * from './observability/metric-names';
+// The one contract module that is public API: GatewayMetrics.proxyMetric takes its names.
+export * from './contracts/metric-names';
 export * from './observability/monitoring-targets';
 export * from './secure-ai-gateway';
 export * as testing from './testing';

@@ -2,7 +2,8 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
-import { MAX_PROMPT_LENGTH_LIMIT, SecureRestApi, SecureRestApiProps } from './api/secure-rest-api';
+import { SecureRestApi, SecureRestApiProps } from './api/secure-rest-api';
+import { PROMPT_LENGTH } from './contracts/limits';
 import { GatewayCatalog, GatewayCatalogOptions } from './compliance/gateway-catalog';
 import { ShadowApiGuard } from './compliance/shadow-api-guard';
 import { ShadowApiRule } from './compliance/shadow-api-rule';
@@ -12,7 +13,8 @@ import { WafAutoBlock, WafAutoBlockProps } from './edge/waf-auto-block';
 import { AiWebAclRule } from './edge/web-acl-rule';
 import { AiIdentity } from './identity/ai-identity';
 import { GatewayAuthorization, GatewayAuthorizationProps } from './identity/gateway-authorization';
-import { ModelBackend, ModelBackendType } from './model/model-backend';
+import { ModelBackendType } from './model/backend-options';
+import { ModelBackend } from './model/model-backend';
 import { InjectionAction, ModelProxyFunction } from './model/model-proxy-function';
 import { PiiMaskingOptions } from './model/pii-masking-options';
 import { ModelNetwork, ModelNetworkProps } from './network/model-network';
@@ -217,7 +219,7 @@ export class SecureAiGateway extends Construct {
     }
     validatePathSafeNames(this, 'models[].name', props.models.map((model) => model.name));
     const defaultPromptLength = props.maxPromptLength ?? DEFAULT_MAX_PROMPT_LENGTH;
-    validateRange(this, 'maxPromptLength', defaultPromptLength, { min: 1, max: MAX_PROMPT_LENGTH_LIMIT });
+    validateRange(this, 'maxPromptLength', defaultPromptLength, PROMPT_LENGTH);
     this.validateEdgeProps(props);
 
     this.api = new SecureRestApi(this, 'Api', props);
@@ -280,14 +282,16 @@ export class SecureAiGateway extends Construct {
 
     this.catalog = new GatewayCatalog(this, 'Catalog', { ...props.catalog, gateway: this, authorization: props.authorization, usageTiers: props.usageTiers });
     if (props.shadowApiGuard === false) {
-      warnOptOut(this, ComplianceWarningId.SHADOW_API_GUARD_DISABLED, 'shadowApiGuard is false: unprotected methods and stages in this stack no longer fail synthesis.');
+      warnOptOut(this, ComplianceWarningId.SHADOW_API_GUARD_DISABLED,
+        'shadowApiGuard is false: unprotected methods and stages in this stack no longer fail synthesis.');
     } else {
       ShadowApiGuard.of(Stack.of(this));
     }
 
     // Last, so that every function created above is watched.
     if (props.disableAlarms) {
-      warnOptOut(this, ObservabilityWarningId.ALARMS_DISABLED, 'disableAlarms is set: nothing alarms on errors, latency, attacks or failing functions of this gateway.');
+      warnOptOut(this, ObservabilityWarningId.ALARMS_DISABLED,
+        'disableAlarms is set: nothing alarms on errors, latency, attacks or failing functions of this gateway.');
     } else {
       this.alarms = new GatewayAlarms(this, 'Alarms', {
         ...props.alarmsProps, api: this.api, webAcl: this.webAcl, authorizer: this.authorization.jwtAuthorizer, autoBlock: this.autoBlock,
@@ -350,7 +354,11 @@ export class SecureAiGateway extends Construct {
   }
 
   private validateEdgeProps(props: SecureAiGatewayProps): void {
-    const webAclChoices = [props.webAclProps && 'webAclProps', props.existingWebAclArn !== undefined && 'existingWebAclArn', props.disableWebAcl && 'disableWebAcl'].filter(Boolean);
+    const webAclChoices = [
+      props.webAclProps && 'webAclProps',
+      props.existingWebAclArn !== undefined && 'existingWebAclArn',
+      props.disableWebAcl && 'disableWebAcl',
+    ].filter(Boolean);
     if (webAclChoices.length > 1) {
       invalidProp(this, 'web ACL props', webAclChoices, 'at most one of webAclProps, existingWebAclArn and disableWebAcl');
     }

@@ -3,10 +3,10 @@
  * interfaces (guards.ts). Built once per execution environment: the
  * validation policy compiles its JSON schema here, never per request.
  */
-import type { ModelProxyConfig, PiiMaskingConfig } from '../../lib/model/proxy-config';
+import type { ModelProxyConfig, PiiMaskingConfig } from '../../lib/contracts/model-proxy';
 import { createPlaceholderMap, restorePlaceholders, validateMaskOptions, type PiiFinding, type PlaceholderMap } from '../pii-masking';
 import { createValidationPolicy, normalizeText, rejectionToError, validateRequest } from '../request-validator';
-import { ErrorCode } from '../shared/error-codes';
+import { ErrorCode } from '../../lib/contracts/error-codes';
 import type { Guards, MaskedText, PiiCall, PiiCounts, RequestCheck, RequestInput } from './guards';
 import { maskNormalized, MaskingFailedError, type ProxyMaskOptions } from './normalized-masking';
 

@@ -118,8 +118,10 @@ function matchIpv4(g: number): number {
   return used;
 }
 
-const VERSION_WORDS =
-  /(?:^|[^a-z])(?:version|versions|ver|build|builds|release|releases|released|firmware|fw|agent|rev|revision|bump|bumped|sdk|patch|upgrade|upgraded|update|updated|downgrade|kernel|below|above|older|newer|changelog)(?:[^a-z]|$)/i;
+const VERSION_WORDS = new RegExp(`(?:^|[^a-z])(?:${[
+  'version', 'versions', 'ver', 'build', 'builds', 'release', 'releases', 'released', 'firmware', 'fw', 'agent', 'rev', 'revision', 'bump', 'bumped',
+  'sdk', 'patch', 'upgrade', 'upgraded', 'update', 'updated', 'downgrade', 'kernel', 'below', 'above', 'older', 'newer', 'changelog',
+].join('|')})(?:[^a-z]|$)`, 'i');
 const DOTTED = /\d{1,6}(?:\.\d{1,6}){2,}/g;
 
 /**

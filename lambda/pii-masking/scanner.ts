@@ -384,7 +384,8 @@ function prevWordFlags(s: string, pos: number, floor: number): number {
   let b = pos - 1;
   while (b > floor && s.charCodeAt(b) === 0x20) b--;
   const pc = s.charCodeAt(b);
-  if ((pc === 0x2e || pc === 0x21 || pc === 0x3f) && b > 1 && isLetter(s.charCodeAt(b - 1)) && isLetter(s.charCodeAt(b - 2)) && isLetter(s.charCodeAt(b - 3))) return 0;
+  const sentenceEnd = pc === 0x2e || pc === 0x21 || pc === 0x3f;
+  if (sentenceEnd && b > 1 && isLetter(s.charCodeAt(b - 1)) && isLetter(s.charCodeAt(b - 2)) && isLetter(s.charCodeAt(b - 3))) return 0;
   for (let w = 0; w < 3; w++) {
     let seps = 0;
     while (i > floor && seps < 8) {
@@ -412,11 +413,16 @@ function prevWordFlags(s: string, pos: number, floor: number): number {
   return 0;
 }
 
+/** What may sit between a secret's name and its value besides a separator: spaces and quotes. */
+function isSpaceOrQuote(c: number): boolean {
+  return isSpace(c) || c === 0x60 || c === 0x22 || c === 0x27;
+}
+
 /** A secret-named word before the value at `start` (`community X`, `password is X`, `token: X`). */
 function secretWordBefore(st: ScanState, start: number): number {
   const s = st.s;
   let i = start;
-  while (i > st.lastEnd && start - i < 4 && (isSpace(s.charCodeAt(i - 1)) || s.charCodeAt(i - 1) === 0x60 || s.charCodeAt(i - 1) === 0x22 || s.charCodeAt(i - 1) === 0x27)) i--;
+  while (i > st.lastEnd && start - i < 4 && isSpaceOrQuote(s.charCodeAt(i - 1))) i--;
   if (i === start) return -1;
   let end = i;
   if (s.startsWith('is', end - 2) && isSpace(s.charCodeAt(end - 3))) {

@@ -51,7 +51,8 @@ function servers(gateway: SecureAiGateway, stack: Stack, cfnApi: apigateway.CfnR
     list.push({ url: `https://${intrinsicText(stack, cfnDomain.domainName)}/${basePath}`, description: 'Custom domain' });
   }
   if (stack.resolve(cfnApi.disableExecuteApiEndpoint) !== true) {
-    const host = `${intrinsicText(stack, gateway.restApi.restApiId)}.execute-api.${intrinsicText(stack, stack.region)}.${intrinsicText(stack, stack.urlSuffix)}`;
+    const apiId = intrinsicText(stack, gateway.restApi.restApiId);
+    const host = `${apiId}.execute-api.${intrinsicText(stack, stack.region)}.${intrinsicText(stack, stack.urlSuffix)}`;
     list.push({ url: `https://${host}/${stageName}`, description: 'Default execute-api endpoint' });
   }
   return list;
@@ -128,7 +129,8 @@ export function buildCatalogDocument(input: CatalogInput): JsonObject {
       gatewayResponses: gatewayResponseTable(),
       guard: {
         enabled: ShadowApiGuard.isGuarded(gateway),
-        exemptions: ShadowApiGuard.exemptionsIn(gateway.restApi).map((e) => ({ description: e.description, constructPath: e.constructPath, rules: e.rules, reason: e.reason })),
+        exemptions: ShadowApiGuard.exemptionsIn(gateway.restApi)
+          .map((e) => ({ description: e.description, constructPath: e.constructPath, rules: e.rules, reason: e.reason })),
       },
     }),
   };

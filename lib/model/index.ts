@@ -1,3 +1,4 @@
+export * from './backend-options';
 export * from './model-backend';
 export * from './model-proxy-function';
 export * from './pii-masking-options';

@@ -5,7 +5,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { ModelBackend, ModelBackendConfig, ModelBackendType } from './model-backend';
+import { ModelBackendConfig, ModelBackendType } from './backend-options';
+import { ModelBackend } from './model-backend';
 import { piiMaskingConfig } from './pii-masking-config';
 import { PiiMaskingOptions } from './pii-masking-options';
 import {
@@ -13,13 +14,17 @@ import {
   DEFAULT_INJECTION_THRESHOLD,
   DEFAULT_RETRY,
   DEFAULT_TIMEOUT_MARGIN_MS,
+  INJECTION_THRESHOLD,
+  MAX_OUTPUT_TOKENS,
   maxBodyBytesFor,
   MODEL_PROXY_CONFIG_ENV,
   MODEL_PROXY_CONFIG_VERSION,
   ModelProxyConfig,
   PiiMaskingConfig,
-} from './proxy-config';
-import { DEFAULT_MAX_OUTPUT_TOKENS } from '../api/prompt-schema';
+  RETRY_ATTEMPTS,
+} from '../contracts/model-proxy';
+import { PROMPT_LENGTH } from '../contracts/limits';
+import { DEFAULT_MAX_OUTPUT_TOKENS } from '../contracts/prompt-schema';
 import { ModelNetwork } from '../network/model-network';
 import { EncryptedLogGroup } from '../observability/encrypted-log-group';
 import { SecureFunction } from '../private/secure-function';
@@ -151,12 +156,12 @@ export class ModelProxyFunction extends Construct implements ec2.IConnectable {
   public constructor(scope: Construct, id: string, props: ModelProxyFunctionProps) {
     super(scope, id);
     validatePathSafeNames(this, 'modelName', [props.modelName]);
-    validateRange(this, 'maxPromptLength', props.maxPromptLength, { min: 1, max: 262_144 });
-    validateRange(this, 'maxOutputTokens', props.maxOutputTokens, { min: 1, max: 1_000_000 });
+    validateRange(this, 'maxPromptLength', props.maxPromptLength, PROMPT_LENGTH);
+    validateRange(this, 'maxOutputTokens', props.maxOutputTokens, MAX_OUTPUT_TOKENS);
     validateRange(this, 'reservedConcurrency', props.reservedConcurrency, { min: 1, max: 1000 });
     validateRange(this, 'memorySize', props.memorySize, { min: 128, max: 10_240 });
-    validateRange(this, 'maxAttempts', props.maxAttempts, { min: 1, max: 5 });
-    validateRange(this, 'injectionThreshold', props.injectionThreshold, { min: 0.01, max: 1, integer: false });
+    validateRange(this, 'maxAttempts', props.maxAttempts, RETRY_ATTEMPTS);
+    validateRange(this, 'injectionThreshold', props.injectionThreshold, { ...INJECTION_THRESHOLD, integer: false });
     if (props.injectionAction === InjectionAction.OFF) {
       warnOptOut(this, ModelWarningId.INJECTION_GUARD_OFF, `injectionAction is OFF: prompts to ${props.modelName} are not screened for prompt injection.`);
     }

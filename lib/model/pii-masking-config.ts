@@ -18,7 +18,7 @@ import {
   PII_PROXY_MODES,
   PiiEntityTypeName,
   PiiMaskingConfig,
-} from './proxy-config';
+} from '../contracts/model-proxy';
 import { checkAllowlistValues, checkCustomPatternName, compileCustomPattern, CUSTOM_PATTERN_NAME_RULE } from '../../lambda/pii-masking/config-checks';
 import { PiiConfigError } from '../../lambda/pii-masking/errors';
 import { ModelWarningId } from '../private/model-warnings';

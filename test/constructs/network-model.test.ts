@@ -20,7 +20,7 @@ import {
   SecureRestApi,
   UnmaskedVpcLinkIntegration,
 } from '../../lib';
-import { MODEL_PROXY_CONFIG_ENV, PII_ENTITY_TYPES } from '../../lib/model/proxy-config';
+import { MODEL_PROXY_CONFIG_ENV, PII_ENTITY_TYPES } from '../../lib/contracts/model-proxy';
 import { PII_TYPES } from '../../lambda/pii-masking';
 import {
   acknowledgementsIn,

@@ -12,7 +12,7 @@
  */
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { join } from 'node:path';
-import { DEFAULT_PII_MASKING, DEFAULT_RETRY, MODEL_PROXY_CONFIG_ENV, type ModelProxyConfig } from '../../lib/model/proxy-config';
+import { DEFAULT_PII_MASKING, DEFAULT_RETRY, MODEL_PROXY_CONFIG_ENV, type ModelProxyConfig } from '../../lib/contracts/model-proxy';
 import { apiEvent } from '../lambda/model-proxy/fakes';
 import { canonical, PII_FORMS, writeIn, type PiiForm } from './pii-forms';
 import { PII_CLASSES, piiSample, type PiiClass, type PiiSample, type Random } from './pii-values';

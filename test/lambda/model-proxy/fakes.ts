@@ -4,7 +4,7 @@
  * them in one place (`fakeGuards`).
  */
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { DEFAULT_PII_MASKING, DEFAULT_RETRY, ModelProxyConfig } from '../../../lib/model/proxy-config';
+import { DEFAULT_PII_MASKING, DEFAULT_RETRY, ModelProxyConfig } from '../../../lib/contracts/model-proxy';
 import { BadRequestError } from '../../../lambda/shared/errors';
 import { createJsonLogger } from '../../../lambda/shared/logger';
 import type { Guards, MaskedText, PiiCall, PiiCounts, PiiGuard, RequestCheck, RequestInput } from '../../../lambda/model-proxy/guards';

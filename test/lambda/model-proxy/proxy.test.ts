@@ -2,7 +2,7 @@ import { createModelProxy, ModelProxyDeps } from '../../../lambda/model-proxy/pr
 import { ModelCallError, ModelFailureKind } from '../../../lambda/model-proxy/model-client';
 import type { Guards } from '../../../lambda/model-proxy/guards';
 import { createGuards } from '../../../lambda/model-proxy/guard-wiring';
-import { ModelProxyConfig } from '../../../lib/model/proxy-config';
+import { ModelProxyConfig } from '../../../lib/contracts/model-proxy';
 import { answer, apiEvent, fakeGuards, fakePiiGuard, fakeRequestGuard, invocationContext, manualClock, memoryLogger, proxyConfig, ScriptedModel } from './fakes';
 
 const PROMPT = 'Summarise the claim filed by jane.doe@example.com yesterday.';

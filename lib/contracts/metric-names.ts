@@ -2,6 +2,9 @@
  * The names of the custom metrics the gateway's alarms and dashboard read.
  * This file imports nothing, so a handler bundle can import it as it is:
  * what a function emits and what the constructs alarm on stay one list.
+ * Unlike the other contract modules it is exported from the package, because
+ * `GatewayMetrics.proxyMetric` takes these names; it holds only enums and
+ * constants that jsii accepts.
  */
 
 /** Namespace of the metrics the gateway's functions emit in embedded metric format (EMF). */

@@ -1,8 +1,11 @@
 /**
  * The configuration that `ModelProxyFunction` hands to the model-proxy
- * handler as one JSON environment variable. The construct writes it, the
- * handler parses and validates it at cold start. No imports, so the handler
- * bundle includes this file as it is; not exported from the package.
+ * handler as one JSON environment variable, and the limits both sides apply:
+ * the construct checks its props with them at synth, the handler checks the
+ * JSON with them at cold start. The prompt length limit is in limits.ts, the
+ * model-name rule in model-names.ts and the Bedrock model id forms in
+ * bedrock-model-ref.ts. No imports, so the handler bundle includes this file
+ * as it is; not exported from the package.
  */
 export const MODEL_PROXY_CONFIG_ENV = 'MODEL_PROXY_CONFIG';
 export const MODEL_PROXY_CONFIG_VERSION = 1;
@@ -24,6 +27,11 @@ export const DEFAULT_RESPONSE_TEXT_PATHS: Readonly<Record<RequestFormatName, str
 
 /** A field path: names and `[index]` steps, e.g. `outputs[0].text` or `[0].generated_text`. */
 export const RESPONSE_TEXT_PATH_PATTERN = /^(?:[A-Za-z_][A-Za-z0-9_-]*|\[\d{1,3}\])(?:\[\d{1,3}\])*(?:\.[A-Za-z_][A-Za-z0-9_-]*(?:\[\d{1,3}\])*)*$/;
+export const RESPONSE_TEXT_PATH = {
+  maxLength: 1024,
+  pattern: RESPONSE_TEXT_PATH_PATTERN,
+  patternRule: 'field names and [index] steps such as outputs[0].text',
+} as const;
 
 export interface SageMakerBackendConfig {
   readonly type: 'sagemaker';
@@ -39,6 +47,16 @@ export interface BedrockBackendConfig {
    */
   readonly modelId: string;
 }
+
+/** SageMaker's rule for endpoint names (existing ones may use capitals), as a `StringRule` (field-rules.ts). */
+export const SAGEMAKER_ENDPOINT_NAME = {
+  maxLength: 63,
+  pattern: /^[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62}$/,
+  patternRule: '1-63 letters, digits and hyphens, starting and ending with a letter or digit',
+} as const;
+
+/** The `model` field of OpenAI-style bodies: printable ASCII without spaces. */
+export const REQUEST_MODEL_NAME = { maxLength: 256, pattern: /^[\x21-\x7e]+$/, patternRule: '1-256 printable characters without spaces' } as const;
 
 export interface HttpBackendConfig {
   readonly type: 'http';
@@ -142,6 +160,18 @@ export const DEFAULT_RETRY: RetryConfig = { maxAttempts: 3, baseDelayMs: 100, ma
 export const DEFAULT_TIMEOUT_MARGIN_MS = 1000;
 export const DEFAULT_INJECTION_THRESHOLD = 0.5;
 export const DEFAULT_PII_MASKING: PiiMaskingConfig = { mode: 'placeholder', allowlist: [], customPatterns: [] };
+
+// Limits of the fields, as `IntegerLimit` and `NumberRange` (field-rules.ts).
+export const MAX_OUTPUT_TOKENS = { min: 1, max: 1_000_000 } as const;
+export const MAX_BODY_BYTES = { min: 1, max: 10 * 1024 * 1024 } as const;
+export const INJECTION_THRESHOLD = { min: 0.01, max: 1 } as const;
+export const RETRY_ATTEMPTS = { min: 1, max: 5 } as const;
+export const RETRY_BASE_DELAY_MS = { min: 0, max: 10_000 } as const;
+/** The upper bound of `maxDelayMs`; its lower bound is the configured `baseDelayMs`. */
+export const RETRY_MAX_DELAY_MS_CEILING = 20_000;
+export const TIMEOUT_MARGIN_MS = { min: 0, max: 10_000 } as const;
+/** Absolute `http:` or `https:` URL without spaces; the scheme rule follows `allowInsecureHttp`. */
+export const BACKEND_URL = { maxLength: 2048, pattern: /^https?:\/\/\S+$/, patternRule: 'an absolute http or https URL' } as const;
 
 /**
  * The body a prompt of this length can need: six bytes per character covers

@@ -22,8 +22,8 @@ export const AWS_REGION_PATTERN = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
 
 const PROFILE_ARN = /^arn:(aws|aws-us-gov|aws-cn):bedrock:([a-z]{2}(?:-[a-z]+)+-\d{1,2}):(\d{12}):(inference-profile|application-inference-profile)\/(.+)$/;
 const APPLICATION_PROFILE_ID = /^[a-z0-9]{1,64}$/;
-/** InvokeModel's own limit on `modelId`. */
-const MAX_MODEL_ID_LENGTH = 2048;
+/** InvokeModel's own limit on `modelId`, as a `StringRule` (field-rules.ts). */
+export const BEDROCK_MODEL_ID = { maxLength: 2048 } as const;
 
 /** The parts of an inference profile ARN that decide the other ARNs of a call. */
 export interface ProfileArnParts {
@@ -58,7 +58,7 @@ export type BedrockModelRef = FoundationModelRef | SystemProfileRef | Applicatio
 
 /** Reads a `modelId`; `undefined` when it is none of the accepted forms. */
 export function parseBedrockModelRef(value: string): BedrockModelRef | undefined {
-  if (value.length === 0 || value.length > MAX_MODEL_ID_LENGTH) return undefined;
+  if (value.length === 0 || value.length > BEDROCK_MODEL_ID.maxLength) return undefined;
   const arn = PROFILE_ARN.exec(value);
   if (arn) {
     const [, partition, region, account, type, id] = arn;
