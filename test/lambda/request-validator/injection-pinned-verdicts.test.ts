@@ -60,7 +60,8 @@ describe('the pinned injection verdicts', () => {
       const result = detectPromptInjection(applyVariant(pin.text, pin.variant));
       const ruleMissing = pin.rule !== undefined && !result.reasons.includes(pin.rule as Reason);
       if (result.flagged === pin.flagged && !ruleMissing) return [];
-      return [{ id: pin.id, why: pin.why, pinned: { flagged: pin.flagged, rule: pin.rule }, now: { flagged: result.flagged, score: result.score, reasons: result.reasons } }];
+      const now = { flagged: result.flagged, score: result.score, reasons: result.reasons };
+      return [{ id: pin.id, why: pin.why, pinned: { flagged: pin.flagged, rule: pin.rule }, now }];
     });
     expect(wrong).toEqual([]);
   });
