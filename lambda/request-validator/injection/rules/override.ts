@@ -1,18 +1,22 @@
 import { alt, CLAUSE_ENDS, gap, opt, type Part } from '../pattern-builder';
 import { Reason } from '../reasons';
 import { BE, BEFORE, DE, EN, FORGET_WHAT, OVERRIDE_LEXICONS as LEXICONS, VOIDED_WORDS, type OverrideLexicon } from '../vocabulary/override';
+import { OVERRIDE_WEIGHTS as W } from '../weights';
 import { rule, SPEAKER_POSSESSIVES, type WordRule } from './rule';
 
 function lexiconRules(l: OverrideLexicon): WordRule[] {
   const qualifiers = [...l.pointers, ...l.quantifiers];
   return [
-    rule(Reason.INSTRUCTION_OVERRIDE, 0.8, alt(l.verbs), gap(3, l.self), alt(qualifiers), gap(3, l.self), alt(l.targets)),
+    rule(Reason.INSTRUCTION_OVERRIDE, W.VERB_QUALIFIER_TARGET, alt(l.verbs), gap(3, l.self), alt(qualifiers), gap(3, l.self), alt(l.targets)),
     // Generic nouns need the clause to end there: "ignore all previous rules." but not "ignore the previous rules for tests".
-    rule(Reason.INSTRUCTION_OVERRIDE, 0.7, alt(l.verbs), gap(3, l.self), alt(l.pointers), gap(3, l.self), alt(l.weakTargets), CLAUSE_ENDS),
-    rule(Reason.INSTRUCTION_OVERRIDE, 0.45, alt(l.verbs), gap(3, l.self), alt(l.pointers), gap(3, l.self), alt(l.weakTargets)),
-    rule(Reason.INSTRUCTION_OVERRIDE, 0.7, alt(l.verbs), gap(3, l.self), alt(l.targets, l.weakTargets), gap(2), alt(l.after)),
-    rule(Reason.INSTRUCTION_OVERRIDE, 0.6, alt(l.weakVerbs), gap(3, l.self), alt(qualifiers), gap(3, l.self), alt(l.targets)),
-    rule(Reason.INSTRUCTION_OVERRIDE, 0.55, alt(l.verbs), gap(1, l.self), alt(l.targets)),
+    rule(
+      Reason.INSTRUCTION_OVERRIDE, W.VERB_POINTER_WEAK_TARGET_AT_CLAUSE_END,
+      alt(l.verbs), gap(3, l.self), alt(l.pointers), gap(3, l.self), alt(l.weakTargets), CLAUSE_ENDS,
+    ),
+    rule(Reason.INSTRUCTION_OVERRIDE, W.VERB_POINTER_WEAK_TARGET, alt(l.verbs), gap(3, l.self), alt(l.pointers), gap(3, l.self), alt(l.weakTargets)),
+    rule(Reason.INSTRUCTION_OVERRIDE, W.VERB_TARGET_POINTING_BACK, alt(l.verbs), gap(3, l.self), alt(l.targets, l.weakTargets), gap(2), alt(l.after)),
+    rule(Reason.INSTRUCTION_OVERRIDE, W.WEAK_VERB_QUALIFIER_TARGET, alt(l.weakVerbs), gap(3, l.self), alt(qualifiers), gap(3, l.self), alt(l.targets)),
+    rule(Reason.INSTRUCTION_OVERRIDE, W.VERB_TARGET, alt(l.verbs), gap(1, l.self), alt(l.targets)),
   ];
 }
 
