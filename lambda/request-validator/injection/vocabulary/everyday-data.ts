@@ -4,7 +4,7 @@ export const ONE_PERSON: readonly string[] = ['my', 'her', 'his', 'their', 'rese
 // "email" after these is a noun: "by email", "the email", "a password reset email", "marketing emails".
 export const NOUN_BEFORE: readonly string[] = [
   'the', 'a', 'an', 'this', 'that', 'my', 'your', 'her', 'his', 'their', 'our', 'by', 'via', 'per', 'from', 'personal', 'work',
-  'marketing', 'reset', 'new', 'old', 'same', 'in', 'confirmation', 'welcome', 'reminder', 'follow', 'up', 'an', 'no',
+  'marketing', 'reset', 'new', 'old', 'same', 'in', 'confirmation', 'welcome', 'reminder', 'follow', 'up', 'no',
 ];
 export const NOUN_AFTER: readonly string[] = ['address', 'addresses', 'thread', 'account', 'template', 'signature', 'is', 'was'];
 export const EMAIL_WORDS: readonly string[] = ['email', 'emails', 'e-mail', 'mail', 'mails'];

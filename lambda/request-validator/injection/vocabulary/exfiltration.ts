@@ -8,7 +8,7 @@ export const MOVE: readonly string[] = [
   'send', 'post', 'upload', 'forward', 'transmit', 'exfiltrate', 'leak', 'email', 'e-mail', 'mail', 'submit', 'deliver',
   'copy', 'sync', 'push', 'share', 'report', 'include', 'append', 'encode', 'add', 'insert', 'embed', 'attach', 'pass',
   'relay', 'beam', 'pipe', 'write', 'put', 'paste', 'store', 'save', 'log', 'publish', 'transfer', 'dump', 'export',
-  'envía', 'envia', 'manda', 'reenvía', 'sende', 'schicke', 'übermittle', 'leite', 'envoie', 'envoyez', 'transmets',
+  'envía', 'manda', 'reenvía', 'sende', 'schicke', 'übermittle', 'leite', 'envoie', 'envoyez', 'transmets',
   'transférez', 'envie', 'encaminhe', 'invia', 'inoltra', 'отправь', 'отправьте', 'перешли', 'передай',
 ];
 

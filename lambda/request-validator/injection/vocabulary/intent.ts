@@ -10,8 +10,8 @@ export const INTENT_VOCABULARY: ReadonlyArray<readonly [number, readonly string[
   [I.SECOND, [
     'you', 'your', 'yours', 'yourself', 'ur', 'u', 'thee', 'thy',
     'tu', 'tus', 'te', 'ti', 'sei', 'usted', 'du', 'tuyo', 'tuya', 'votre', 'vos', 'ton', 'ta', 'tes', 'toi', 'dein*', 'dich', 'dir',
-    'seu', 'sua', 'seus', 'suas', 'você', 'voce', 'tuo', 'tua', 'tuoi', 'tue', 'jij', 'jouw', 'uw',
-    'ty', 'twoje', 'twoich', 'swoje', 'ты', 'твои', 'твой', 'твоих', 'тебя', 'тебе', 'вы', 'ваши', 'вас', 'sen', 'senin', 'kamu',
+    'seu', 'sua', 'seus', 'suas', 'você', 'tuo', 'tua', 'tuoi', 'tue', 'jij', 'jouw', 'uw',
+    'ty', 'twoje', 'twoich', 'swoje', 'ты', 'твои', 'твоих', 'тебя', 'тебе', 'вы', 'ваши', 'вас', 'sen', 'senin', 'kamu',
     'anda', 'bạn',
   ]],
   [I.MODEL, [
@@ -34,7 +34,7 @@ export const INTENT_VOCABULARY: ReadonlyArray<readonly [number, readonly string[
     'системн*', 'скрыт*', 'systeem*',
   ]],
   [I.EARLIER, [
-    'previous', 'prior', 'earlier', 'vorherig*', 'früher*', 'anterior*', 'précédent*', 'precedent*', 'wcześniejsz*',
+    'previous', 'prior', 'earlier', 'vorherig*', 'früher*', 'anterior*', 'précédent*', 'wcześniejsz*',
     'poprzedni*', 'önceki', 'sebelumnya', 'trước', 'السابقة', 'पिछले', 'eerdere', 'предыдущ*', 'bisherig*', 'tidigare',
     'finora', 'прошл*', 'ricevut*', 'recebid*', 'recibid*', 'reçu*', 'erhalten*', 'bekommen*',
   ]],
@@ -51,7 +51,7 @@ export const INTENT_VOCABULARY: ReadonlyArray<readonly [number, readonly string[
     'print', 'show', 'reveal', 'repeat', 'output', 'display', 'paste', 'quote', 'recite', 'dump', 'echo', 'share', 'disclose',
     'expose', 'spell', 'copy', 'reproduce', 'transcribe', 'list',
     'zeige', 'zeig', 'zeigen', 'gib', 'muestra', 'revela', 'imprime', 'montre', 'affiche', 'révèle', 'mostra', 'rivela', 'mostre',
-    'revele', 'toon', 'geef', 'pokaż', 'podaj', 'покажи', 'выведи', 'göster', 'tampilkan', 'tunjukkan', 'cho', 'اكشف', 'بتاओ',
+    'toon', 'geef', 'pokaż', 'podaj', 'покажи', 'выведи', 'göster', 'tampilkan', 'tunjukkan', 'cho', 'اكشف', 'بتاओ',
     'बताओ', 'दिखाओ',
   ]],
   [I.AUTHORITY, [
@@ -72,12 +72,12 @@ export const INTENT_VOCABULARY: ReadonlyArray<readonly [number, readonly string[
   [I.NEGATION, ['never', 'not', 'no', 'dont', 'cannot', 'cant', 'without', 'nunca', 'jamais', 'nie', 'nicht', 'никогда', 'не']],
   [I.EXECUTE, [
     'execute', 'run', 'obey', 'follow', 'do', 'comply', 'perform', 'evaluate', 'eval', 'act', 'apply', 'carry', 'implement',
-    'ausführen', 'befolge', 'ejecuta', 'obedece', 'exécute', 'obéis', 'esegui', 'execute', 'выполни',
+    'ausführen', 'befolge', 'ejecuta', 'obedece', 'obéis', 'esegui', 'выполни',
   ]],
   [I.COMPOSE, [
     'join', 'concatenate', 'concatenated', 'combine', 'combined', 'merge', 'assemble', 'glue', 'append', 'together', 'reverse',
     'reversed', 'backwards', 'capitalized', 'uppercase', 'capital', 'parts', 'pieces', 'fragments',
   ]],
-  [I.AUDIENCE, ['user', 'users', 'conversation', 'chat', 'thread', 'session', 'nutzer', 'usuario', 'utilisateur', 'utente', 'usuário', 'пользователь']],
-  [I.OWN, ['my', 'our', 'mine', 'ours', 'mis', 'mi', 'mes', 'ma', 'mon', 'nos', 'notre', 'meine', 'mein', 'meinen', 'minha', 'meu', 'mia', 'mio', 'mie', 'miei', 'мои', 'мой']],
+  [I.AUDIENCE, ['user', 'users', 'conversation', 'chat', 'thread', 'session', 'nutzer', 'usuario', 'utilisateur', 'utente', 'пользователь']],
+  [I.OWN, ['my', 'our', 'mine', 'ours', 'mis', 'mi', 'mes', 'ma', 'mon', 'nos', 'notre', 'meine', 'mein', 'meinen', 'minha', 'meu', 'mia', 'mio', 'mie', 'miei', 'мои']],
 ];

@@ -58,7 +58,7 @@ export const EN: OverrideLexicon = {
 };
 
 export const ES: OverrideLexicon = {
-  verbs: ['ignora', 'ignore', 'ignoren', 'ignorad', 'ignorar', 'ignorá', 'olvida', 'olvide', 'olviden', 'olvidad', 'olvidar', 'olvídate de', 'olvídese de', 'omite', 'omita', 'omitan', 'omitir', 'desobedece', 'desatiende', 'haz caso omiso a', 'haz caso omiso de', 'hagan caso omiso a', 'haga caso omiso de', 'no hagas caso a', 'no hagas caso de', 'no sigas', 'no siga', 'no sigan', 'deja de seguir', 'dejá de seguir', 'pasa por alto', 'pase por alto'],
+  verbs: ['ignora', 'ignore', 'ignoren', 'ignorad', 'ignorar', 'olvida', 'olvide', 'olviden', 'olvidad', 'olvidar', 'olvídate de', 'olvídese de', 'omite', 'omita', 'omitan', 'omitir', 'desobedece', 'desatiende', 'haz caso omiso a', 'haz caso omiso de', 'hagan caso omiso a', 'haga caso omiso de', 'no hagas caso a', 'no hagas caso de', 'no sigas', 'no siga', 'no sigan', 'deja de seguir', 'pasa por alto', 'pase por alto'],
   weakVerbs: ['anula', 'anule', 'salta', 'sáltate', 'elude', 'evade', 'descarta', 'descarte', 'desecha'],
   pointers: ['anteriores', 'anterior', 'previas', 'previos', 'precedentes', 'originales', 'iniciales', 'tus', 'sus', 'del sistema', 'de arriba', 'mencionadas', 'dadas', 'recibidas'],
   quantifiers: ['todas', 'todos', 'toda', 'todo', 'cualquier', 'demás'],
@@ -154,9 +154,9 @@ export const RU: OverrideLexicon = {
   verbs: ['игнорируй', 'игнорируйте', 'проигнорируй', 'проигнорируйте', 'игнорировать', 'забудь', 'забудьте', 'забыть', 'не обращай внимания на', 'не обращайте внимания на', 'не следуй', 'не следуйте', 'перестань следовать', 'перестаньте следовать', 'пренебреги', 'пренебрегите', 'не слушай', 'не слушайте', 'не выполняй', 'не выполняйте'],
   weakVerbs: ['отмени', 'отмените', 'обойди', 'обойдите', 'пропусти', 'пропустите', 'нарушь', 'отбрось', 'отбросьте'],
   pointers: ['предыдущие', 'предыдущих', 'предыдущим', 'прежние', 'прежних', 'предшествующие', 'вышеуказанные', 'вышеупомянутые', 'выше', 'изначальные', 'исходные', 'первоначальные', 'свои', 'твои', 'ваши', 'системные', 'полученные', 'данные'],
-  quantifiers: ['все', 'всем', 'всех', 'всё', 'любые'],
+  quantifiers: ['все', 'всем', 'всех', 'любые'],
   targets: [
-    'инструкции', 'инструкций', 'инструкциям', 'указания', 'указаний', 'указаниям', 'директивы', 'директив', 'промпт',
+    'инструкции', 'инструкциям', 'указания', 'указаний', 'указаниям', 'директивы', 'директив', 'промпт',
     'системный промпт', 'установки', 'установок', 'ограничения', 'ограничений', 'запреты', 'запретов', 'распоряжения',
   ],
   weakTargets: ['правила', 'правил', 'правилам', 'команды', 'команд', 'настройки', 'задачи', 'контекст'],
@@ -187,7 +187,7 @@ export const ID: OverrideLexicon = {
 };
 
 export const SCANDINAVIAN: OverrideLexicon = {
-  verbs: ['ignorera', 'glöm', 'strunta i', 'bortse från', 'ignorer', 'ignorér', 'glem', 'se bort fra', 'se bort fra'],
+  verbs: ['ignorera', 'glöm', 'strunta i', 'bortse från', 'ignorer', 'glem', 'se bort fra'],
   weakVerbs: ['kringgå', 'omgå'],
   pointers: ['tidigare', 'föregående', 'ovanstående', 'ursprungliga', 'dina', 'tidligere', 'forrige', 'ovenstående', 'dine', 'oprindelige', 'opprinnelige'],
   quantifiers: ['alla', 'alle', 'samtliga'],
