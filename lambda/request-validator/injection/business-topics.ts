@@ -1,5 +1,6 @@
 import { Concept, type ConceptMasks } from './concepts';
 import { foldPhrase } from './pattern-builder';
+import { CONNECTORS, TOPICS } from './vocabulary/business-topics';
 import { tokenText, type Tokens } from './tokens';
 
 /**
@@ -12,34 +13,6 @@ import { tokenText, type Tokens } from './tokens';
  * topics (right before it, or after it through a preposition, an article or a
  * "previous") therefore does not count as the model's configuration.
  */
-const TOPICS: readonly string[] = [
-  // en
-  'delivery', 'deliveries', 'shipping', 'shipment', 'dispatch', 'billing', 'invoicing', 'invoice', 'invoices', 'payment',
-  'payments', 'order', 'orders', 'address', 'parcel', 'parcels', 'package', 'packaging', 'pickup', 'collection', 'returns',
-  'refund', 'refunds', 'account', 'booking', 'reservation', 'expense', 'expenses', 'dosing', 'dosage', 'medication',
-  'washing', 'assembly', 'installation', 'parking', 'checkout', 'check-in', 'wake-up', 'payroll', 'travel', 'handover',
-  'courier', 'driver', 'packing', 'statements', 'statement', 'subscription', 'renewal', 'tariff', 'contract',
-  // es, pt, fr, it, de, nl, pl, ru, sv, tr
-  'entrega', 'envío', 'facturación', 'factura', 'pago', 'pagos', 'pedido', 'dirección', 'cuenta', 'reserva', 'devolución',
-  'envio', 'faturamento', 'faturação', 'fatura', 'pagamento', 'endereço', 'morada', 'conta',
-  'livraison', 'expédition', 'facturation', 'facture', 'paiement', 'commande', 'adresse', 'compte', 'réservation', 'retour',
-  'spedizione', 'consegna', 'fatturazione', 'fattura', 'ordine', 'indirizzo', 'conto', 'prenotazione', 'reso', 'ritiro',
-  'lieferung', 'versand', 'rechnungsstellung', 'rechnung', 'zahlung', 'bestellung', 'konto', 'buchung', 'rücksendung',
-  'zustellung', 'abrechnung', 'levering', 'bezorging', 'verzending', 'facturatie', 'betaling', 'bestelling', 'adres',
-  'dostawy', 'dostawa', 'dostawie', 'wysyłki', 'płatności', 'zamówienia', 'adresu', 'faktury', 'доставке', 'доставки',
-  'доставка', 'оплате', 'оплаты', 'заказу', 'заказа', 'адресу', 'отправке', 'leverans', 'frakt', 'betalning',
-  'beställning', 'adress', 'fakturering', 'teslimat', 'ödeme', 'sipariş', 'adres',
-];
-
-/** Words that may sit between the noun and its topic: prepositions, articles, possessives, "previous". */
-const CONNECTORS: readonly string[] = [
-  'on', 'for', 'about', 'regarding', 're', 'of', 'to', 'the', 'a', 'an', 'my', 'our', 'his', 'her', 'their', 'this', 'that',
-  'previous', 'old', 'earlier', 'prior', 'file', 'de', 'del', 'la', 'el', 'las', 'los', 'sobre', 'para', 'da', 'do', 'das', 'dos',
-  'du', 'des', 'sur', 'pour', 'le', 'les', 'di', 'della', 'delle', 'sulla', 'sulle', 'sul', 'per', 'il', 'lo', 'zur', 'zum',
-  'für', 'über', 'der', 'die', 'das', 'den', 'zu', 'voor', 'over', 'bij', 'het', 'по', 'о', 'для', 'för', 'om',
-  'anteriores', 'anterior', 'précédentes', 'précédents', 'precedenti', 'vorherigen', 'früheren', 'poprzednie',
-  'предыдущие', 'прежние', 'tidigare', 'vorige', 'eerdere',
-];
 
 /** Set-aside phrases written in scripts without spaces name their topic inside the match. */
 export const CJK_TOPIC = /配送|配達|发货|發貨|送货|送貨|快递|快遞|收货|收貨|地址|住所|発送|支払|付款|账单|帳單|請求書|订单|訂單|注文|発注|주소|배송|배달|결제|청구|주문|택배/;

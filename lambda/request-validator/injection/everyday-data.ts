@@ -1,4 +1,5 @@
 import { Concept, type ConceptMasks } from './concepts';
+import * as V from './vocabulary/everyday-data';
 import { tokenText, type Tokens } from './tokens';
 
 /**
@@ -12,26 +13,16 @@ const SENSITIVE = 1 << Concept.SENSITIVE;
 const PERSONAL = 1 << (Concept.PERSONAL - 32);
 const MOVE = 1 << Concept.MOVE;
 
-// One named person's own data ("reset my password", "her phone number"), or a reset process.
-const ONE_PERSON: ReadonlySet<string> = new Set(['my', 'her', 'his', 'their', 'reset', 'resets']);
-// "email" after these is a noun: "by email", "the email", "a password reset email", "marketing emails".
-const NOUN_BEFORE: ReadonlySet<string> = new Set([
-  'the', 'a', 'an', 'this', 'that', 'my', 'your', 'her', 'his', 'their', 'our', 'by', 'via', 'per', 'from', 'personal', 'work',
-  'marketing', 'reset', 'new', 'old', 'same', 'in', 'confirmation', 'welcome', 'reminder', 'follow', 'up', 'an', 'no',
-]);
-const NOUN_AFTER: ReadonlySet<string> = new Set(['address', 'addresses', 'thread', 'account', 'template', 'signature', 'is', 'was']);
-const EMAIL_WORDS: ReadonlySet<string> = new Set(['email', 'emails', 'e-mail', 'mail', 'mails']);
-// "the history of her conversations": the data is named as one person's after the noun.
-const OWNER_AFTER: ReadonlySet<string> = new Set(['my', 'her', 'his']);
+const ONE_PERSON: ReadonlySet<string> = new Set(V.ONE_PERSON);
+const NOUN_BEFORE: ReadonlySet<string> = new Set(V.NOUN_BEFORE);
+const NOUN_AFTER: ReadonlySet<string> = new Set(V.NOUN_AFTER);
+const EMAIL_WORDS: ReadonlySet<string> = new Set(V.EMAIL_WORDS);
+const OWNER_AFTER: ReadonlySet<string> = new Set(V.OWNER_AFTER);
+const NEGATORS: ReadonlySet<string> = new Set(V.NEGATORS);
+const CONTRACTED: ReadonlySet<string> = new Set(V.CONTRACTED);
+const NOT_LOCAL_PART: ReadonlySet<string> = new Set(V.NOT_LOCAL_PART);
 // A data phrase is marked on its first word: "chat history of his account" reaches "of" two words on.
 const OWNER_REACH = 3;
-// Words that end a verb's negation right before it: "don't send", "do not forward", "never email", "nicht senden".
-const NEGATORS: ReadonlySet<string> = new Set(['not', 'never', 'nicht', 'nie', 'jamais', 'nunca', 'mai', 'niet']);
-const CONTRACTED: ReadonlySet<string> = new Set(['don', 'doesn', 'didn', 'won', 'shouldn', 'mustn', 'can', 'couldn', 'wouldn']);
-// Words an address cannot start with, so "email to bob@…" stays a verb while "email jane.doe@…" is a field (the dot splits the address).
-const NOT_LOCAL_PART: ReadonlySet<string> = new Set([
-  'to', 'the', 'all', 'a', 'an', 'it', 'them', 'this', 'that', 'these', 'those', 'every', 'me', 'us', 'him', 'her', 'and', 'copies', 'copy',
-]);
 
 function word(tokens: Tokens, i: number, from: number): string {
   return i >= 0 && i < tokens.length && tokens.sentence[i] === tokens.sentence[from] ? tokenText(tokens, i) : '';

@@ -1,4 +1,5 @@
 import { Concept, type ConceptMasks } from './concepts';
+import * as V from './vocabulary/human-agents';
 import { tokenText, type Tokens } from './tokens';
 
 /**
@@ -9,17 +10,10 @@ import { tokenText, type Tokens } from './tokens';
  * rules (the AI concept, the model intent class, "agents must …") leave
  * them out.
  */
-const AGENT_WORDS: ReadonlySet<string> = new Set(['agent', 'agents']);
-const HUMAN_WORK: ReadonlySet<string> = new Set([
-  'support', 'service', 'services', 'sales', 'human', 'travel', 'estate', 'insurance', 'call', 'contact', 'centre', 'center',
-  'field', 'live', 'booking', 'care', 'leasing', 'letting', 'customs', 'ticket', 'ticketing', 'helpdesk', 'desk', 'claims',
-  'counter', 'reservations', 'front', 'shipping', 'literary', 'talent', 'border', 'floor', 'senior', 'junior', 'trainee',
-]);
-const PEOPLE_VERBS: ReadonlySet<string> = new Set([
-  'mentor', 'mentors', 'mentored', 'mentoring', 'coach', 'coaches', 'coached', 'coaching', 'hire', 'hires', 'hired', 'hiring',
-  'supervise', 'supervises', 'supervised', 'supervising', 'onboard', 'onboards', 'onboarded', 'onboarding', 'recruit', 'recruits',
-  'recruited', 'schedule', 'schedules', 'scheduled', 'staff', 'staffed', 'roster',
-]);
+
+const AGENT_WORDS: ReadonlySet<string> = new Set(V.AGENT_WORDS);
+const HUMAN_WORK: ReadonlySet<string> = new Set(V.HUMAN_WORK);
+const PEOPLE_VERBS: ReadonlySet<string> = new Set(V.PEOPLE_VERBS);
 // "mentors new agents", "hired three agents": one word may sit between the verb and the agents.
 const VERB_REACH = 2;
 

@@ -4,6 +4,7 @@ import { buildIntentLexicon, classesOf, Intent as I } from './intent-lexicon';
 import { Reason } from './reasons';
 import type { Evidence } from './scoring';
 import { tokenText, WordCache, type Tokens } from './tokens';
+import { INTENT_WEIGHTS as W } from './weights';
 
 /**
  * Intent features: what an attack does, read from word classes and text
@@ -27,12 +28,12 @@ const ADDRESSED = I.SECOND | I.MODEL | I.CONTEXT;
 
 const FEATURES: readonly Feature[] = [
   // (a) configuration set aside or changed, and the configuration is the model's.
-  { reason: Reason.INSTRUCTION_OVERRIDE, weight: 0.5, groups: [I.CHANGE, I.CONFIG, ADDRESSED], window: 8, sentences: 1 },
+  { reason: Reason.INSTRUCTION_OVERRIDE, weight: W.CHANGE_CONFIG, groups: [I.CHANGE, I.CONFIG, ADDRESSED], window: 8, sentences: 1 },
   // (b) disclosure of the model's configuration.
-  { reason: Reason.SYSTEM_PROMPT_EXTRACTION, weight: 0.45, groups: [I.REVEAL, I.CONFIG, I.SECOND | I.CONTEXT], window: 8, sentences: 1 },
+  { reason: Reason.SYSTEM_PROMPT_EXTRACTION, weight: W.REVEAL_CONFIG, groups: [I.REVEAL, I.CONFIG, I.SECOND | I.CONTEXT], window: 8, sentences: 1 },
   // (c) someone who could configure the model, granting or changing something about it.
-  { reason: Reason.AUTHORITY_CLAIM, weight: 0.45, groups: [I.AUTHORITY, I.PERMIT | I.CHANGE, I.SECOND | I.MODEL], window: 16, sentences: 2 },
-  { reason: Reason.AUTHORITY_CLAIM, weight: 0.3, groups: [I.AUTHORITY, I.CONFIG, I.SECOND], window: 8, sentences: 1 },
+  { reason: Reason.AUTHORITY_CLAIM, weight: W.AUTHORITY_PERMITS, groups: [I.AUTHORITY, I.PERMIT | I.CHANGE, I.SECOND | I.MODEL], window: 16, sentences: 2 },
+  { reason: Reason.AUTHORITY_CLAIM, weight: W.AUTHORITY_CONFIG, groups: [I.AUTHORITY, I.CONFIG, I.SECOND], window: 8, sentences: 1 },
 ];
 
 const NEGATED_CONTRACTIONS = new Set(['don', 'can', 'won', 'didn', 'isn', 'aren', 'shouldn', 'mustn', 'wouldn', 'couldn']);
@@ -113,9 +114,9 @@ function turnSpoofing(lower: string, evidence: Evidence): void {
     if (ASSISTANT_ROLES.has(m[1]) && COMPLIANCE.test(m[2]) && lineMentionsLimits(m[2])) agreeing = true;
   }
   TURN.lastIndex = 0;
-  if (agreeing) evidence.add(Reason.CHAT_MARKUP_SPOOFING, 0.55);
-  if (REACT_ROLES.every((r) => roles.has(r))) evidence.add(Reason.CHAT_MARKUP_SPOOFING, 0.45);
-  else if (roles.size >= 2 && [...roles].some((r) => ASSISTANT_ROLES.has(r))) evidence.add(Reason.CHAT_MARKUP_SPOOFING, 0.3);
+  if (agreeing) evidence.add(Reason.CHAT_MARKUP_SPOOFING, W.AGREEING_TURN);
+  if (REACT_ROLES.every((r) => roles.has(r))) evidence.add(Reason.CHAT_MARKUP_SPOOFING, W.REACT_TRACE);
+  else if (roles.size >= 2 && [...roles].some((r) => ASSISTANT_ROLES.has(r))) evidence.add(Reason.CHAT_MARKUP_SPOOFING, W.FORGED_ROLES);
 }
 
 const LIMIT_WORDS = /\b(?:filters?|rules|guidelines|restrictions?|limits|safety|instructions|polic(?:y|ies)|hidden|disabled?|no longer|without)\b/;
@@ -135,7 +136,7 @@ function fakeToolResult(lower: string, classes: Uint16Array, evidence: Evidence)
     if (bits & (I.MODEL | I.SECOND)) addressed = true;
     if (bits & (I.EXECUTE | I.PERMIT | I.REVEAL | I.CHANGE)) directive = true;
   }
-  if (addressed && directive) evidence.add(Reason.INDIRECT_INJECTION, 0.45);
+  if (addressed && directive) evidence.add(Reason.INDIRECT_INJECTION, W.TOOL_RESULT_DIRECTIVE);
 }
 
 // A URL whose query leaves a value to be filled in: empty at the end, or a placeholder.
@@ -157,7 +158,7 @@ function placeholderUrls(lower: string, evidence: Evidence): void {
     });
     if (!open) continue;
     const image = lower.lastIndexOf('![', m.index) >= Math.max(0, m.index - 200);
-    evidence.add(Reason.EXFILTRATION, image || FILL_IN.test(lower) ? 0.55 : 0.35);
+    evidence.add(Reason.EXFILTRATION, image || FILL_IN.test(lower) ? W.FILL_IN_LINK : W.OPEN_QUERY_LINK);
     break;
   }
   URL.lastIndex = 0;
@@ -200,7 +201,7 @@ function vocatives(lower: string, evidence: Evidence): void {
     if (OPENING_GREETING.test(lower.slice(0, m.index)) || isSpeakerLabel(lower, m.index, dialogue)) continue;
     const said = m[3];
     if (DIRECTIVE.test(said) || NON_LATIN_TEXT.test(said)) {
-      evidence.add(Reason.INDIRECT_INJECTION, 0.5);
+      evidence.add(Reason.INDIRECT_INJECTION, W.VOCATIVE_DIRECTIVE);
       break;
     }
   }
@@ -226,7 +227,7 @@ export function matchIntent(lower: string, tokens: Tokens, evidence: Evidence): 
   const classes = classify(tokens);
   for (const feature of FEATURES) if (matchFeature(feature, classes, tokens)) evidence.add(feature.reason, feature.weight);
   const suppressions = refusalSuppressions(classes);
-  if (suppressions > 0) evidence.add(Reason.SAFETY_BYPASS, suppressions >= 2 ? 0.5 : 0.3);
+  if (suppressions > 0) evidence.add(Reason.SAFETY_BYPASS, suppressions >= 2 ? W.MANY_SUPPRESSIONS : W.ONE_SUPPRESSION);
   turnSpoofing(lower, evidence);
   fakeToolResult(lower, classes, evidence);
   placeholderUrls(lower, evidence);
