@@ -9,16 +9,15 @@
  * PII_DEV_DATA overrides the path of the labeled dev sample. PII_BASELINE_REF=<git commit> also times the
  * masker of that commit, in fresh processes alternating with this one's, and prints both medians.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { adversarialInputs, cleanText } from './pii/adversarial';
 import { generateLabeledCorpus, generateThroughputCorpus } from './pii/corpus';
 import { evaluate, loadJsonl, type EvalReport, type LabeledDoc } from './pii/evaluate';
 import { createFaker } from './pii/faker';
-import { loadBundledMasker } from './pii/load-masker';
-import { buildBenchBundle } from './support/bundle';
+import { bundleMaskerAtRef, loadBundledMasker } from './pii/load-masker';
 import { distribution, fmt, median, printTable, sampleMicros } from './support/stats';
 
 const SEED = 20240611;
@@ -34,16 +33,6 @@ mkdirSync(OUT_DIR, { recursive: true });
 const masker = loadBundledMasker();
 const BASELINE_REF = process.env.PII_BASELINE_REF;
 
-/** The masker of `ref`, bundled as this one is: its lambda/pii-masking is taken from git into a temporary directory. */
-function bundleAtRef(ref: string): string {
-  const root = join(__dirname, '..');
-  const dir = join(tmpdir(), `pii-baseline-src-${process.pid}`);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const tar = execFileSync('git', ['-C', root, 'archive', ref, 'lambda/pii-masking'], { maxBuffer: 1 << 26 });
-  execFileSync('tar', ['-x', '-C', dir], { input: tar });
-  return buildBenchBundle(join(dir, 'lambda', 'pii-masking', 'index.ts'), 'pii-masking-baseline');
-}
 const summary: Array<[string, string, string]> = [];
 
 function section(title: string): void {
@@ -194,7 +183,7 @@ function throughput(): void {
  * load on a shared host.
  */
 function compareWithRef(ref: string, docs: readonly string[], bytes: number): void {
-  const previous = bundleAtRef(ref);
+  const previous = bundleMaskerAtRef(ref);
   const cpu: Record<'now' | 'ref', number[]> = { now: [], ref: [] };
   for (let i = 0; i < PROCESSES; i++) {
     for (const [key, bundle] of [['ref', previous], ['now', masker.bundlePath]] as const) {

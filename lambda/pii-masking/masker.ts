@@ -8,7 +8,7 @@ import { render, type RenderContext } from './mask-modes';
 import { detectionView, toOriginalEnd, toOriginalStart } from './normalize';
 import type { CompiledOptions } from './options';
 import { scan } from './scanner';
-import type { PiiFinding, PlaceholderMap } from './types';
+import type { MaskMode, PiiFinding, PlaceholderMap } from './types';
 
 export interface Detected {
   /** Offsets into the original text (minus `from`). */
@@ -90,7 +90,7 @@ export function replaceFindings(value: string, detected: Detected, cfg: Compiled
   let usedPlaceholders = false;
   for (let k = 0; k < findings.length; k++) {
     const f = findings[k];
-    const mode = f.type === 'CUSTOM' ? (cfg.custom.find((c) => c.name === f.label)?.mode ?? cfg.modes.CUSTOM) : cfg.modes[f.type];
+    const mode = f.type === 'CUSTOM' ? (cfg.custom.find((c) => c.name === f.label)?.mode ?? cfg.modes.CUSTOM) : (cfg.modeOf.get(f.type) as MaskMode);
     if (mode === 'placeholder') usedPlaceholders = true;
     out += value.slice(last, f.start) + render(f.type, f.label ?? f.type, values[k], mode, ctx);
     last = f.end;

@@ -43,12 +43,24 @@ export interface CompiledCustomPattern {
 export interface CompiledOptions {
   readonly enabled: number;
   readonly modes: Readonly<Record<PiiType, MaskMode>>;
+  /** `modes` as a Map, for the replacement loop (see TYPE_BITS in scan-state for why not the record). */
+  readonly modeOf: ReadonlyMap<PiiType, MaskMode>;
   readonly hashKey?: Uint8Array;
   readonly allow: CompiledAllowlist;
   readonly custom: readonly CompiledCustomPattern[];
 }
 
-const DEFAULT_COMPILED: CompiledOptions = { enabled: ALL_TYPES_MASK, modes: DEFAULT_MODES, allow: compileAllowlist(undefined), custom: [] };
+function modeMap(modes: Readonly<Record<PiiType, MaskMode>>): ReadonlyMap<PiiType, MaskMode> {
+  return new Map(Object.entries(modes) as Array<[PiiType, MaskMode]>);
+}
+
+const DEFAULT_COMPILED: CompiledOptions = {
+  enabled: ALL_TYPES_MASK,
+  modes: DEFAULT_MODES,
+  modeOf: modeMap(DEFAULT_MODES),
+  allow: compileAllowlist(undefined),
+  custom: [],
+};
 const cache = new WeakMap<object, CompiledOptions>();
 /**
  * Options that set nothing but `defaultMode` (and a placeholder map, which
@@ -137,7 +149,7 @@ export function compileOptions(options: MaskOptions | undefined): CompiledOption
   }
   const usesHash = Object.values(modes).includes('hash') || custom.some((c) => c.mode === 'hash');
   if (usesHash && !hashKey) throw new PiiConfigError('MissingHashKey', 'hash mode needs hashKey.');
-  const compiled: CompiledOptions = { enabled, modes, hashKey, allow: compileAllow(options.allow), custom };
+  const compiled: CompiledOptions = { enabled, modes, modeOf: modeMap(modes), hashKey, allow: compileAllow(options.allow), custom };
   if (modeOnly) byDefaultMode.set(options.defaultMode, compiled);
   else cache.set(options, compiled);
   return compiled;
