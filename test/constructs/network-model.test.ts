@@ -22,50 +22,10 @@ import {
 } from '../../lib';
 import { MODEL_PROXY_CONFIG_ENV, PII_ENTITY_TYPES } from '../../lib/contracts/model-proxy';
 import { PII_TYPES } from '../../lambda/pii-masking';
-import {
-  acknowledgementsIn,
-  covers,
-  formatTable,
-  NAG_PACKS,
-  PackResult,
-  runCfnGuard,
-  runNagPack,
-} from '../helpers/compliance';
+import { buildMainStack, TGI_IMAGE } from '../setup/model-stack';
 import { newTestStack } from '../setup/stacks';
 
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
-
-const TGI_IMAGE = '763104351884.dkr.ecr.eu-west-1.amazonaws.com/huggingface-pytorch-tgi-inference:2.4.0-tgi2.3.1-gpu-py311-cu124-ubuntu22.04';
-
-/** The network, a proxy per backend kind in AWS (new SageMaker endpoint, existing endpoint, Bedrock). */
-function buildMainStack() {
-  const { app, stack } = newTestStack('ModelStack');
-  const network = new ModelNetwork(stack, 'Network');
-  const claims = new ModelProxyFunction(stack, 'Claims', {
-    network,
-    modelName: 'claims-triage',
-    maxPromptLength: 16_000,
-    backend: ModelBackend.sageMakerEndpoint({
-      requestFormat: RequestFormat.HUGGING_FACE,
-      endpointProps: { imageUri: TGI_IMAGE, modelDataUrl: 's3://model-artifacts/claims/model.tar.gz', instanceType: 'ml.m5.xlarge' },
-    }),
-  });
-  const legacy = new ModelProxyFunction(stack, 'Legacy', {
-    network,
-    modelName: 'legacy',
-    maxPromptLength: 8000,
-    reservedConcurrency: 3,
-    backend: ModelBackend.sageMakerEndpoint({ existingEndpointName: 'Legacy-Endpoint', responseTextPath: 'outputs[0].text' }),
-  });
-  const chat = new ModelProxyFunction(stack, 'Chat', {
-    network,
-    modelName: 'general-chat',
-    maxPromptLength: 32_000,
-    restorePlaceholders: true,
-    backend: ModelBackend.bedrock('anthropic.claude-3-haiku-20240307-v1:0'),
-  });
-  return { app, stack, network, claims, legacy, chat, template: Template.fromStack(stack) };
-}
 
 const main = buildMainStack();
 const mainJson = main.template.toJSON() as { Resources: Record<string, Resource> };
@@ -422,41 +382,6 @@ describe('SageMakerModelEndpoint', () => {
     expect(bySid.ReadModelData).toMatchObject({ Action: 's3:GetObject', Resource: partitionArn(':s3:::model-artifacts/claims/model.tar.gz') });
     expect(JSON.stringify(bySid.EndpointLogs.Resource)).toContain(`/aws/sagemaker/Endpoints/${main.claims.backendConfig.target}`);
     expect(Object.keys(bySid).sort()).toEqual(['EcrLogin', 'EndpointLogs', 'EndpointMetrics', 'NetworkInterfaces', 'PullImage', 'ReadModelData']);
-  });
-});
-
-describe('compliance of a stack with the network, the proxies and a SageMaker endpoint', () => {
-  const results: PackResult[] = NAG_PACKS.map((create) => runNagPack(main.stack, create));
-  const acknowledgements = acknowledgementsIn(main.stack);
-  const guard = runCfnGuard(main.app, main.stack);
-
-  afterAll(() => {
-    const rows: Array<Array<string | number>> = results.map((r) => [r.pack, r.before.length, r.before.length - r.after.length, r.after.length]);
-    rows.push(['cfn-guard (Control Tower)', guard.before.length, guard.before.length - guard.after.length, guard.after.length]);
-    process.stdout.write(`\nCompliance of the model network stack\n${formatTable(['pack', 'findings', 'acknowledged', 'unacknowledged'], rows)}\n`);
-  });
-
-  test.each(results.map((r) => [r.pack, r] as const))('%s has no unacknowledged finding', (_pack, result) => {
-    expect(result.after.map((f) => `${f.ruleId} at ${f.path}`)).toEqual([]);
-  });
-
-  test('every cdk-nag acknowledgement covers a finding that exists, with a specific reason', () => {
-    const nagAcks = acknowledgements.filter((a) => results.some((r) => a.ruleId.startsWith(`${r.pack}-`)));
-    const stale = nagAcks.filter((a) => !results.some((r) => r.before.some((f) => covers(a, f))));
-    expect(stale.map((a) => `${a.ruleId} at ${a.path}`)).toEqual([]);
-    for (const ack of acknowledgements) expect(ack.reason.length).toBeGreaterThanOrEqual(60);
-  });
-
-  test('the functions we own are all in the VPC, with concurrency limits and customer-managed policies', () => {
-    const ours = results.flatMap((r) => r.before).filter((f) => !f.path.includes('Custom::'));
-    expect(ours.filter((f) => /LambdaInsideVPC|LambdaConcurrency|IAMNoInlinePolicy|IAM4|VPCDefaultSecurityGroupClosed|VPCFlowLogsEnabled/.test(f.ruleId))).toEqual([]);
-  });
-
-  test('cfn-guard finds nothing but the CDK default-security-group provider outside the VPC, acknowledged on it', () => {
-    expect(guard.before.map((g) => `${g.rule} at ${g.path}`)).toEqual([
-      'lambda_inside_vpc_check at ModelStack/Custom::VpcRestrictDefaultSGCustomResourceProvider/Handler',
-    ]);
-    expect(guard.after).toEqual([]);
   });
 });
 
