@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { createPlaceholderMap, maskPii, type MaskOptions, type MaskResult } from '../../../lambda/pii-masking';
 import { PlaceholderRestorer } from '../../../lambda/chat/placeholder-stream';
 import { StreamingMasker, StreamMaskingError } from '../../../lambda/chat/streaming-masker';
-import { AT_LOOK_AHEAD } from '../../../lambda/chat/stream-cuts';
 import { anyText, disguised, gluedText, PIECES, piiText, SEPARATORS } from '../pii-masking/generators';
 
 /** Plain prose long enough to clear the look-back and look-ahead of a cut. */
@@ -17,6 +16,21 @@ const REACHING = [
   '5261 E 2nd Street', 'Baileyland, WA 32232-9457', 'Dear', 'Mr. Darcy', 'password:', 'Hunter2!x', 'tel', '4155550123',
   'jane.doe＠example.com', '（name, dob） VALUES', 'ＢＥＧＩＮ', '\ud83d', '\ude00',
 ];
+const BREAKS_ACROSS = ['\n\n', '\n \n', '\r\n\r\n', '\n', '\n\n\n', ' '];
+const BREAKS = ['\n\n', '\n \n', '\r\n\r\n', '\n', ' ', '\n\n\n', '', '\n\u200b\n'];
+/** Pairs where the second's masking depends on the first, or the first's on the second, across a line break. */
+const PAIRS: ReadonlyArray<readonly [string, string]> = [
+  ['DOB:', '1990-01-02'], ['passport no.', 'C44036384'], ['Kristian Schiller', 'kristian.schiller@example.com'],
+  ['kristian.schiller@example.com', 'Kristian Schiller'], ['id,full_name,dob,ssn', '1,Kent Wilderman,1956-06-17,478790014'],
+  ['| Name | Birth date |\n|---|---|', '| Ada Lovelace | 1815-12-10 |'], ['INSERT INTO people (name, dob) VALUES', "('Kent Wilderman', '1956-06-17');"],
+  ['Best,', 'Jody Jast'], ['Jody Jast', '5261 E 2nd Street'], ['5261 E 2nd Street', 'Baileyland, WA 32232-9457'],
+  ['password:', 'Hunter2!x'], ['tel', '4155550123'], ['-----BEGIN RSA PRIVATE KEY-----', 'MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0t'],
+  ['Dear', 'Mr. Darcy'], ['Kristian Schiller', 'kristian.schiller＠example.com'], ['（name, dob） VALUES', "('Kent Wilderman', '1956-06-17');"],
+];
+/** Prose, a pair split by a break and filler of some length, prose: the cut rules decide whether the break may be cut. */
+const reaching = fc.tuple(
+  fc.constantFrom(...PAIRS), fc.constantFrom(...BREAKS_ACROSS), fc.integer({ min: 0, max: 700 }), fc.constantFrom('', PROSE),
+).map(([[a, b], brk, filler, tail]) => `${PROSE}\n\n${a}${brk}${'lorem ipsum '.repeat(filler / 12)}${b}\n\n${PROSE}${tail}`);
 const NO_AT = PIECES.filter((p) => !p.includes('@'));
 const atFreeText = fc.array(fc.tuple(fc.constantFrom(...NO_AT), fc.constantFrom(...SEPARATORS)), { maxLength: 20 })
   .map((parts) => parts.map(([p, s]) => p + s).join(''));
@@ -29,7 +43,6 @@ const paragraph = fc.oneof(
   { weight: 3, arbitrary: fc.constant(PROSE) },
   { weight: 3, arbitrary: fc.constantFrom(...REACHING) },
 );
-const BREAKS = ['\n\n', '\n \n', '\r\n\r\n', '\n', ' ', '\n\n\n', '', '\n\u200b\n'];
 const answer = fc.array(fc.tuple(paragraph, fc.constantFrom(...BREAKS)), { maxLength: 14 }).map((ps) => ps.map(([p, b]) => p + b).join(''));
 
 /** Chunk boundaries: the random ones, and one inside every finding (after its first unit, in its middle, before its last). */
@@ -81,6 +94,19 @@ describe('StreamingMasker', () => {
     }), { numRuns: 400 });
     // The property is only worth something if the streams were cut: most answers released text before their end.
     expect(released).toBeGreaterThan(100);
+  });
+
+  test('detectors that reach across a line break give the same result streamed, whatever lies between', () => {
+    let cut = 0;
+    fc.assert(fc.property(reaching, fc.array(fc.nat(), { maxLength: 6 }), fc.constantFrom(...MODES), (text, random, mode) => {
+      const buffered = maskPii(text, { ...mode, placeholders: createPlaceholderMap() });
+      const masker = new StreamingMasker({ ...mode, placeholders: createPlaceholderMap() });
+      const parts = chunks(text, boundaries(text, random, buffered.findings));
+      const pushed = parts.map((c) => masker.push(c)).join('');
+      if (pushed.length > PROSE.length + 2) cut++;
+      expect(pushed + masker.flush()).toBe(buffered.text);
+    }), { numRuns: 600 });
+    expect(cut).toBeGreaterThan(100);
   });
 
   test('restored stream equals the buffered path: mask the whole text, then restore the caller\'s values', () => {
