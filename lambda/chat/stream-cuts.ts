@@ -57,6 +57,20 @@ for (let c = 0; c < 0x80; c++) {
 }
 const NON_ASCII_KIND = new Map<number, number>();
 
+/**
+ * Characters the rules must look at one by one: line breaks, the kinds above, the letters of `BEGIN` and
+ * everything outside ASCII. Runs of other characters (most of any text) are skipped by one native search.
+ */
+const INTERESTING = (() => {
+  let set = '\\n';
+  for (let c = 0x20; c < 0x80; c++) {
+    const ch = String.fromCharCode(c);
+    if (ASCII_KIND[c] !== 0 || BEGIN.includes(ch)) set += `\\x${c.toString(16).padStart(2, '0')}`;
+  }
+  for (let c = 0; c < 0x20; c++) if (ASCII_KIND[c] !== 0) set += `\\x${c.toString(16).padStart(2, '0')}`;
+  return new RegExp(`[${set}\\u0080-\\uffff]`, 'g');
+})();
+
 function kindOf(cp: number): number {
   if (cp < 0x80) return ASCII_KIND[cp];
   let kind = NON_ASCII_KIND.get(cp);
@@ -114,6 +128,23 @@ export class CutFinder {
   private read(t: string, ended: boolean): void {
     let i = 0;
     while (i < t.length) {
+      INTERESTING.lastIndex = i;
+      const next = INTERESTING.exec(t)?.index ?? t.length;
+      if (next > i) {
+        // A run of PEM body characters other than B, E, G, I, N: it can only end a blank line and a BEGIN match.
+        if (this.lineBlank) {
+          for (let k = i; k < next; k++) {
+            const c = t.charCodeAt(k);
+            if (c !== 0x20 && c !== 0x0d) {
+              this.lineBlank = false;
+              break;
+            }
+          }
+        }
+        this.beginMatched = 0;
+        i = next;
+        if (i === t.length) break;
+      }
       const unit = t.charCodeAt(i);
       let cp = unit;
       let width = 1;
