@@ -98,7 +98,9 @@ for (let r = 0; r < ROUNDS; r++) {
   ratios.push(b / s);
 }
 console.log('round  buffered MB/s  streamed MB/s  streamed/buffered');
-rates.forEach(([b, s], k) => console.log(`${String(k + 1).padStart(5)}  ${b.toFixed(1).padStart(13)}  ${s.toFixed(1).padStart(13)}  ${ratios[k].toFixed(2).padStart(17)}`));
+rates.forEach(([b, s], k) => console.log(
+  `${String(k + 1).padStart(5)}  ${b.toFixed(1).padStart(13)}  ${s.toFixed(1).padStart(13)}  ${ratios[k].toFixed(2).padStart(17)}`));
 console.log(`median streamed/buffered throughput (CPU time): ${median(ratios).toFixed(2)} (target >= 0.80)`);
 const h = holdBack(texts);
-console.log(`released before the end of its answer: ${(h.releasedEarly * 100).toFixed(1)} % of the text; held back: median ${h.medianHeld} characters, max ${h.maxHeld}`);
+console.log(`released before the end of its answer: ${(h.releasedEarly * 100).toFixed(1)} % of the text; `
+  + `held back: median ${h.medianHeld} characters, max ${h.maxHeld}`);

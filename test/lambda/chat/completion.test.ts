@@ -22,7 +22,8 @@ describe('chat completion objects', () => {
   });
 
   test('usage is whole tokens, never negative or NaN', () => {
-    expect(toCompletionUsage({ promptTokens: 2.2, completionTokens: -3, estimated: true })).toEqual({ prompt_tokens: 3, completion_tokens: 0, total_tokens: 3 });
+    expect(toCompletionUsage({ promptTokens: 2.2, completionTokens: -3, estimated: true }))
+      .toEqual({ prompt_tokens: 3, completion_tokens: 0, total_tokens: 3 });
     expect(toCompletionUsage({ promptTokens: NaN, completionTokens: Infinity, estimated: true }).total_tokens).toBe(0);
   });
 

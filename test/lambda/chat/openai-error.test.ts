@@ -6,12 +6,16 @@ import { BadGatewayError, BadRequestError, HandlerError, ThrottledError, Unproce
 
 describe('OpenAI error shape', () => {
   test('our errors keep their code and message, gain a type, and carry the request id', () => {
-    const response = openAiErrorResponse(new BadRequestError('temperature must be a number from 0 to 2.', ErrorCode.INVALID_BODY), 'req-1', 'temperature');
+    const error = new BadRequestError('temperature must be a number from 0 to 2.', ErrorCode.INVALID_BODY);
+    const response = openAiErrorResponse(error, 'req-1', 'temperature');
     expect(response.statusCode).toBe(400);
-    expect(response.headers).toEqual(expect.objectContaining({ [REQUEST_ID_HEADER]: 'req-1', 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }));
+    expect(response.headers).toEqual(expect.objectContaining({
+      [REQUEST_ID_HEADER]: 'req-1', 'Content-Type': 'application/json', 'Cache-Control': 'no-store',
+    }));
     expect(JSON.parse(response.body)).toEqual({
       error: {
-        message: 'temperature must be a number from 0 to 2.', type: 'invalid_request_error', code: 'InvalidRequestBody', param: 'temperature', requestId: 'req-1',
+        message: 'temperature must be a number from 0 to 2.', type: 'invalid_request_error', code: 'InvalidRequestBody',
+        param: 'temperature', requestId: 'req-1',
       },
     });
   });
@@ -36,7 +40,9 @@ describe('OpenAI error shape', () => {
     const response = openAiErrorResponse(new Error('jane@example.com leaked in a stack'), 'req-2');
     expect(response.statusCode).toBe(500);
     expect(response.body).not.toContain('jane');
-    expect(JSON.parse(response.body).error).toEqual({ message: 'Internal server error.', type: 'server_error', code: 'InternalError', param: null, requestId: 'req-2' });
+    expect(JSON.parse(response.body).error).toEqual({
+      message: 'Internal server error.', type: 'server_error', code: 'InternalError', param: null, requestId: 'req-2',
+    });
   });
 
   test('mid-stream, the error is one event in the OpenAI shape and then [DONE]', () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { parseChatRequest, type ChatRequestLimits } from '../../../lambda/chat/parse-chat-request';
-import { MAX_MESSAGES, MAX_STOP } from '../../../lambda/chat/limits';
+import { MAX_MESSAGES, MAX_STOP, MAX_STOP_LENGTH } from '../../../lambda/chat/limits';
+import { MAX_STOP_SEQUENCE_LENGTH, MAX_STOP_SEQUENCES } from '../../../lib/api/prompt-schema';
 
 const limits: ChatRequestLimits = { model: 'claims-triage', maxTotalChars: 1000, maxOutputTokens: 2048 };
 const user = (text: unknown) => ({ role: 'user', content: text });
@@ -14,6 +15,10 @@ function refused(body: unknown): { message: string; param: string | null } {
 }
 
 describe('parseChatRequest', () => {
+  test('stop limits are the prompt route\'s', () => {
+    expect([MAX_STOP, MAX_STOP_LENGTH]).toEqual([MAX_STOP_SEQUENCES, MAX_STOP_SEQUENCE_LENGTH]);
+  });
+
   test('reads a full request into turns and parameters', () => {
     const result = parseChatRequest({
       model: 'claims-triage',

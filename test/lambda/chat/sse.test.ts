@@ -62,7 +62,8 @@ describe('server-sent events', () => {
   });
 
   test('a CR at the end of a chunk and an LF after an empty chunk are one line break', () => {
-    expect(parseAll(['data: a\r', '', new Uint8Array([0xe4]), '\n', '\ndata: b\n\n'])).toEqual([{ event: 'message', data: 'a' }, { event: 'message', data: 'b' }]);
+    expect(parseAll(['data: a\r', '', new Uint8Array([0xe4]), '\n', '\ndata: b\n\n']))
+      .toEqual([{ event: 'message', data: 'a' }, { event: 'message', data: 'b' }]);
   });
 
   test('fails when a line grows past the limit, across chunks', () => {
