@@ -4,13 +4,15 @@
  * (longest conversation, largest output) come from the model's configuration
  * and are passed to the parser.
  */
+import { MAX_STOP_SEQUENCE_LENGTH, MAX_STOP_SEQUENCES } from '../../lib/contracts/prompt-schema';
+
 /** Turns in one conversation, system turns included. */
 export const MAX_MESSAGES = 256;
 /** Text parts in one message's content array. */
 export const MAX_CONTENT_PARTS = 64;
-/** Stop sequences, and the length of each: the prompt route's (lib/api/prompt-schema.ts; a test keeps them equal). */
-export const MAX_STOP = 4;
-export const MAX_STOP_LENGTH = 64;
+/** Stop sequences, and the length of each: the same as the prompt route's. */
+export const MAX_STOP = MAX_STOP_SEQUENCES;
+export const MAX_STOP_LENGTH = MAX_STOP_SEQUENCE_LENGTH;
 /** The caller's end-user id (`user`), an opaque string. */
 export const MAX_USER_LENGTH = 256;
 /** Sampling ranges, as OpenAI documents them. */

@@ -6,7 +6,7 @@
  * looks for it. Unknown failures become a bare 500: no message, no stack.
  */
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import { ErrorCode } from '../shared/error-codes';
+import { ErrorCode } from '../../lib/contracts/error-codes';
 import { HandlerError } from '../shared/errors';
 import { jsonResponse } from '../shared/http';
 

@@ -6,7 +6,7 @@
  * never believes a setting took effect when it did not; messages name fields
  * of our own vocabulary only and never repeat a value.
  */
-import { ErrorCode } from '../shared/error-codes';
+import { ErrorCode } from '../../lib/contracts/error-codes';
 import { isJsonRecord } from '../shared/json-record';
 import { CHAT_ROLES, type ChatParameters, type ChatRequest, type ChatRole, type ChatTurn } from './chat-request';
 import {

@@ -1,7 +1,7 @@
 import { openAiErrorBody, openAiErrorResponse, REQUEST_ID_HEADER } from '../../../lambda/chat/openai-error';
 import { streamErrorEvents } from '../../../lambda/chat/stream-events';
 import { SseParser } from '../../../lambda/chat/sse-parser';
-import { ErrorCode } from '../../../lambda/shared/error-codes';
+import { ErrorCode } from '../../../lib/contracts/error-codes';
 import { BadGatewayError, BadRequestError, HandlerError, ThrottledError, UnprocessableError } from '../../../lambda/shared/errors';
 
 describe('OpenAI error shape', () => {

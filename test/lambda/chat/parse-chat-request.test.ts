@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { parseChatRequest, type ChatRequestLimits } from '../../../lambda/chat/parse-chat-request';
 import { MAX_MESSAGES, MAX_STOP, MAX_STOP_LENGTH } from '../../../lambda/chat/limits';
-import { MAX_STOP_SEQUENCE_LENGTH, MAX_STOP_SEQUENCES } from '../../../lib/api/prompt-schema';
+import { MAX_STOP_SEQUENCE_LENGTH, MAX_STOP_SEQUENCES } from '../../../lib/contracts/prompt-schema';
 
 const limits: ChatRequestLimits = { model: 'claims-triage', maxTotalChars: 1000, maxOutputTokens: 2048 };
 const user = (text: unknown) => ({ role: 'user', content: text });
