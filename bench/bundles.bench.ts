@@ -19,7 +19,8 @@ symlinkSync(join(root, 'node_modules'), join(out, 'node_modules'));
 
 function loadMillis(file: string, nodeArgs: string[] = []): number {
   // CPU time of the load (user + system), which waiting for a core on a busy machine does not inflate as it does wall time.
-  const script = `const c=process.cpuUsage();try{require(${JSON.stringify(file)})}catch{}const u=process.cpuUsage(c);process.stdout.write('\\n@@'+String((u.user+u.system)/1e3))`;
+  const script = `const c=process.cpuUsage();try{require(${JSON.stringify(file)})}catch{}`
+    + "const u=process.cpuUsage(c);process.stdout.write('\\n@@'+String((u.user+u.system)/1e3))";
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     const result = spawnSync(process.execPath, [...nodeArgs, '-e', script], { encoding: 'utf8', env: { ...process.env, AWS_REGION: 'eu-west-1' } });

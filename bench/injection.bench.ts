@@ -100,7 +100,8 @@ const texts = all.map((r) => r.text);
 let next = 0;
 const perPrompt = distribution(sampleMicros(() => detectPromptInjection(texts[next++ % texts.length]), 4000));
 const baseline = distribution(sampleMicros(() => JSON.parse(JSON.stringify(texts[next++ % texts.length])), 4000));
-console.log(`\nTime per labeled prompt (mean ${Math.round(texts.join('').length / texts.length)} chars): median ${fmt(perPrompt.median)} µs, p99 ${fmt(perPrompt.p99)} µs`);
+console.log(`\nTime per labeled prompt (mean ${Math.round(texts.join('').length / texts.length)} chars): `
+  + `median ${fmt(perPrompt.median)} µs, p99 ${fmt(perPrompt.p99)} µs`);
 console.log(`Same-run baseline, JSON round trip of the same prompt: median ${fmt(baseline.median)} µs`);
 
 // A 4 KB prompt: labeled prompts of both kinds joined until 4,096 characters.

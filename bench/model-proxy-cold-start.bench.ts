@@ -69,6 +69,9 @@ interface ChildMeasure {
 }
 
 const CPU_MS = 'const c = process.cpuUsage(c0); const cpuMs = (c.user + c.system) / 1000;';
+/** The loopback model's request listener: any request gets a 200 with a short generation. */
+const ANSWER_OK = "(req, res) => { req.resume(); req.on('end', () => { "
+  + 'res.writeHead(200, { \'content-type\': \'application/json\' }); res.end(\'{"generated_text":"ok"}\'); }); }';
 
 /** Milliseconds to require the handler in a fresh process, and the process's RSS after it. */
 function measureInit(file: string): ChildMeasure {
@@ -81,7 +84,7 @@ function measureInit(file: string): ChildMeasure {
 function measureFirstCall(file: string): ChildMeasure {
   const script = `const http = require('node:http');
     const { firstCall } = require(${JSON.stringify(file)});
-    const server = http.createServer((req, res) => { req.resume(); req.on('end', () => { res.writeHead(200, { 'content-type': 'application/json' }); res.end('{"generated_text":"ok"}'); }); });
+    const server = http.createServer(${ANSWER_OK});
     server.listen(0, '127.0.0.1', async () => {
       const c0 = process.cpuUsage();
       const t0 = performance.now();
@@ -101,7 +104,10 @@ function runChild(script: string): ChildMeasure {
 
 async function main(): Promise<void> {
   const variants = [await bundle('sdk-bundled', []), await bundle('sdk-external', SDK_EXTERNAL)];
-  const samples = new Map(variants.map((v) => [v.name, { init: [] as number[], initCpu: [] as number[], first: [] as number[], firstCpu: [] as number[], rss: [] as number[] }]));
+  const samples = new Map(variants.map((v) => [
+    v.name,
+    { init: [] as number[], initCpu: [] as number[], first: [] as number[], firstCpu: [] as number[], rss: [] as number[] },
+  ]));
   for (let run = 0; run < RUNS; run++) {
     for (const variant of variants) {
       const s = samples.get(variant.name)!;
@@ -115,12 +121,14 @@ async function main(): Promise<void> {
     }
   }
   const median = (values: number[]) => distribution(values).median;
-  printTable(['variant', 'handler KB', 'init ms', 'init p90 ms', 'init cpu ms', 'first call ms', 'first call cpu ms', 'init + first call ms', 'rss after init MB'],
+  printTable(
+    ['variant', 'handler KB', 'init ms', 'init p90 ms', 'init cpu ms', 'first call ms', 'first call cpu ms', 'init + first call ms', 'rss after init MB'],
     variants.map((v) => {
       const s = samples.get(v.name)!;
       return [v.name, fmt(statSync(v.handler).size / 1024, 1), fmt(median(s.init), 1), fmt(percentile90(s.init), 1), fmt(median(s.initCpu), 1),
         fmt(median(s.first), 1), fmt(median(s.firstCpu), 1), fmt(median(s.init) + median(s.first), 1), fmt(median(s.rss), 1)];
-    }));
+    }),
+  );
   console.log(`${RUNS} fresh processes per variant and measure, on node ${process.version}`);
 }
 

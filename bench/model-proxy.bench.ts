@@ -26,7 +26,10 @@ import { loadBenchBundle } from './support/bundle';
 import { distribution, fmt, printTable, sampleMicros } from './support/stats';
 
 // The proxy and its guards bundled and minified as the handler bundle contains them.
-const { apiEvent, createGuards, createJsonLogger, createModelProxy, proxyConfig } = loadBenchBundle<typeof import('./model-proxy/overhead-entry')>('bench/model-proxy/overhead-entry.ts', 'model-proxy-overhead');
+const { apiEvent, createGuards, createJsonLogger, createModelProxy, proxyConfig } = loadBenchBundle<typeof import('./model-proxy/overhead-entry')>(
+  'bench/model-proxy/overhead-entry.ts',
+  'model-proxy-overhead',
+);
 
 const WORDS = ('claim policy water damage kitchen adjuster estimate premium deductible coverage report repair invoice photo '
   + 'customer address notice inspection roof storm insurer payment date approved pending review section clause').split(' ');

@@ -108,7 +108,8 @@ function printBill(title: string, on: Json, off: Json): void {
   printTable(['item', 'count', 'USD / month'], [
     ['metric alarms (billed per metric they read)', `${bill.alarms - bill.anomaly} alarms reading ${bill.alarmMetrics} metrics`, fmt(usd.alarms)],
     ['anomaly-detection alarms', bill.anomaly, fmt(usd.anomaly)],
-    [`dashboards (free among the first 3 of an account if at most ${FREE_DASHBOARD_METRICS} metrics)`, `${dashboards}, ${lines} metric lines`, fmt(usd.dashboards)],
+    [`dashboards (free among the first 3 of an account if at most ${FREE_DASHBOARD_METRICS} metrics)`,
+      `${dashboards}, ${lines} metric lines`, fmt(usd.dashboards)],
     ['customer-managed KMS keys (topic key)', keys, fmt(usd.keys)],
     ['total', '', fmt(usd.alarms + usd.anomaly + usd.dashboards + usd.keys)],
   ]);

@@ -164,15 +164,20 @@ function throughput(): void {
   printTable(
     ['masker', 'input', 'median wall', 'MB/s (wall)', 'MB/s (CPU time)'],
     [
-      ['maskPii', `${docs.length} prompts, ${fmt(bytes / 1e6, 1)} MB, ${findings} findings`, `${fmt(bytes / 1e3 / wallMBs, 0)} ms`, fmt(wallMBs, 1), fmt(cpuMBs, 1)],
+      ['maskPii', `${docs.length} prompts, ${fmt(bytes / 1e6, 1)} MB, ${findings} findings`, `${fmt(bytes / 1e3 / wallMBs, 0)} ms`,
+        fmt(wallMBs, 1), fmt(cpuMBs, 1)],
       ['baseline: read every char', 'same prompts', `${fmt(bytes / 1e3 / baseWallMBs, 0)} ms`, fmt(baseWallMBs, 1), fmt(baseCpuMBs, 1)],
-      ['maskPii', `first ${subset.length} prompts, ${fmt(subsetBytes / 1e6, 2)} MB`, `${fmt(median(oursSubset.wall), 1)} ms`, fmt(ourSubsetMBs, 1), fmt(subsetBytes / 1e6 / (median(oursSubset.cpu) / 1000), 1)],
-      ['redact-pii 3.4.0', `same ${subset.length} prompts`, `${fmt(median(theirs.wall), 0)} ms`, fmt(theirMBs, 2), fmt(subsetBytes / 1e6 / (median(theirs.cpu) / 1000), 2)],
+      ['maskPii', `first ${subset.length} prompts, ${fmt(subsetBytes / 1e6, 2)} MB`, `${fmt(median(oursSubset.wall), 1)} ms`,
+        fmt(ourSubsetMBs, 1), fmt(subsetBytes / 1e6 / (median(oursSubset.cpu) / 1000), 1)],
+      ['redact-pii 3.4.0', `same ${subset.length} prompts`, `${fmt(median(theirs.wall), 0)} ms`,
+        fmt(theirMBs, 2), fmt(subsetBytes / 1e6 / (median(theirs.cpu) / 1000), 2)],
     ],
   );
-  console.log(`maskPii MB/s (CPU time) in each of ${PROCESSES} fresh processes of Node.js ${nodeVersion()}: ${ours.cpu.map((v) => fmt(v, 0)).join(', ')}; the table gives their median`);
+  console.log(`maskPii MB/s (CPU time) in each of ${PROCESSES} fresh processes of Node.js ${nodeVersion()}: `
+    + `${ours.cpu.map((v) => fmt(v, 0)).join(', ')}; the table gives their median`);
   console.log(`ratio on the same prompts: ${fmt(ourSubsetMBs / theirMBs, 0)}x redact-pii by wall clock, ${fmt(ratioCpu, 0)}x by CPU time`);
-  console.log(`(${cpus().length} CPUs, load average ${loadavg().map((l) => fmt(l, 1)).join(' ')}; the CPU-time column discounts time spent waiting for a core)`);
+  console.log(`(${cpus().length} CPUs, load average ${loadavg().map((l) => fmt(l, 1)).join(' ')}; `
+    + 'the CPU-time column discounts time spent waiting for a core)');
   summary.push(['throughput, sparse-PII prompts (wall / CPU time)', '>= 100 MB/s', `${fmt(wallMBs, 1)} / ${fmt(cpuMBs, 1)} MB/s`]);
   summary.push(['  the same machine reading every char and nothing else', '', `${fmt(baseWallMBs, 1)} / ${fmt(baseCpuMBs, 1)} MB/s`]);
   summary.push(['ratio to redact-pii, same run, same prompts (wall / CPU)', '>= 10x', `${fmt(ourSubsetMBs / theirMBs, 0)}x / ${fmt(ratioCpu, 0)}x`]);

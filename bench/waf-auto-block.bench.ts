@@ -121,7 +121,8 @@ if (existsSync(bundle)) {
     if (out.status !== 0) throw new Error(`child failed: ${out.stderr}`);
     return Number(out.stdout.trim());
   };
-  const requireScript = `const t=process.hrtime.bigint();require(${JSON.stringify(bundle)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
+  const requireScript = `const t=process.hrtime.bigint();require(${JSON.stringify(bundle)});`
+    + 'process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))';
   const emptyScript = `const t=process.hrtime.bigint();require('node:zlib');process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
   const loads: number[] = [];
   const empties: number[] = [];

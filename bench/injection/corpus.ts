@@ -36,7 +36,8 @@ const ADVERSARIAL_UNITS: readonly string[] = [
 ];
 
 const PARAGRAPHS: readonly string[] = [
-  'The city council met on Tuesday evening to discuss the proposed redevelopment of the old railway yard. Residents raised concerns about traffic, noise during construction and the loss of green space.',
+  'The city council met on Tuesday evening to discuss the proposed redevelopment of the old railway yard. '
+    + 'Residents raised concerns about traffic, noise during construction and the loss of green space.',
   'Hi Maria, thanks for sending the quarterly figures. Could you add a breakdown by region before Thursday? Best, Tom',
   'function parseInvoice(text) {\n  const lines = text.split("\\n");\n  return lines.length;\n}',
   'Customer: my order arrived with a cracked screen. Agent: I am sorry to hear that; I have arranged a replacement.',

@@ -73,8 +73,16 @@ function fullName(f: Rng, middle = false): string {
 
 function emailFor(f: Rng, name?: string): string {
   const [first, last] = (name ?? fullName(f)).toLowerCase().normalize('NFD').replace(/[^a-z ]/g, '').split(' ').filter(Boolean);
-  const domain = v.pick(f, ['gmail.com', 'outlook.com', 'yahoo.co.uk', 'proton.me', 'company.io', 'mail.example.org', 'uni-hamburg.de', 'correo.es', 'web.de', 'icloud.com']);
-  const local = v.pick(f, [`${first}.${last ?? 'x'}`, `${first[0]}${last ?? 'x'}${f.number.int({ min: 1, max: 99 })}`, `${first}_${last ?? 'x'}`, `${first}+news@`.replace('@', ''), `${last ?? first}.${first[0]}`]);
+  const domain = v.pick(f, [
+    'gmail.com', 'outlook.com', 'yahoo.co.uk', 'proton.me', 'company.io', 'mail.example.org', 'uni-hamburg.de', 'correo.es', 'web.de', 'icloud.com',
+  ]);
+  const local = v.pick(f, [
+    `${first}.${last ?? 'x'}`,
+    `${first[0]}${last ?? 'x'}${f.number.int({ min: 1, max: 99 })}`,
+    `${first}_${last ?? 'x'}`,
+    `${first}+news@`.replace('@', ''),
+    `${last ?? first}.${first[0]}`,
+  ]);
   return `${local}@${domain}`;
 }
 
@@ -95,16 +103,19 @@ const TEMPLATES: readonly Template[] = [
     const name = fullName(f);
     b.t(v.pick(f, INTROS)).t('Can you rewrite this message to the airline? "Passenger name: ').pii('PERSON', name).t('. Passport number ')
       .pii('US_PASSPORT', v.passport(f)).t(', date of birth ').pii('DATE_OF_BIRTH', v.formatDate(v.birthDate(f), v.pick(f, ['us', 'iso', 'long'] as const)))
-      .t('. Booking ref ').ign('IGN_BOOKING', `${f.string.alpha({ length: 6, casing: 'upper' })}`).t(', flight on ').neg('NEG_DATE', v.formatDate(v.someDate(f), 'us')).t('."').t(v.pick(f, OUTROS));
+      .t('. Booking ref ').ign('IGN_BOOKING', `${f.string.alpha({ length: 6, casing: 'upper' })}`).t(', flight on ')
+      .neg('NEG_DATE', v.formatDate(v.someDate(f), 'us')).t('."').t(v.pick(f, OUTROS));
   },
   // E-mail thread with headers.
   (b, F) => {
     const f = F.en;
     const a = fullName(f);
     const c = fullName(f);
-    b.t('Summarize this thread:\n\nFrom: ').pii('PERSON', a).t(' <').pii('EMAIL', emailFor(f, a)).t('>\nTo: ').pii('PERSON', c).t(' <').pii('EMAIL', emailFor(f, c))
+    b.t('Summarize this thread:\n\nFrom: ').pii('PERSON', a).t(' <').pii('EMAIL', emailFor(f, a)).t('>\nTo: ').pii('PERSON', c).t(' <')
+      .pii('EMAIL', emailFor(f, c))
       .t('>\nSubject: Re: invoice ').neg('NEG_ORDER_NUMBER', v.orderNumber(f)).t('\nDate: ').neg('NEG_TIMESTAMP', v.timestamp(f))
-      .t('\n\nHi ').pii('PERSON', c.split(' ')[0]).t(',\nplease wire the balance to ').pii('IBAN', v.iban(f)).t(' and call me at ').pii('PHONE', v.phoneFor(f, 'US'))
+      .t('\n\nHi ').pii('PERSON', c.split(' ')[0]).t(',\nplease wire the balance to ').pii('IBAN', v.iban(f)).t(' and call me at ')
+      .pii('PHONE', v.phoneFor(f, 'US'))
       .t(' if anything is unclear.\n\nRegards,\n').pii('PERSON', a).t('\n');
   },
   // JSON API payload.
@@ -113,20 +124,25 @@ const TEMPLATES: readonly Template[] = [
     const name = fullName(f);
     b.t('POST /v1/customers failed, here is the body:\n{"customer":{"id":"').neg('NEG_UUID', f.string.uuid()).t('","fullName":"').pii('PERSON', name)
       .t('","email":"').pii('EMAIL', emailFor(f, name)).t('","phone":"').pii('PHONE', v.phoneFor(f, v.pick(f, ['US', 'GB', 'DE', 'FR'])))
-      .t('","ssn":"').pii('US_SSN', v.ssn(f, v.pick(f, ['dash', 'plain'] as const))).t('","birthDate":"').pii('DATE_OF_BIRTH', v.formatDate(v.birthDate(f), 'iso'))
-      .t('"},"client":{"ip":"').pii('IP_ADDRESS', v.ipv4(f)).t('","sdk":"').neg('NEG_VERSION', v.version(f)).t('"},"requestedAt":"').neg('NEG_TIMESTAMP', v.timestamp(f)).t('"}');
+      .t('","ssn":"').pii('US_SSN', v.ssn(f, v.pick(f, ['dash', 'plain'] as const))).t('","birthDate":"')
+      .pii('DATE_OF_BIRTH', v.formatDate(v.birthDate(f), 'iso'))
+      .t('"},"client":{"ip":"').pii('IP_ADDRESS', v.ipv4(f)).t('","sdk":"').neg('NEG_VERSION', v.version(f)).t('"},"requestedAt":"')
+      .neg('NEG_TIMESTAMP', v.timestamp(f)).t('"}');
   },
   // .env file with secrets.
   (b, F) => {
     const f = F.en;
-    b.t('Why does my app not start? .env:\n\nNODE_ENV=production\nPORT=8080\nDATABASE_URL=postgresql://app_user:').pii('API_SECRET', v.password(f)).t('@db.internal:5432/main\nAWS_ACCESS_KEY_ID=')
-      .pii('AWS_ACCESS_KEY', v.awsAccessKey(f)).t('\nAWS_SECRET_ACCESS_KEY=').pii('API_SECRET', v.awsSecretKey(f)).t('\nSTRIPE_SECRET_KEY=').pii('API_SECRET', `sk_live_${v.fromAlphabet(f, 'abcdefghijkLMNOPQ0123456789', 24)}`)
+    b.t('Why does my app not start? .env:\n\nNODE_ENV=production\nPORT=8080\nDATABASE_URL=postgresql://app_user:').pii('API_SECRET', v.password(f))
+      .t('@db.internal:5432/main\nAWS_ACCESS_KEY_ID=')
+      .pii('AWS_ACCESS_KEY', v.awsAccessKey(f)).t('\nAWS_SECRET_ACCESS_KEY=').pii('API_SECRET', v.awsSecretKey(f)).t('\nSTRIPE_SECRET_KEY=')
+      .pii('API_SECRET', `sk_live_${v.fromAlphabet(f, 'abcdefghijkLMNOPQ0123456789', 24)}`)
       .t('\nBUILD_SHA=').neg('NEG_HASH', v.hexString(f, 40)).t('\nAPP_VERSION=').neg('NEG_VERSION', v.version(f)).t('\n');
   },
   // Python code with an API key and a JWT.
   (b, F) => {
     const f = F.en;
-    b.t('Refactor this:\n```python\nimport requests\n\nAPI_KEY = "').pii('API_SECRET', v.vendorToken(f)).t('"\nheaders = {"Authorization": "Bearer ').pii('API_SECRET', v.jwt(f))
+    b.t('Refactor this:\n```python\nimport requests\n\nAPI_KEY = "').pii('API_SECRET', v.vendorToken(f)).t('"\nheaders = {"Authorization": "Bearer ')
+      .pii('API_SECRET', v.jwt(f))
       .t('"}\nresp = requests.get("https://api.example.com/v2/items/').neg('NEG_UUID', f.string.uuid()).t('", headers=headers, timeout=30)\n# checksum ')
       .neg('NEG_HASH', v.hexString(f, 64)).t('\n```');
   },
@@ -134,8 +150,10 @@ const TEMPLATES: readonly Template[] = [
   (b, F) => {
     const f = F.en;
     const n1 = fullName(f);
-    b.t('Is this migration safe?\n\nINSERT INTO patients (id, name, dob, ssn, phone) VALUES\n  (').neg('NEG_ORDER_NUMBER', String(f.number.int({ min: 1000, max: 99999 })))
-      .t(", '").pii('PERSON', n1).t("', '").pii('DATE_OF_BIRTH', v.formatDate(v.birthDate(f), 'iso')).t("', '").pii('US_SSN', v.ssn(f)).t("', '").pii('PHONE', v.phoneFor(f, 'US')).t("');\n");
+    b.t('Is this migration safe?\n\nINSERT INTO patients (id, name, dob, ssn, phone) VALUES\n  (')
+      .neg('NEG_ORDER_NUMBER', String(f.number.int({ min: 1000, max: 99999 })))
+      .t(", '").pii('PERSON', n1).t("', '").pii('DATE_OF_BIRTH', v.formatDate(v.birthDate(f), 'iso')).t("', '").pii('US_SSN', v.ssn(f)).t("', '")
+      .pii('PHONE', v.phoneFor(f, 'US')).t("');\n");
   },
   // CSV with other columns.
   (b, F) => {
@@ -143,7 +161,8 @@ const TEMPLATES: readonly Template[] = [
     b.t('Find duplicates:\n\ncustomer_id,full_name,email,ip,card,amount\n');
     for (let i = 0; i < 3; i++) {
       const n = fullName(f, f.datatype.boolean());
-      b.ign('IGN_ACCOUNT', `C${v.digits(f, 6)}`).t(',').pii('PERSON', n).t(',').pii('EMAIL', emailFor(f, n)).t(',').pii('IP_ADDRESS', v.ipv4(f)).t(',').pii('CREDIT_CARD', v.creditCard(f))
+      b.ign('IGN_ACCOUNT', `C${v.digits(f, 6)}`).t(',').pii('PERSON', n).t(',').pii('EMAIL', emailFor(f, n)).t(',').pii('IP_ADDRESS', v.ipv4(f)).t(',')
+        .pii('CREDIT_CARD', v.creditCard(f))
         .t(`,${f.number.int({ min: 5, max: 900 })}.${v.digits(f, 2)}\n`);
     }
   },
@@ -153,7 +172,8 @@ const TEMPLATES: readonly Template[] = [
     b.t('Turn this into a JSON array:\n\n| Employee | Work email | Mobile | Start date |\n|---|---|---|---|\n');
     for (let i = 0; i < 3; i++) {
       const n = fullName(f);
-      b.t('| ').pii('PERSON', n).t(' | ').pii('EMAIL', emailFor(f, n)).t(' | ').pii('PHONE', v.phoneFor(f, v.pick(f, ['US', 'GB', 'AU']))).t(' | ').neg('NEG_DATE', v.formatDate(v.someDate(f), 'iso')).t(' |\n');
+      b.t('| ').pii('PERSON', n).t(' | ').pii('EMAIL', emailFor(f, n)).t(' | ').pii('PHONE', v.phoneFor(f, v.pick(f, ['US', 'GB', 'AU']))).t(' | ')
+        .neg('NEG_DATE', v.formatDate(v.someDate(f), 'iso')).t(' |\n');
     }
   },
   // Nginx access log.
@@ -162,30 +182,38 @@ const TEMPLATES: readonly Template[] = [
     b.t('Any attack patterns here?\n');
     for (let i = 0; i < 4; i++) {
       const ip = f.datatype.boolean() ? v.ipv4(f) : v.ipv6(f);
-      b.pii('IP_ADDRESS', ip).t(' - - [').t(`${f.number.int({ min: 10, max: 28 })}/Mar/2025:${v.digits(f, 2).replace(/^[3-9]/, '1')}:${f.number.int({ min: 10, max: 59 })}:${f.number.int({ min: 10, max: 59 })} +0000`)
-        .t(`] "GET /api/orders/${v.digits(f, 6)} HTTP/1.1" ${v.pick(f, ['200', '404', '500'])} ${v.digits(f, 4)} "-" "curl/`).neg('NEG_VERSION', v.version(f)).t('"\n');
+      b.pii('IP_ADDRESS', ip).t(' - - [')
+        .t(`${f.number.int({ min: 10, max: 28 })}/Mar/2025:${v.digits(f, 2).replace(/^[3-9]/, '1')}:`
+          + `${f.number.int({ min: 10, max: 59 })}:${f.number.int({ min: 10, max: 59 })} +0000`)
+        .t(`] "GET /api/orders/${v.digits(f, 6)} HTTP/1.1" ${v.pick(f, ['200', '404', '500'])} ${v.digits(f, 4)} "-" "curl/`).neg('NEG_VERSION', v.version(f))
+        .t('"\n');
     }
   },
   // App log with look-alikes only.
   (b, F) => {
     const f = F.en;
-    b.t('Explain these log lines:\n').neg('NEG_TIMESTAMP', v.timestamp(f)).t(' INFO worker job=').neg('NEG_UUID', f.string.uuid()).t(' digest=').neg('NEG_HASH', v.hexString(f, 32))
-      .t(' mac=').neg('NEG_MAC', v.macAddress(f)).t('\n').neg('NEG_TIMESTAMP', v.timestamp(f)).t(' WARN billing order=').neg('NEG_ORDER_NUMBER', v.orderNumber(f, f.datatype.boolean()))
+    b.t('Explain these log lines:\n').neg('NEG_TIMESTAMP', v.timestamp(f)).t(' INFO worker job=').neg('NEG_UUID', f.string.uuid()).t(' digest=')
+      .neg('NEG_HASH', v.hexString(f, 32))
+      .t(' mac=').neg('NEG_MAC', v.macAddress(f)).t('\n').neg('NEG_TIMESTAMP', v.timestamp(f)).t(' WARN billing order=')
+      .neg('NEG_ORDER_NUMBER', v.orderNumber(f, f.datatype.boolean()))
       .t(' ref=').neg('NEG_SSN_INVALID', v.invalidSsn(f)).t(' build=').neg('NEG_VERSION', v.version(f)).t('\n');
   },
   // Medical intake form.
   (b, F) => {
     const f = F.en;
     const n = fullName(f, true);
-    b.t('Extract the fields as JSON.\n\nPATIENT INTAKE\nPatient: ').pii('PERSON', n).t('\nD.O.B.: ').pii('DATE_OF_BIRTH', v.formatDate(v.birthDate(f), v.pick(f, ['us', 'long', 'dayfirst'] as const)))
-      .t('\nSSN: ').pii('US_SSN', v.ssn(f, v.pick(f, ['dash', 'space'] as const))).t('\nAddress: ').pii('STREET_ADDRESS', usAddress(f, true)).t('\nEmergency contact: ')
+    b.t('Extract the fields as JSON.\n\nPATIENT INTAKE\nPatient: ').pii('PERSON', n).t('\nD.O.B.: ')
+      .pii('DATE_OF_BIRTH', v.formatDate(v.birthDate(f), v.pick(f, ['us', 'long', 'dayfirst'] as const)))
+      .t('\nSSN: ').pii('US_SSN', v.ssn(f, v.pick(f, ['dash', 'space'] as const))).t('\nAddress: ').pii('STREET_ADDRESS', usAddress(f, true))
+      .t('\nEmergency contact: ')
       .pii('PERSON', fullName(f)).t(', ').pii('PHONE', v.phoneFor(f, 'US')).t('\nVisit date: ').neg('NEG_DATE', v.formatDate(v.someDate(f), 'us')).t('\n');
   },
   // Shipping label / letter head (US, multiline).
   (b, F) => {
     const f = F.en;
     const n = fullName(f);
-    b.t('Fix the formatting of this label:\n\n').pii('PERSON', n).t('\n').pii('STREET_ADDRESS', usAddress(f, true, true)).t('\nTracking: ').neg('NEG_PRODUCT_CODE', v.productCode(f)).t('\n');
+    b.t('Fix the formatting of this label:\n\n').pii('PERSON', n).t('\n').pii('STREET_ADDRESS', usAddress(f, true, true)).t('\nTracking: ')
+      .neg('NEG_PRODUCT_CODE', v.productCode(f)).t('\n');
   },
   // Chat: relocation with street-only address.
   (b, F) => {
@@ -196,21 +224,26 @@ const TEMPLATES: readonly Template[] = [
   // Card dispute with an order number and a valid card.
   (b, F) => {
     const f = F.en;
-    b.t('Draft a dispute letter: I was charged twice for order ').neg('NEG_ORDER_NUMBER', v.orderNumber(f, f.datatype.boolean())).t(' on my card ').pii('CREDIT_CARD', v.creditCard(f))
-      .t(' (expires 0').t(String(f.number.int({ min: 1, max: 9 }))).t('/2').t(String(f.number.int({ min: 6, max: 9 }))).t('). The charge was on ').neg('NEG_DATE', v.formatDate(v.someDate(f), 'long')).t('.');
+    b.t('Draft a dispute letter: I was charged twice for order ').neg('NEG_ORDER_NUMBER', v.orderNumber(f, f.datatype.boolean())).t(' on my card ')
+      .pii('CREDIT_CARD', v.creditCard(f))
+      .t(' (expires 0').t(String(f.number.int({ min: 1, max: 9 }))).t('/2').t(String(f.number.int({ min: 6, max: 9 }))).t('). The charge was on ')
+      .neg('NEG_DATE', v.formatDate(v.someDate(f), 'long')).t('.');
   },
   // Look-alike heavy engineering question.
   (b, F) => {
     const f = F.en;
     b.t('Our inventory export has ').neg('NEG_PRODUCT_CODE', v.productCode(f)).t(', ').neg('NEG_PRODUCT_CODE', v.productCode(f)).t(' and test numbers like ')
-      .neg('NEG_SSN_INVALID', v.invalidSsn(f)).t('. The firmware is ').neg('NEG_VERSION', v.version(f)).t(' and the object id ').neg('NEG_UUID', f.string.uuid())
+      .neg('NEG_SSN_INVALID', v.invalidSsn(f)).t('. The firmware is ').neg('NEG_VERSION', v.version(f)).t(' and the object id ')
+      .neg('NEG_UUID', f.string.uuid())
       .t('. Released ').neg('NEG_TIMESTAMP', v.timestamp(f)).t('. Why does validation fail?');
   },
   // Kubernetes secret + PEM.
   (b, F) => {
     const f = F.en;
-    b.t('Review this manifest:\n\napiVersion: v1\nkind: Secret\nmetadata:\n  name: api-credentials\nstringData:\n  password: "').pii('API_SECRET', v.password(f))
-      .t('"\n  slack_token: ').pii('API_SECRET', `xoxb-${v.digits(f, 12)}-${v.digits(f, 12)}-${v.fromAlphabet(f, 'ABCDEFGHabcdefgh0123456789', 24)}`).t('\n  tls.key: |\n').pii('API_SECRET', v.pemPrivateKey(f)).t('\n');
+    b.t('Review this manifest:\n\napiVersion: v1\nkind: Secret\nmetadata:\n  name: api-credentials\nstringData:\n  password: "')
+      .pii('API_SECRET', v.password(f))
+      .t('"\n  slack_token: ').pii('API_SECRET', `xoxb-${v.digits(f, 12)}-${v.digits(f, 12)}-${v.fromAlphabet(f, 'ABCDEFGHabcdefgh0123456789', 24)}`)
+      .t('\n  tls.key: |\n').pii('API_SECRET', v.pemPrivateKey(f)).t('\n');
   },
   // curl with bearer token.
   (b, F) => {
@@ -221,40 +254,47 @@ const TEMPLATES: readonly Template[] = [
   // Terraform.
   (b, F) => {
     const f = F.en;
-    b.t('```hcl\nprovider "aws" {\n  region     = "eu-central-1"\n  access_key = "').pii('AWS_ACCESS_KEY', v.awsAccessKey(f)).t('"\n  secret_key = "').pii('API_SECRET', v.awsSecretKey(f))
+    b.t('```hcl\nprovider "aws" {\n  region     = "eu-central-1"\n  access_key = "').pii('AWS_ACCESS_KEY', v.awsAccessKey(f)).t('"\n  secret_key = "')
+      .pii('API_SECRET', v.awsSecretKey(f))
       .t('"\n}\n```\nWhy is terraform plan slow?');
   },
   // Mongo / Redis connection strings in code.
   (b, F) => {
     const f = F.en;
     const scheme = v.pick(f, ['mongodb+srv', 'mysql', 'redis', 'amqp']);
-    b.t(`const client = connect("${scheme}://svc_reader:`).pii('API_SECRET', v.password(f)).t(`@`).t(v.pick(f, ['cluster0.abcd.mongodb.net', 'db.internal', 'cache-01.prod', 'mq.example.com'])).t('/app");\n// why does this time out?');
+    b.t(`const client = connect("${scheme}://svc_reader:`).pii('API_SECRET', v.password(f)).t(`@`)
+      .t(v.pick(f, ['cluster0.abcd.mongodb.net', 'db.internal', 'cache-01.prod', 'mq.example.com'])).t('/app");\n// why does this time out?');
   },
   // Network config with IPv6 and IPv4.
   (b, F) => {
     const f = F.en;
-    b.t('Check this config:\ninterface ge-0/0/1\n  address ').pii('IP_ADDRESS', v.ipv4(f)).t('/24\n  ipv6 ').pii('IP_ADDRESS', v.ipv6(f)).t('/64\n  description "uplink, firmware ')
+    b.t('Check this config:\ninterface ge-0/0/1\n  address ').pii('IP_ADDRESS', v.ipv4(f)).t('/24\n  ipv6 ').pii('IP_ADDRESS', v.ipv6(f))
+      .t('/64\n  description "uplink, firmware ')
       .neg('NEG_VERSION', v.version(f)).t('"\n  hardware ').neg('NEG_MAC', v.macAddress(f)).t('\n');
   },
   // HR record in YAML.
   (b, F) => {
     const f = F.en;
     const n = fullName(f);
-    b.t('employee:\n  display_name: ').pii('PERSON', n).t('\n  work_email: ').pii('EMAIL', emailFor(f, n)).t('\n  date_of_birth: ').pii('DATE_OF_BIRTH', v.formatDate(v.birthDate(f), 'iso'))
-      .t('\n  passport_number: ').pii('US_PASSPORT', v.passport(f)).t('\n  salary_account: ').pii('IBAN', v.iban(f, undefined, false)).t('\n  hired: ').neg('NEG_DATE', v.formatDate(v.someDate(f), 'iso')).t('\nConvert to TOML.');
+    b.t('employee:\n  display_name: ').pii('PERSON', n).t('\n  work_email: ').pii('EMAIL', emailFor(f, n)).t('\n  date_of_birth: ')
+      .pii('DATE_OF_BIRTH', v.formatDate(v.birthDate(f), 'iso'))
+      .t('\n  passport_number: ').pii('US_PASSPORT', v.passport(f)).t('\n  salary_account: ').pii('IBAN', v.iban(f, undefined, false)).t('\n  hired: ')
+      .neg('NEG_DATE', v.formatDate(v.someDate(f), 'iso')).t('\nConvert to TOML.');
   },
   // HTML snippet.
   (b, F) => {
     const f = F.en;
     const n = fullName(f);
-    b.t('Clean up this HTML:\n<div class="card"><h3>Contact</h3><p>Name: ').pii('PERSON', n).t('</p><p>Email: <a href="mailto:').pii('EMAIL', emailFor(f, n)).t('">email me</a></p><p>Tel: ')
+    b.t('Clean up this HTML:\n<div class="card"><h3>Contact</h3><p>Name: ').pii('PERSON', n).t('</p><p>Email: <a href="mailto:').pii('EMAIL', emailFor(f, n))
+      .t('">email me</a></p><p>Tel: ')
       .pii('PHONE', v.phoneFor(f, v.pick(f, ['US', 'GB', 'FR']))).t('</p></div>');
   },
   // Model response with several entities.
   (b, F) => {
     const f = F.en;
     const n = fullName(f);
-    b.t('Sure! I found the record. ').pii('PERSON', n).t(' (born ').pii('DATE_OF_BIRTH', v.formatDate(v.birthDate(f), 'long')).t(') lives at ').pii('STREET_ADDRESS', usAddress(f, true))
+    b.t('Sure! I found the record. ').pii('PERSON', n).t(' (born ').pii('DATE_OF_BIRTH', v.formatDate(v.birthDate(f), 'long')).t(') lives at ')
+      .pii('STREET_ADDRESS', usAddress(f, true))
       .t('. You can reach them at ').pii('EMAIL', emailFor(f, n)).t('. Let me know if you need anything else.');
   },
   // Clean prompts with capitalised words and numbers.
@@ -276,56 +316,65 @@ const TEMPLATES: readonly Template[] = [
     const f = F.de;
     const n = `${f.person.firstName()} ${f.person.lastName()}`;
     b.t('Bitte formuliere höflicher: Sehr geehrte Frau ').pii('PERSON', f.person.lastName()).t(', mein Name ist ').pii('PERSON', n).t(', geboren am ')
-      .pii('DATE_OF_BIRTH', v.formatDate(v.birthDate(f), v.pick(f, ['dot', 'de'] as const))).t('. Ich wohne in der ').pii('STREET_ADDRESS', `${f.location.street()} ${f.location.buildingNumber()}, ${f.location.zipCode()} ${f.location.city()}`)
+      .pii('DATE_OF_BIRTH', v.formatDate(v.birthDate(f), v.pick(f, ['dot', 'de'] as const))).t('. Ich wohne in der ')
+      .pii('STREET_ADDRESS', `${f.location.street()} ${f.location.buildingNumber()}, ${f.location.zipCode()} ${f.location.city()}`)
       .t(' und bin unter ').pii('PHONE', v.phoneFor(f, 'DE')).t(' erreichbar. IBAN: ').pii('IBAN', v.iban(f, 'DE')).t('.');
   },
   // French.
   (b, F) => {
     const f = F.fr;
     const n = `${f.person.firstName()} ${f.person.lastName()}`;
-    b.t('Corrige ce message : Bonjour, je m\'appelle ').pii('PERSON', n).t(', né le ').pii('DATE_OF_BIRTH', v.formatDate(v.birthDate(f), v.pick(f, ['eu', 'fr'] as const))).t('. J\'habite au ')
-      .pii('STREET_ADDRESS', `${f.location.buildingNumber()} ${f.location.street()}, ${f.location.zipCode()} ${f.location.city()}`).t('. Mon portable : ').pii('PHONE', v.phoneFor(f, 'FR')).t(', mon e-mail : ').pii('EMAIL', emailFor(f, n)).t('.');
+    b.t('Corrige ce message : Bonjour, je m\'appelle ').pii('PERSON', n).t(', né le ')
+      .pii('DATE_OF_BIRTH', v.formatDate(v.birthDate(f), v.pick(f, ['eu', 'fr'] as const))).t('. J\'habite au ')
+      .pii('STREET_ADDRESS', `${f.location.buildingNumber()} ${f.location.street()}, ${f.location.zipCode()} ${f.location.city()}`).t('. Mon portable : ')
+      .pii('PHONE', v.phoneFor(f, 'FR')).t(', mon e-mail : ').pii('EMAIL', emailFor(f, n)).t('.');
   },
   // Spanish.
   (b, F) => {
     const f = F.es;
     const n = `${f.person.firstName()} ${f.person.lastName()}`;
-    b.t('Traduce al inglés: Hola, me llamo ').pii('PERSON', n).t(' y mi fecha de nacimiento es ').pii('DATE_OF_BIRTH', v.formatDate(v.birthDate(f), v.pick(f, ['eu', 'es'] as const)))
+    b.t('Traduce al inglés: Hola, me llamo ').pii('PERSON', n).t(' y mi fecha de nacimiento es ')
+      .pii('DATE_OF_BIRTH', v.formatDate(v.birthDate(f), v.pick(f, ['eu', 'es'] as const)))
       .t('. Mi teléfono es ').pii('PHONE', v.phoneFor(f, 'ES')).t(' y mi cuenta ').pii('IBAN', v.iban(f, 'ES')).t('.');
   },
   // Italian.
   (b, F) => {
     const f = F.it;
     const n = `${f.person.firstName()} ${f.person.lastName()}`;
-    b.t('Riassumi: Buongiorno, sono ').pii('PERSON', n).t(', abito in ').pii('STREET_ADDRESS', `${f.location.street()} ${f.number.int({ min: 1, max: 200 })}, ${f.location.zipCode()} ${f.location.city()}`)
+    b.t('Riassumi: Buongiorno, sono ').pii('PERSON', n).t(', abito in ')
+      .pii('STREET_ADDRESS', `${f.location.street()} ${f.number.int({ min: 1, max: 200 })}, ${f.location.zipCode()} ${f.location.city()}`)
       .t('. Il mio numero è ').pii('PHONE', v.phoneFor(f, 'IT')).t(' e la mia email ').pii('EMAIL', emailFor(f, n)).t('.');
   },
   // Dutch.
   (b, F) => {
     const f = F.nl;
     const n = `${f.person.firstName()} ${f.person.lastName()}`;
-    b.t('Vertaal: Beste klantenservice, mijn naam is ').pii('PERSON', n).t('. Mijn adres is ').pii('STREET_ADDRESS', `${f.location.street()} ${f.number.int({ min: 1, max: 300 })}, ${f.location.zipCode()} ${f.location.city()}`)
+    b.t('Vertaal: Beste klantenservice, mijn naam is ').pii('PERSON', n).t('. Mijn adres is ')
+      .pii('STREET_ADDRESS', `${f.location.street()} ${f.number.int({ min: 1, max: 300 })}, ${f.location.zipCode()} ${f.location.city()}`)
       .t(' en mijn IBAN ').pii('IBAN', v.iban(f, 'NL')).t('. Bel me op ').pii('PHONE', v.phoneFor(f, 'NL')).t('.');
   },
   // Polish.
   (b, F) => {
     const f = F.pl;
     const n = `${f.person.firstName()} ${f.person.lastName()}`;
-    b.t('Popraw: Nazywam się ').pii('PERSON', n).t(', mój adres to ').pii('STREET_ADDRESS', `${f.location.street()} ${f.number.int({ min: 1, max: 150 })}, ${f.location.zipCode()} ${f.location.city()}`)
+    b.t('Popraw: Nazywam się ').pii('PERSON', n).t(', mój adres to ')
+      .pii('STREET_ADDRESS', `${f.location.street()} ${f.number.int({ min: 1, max: 150 })}, ${f.location.zipCode()} ${f.location.city()}`)
       .t(', telefon ').pii('PHONE', v.phoneFor(f, 'PL')).t(', konto ').pii('IBAN', v.iban(f, 'PL')).t('.');
   },
   // Brazilian Portuguese.
   (b, F) => {
     const f = F.br;
     const n = `${f.person.firstName()} ${f.person.lastName()}`;
-    b.t('Revise: Olá, meu nome é ').pii('PERSON', n).t(' e nasci em ').pii('DATE_OF_BIRTH', v.formatDate(v.birthDate(f), 'eu')).t('. Meu celular é ').pii('PHONE', v.phoneFor(f, 'BR'))
+    b.t('Revise: Olá, meu nome é ').pii('PERSON', n).t(' e nasci em ').pii('DATE_OF_BIRTH', v.formatDate(v.birthDate(f), 'eu')).t('. Meu celular é ')
+      .pii('PHONE', v.phoneFor(f, 'BR'))
       .t(' e meu e-mail ').pii('EMAIL', emailFor(f, n)).t('.');
   },
   // Russian.
   (b, F) => {
     const f = F.ru;
     const n = `${f.person.firstName()} ${f.person.lastName()}`;
-    b.t('Переведи: Меня зовут ').pii('PERSON', n).t(', дата рождения ').pii('DATE_OF_BIRTH', v.formatDate(v.birthDate(f), 'dot')).t(', телефон ').pii('PHONE', v.phoneFor(f, 'RU'))
+    b.t('Переведи: Меня зовут ').pii('PERSON', n).t(', дата рождения ').pii('DATE_OF_BIRTH', v.formatDate(v.birthDate(f), 'dot')).t(', телефон ')
+      .pii('PHONE', v.phoneFor(f, 'RU'))
       .t(', адрес: ').pii('STREET_ADDRESS', `${f.location.zipCode()}, г. ${f.location.city()}, ${f.location.street()}, ${f.location.buildingNumber()}`).t('.');
   },
   // Japanese.
@@ -345,7 +394,8 @@ const TEMPLATES: readonly Template[] = [
     const f = F.gb;
     const n = fullName(f);
     b.t('Make this more formal:\n\nDear Mr ').pii('PERSON', f.person.lastName()).t(',\nI am writing about my account. My address is ')
-      .pii('STREET_ADDRESS', `${f.number.int({ min: 1, max: 200 })} ${f.location.street()}, ${f.location.city()} ${f.location.zipCode()}`).t(' and my mobile is ').pii('PHONE', v.phoneFor(f, 'GB'))
+      .pii('STREET_ADDRESS', `${f.number.int({ min: 1, max: 200 })} ${f.location.street()}, ${f.location.city()} ${f.location.zipCode()}`)
+      .t(' and my mobile is ').pii('PHONE', v.phoneFor(f, 'GB'))
       .t('.\n\nKind regards,\n').pii('PERSON', n);
   },
   // Names in free prose without cues (recall check on hard cases).
@@ -356,13 +406,16 @@ const TEMPLATES: readonly Template[] = [
   // Passport and SSN in context, legacy forms.
   (b, F) => {
     const f = F.en;
-    b.t('For the visa form: my passport # is ').pii('US_PASSPORT', v.passport(f)).t(', social security no. ').pii('US_SSN', v.ssn(f, 'space')).t(', and I was born on ')
-      .pii('DATE_OF_BIRTH', v.formatDate(v.birthDate(f), v.pick(f, ['long', 'us'] as const))).t('. My travel date is ').neg('NEG_DATE', v.formatDate(v.someDate(f), 'long')).t('.');
+    b.t('For the visa form: my passport # is ').pii('US_PASSPORT', v.passport(f)).t(', social security no. ').pii('US_SSN', v.ssn(f, 'space'))
+      .t(', and I was born on ')
+      .pii('DATE_OF_BIRTH', v.formatDate(v.birthDate(f), v.pick(f, ['long', 'us'] as const))).t('. My travel date is ')
+      .neg('NEG_DATE', v.formatDate(v.someDate(f), 'long')).t('.');
   },
   // IBAN compact and grouped in a payment request, other countries.
   (b, F) => {
     const f = F.en;
-    b.t('Please split the payment: 60% to ').pii('IBAN', v.iban(f)).t(' and 40% to ').pii('IBAN', v.iban(f)).t('. Reference ').neg('NEG_PRODUCT_CODE', v.productCode(f)).t('.');
+    b.t('Please split the payment: 60% to ').pii('IBAN', v.iban(f)).t(' and 40% to ').pii('IBAN', v.iban(f)).t('. Reference ')
+      .neg('NEG_PRODUCT_CODE', v.productCode(f)).t('.');
   },
 ];
 
@@ -372,7 +425,9 @@ export function generateLabeledCorpus(count: number, seed = 20240611): LabeledDo
   for (let i = 0; i < count; i++) {
     const b = new DocBuilder();
     TEMPLATES[i % TEMPLATES.length](b, F);
-    docs.push({ id: `gen-${String(i).padStart(5, '0')}`, text: b.text, spans: b.spans, negatives: b.negatives, ignore: b.ignore, meta: { template: i % TEMPLATES.length } });
+    docs.push({
+      id: `gen-${String(i).padStart(5, '0')}`, text: b.text, spans: b.spans, negatives: b.negatives, ignore: b.ignore, meta: { template: i % TEMPLATES.length },
+    });
   }
   return docs;
 }
@@ -382,7 +437,8 @@ const PROSE: ReadonlyArray<(f: Rng) => string> = [
   (f) => `Can you explain how the ${f.hacker.noun()} works and why it matters for our ${f.hacker.adjective()} service?`,
   (f) => `I need a short summary of the meeting notes below, focused on decisions and open questions about the ${f.hacker.noun()}.`,
   (f) => `Please rewrite this paragraph so it sounds more friendly and less formal, but keep it under ${f.number.int({ min: 50, max: 300 })} words.`,
-  (f) => `We are migrating the ${f.hacker.noun()} from version ${f.number.int({ min: 1, max: 9 })} to ${f.number.int({ min: 10, max: 20 })} and the tests started failing after the upgrade.`,
+  (f) => `We are migrating the ${f.hacker.noun()} from version ${f.number.int({ min: 1, max: 9 })} to ${f.number.int({ min: 10, max: 20 })}`
+    + ' and the tests started failing after the upgrade.',
   (f) => `What is the best way to handle retries when the ${f.hacker.noun()} times out after ${f.number.int({ min: 2, max: 60 })} seconds?`,
   (f) => `Write a unit test for the function below; it should cover the empty input, a single item and a list of ${f.number.int({ min: 3, max: 1000 })} items.`,
   (f) => `The customer says the ${f.hacker.adjective()} ${f.hacker.noun()} stopped working yesterday and they would like a refund or a replacement.`,
@@ -422,8 +478,10 @@ export function generateThroughputCorpus(targetChars: number, seed = 7): string[
       if (kind < 5) p = v.pick(f, PROSE)(f);
       else if (kind === 5) p = f.hacker.phrase();
       else if (kind === 6) p = f.commerce.productDescription();
-      else if (kind === 7) p = `\`\`\`js\nconst ${f.hacker.noun().replace(/\W/g, '')} = await fetch('/api/${f.hacker.noun().replace(/\W/g, '')}?page=${f.number.int(50)}');\n\`\`\``;
-      else if (kind === 8) p = `${f.company.name()} reported ${f.number.int({ min: 2, max: 90 })}% growth in ${f.date.month()} ${f.number.int({ min: 2019, max: 2026 })}.`;
+      else if (kind === 7) p = `\`\`\`js\nconst ${f.hacker.noun().replace(/\W/g, '')} = await fetch('/api/`
+        + `${f.hacker.noun().replace(/\W/g, '')}?page=${f.number.int(50)}');\n\`\`\``;
+      else if (kind === 8) p = `${f.company.name()} reported ${f.number.int({ min: 2, max: 90 })}% growth in `
+        + `${f.date.month()} ${f.number.int({ min: 2019, max: 2026 })}.`;
       else p = `[${v.timestamp(f)}] INFO request ${f.string.uuid()} took ${f.number.int({ min: 1, max: 900 })} ms`;
       parts.push(p);
       len += p.length + 1;

@@ -140,7 +140,9 @@ export function evaluate(docs: readonly LabeledDoc[], detect: (text: string) => 
       if (hit) {
         negatives.masked++;
         bt.masked++;
-        errors.push({ doc: doc.id, kind: 'neg', type: `${neg.type}->${hit.type}`, text: doc.text.slice(neg.start, neg.end), context: context(doc.text, neg.start, neg.end) });
+        errors.push({
+          doc: doc.id, kind: 'neg', type: `${neg.type}->${hit.type}`, text: doc.text.slice(neg.start, neg.end), context: context(doc.text, neg.start, neg.end),
+        });
       }
     }
   }

@@ -3,7 +3,8 @@
  * nothing but that masker and the prompts, as a Lambda would. Prints
  * `{ "wall": [...], "cpu": [...] }` (milliseconds per pass) on stdout.
  *
- *   node --expose-gc --import tsx bench/pii/throughput-worker.ts <ours|redact-pii|baseline> <prompts.json> <warm-up passes> <timed passes> <bundle> [passes per timing]
+ *   node --expose-gc --import tsx bench/pii/throughput-worker.ts <ours|redact-pii|baseline> <prompts.json> \
+ *     <warm-up passes> <timed passes> <bundle> [passes per timing]
  *
  * With several passes per timing a short pass is timed over a longer span,
  * above the coarse resolution of process CPU time; the result is per pass.

@@ -89,7 +89,10 @@ export function ssn(f: Rng, style: 'dash' | 'space' | 'plain' = 'dash'): string 
 /** SSN-shaped numbers the SSA never issues (area 000, 666 or 9xx; group 00; serial 0000). */
 export function invalidSsn(f: Rng): string {
   const kind = f.number.int({ min: 0, max: 4 });
-  const area = kind === 0 ? '000' : kind === 1 ? '666' : kind === 2 ? String(f.number.int({ min: 900, max: 999 })) : String(f.number.int({ min: 100, max: 665 }));
+  const area = kind === 0 ? '000'
+    : kind === 1 ? '666'
+    : kind === 2 ? String(f.number.int({ min: 900, max: 999 }))
+    : String(f.number.int({ min: 100, max: 665 }));
   const group = kind === 3 ? '00' : String(f.number.int({ min: 1, max: 99 })).padStart(2, '0');
   const serial = kind === 4 ? '0000' : String(f.number.int({ min: 1, max: 9999 })).padStart(4, '0');
   return `${area}-${group}-${serial}`;
@@ -264,7 +267,9 @@ export function someDate(f: Rng): Date {
 }
 
 export function passport(f: Rng): string {
-  return f.datatype.boolean() ? String.fromCharCode(65 + f.number.int({ min: 0, max: 25 })) + digits(f, 8) : String(f.number.int({ min: 1, max: 9 })) + digits(f, 8);
+  return f.datatype.boolean()
+    ? String.fromCharCode(65 + f.number.int({ min: 0, max: 25 })) + digits(f, 8)
+    : String(f.number.int({ min: 1, max: 9 })) + digits(f, 8);
 }
 
 export function version(f: Rng): string {
@@ -323,7 +328,10 @@ export function phoneFor(f: Rng, country: string): string {
     case 'DE':
       return pick(f, [`+49 30 ${d(8)}`, `030 ${d(8)}`, `+49 (0)89 ${d(4)} ${d(4)}`, `0171 ${d(7)}`, `+49 151 ${d(8)}`]);
     case 'FR':
-      return pick(f, [`+33 6 ${d(2)} ${d(2)} ${d(2)} ${d(2)}`, `06 ${d(2)} ${d(2)} ${d(2)} ${d(2)}`, `01.${d(2)}.${d(2)}.${d(2)}.${d(2)}`, `+33 1 ${d(2)} ${d(2)} ${d(2)} ${d(2)}`]);
+      return pick(f, [
+        `+33 6 ${d(2)} ${d(2)} ${d(2)} ${d(2)}`, `06 ${d(2)} ${d(2)} ${d(2)} ${d(2)}`,
+        `01.${d(2)}.${d(2)}.${d(2)}.${d(2)}`, `+33 1 ${d(2)} ${d(2)} ${d(2)} ${d(2)}`,
+      ]);
     case 'ES':
       return pick(f, [`+34 6${d(2)} ${d(2)} ${d(2)} ${d(2)}`, `+34 91 ${d(3)} ${d(2)} ${d(2)}`]);
     case 'IT':

@@ -6,14 +6,23 @@
 import { seededRandom as random } from '../../test/helpers/seeded-random';
 
 const PARAGRAPHS: readonly string[] = [
-  'The city council met on Tuesday evening to discuss the proposed redevelopment of the old railway yard. Residents raised concerns about traffic, noise during construction and the loss of green space, while local businesses welcomed the prospect of new customers.',
-  'According to the planning department, the project would add 420 homes, a primary school and a small park along the canal. The developer has agreed to fund a new bus route for the first five years, but critics say the commitment is too short.',
-  'Hi Maria, thanks for sending the quarterly figures. Revenue is up eight percent on last year, mostly from subscriptions, while hardware sales fell slightly. Could you add a breakdown by region before Thursday? Best, Tom',
-  'function parseInvoice(text) {\n  const lines = text.split("\\n");\n  const total = lines.find((l) => l.startsWith("Total:"));\n  return total ? Number(total.slice(6).trim()) : null;\n}',
-  'Soil microbes play a larger role in drought resilience than earlier studies assumed. In a three-year field trial, plots inoculated with a mix of native bacteria kept their yield within ten percent of irrigated controls during a dry summer.',
-  'Customer: my order arrived with a cracked screen. Agent: I am sorry to hear that; I have arranged a replacement and a prepaid return label. Customer: thank you, that was quick.',
-  'The committee agreed to postpone the vote until an independent study of the traffic impact is available, which is expected in the spring. Several members asked for the study to include cycling and walking routes as well as car traffic.',
-  'Key points from the workshop: define ownership for each service, write runbooks for the top five incidents, and review alert thresholds every quarter so that on-call engineers are not woken up by noise.',
+  'The city council met on Tuesday evening to discuss the proposed redevelopment of the old railway yard. '
+    + 'Residents raised concerns about traffic, noise during construction and the loss of green space, '
+    + 'while local businesses welcomed the prospect of new customers.',
+  'According to the planning department, the project would add 420 homes, a primary school and a small park along the canal. '
+    + 'The developer has agreed to fund a new bus route for the first five years, but critics say the commitment is too short.',
+  'Hi Maria, thanks for sending the quarterly figures. Revenue is up eight percent on last year, mostly from subscriptions, '
+    + 'while hardware sales fell slightly. Could you add a breakdown by region before Thursday? Best, Tom',
+  'function parseInvoice(text) {\n  const lines = text.split("\\n");\n'
+    + '  const total = lines.find((l) => l.startsWith("Total:"));\n  return total ? Number(total.slice(6).trim()) : null;\n}',
+  'Soil microbes play a larger role in drought resilience than earlier studies assumed. In a three-year field trial, '
+    + 'plots inoculated with a mix of native bacteria kept their yield within ten percent of irrigated controls during a dry summer.',
+  'Customer: my order arrived with a cracked screen. Agent: I am sorry to hear that; I have arranged a replacement and a prepaid return label. '
+    + 'Customer: thank you, that was quick.',
+  'The committee agreed to postpone the vote until an independent study of the traffic impact is available, which is expected in the spring. '
+    + 'Several members asked for the study to include cycling and walking routes as well as car traffic.',
+  'Key points from the workshop: define ownership for each service, write runbooks for the top five incidents, '
+    + 'and review alert thresholds every quarter so that on-call engineers are not woken up by noise.',
 ];
 
 const INSTRUCTIONS: readonly string[] = [

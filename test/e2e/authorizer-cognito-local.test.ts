@@ -52,7 +52,11 @@ let logged: CapturedOutput | undefined;
 async function createPool(name: string, groups: readonly string[]): Promise<Pool> {
   const pool = await sdk.send(new CreateUserPoolCommand({ PoolName: name }));
   const id = pool.UserPool?.Id ?? '';
-  const client = await sdk.send(new CreateUserPoolClientCommand({ UserPoolId: id, ClientName: `${name}-web`, ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'] }));
+  const client = await sdk.send(new CreateUserPoolClientCommand({
+    UserPoolId: id,
+    ClientName: `${name}-web`,
+    ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'],
+  }));
   for (const group of groups) await sdk.send(new CreateGroupCommand({ UserPoolId: id, GroupName: group }));
   return { id, clientId: client.UserPoolClient?.ClientId ?? '' };
 }
@@ -67,7 +71,11 @@ async function createUser(pool: Pool, email: string, groups: readonly string[], 
   }));
   await sdk.send(new AdminSetUserPasswordCommand({ UserPoolId: pool.id, Username: email, Password: PASSWORD, Permanent: true }));
   for (const group of groups) await sdk.send(new AdminAddUserToGroupCommand({ UserPoolId: pool.id, Username: email, GroupName: group }));
-  const login = await sdk.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: pool.clientId, AuthParameters: { USERNAME: email, PASSWORD } }));
+  const login = await sdk.send(new InitiateAuthCommand({
+    AuthFlow: 'USER_PASSWORD_AUTH',
+    ClientId: pool.clientId,
+    AuthParameters: { USERNAME: email, PASSWORD },
+  }));
   return { access: login.AuthenticationResult?.AccessToken ?? '', id: login.AuthenticationResult?.IdToken ?? '' };
 }
 
@@ -109,6 +117,7 @@ beforeAll(async () => {
   process.env.AUTHORIZER_CONFIG = JSON.stringify(config);
   logged = captureLogLines();
   jest.isolateModules(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the handler reads AUTHORIZER_CONFIG at load, which names the pools created above
     handler = (require('../../lambda/authorizer/handler') as typeof import('../../lambda/authorizer/handler')).handler;
   });
 });

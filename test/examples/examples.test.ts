@@ -38,7 +38,9 @@ describe('the single-constructs example app', () => {
       ['GET /health', [ShadowApiRule.METHOD_AUTHORIZATION, ShadowApiRule.METHOD_REQUEST_VALIDATOR]],
     ]);
     Annotations.fromStack(webAclOnly).hasWarning('/WebAclOnlyStack/OrdersApi/Default/health/GET', Match.stringLikeRegexp('Load balancer health check'));
-    templates.webAclOnly.hasResourceProperties('AWS::ApiGateway::Method', { HttpMethod: 'GET', AuthorizationType: 'AWS_IAM', RequestValidatorId: Match.anyValue() });
+    templates.webAclOnly.hasResourceProperties('AWS::ApiGateway::Method', {
+      HttpMethod: 'GET', AuthorizationType: 'AWS_IAM', RequestValidatorId: Match.anyValue(),
+    });
   });
 
   test('authorizes the user\'s route with the JwtAuthorizer behind the platform web ACL', () => {
@@ -51,7 +53,10 @@ describe('the single-constructs example app', () => {
 
   test('creates an encrypted, retained log group with its own rotating key', () => {
     const t = templates.logsOnly;
-    t.hasResource('AWS::Logs::LogGroup', { DeletionPolicy: 'Retain', Properties: { LogGroupName: 'orders-audit', KmsKeyId: Match.anyValue(), RetentionInDays: 365 } });
+    t.hasResource('AWS::Logs::LogGroup', {
+      DeletionPolicy: 'Retain',
+      Properties: { LogGroupName: 'orders-audit', KmsKeyId: Match.anyValue(), RetentionInDays: 365 },
+    });
     t.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
     t.resourceCountIs('AWS::ApiGateway::RestApi', 0);
   });
@@ -59,7 +64,8 @@ describe('the single-constructs example app', () => {
 
 describe('the example app\'s context', () => {
   const limits = (context: Record<string, string>) =>
-    exampleStackPropsFromContext(new App({ context }).node).models?.map(({ name, maxPromptLength, reservedConcurrency }) => ({ name, maxPromptLength, reservedConcurrency }));
+    exampleStackPropsFromContext(new App({ context }).node).models
+      ?.map(({ name, maxPromptLength, reservedConcurrency }) => ({ name, maxPromptLength, reservedConcurrency }));
 
   test('keeps the example models\' limits when only endpoints come from context', () => {
     const expected = [

@@ -84,7 +84,8 @@ describe.each(snippets.map((s) => [s.index, s] as const))('README example %i, ru
     expect(Object.values(manifest.artifacts).filter((a) => a.type === 'aws:cloudformation:stack').length).toBeGreaterThan(0);
     expect(manifest.missing ?? []).toEqual([]);
     const modulesLoaded = JSON.parse(readFileSync(loaded, 'utf8')) as string[];
-    expect(modulesLoaded.filter((m) => m.includes('/esbuild/') || m.startsWith(join(root, 'lib')) || m.startsWith(join(root, 'lambda')) || m.endsWith('.ts'))).toEqual([]);
+    expect(modulesLoaded.filter((m) =>
+      m.includes('/esbuild/') || m.startsWith(join(root, 'lib')) || m.startsWith(join(root, 'lambda')) || m.endsWith('.ts'))).toEqual([]);
     expect(modulesLoaded.some((m) => m.startsWith(join(modules, 'secure-ai-gateway', 'dist')))).toBe(true);
   });
 });

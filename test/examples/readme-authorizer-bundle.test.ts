@@ -42,7 +42,9 @@ function runBundle(config: string, events: unknown[]): Promise<Answer[]> {
       (err, stdout) => {
         if (err) return reject(err);
         const line = stdout.split('\n').find((l) => l.startsWith('RESULTS '));
-        return line === undefined ? reject(new Error(`no results in: ${stdout.slice(0, 500)}`)) : resolve(JSON.parse(line.slice('RESULTS '.length)) as Answer[]);
+        return line === undefined
+          ? reject(new Error(`no results in: ${stdout.slice(0, 500)}`))
+          : resolve(JSON.parse(line.slice('RESULTS '.length)) as Answer[]);
       });
     child.stdin!.end(JSON.stringify(events));
   });
@@ -59,7 +61,9 @@ describe('the README standalone authorizer, run by the shipped bundle', () => {
     expect(existsSync(BUNDLE)).toBe(true); // built by `npm run build`
     const { stack } = runSnippet(blockUnder('One construct at a time'), 'chat');
     const template = Template.fromStack(stack);
-    const [fn] = Object.values(template.findResources('AWS::Lambda::Function', { Properties: { Environment: { Variables: { AUTHORIZER_CONFIG: Match.anyValue() } } } }));
+    const [fn] = Object.values(template.findResources('AWS::Lambda::Function', {
+      Properties: { Environment: { Variables: { AUTHORIZER_CONFIG: Match.anyValue() } } },
+    }));
     synthesized = JSON.parse(stack.resolve(fn.Properties.Environment.Variables.AUTHORIZER_CONFIG)) as Record<string, any>;
     server = await startJwksServer([signingKey]);
     // Only where keys come from changes: the issuer, audience, rules and routes are the synthesized ones.
@@ -76,7 +80,9 @@ describe('the README standalone authorizer, run by the shipped bundle', () => {
 
   function token(claims: Record<string, unknown>, key = signingKey): string {
     const now = nowSeconds();
-    return signJwt({ iss: 'https://login.example.com', aud: 'api://ai', sub: 'user-1', iat: now, exp: now + 600, groups: ['staff'], tier: 'pro', ...claims }, key);
+    return signJwt({
+      iss: 'https://login.example.com', aud: 'api://ai', sub: 'user-1', iat: now, exp: now + 600, groups: ['staff'], tier: 'pro', ...claims,
+    }, key);
   }
 
   function event(authorization: string | undefined, methodArn = CHAT_ARN): unknown {

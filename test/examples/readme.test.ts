@@ -31,7 +31,9 @@ function snippetSource(block: string): string {
     .map((l) => l.replace(/from 'secure-ai-gateway(\/[a-z-]+)?'/, (_m, sub: string | undefined) => `from ${JSON.stringify(join(root, 'lib', sub ?? ''))}`));
   const body = lines.filter((l) => !l.startsWith('import '));
   // Snippets written inside a construct use `this` as the scope.
-  return `${imports.join('\n')}\n${FIXTURE}\nexport class Snippet extends Construct {\n  constructor(scope: Construct) {\n    super(scope, 'Snippet');\n${body.join('\n')}\n  }\n}\n`;
+  return `${imports.join('\n')}\n${FIXTURE}\n`
+    + `export class Snippet extends Construct {\n  constructor(scope: Construct) {\n    super(scope, 'Snippet');\n`
+    + `${body.join('\n')}\n  }\n}\n`;
 }
 
 test('README has TypeScript examples', () => {
@@ -60,7 +62,9 @@ test('the one-construct-at-a-time example synthesizes, with the JWT authorizer g
   const { stack } = runSnippet(blockUnder('One construct at a time'), 'chat');
   const template = Template.fromStack(stack);
   template.hasResourceProperties('AWS::ApiGateway::Method', { HttpMethod: 'POST', AuthorizationType: 'CUSTOM' });
-  const fn = Object.values(template.findResources('AWS::Lambda::Function', { Properties: { Environment: { Variables: { AUTHORIZER_CONFIG: Match.anyValue() } } } }));
+  const fn = Object.values(template.findResources('AWS::Lambda::Function', {
+    Properties: { Environment: { Variables: { AUTHORIZER_CONFIG: Match.anyValue() } } },
+  }));
   expect(fn).toHaveLength(1);
   expect(JSON.parse(stack.resolve(fn[0].Properties.Environment.Variables.AUTHORIZER_CONFIG)).routes).toEqual([{ route: 'POST/chat', model: 'chat' }]);
 });

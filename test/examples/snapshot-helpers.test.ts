@@ -30,7 +30,9 @@ const ASSETS = join(__dirname, '..', '..', 'assets');
 /** A function (asset, version, alias) and a REST API (deployment): every kind of hash a template carries. */
 function stackWith(bundle: string, memorySize = 256, app = new App()): Stack {
   const stack = new Stack(app, 'Hashes', { env: { account: '123456789012', region: 'eu-west-1' } });
-  const fn = new lambda.Function(stack, 'Fn', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromAsset(join(ASSETS, bundle)), memorySize });
+  const fn = new lambda.Function(stack, 'Fn', {
+    runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromAsset(join(ASSETS, bundle)), memorySize,
+  });
   new lambda.Alias(stack, 'Live', { aliasName: 'live', version: fn.currentVersion });
   new apigateway.LambdaRestApi(stack, 'Api', { handler: fn, cloudWatchRole: false });
   return stack;

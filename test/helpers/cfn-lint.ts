@@ -29,7 +29,9 @@ export function cfnLint(templates: Record<string, unknown>): CfnLintMatch[] {
     if (result.error || result.status === null || (result.status & 1) === 1) {
       throw new Error(`cfn-lint did not run: ${result.error?.message ?? result.stderr}`);
     }
-    const matches = JSON.parse(result.stdout || '[]') as Array<{ Filename: string; Level: CfnLintMatch['level']; Rule: { Id: string }; Message: string; Location: { Path: Array<string | number> } }>;
+    const matches = JSON.parse(result.stdout || '[]') as Array<{
+      Filename: string; Level: CfnLintMatch['level']; Rule: { Id: string }; Message: string; Location: { Path: Array<string | number> };
+    }>;
     return matches.map((m) => ({
       template: m.Filename.slice(dir.length + 1).replace(/\.template\.json$/, ''),
       level: m.Level,

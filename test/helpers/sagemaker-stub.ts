@@ -103,7 +103,9 @@ export const serviceError = (status: number, type: string, message = 'error'): S
 export const modelError = (originalStatus: number, originalMessage = 'container error'): StubReply => ({
   status: 424,
   headers: { 'x-amzn-errortype': 'ModelError' },
-  body: JSON.stringify({ Message: `Received client error (${originalStatus}) from primary`, OriginalStatusCode: originalStatus, OriginalMessage: originalMessage }),
+  body: JSON.stringify({
+    Message: `Received client error (${originalStatus}) from primary`, OriginalStatusCode: originalStatus, OriginalMessage: originalMessage,
+  }),
 });
 
 const INVOKE_ENDPOINT_PATH = /^\/endpoints\/[^/]+\/invocations$/;

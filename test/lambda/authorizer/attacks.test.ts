@@ -65,7 +65,8 @@ const attacks: ReadonlyArray<readonly [string, () => string | undefined, string]
   ['HS256 signed with the public key as HMAC secret', () => signHs256WithPublicKey(cognitoClaims(), cognitoKey), 'invalid_algorithm'],
   ['an algorithm outside the issuer allowlist (RS384 for the Cognito issuer)', () => withHeader({ alg: 'RS384' }), 'invalid_algorithm'],
   ['alg missing', () => `${b64json({ kid: 'cognito-key-1' })}.${validPayload}.${validSignature}`, 'invalid_algorithm'],
-  ['alg ES256 for a key published as RS256', () => `${b64json({ alg: 'ES256', kid: 'partner-rsa-1' })}.${b64json(oidcClaims())}.${b64url(Buffer.alloc(64, 7))}`, 'invalid_algorithm'],
+  ['alg ES256 for a key published as RS256',
+    () => `${b64json({ alg: 'ES256', kid: 'partner-rsa-1' })}.${b64json(oidcClaims())}.${b64url(Buffer.alloc(64, 7))}`, 'invalid_algorithm'],
   ['alg RS256 on a real ECDSA signature by a key published without alg', () => signJwt(oidcClaims(), oidcKeyWithoutAlg, { alg: 'RS256' }), 'invalid_algorithm'],
   ['an RSA signature under an ES256 header', () => signJwt(oidcClaims(), oidcRsaKey, { alg: 'ES256' }), 'invalid_signature'],
   ['a crit header the authorizer does not understand', () => withHeader({ crit: ['exp'] }), 'malformed'],
@@ -115,8 +116,10 @@ const attacks: ReadonlyArray<readonly [string, () => string | undefined, string]
     const tampered = b64json({ ...cognitoClaims(), 'cognito:groups': ['claims', 'engineering'] });
     return `${validHeader}.${tampered}.${validSignature}`;
   }, 'invalid_signature'],
-  ['a tampered header (kid unchanged, typ changed)', () => `${b64json({ alg: 'RS256', kid: 'cognito-key-1', typ: 'at+jwt' })}.${validPayload}.${validSignature}`, 'invalid_signature'],
-  ['a tampered signature', () => `${validHeader}.${validPayload}.${validSignature.slice(0, -4)}${validSignature.slice(-4) === 'AAAA' ? 'BBBB' : 'AAAA'}`, 'invalid_signature'],
+  ['a tampered header (kid unchanged, typ changed)',
+    () => `${b64json({ alg: 'RS256', kid: 'cognito-key-1', typ: 'at+jwt' })}.${validPayload}.${validSignature}`, 'invalid_signature'],
+  ['a tampered signature',
+    () => `${validHeader}.${validPayload}.${validSignature.slice(0, -4)}${validSignature.slice(-4) === 'AAAA' ? 'BBBB' : 'AAAA'}`, 'invalid_signature'],
   ['a truncated signature', () => `${validHeader}.${validPayload}.${validSignature.slice(0, 20)}`, 'invalid_signature'],
   ['a signature from another token', () => `${validHeader}.${validPayload}.${withClaims({ jti: 'other' }).split('.')[2]}`, 'invalid_signature'],
   // Shape

@@ -46,6 +46,7 @@ describe('handler module', () => {
   function loadHandler(): typeof import('../../../lambda/authorizer/handler') {
     let mod: typeof import('../../../lambda/authorizer/handler') | undefined;
     jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh copy reads AUTHORIZER_CONFIG at load, as a cold start does
       mod = require('../../../lambda/authorizer/handler') as typeof import('../../../lambda/authorizer/handler');
     });
     return mod!;
@@ -71,7 +72,8 @@ describe('handler module', () => {
 
     const { handler } = loadHandler();
     // An unknown issuer is refused before any key fetch (no network); a lone wrong_issuer line, no config_error, shows the config was accepted.
-    await expect(handler(requestEvent({ authorization: bearer(signJwt(cognitoClaims({ iss: 'https://unknown.example' }), key)) }))).rejects.toThrow('Unauthorized');
+    const foreignToken = signJwt(cognitoClaims({ iss: 'https://unknown.example' }), key);
+    await expect(handler(requestEvent({ authorization: bearer(foreignToken) }))).rejects.toThrow('Unauthorized');
 
     expect(written.map((w) => (JSON.parse(w) as Record<string, unknown>).reason)).toEqual(['wrong_issuer']);
   });

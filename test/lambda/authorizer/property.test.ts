@@ -6,7 +6,9 @@
 import type { APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import fc from 'fast-check';
 import { createAuthorizer } from '../../../lambda/authorizer/authorizer';
-import { bearer, COGNITO_ISSUER, COGNITO_JWKS, cognitoClaims, jwksFetcher, memoryLogger, OIDC_ISSUER, OIDC_JWKS, requestEvent, testConfig } from './support/fixtures';
+import {
+  bearer, COGNITO_ISSUER, COGNITO_JWKS, cognitoClaims, jwksFetcher, memoryLogger, OIDC_ISSUER, OIDC_JWKS, requestEvent, testConfig,
+} from './support/fixtures';
 import { b64json, b64url, ecKey, rsaKey, signJwt } from './support/tokens';
 
 const cognitoKey = rsaKey('cognito-key-1');
@@ -35,7 +37,8 @@ const headerValue = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 300 }),
   fc.string({ unit: 'grapheme', maxLength: 300 }).map((s) => `Bearer ${s}`),
   fc.stringMatching(/^[A-Za-z0-9_\-.=+/ ]{0,400}$/).map((s) => `Bearer ${s}`),
-  fc.tuple(fc.base64String({ maxLength: 200 }), fc.base64String({ maxLength: 400 }), fc.base64String({ maxLength: 400 })).map((parts) => `Bearer ${parts.join('.')}`),
+  fc.tuple(fc.base64String({ maxLength: 200 }), fc.base64String({ maxLength: 400 }), fc.base64String({ maxLength: 400 }))
+    .map((parts) => `Bearer ${parts.join('.')}`),
   fc.string({ maxLength: 20000 }).map((s) => `bearer ${s}`),
 );
 
@@ -109,9 +112,16 @@ describe('authorizer properties', () => {
     const event = fc.record(
       {
         methodArn: fc.oneof(fc.string(), fc.jsonValue({ maxDepth: 2 }), fc.constant(requestEvent().methodArn)),
-        headers: fc.oneof(fc.constant(null), fc.dictionary(fc.constantFrom('Authorization', 'authorization', 'AUTHORIZATION', 'x'), fc.jsonValue({ maxDepth: 2 }))),
+        headers: fc.oneof(
+          fc.constant(null),
+          fc.dictionary(fc.constantFrom('Authorization', 'authorization', 'AUTHORIZATION', 'x'), fc.jsonValue({ maxDepth: 2 })),
+        ),
         multiValueHeaders: fc.oneof(fc.constant(null), fc.dictionary(fc.constantFrom('Authorization', 'authorization'), fc.jsonValue({ maxDepth: 2 }))),
-        requestContext: fc.oneof(fc.constant(null), fc.jsonValue({ maxDepth: 2 }), fc.record({ identity: fc.record({ sourceIp: fc.jsonValue({ maxDepth: 2 }) }) })),
+        requestContext: fc.oneof(
+          fc.constant(null),
+          fc.jsonValue({ maxDepth: 2 }),
+          fc.record({ identity: fc.record({ sourceIp: fc.jsonValue({ maxDepth: 2 }) }) }),
+        ),
       },
       { requiredKeys: [] },
     );

@@ -144,7 +144,10 @@ describe('createProxyFromEnvironment', () => {
 
   test('wires the real validator with the configured limits, refusing before any model call', async () => {
     const log = memoryLogger();
-    const proxy = createProxyFromEnvironment({ [MODEL_PROXY_CONFIG_ENV]: JSON.stringify(proxyConfig({ maxPromptLength: 5 })) }, { logger: log.logger, guards: createGuards });
+    const proxy = createProxyFromEnvironment(
+      { [MODEL_PROXY_CONFIG_ENV]: JSON.stringify(proxyConfig({ maxPromptLength: 5 })) },
+      { logger: log.logger, guards: createGuards },
+    );
     const res = await proxy(apiEvent({ prompt: 'longer than five' }), invocationContext());
     expect(res.statusCode).toBe(400);
     expect(JSON.parse(res.body).error.code).toBe('InvalidRequestBody');

@@ -3,7 +3,9 @@ import { ModelCallError, ModelFailureKind } from '../../../lambda/model-proxy/mo
 import type { Guards } from '../../../lambda/model-proxy/guards';
 import { createGuards } from '../../../lambda/model-proxy/guard-wiring';
 import { ModelProxyConfig } from '../../../lib/contracts/model-proxy';
-import { answer, apiEvent, fakeGuards, fakePiiGuard, fakeRequestGuard, invocationContext, manualClock, memoryLogger, proxyConfig, ScriptedModel } from './fakes';
+import {
+  answer, apiEvent, fakeGuards, fakePiiGuard, fakeRequestGuard, invocationContext, manualClock, memoryLogger, proxyConfig, ScriptedModel,
+} from './fakes';
 
 const PROMPT = 'Summarise the claim filed by jane.doe@example.com yesterday.';
 
@@ -241,7 +243,8 @@ describe('backend errors', () => {
 });
 
 describe('retries', () => {
-  const throttled = (retryAfterSeconds?: number) => () => Promise.reject(new ModelCallError('throttled', { backendCode: 'ThrottlingException', retryAfterSeconds }));
+  const throttled = (retryAfterSeconds?: number) => () =>
+    Promise.reject(new ModelCallError('throttled', { backendCode: 'ThrottlingException', retryAfterSeconds }));
 
   test('retries a throttled call with jittered exponential backoff and succeeds', async () => {
     const { call, model, clock, log } = setup({ random: () => 0.5, model: new ScriptedModel([throttled(), throttled(), answer('ok')]) });
@@ -291,7 +294,10 @@ describe('retries', () => {
   });
 
   test('aborts the model call at the end of the time budget and answers 504', async () => {
-    const hanging = new ScriptedModel([({ signal }) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' }))))]);
+    const hanging = new ScriptedModel([
+      ({ signal }) => new Promise((_, reject) =>
+        signal.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' })))),
+    ]);
     const log = memoryLogger();
     const proxy = createModelProxy({ config: proxyConfig({ timeoutMarginMs: 1000 }), guards: fakeGuards(), modelClient: hanging, logger: log.logger });
     const res = await proxy(apiEvent({ prompt: PROMPT }), invocationContext(1030));
@@ -349,14 +355,23 @@ describe('the audit line', () => {
   });
 
   test('records the failed step, the error code and the backend code on failure', async () => {
-    const { call, log } = setup({ model: new ScriptedModel([() => Promise.reject(new ModelCallError('rejected', { backendStatus: 400, backendCode: 'ModelError' }))]) });
+    const { call, log } = setup({
+      model: new ScriptedModel([() => Promise.reject(new ModelCallError('rejected', { backendStatus: 400, backendCode: 'ModelError' }))]),
+    });
     await call();
-    expect(log.records()[0]).toMatchObject({ level: 'WARN', status: 422, code: 'ModelRejectedInput', failedStep: 'invoke', backendStatus: 400, backendCode: 'ModelError' });
+    expect(log.records()[0]).toMatchObject({
+      level: 'WARN', status: 422, code: 'ModelRejectedInput', failedStep: 'invoke', backendStatus: 400, backendCode: 'ModelError',
+    });
   });
 
   test('records a missing principal as null', async () => {
     const log = memoryLogger();
-    const proxy = createModelProxy({ config: proxyConfig(), guards: { request: fakeRequestGuard(), pii: fakePiiGuard() }, modelClient: new ScriptedModel([answer('ok')]), logger: log.logger });
+    const proxy = createModelProxy({
+      config: proxyConfig(),
+      guards: { request: fakeRequestGuard(), pii: fakePiiGuard() },
+      modelClient: new ScriptedModel([answer('ok')]),
+      logger: log.logger,
+    });
     await proxy(apiEvent({ prompt: 'hi' }, { requestContext: { requestId: 'r2' } as never }), invocationContext());
     expect(log.records()[0]).toMatchObject({ principalId: null, requestId: 'r2' });
   });

@@ -23,7 +23,9 @@ describe('column headers as context', () => {
   });
 
   it('reads SQL VALUES tuples by the column list', () => {
-    const sql = "INSERT INTO patients (id, name, dob, ssn) VALUES\n  (66119, 'Monroe Heidenreich', '1956-06-17', '155636191'),\n  (66120, 'Jo Park', '1960-01-02', '155636192');";
+    const sql = 'INSERT INTO patients (id, name, dob, ssn) VALUES\n'
+      + "  (66119, 'Monroe Heidenreich', '1956-06-17', '155636191'),\n"
+      + "  (66120, 'Jo Park', '1960-01-02', '155636192');";
     expect(found(sql)).toEqual([
       ['PERSON', 'Monroe Heidenreich'],
       ['DATE_OF_BIRTH', '1956-06-17'],

@@ -30,9 +30,14 @@ describe('ABAC claims for access tokens', () => {
     process.env.ABAC_ATTRIBUTES = 'tenant';
     let handler!: typeof import('../../../lambda/pre-token/handler').handler;
     jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh copy reads ABAC_ATTRIBUTES at load, as a cold start does
       ({ handler } = require('../../../lambda/pre-token/handler'));
     });
-    const event = { version: '2', request: { userAttributes: { 'custom:tenant': 'acme', 'custom:tier': 'pro' } }, response: {} } as unknown as PreTokenGenerationV2TriggerEvent;
+    const event = {
+      version: '2',
+      request: { userAttributes: { 'custom:tenant': 'acme', 'custom:tier': 'pro' } },
+      response: {},
+    } as unknown as PreTokenGenerationV2TriggerEvent;
     const result = await handler(event);
     expect(result.response.claimsAndScopeOverrideDetails?.accessTokenGeneration?.claimsToAddOrOverride).toEqual({ 'custom:tenant': 'acme' });
   });
@@ -43,6 +48,7 @@ describe('ABAC claims for access tokens', () => {
     let handler!: typeof import('../../../lambda/pre-token/handler').handler;
     try {
       jest.isolateModules(() => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh copy reads ABAC_ATTRIBUTES at load, as a cold start does
         ({ handler } = require('../../../lambda/pre-token/handler'));
       });
     } finally {

@@ -29,14 +29,20 @@ describe('validateRequest on arbitrary input', () => {
   it('never throws for any bytes sent as base64', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) =>
-        wellFormed(validateRequest({ headers: { 'content-type': 'application/json' }, body: Buffer.from(bytes).toString('base64'), isBase64Encoded: true }, policy)),
+        wellFormed(validateRequest(
+          { headers: { 'content-type': 'application/json' }, body: Buffer.from(bytes).toString('base64'), isBase64Encoded: true },
+          policy,
+        )),
       ),
       RUNS,
     );
   });
 
   it('never throws for any JSON value as the body', () => {
-    fc.assert(fc.property(fc.json({ maxDepth: 6 }), (body) => wellFormed(validateRequest({ headers: { 'Content-Type': 'application/json' }, body }, policy))), RUNS);
+    fc.assert(
+      fc.property(fc.json({ maxDepth: 6 }), (body) => wellFormed(validateRequest({ headers: { 'Content-Type': 'application/json' }, body }, policy))),
+      RUNS,
+    );
   });
 
   it('never throws for payload-shaped bodies with arbitrary strings and numbers', () => {
@@ -55,7 +61,10 @@ describe('validateRequest on arbitrary input', () => {
       },
       { requiredKeys: [] },
     );
-    fc.assert(fc.property(payload, (p) => wellFormed(validateRequest({ headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(p) }, policy))), RUNS);
+    fc.assert(
+      fc.property(payload, (p) => wellFormed(validateRequest({ headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(p) }, policy))),
+      RUNS,
+    );
   });
 
   it('never repeats input in an error, wherever the input puts it', () => {

@@ -83,7 +83,8 @@ describe('validateRequest rejects', () => {
     ['a null body', null],
     ['an empty body', ''],
   ])('rejects %s with 400 InvalidRequestBody', (_name, body) => {
-    expect(rejection(validateRequest(raw(body), policy))).toMatchObject({ status: 400, code: ErrorCode.INVALID_BODY, message: 'The request body is required.' });
+    expect(rejection(validateRequest(raw(body), policy)))
+      .toMatchObject({ status: 400, code: ErrorCode.INVALID_BODY, message: 'The request body is required.' });
   });
 
   it('rejects malformed base64 with 400', () => {
@@ -104,7 +105,8 @@ describe('validateRequest rejects', () => {
   });
 
   it('rejects a raw lone surrogate in a text body with 400', () => {
-    expect(rejection(validateRequest(raw('{"prompt":"a\uD800b"}'), policy))).toMatchObject({ status: 400, message: 'The request body contains an unpaired UTF-16 surrogate.' });
+    expect(rejection(validateRequest(raw('{"prompt":"a\uD800b"}'), policy)))
+      .toMatchObject({ status: 400, message: 'The request body contains an unpaired UTF-16 surrogate.' });
   });
 
   it('rejects an escaped lone surrogate with 400', () => {
@@ -163,8 +165,10 @@ describe('validateRequest rejects', () => {
     ['a maxTokens above the limit', { prompt: 'Hi', parameters: { maxTokens: 4097 } }, 'parameters.maxTokens must be an integer from 1 to 4096.'],
     ['a temperature above 2', { prompt: 'Hi', parameters: { temperature: 2.5 } }, 'parameters.temperature must be a number from 0 to 2.'],
     ['a negative topP', { prompt: 'Hi', parameters: { topP: -0.1 } }, 'parameters.topP must be a number from 0 to 1.'],
-    ['five stop sequences', { prompt: 'Hi', parameters: { stopSequences: ['a', 'b', 'c', 'd', 'e'] } }, 'parameters.stopSequences must be an array of at most 4 items.'],
-    ['a long stop sequence', { prompt: 'Hi', parameters: { stopSequences: ['x'.repeat(65)] } }, 'Each of parameters.stopSequences must be a string of 1 to 64 characters.'],
+    ['five stop sequences', { prompt: 'Hi', parameters: { stopSequences: ['a', 'b', 'c', 'd', 'e'] } },
+      'parameters.stopSequences must be an array of at most 4 items.'],
+    ['a long stop sequence', { prompt: 'Hi', parameters: { stopSequences: ['x'.repeat(65)] } },
+      'Each of parameters.stopSequences must be a string of 1 to 64 characters.'],
     ['a prototype-polluting key', JSON.parse('{"prompt":"Hi","__proto__":{"admin":true}}'), 'The request body has a field that is not allowed.'],
   ])('rejects %s with 400 and a message from our field table', (_name, payload, message) => {
     expect(rejection(validateRequest(jsonRequest(payload), policy))).toEqual({ status: 400, code: ErrorCode.INVALID_BODY, message });
@@ -218,7 +222,10 @@ describe('validateRequest normalization', () => {
   });
 
   it('strips zero-width and bidi control characters and counts them', () => {
-    const result = validateRequest(jsonRequest({ prompt: 'pa\u200bss\u200cword \u202eevil\u202c \u2066x\u2069' }), createValidationPolicy({ injectionAction: 'flag' }));
+    const result = validateRequest(
+      jsonRequest({ prompt: 'pa\u200bss\u200cword \u202eevil\u202c \u2066x\u2069' }),
+      createValidationPolicy({ injectionAction: 'flag' }),
+    );
     expect(result.ok && result.value.payload.prompt).toBe('password evil x');
     expect(result.ok && result.value.stripped).toEqual({ invisible: 2, bidi: 4 });
   });
@@ -272,11 +279,14 @@ describe('createValidationPolicy', () => {
 
   it('applies documented defaults', () => {
     const p = createValidationPolicy();
-    expect(p).toMatchObject({ maxBodyBytes: 65_536, maxDepth: 8, maxKeys: 32, maxPromptLength: 32_768, maxOutputTokens: 4096, injectionAction: 'block', injectionThreshold: 0.5 });
+    expect(p).toMatchObject({
+      maxBodyBytes: 65_536, maxDepth: 8, maxKeys: 32, maxPromptLength: 32_768, maxOutputTokens: 4096, injectionAction: 'block', injectionThreshold: 0.5,
+    });
   });
 
   it('applies maxOutputTokens to the compiled schema', () => {
     const p = createValidationPolicy({ maxOutputTokens: 100 });
-    expect(rejection(validateRequest(jsonRequest({ prompt: 'Hi', parameters: { maxTokens: 101 } }), p)).message).toBe('parameters.maxTokens must be an integer from 1 to 100.');
+    expect(rejection(validateRequest(jsonRequest({ prompt: 'Hi', parameters: { maxTokens: 101 } }), p)).message)
+      .toBe('parameters.maxTokens must be an integer from 1 to 100.');
   });
 });

@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { despacedView } from '../../../lambda/request-validator/injection/views';
 
 // The spaced-letters reading by its definition: two or more gap marks (or one `|` or `/`) break words, single marks join letters.
-const SPACED_RUN = /(?<![a-z0-9\u00c0-\u024f\u0400-\u04ff])[a-z\u00c0-\u024f\u0400-\u04ff](?:[ ._*\-|/\\,~+:]{1,3}[a-z\u00c0-\u024f\u0400-\u04ff]){4,}(?![a-z0-9\u00c0-\u024f\u0400-\u04ff])/g;
+const NON_ASCII_LETTERS = String.raw`\u00c0-\u024f\u0400-\u04ff`;
+const SPACED_RUN = new RegExp(
+  String.raw`(?<![a-z0-9${NON_ASCII_LETTERS}])[a-z${NON_ASCII_LETTERS}]`
+    + String.raw`(?:[ ._*\-|/\\,~+:]{1,3}[a-z${NON_ASCII_LETTERS}]){4,}(?![a-z0-9${NON_ASCII_LETTERS}])`,
+  'g',
+);
 const joined = (run: string) => run.replace(/[ ._*\-\\,~+:]{2,}|[|/]/g, '\u0001').replace(/[ ._*\-\\,~+:]/g, '').split('\u0001').join(' ');
 
 function bySpec(lower: string): { lower: string; runs: string[] } {

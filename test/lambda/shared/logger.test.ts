@@ -24,7 +24,9 @@ describe('the JSON logger', () => {
       spies.forEach((spy) => spy.mockRestore());
     }
     const line = JSON.parse(written.join('').trim().split('\n').pop()!);
-    expect(line).toMatchObject({ level: 'WARN', message: 'model invocation', service: 'model-proxy', requestId: 'req-123', status: 429, piiPrompt: { EMAIL: 1 } });
+    expect(line).toMatchObject({
+      level: 'WARN', message: 'model invocation', service: 'model-proxy', requestId: 'req-123', status: 429, piiPrompt: { EMAIL: 1 },
+    });
     expect(typeof line.timestamp).toBe('string');
   });
 });

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
-import { canonicalHostOf, cidrContains, formatCidr, isCanonicalIpv4Host, isHostCidr, matchesAny, parseCidr, type Cidr } from '../../../lambda/waf-auto-block/cidr';
+import {
+  canonicalHostOf, cidrContains, formatCidr, isCanonicalIpv4Host, isHostCidr, matchesAny, parseCidr, type Cidr,
+} from '../../../lambda/waf-auto-block/cidr';
 import { formatIp, parseIp, type IpAddress } from '../../../lambda/waf-auto-block/ip-address';
 
 function cidr(text: string): Cidr {
@@ -106,7 +108,11 @@ describe('canonicalHostOf', () => {
   });
 
   it('rejects non-canonical or invalid IPv4 spellings on the fast path and leaves them to the parser', () => {
-    for (const entry of ['010.0.0.1/32', '10.0.0.1', '10.0.0.1/24', '256.0.0.1/32', '10.0.0/32', '10.0.0.1.5/32', '10..0.1/32', '1.2.3.4/321', 'a.b.c.d/32', '1000.0.0.1/32', '.1.2.3/32', '1.2.3./32']) {
+    const spellings = [
+      '010.0.0.1/32', '10.0.0.1', '10.0.0.1/24', '256.0.0.1/32', '10.0.0/32', '10.0.0.1.5/32',
+      '10..0.1/32', '1.2.3.4/321', 'a.b.c.d/32', '1000.0.0.1/32', '.1.2.3/32', '1.2.3./32',
+    ];
+    for (const entry of spellings) {
       expect(isCanonicalIpv4Host(entry)).toBe(false);
     }
     expect(canonicalHostOf('10.0.0.1')).toBe('10.0.0.1/32');

@@ -67,6 +67,7 @@ describe('handler', () => {
     try {
       let handler: ((event: unknown, ctx: typeof context) => Promise<unknown>) | undefined;
       jest.isolateModules(() => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh copy reads AUTO_BLOCK_CONFIG at load, as a cold start does
         ({ handler } = require('../../../lambda/waf-auto-block/handler'));
       });
       await expect(handler!(scheduledEvent(), context)).rejects.toThrow('AUTO_BLOCK_CONFIG is invalid');

@@ -204,7 +204,9 @@ describe('malformed input', () => {
 
   it('counts a DynamoDB failure by error name and does not fail the batch', async () => {
     const h = harness({ threshold: 1 });
-    h.dynamoMock.on(UpdateItemCommand).rejects(Object.assign(new Error('Requested resource not found: table auto-block-state'), { name: 'ResourceNotFoundException' }));
+    h.dynamoMock.on(UpdateItemCommand).rejects(
+      Object.assign(new Error('Requested resource not found: table auto-block-state'), { name: 'ResourceNotFoundException' }),
+    );
     const result = await handleAutoBlockEvent(logsEvent([wafLog('192.0.2.1')]), h.deps, h.logger);
     expect(result).toMatchObject({ errors: { ResourceNotFoundException: 1 }, candidates: 0 });
     expect(h.lines.at(-1)).not.toContain('Requested resource');

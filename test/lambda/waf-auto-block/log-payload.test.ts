@@ -9,13 +9,23 @@ describe('decodeSubscriptionData', () => {
   });
 
   it('recognises the control messages CloudWatch Logs sends to check the destination', () => {
-    const data = encodeLogsPayload({ messageType: 'CONTROL_MESSAGE', logEvents: [{ id: '', timestamp: 1, message: 'CWL CONTROL MESSAGE: Checking health of destination Lambda.' }] }).awslogs.data;
+    const data = encodeLogsPayload({
+      messageType: 'CONTROL_MESSAGE',
+      logEvents: [{ id: '', timestamp: 1, message: 'CWL CONTROL MESSAGE: Checking health of destination Lambda.' }],
+    }).awslogs.data;
     expect(decodeSubscriptionData(data)).toEqual({ kind: 'control' });
   });
 
   it('counts entries without a string message and keeps the rest', () => {
-    const data = encodeLogsPayload({ messageType: 'DATA_MESSAGE', logEvents: [{ message: 'ok' }, { message: 7 }, null, 'text', { timestamp: 'x', message: 'ok2' }] }).awslogs.data;
-    expect(decodeSubscriptionData(data)).toEqual({ kind: 'data', malformed: 3, logEvents: [{ message: 'ok', timestamp: undefined }, { message: 'ok2', timestamp: undefined }] });
+    const data = encodeLogsPayload({
+      messageType: 'DATA_MESSAGE',
+      logEvents: [{ message: 'ok' }, { message: 7 }, null, 'text', { timestamp: 'x', message: 'ok2' }],
+    }).awslogs.data;
+    expect(decodeSubscriptionData(data)).toEqual({
+      kind: 'data',
+      malformed: 3,
+      logEvents: [{ message: 'ok', timestamp: undefined }, { message: 'ok2', timestamp: undefined }],
+    });
   });
 
   it.each([
