@@ -20,6 +20,7 @@ export * from './observability/gateway-alarms';
 export * from './observability/gateway-dashboard';
 export * from './observability/metric-names';
 export * from './observability/monitoring-targets';
+export * from './gateway-warning';
 export * from './secure-ai-gateway';
 export * as testing from './testing';
 export * from './traffic/usage-tier-options';

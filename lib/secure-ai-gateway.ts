@@ -17,13 +17,12 @@ import { InjectionAction, ModelProxyFunction } from './model/model-proxy-functio
 import { ModelNetwork, ModelNetworkProps } from './network/model-network';
 import { UnmaskedVpcLinkIntegration } from './network/unmasked-vpc-link-integration';
 import { EncryptedLogGroup } from './observability/encrypted-log-group';
-import { ComplianceWarningId } from './private/compliance-warnings';
 import { GatewayAlarms, GatewayAlarmsOptions } from './observability/gateway-alarms';
-import { ObservabilityWarningId } from './private/observability-warnings';
 import { invalidProp, validatePathSafeNames, validateRange } from './private/validation';
-import { WarningId, warnOptOut } from './private/warnings';
+import { warnOptOut } from './private/warnings';
 import { ApiKeySource, TenantApiKeyOptions, UsageTierOptions } from './traffic/usage-tier-options';
 import { UsageTiers } from './traffic/usage-tiers';
+import { GatewayWarning } from './gateway-warning';
 
 /** A model exposed by the gateway. */
 export interface AiModelProps {
@@ -239,7 +238,8 @@ export class SecureAiGateway extends Construct {
     if (props.existingWebAclArn !== undefined) {
       this.existingWebAclAssociation = AiWebAcl.associateExisting(this, 'WebAclAssociation', props.existingWebAclArn, this.stage);
     } else if (props.disableWebAcl) {
-      warnOptOut(this, WarningId.WAF_DISABLED, 'disableWebAcl is set: the API has no web ACL, so no managed rules, rate limits or body size limit protect it.');
+      warnOptOut(this, GatewayWarning.WAF_DISABLED,
+        'disableWebAcl is set: the API has no web ACL, so no managed rules, rate limits or body size limit protect it.');
       ShadowApiGuard.exemptStage(this.stage, 'disableWebAcl is set: the API sits behind another WAF-protected entry point.', [ShadowApiRule.STAGE_WEB_ACL]);
     } else {
       this.webAcl = new AiWebAcl(this, 'WebAcl', props.webAclProps);
@@ -272,14 +272,16 @@ export class SecureAiGateway extends Construct {
 
     this.catalog = new GatewayCatalog(this, 'Catalog', { ...props.catalog, gateway: this, authorization: props.authorization, usageTiers: props.usageTiers });
     if (props.shadowApiGuard === false) {
-      warnOptOut(this, ComplianceWarningId.SHADOW_API_GUARD_DISABLED, 'shadowApiGuard is false: unprotected methods and stages in this stack no longer fail synthesis.');
+      warnOptOut(this, GatewayWarning.SHADOW_API_GUARD_DISABLED,
+        'shadowApiGuard is false: unprotected methods and stages in this stack no longer fail synthesis.');
     } else {
       ShadowApiGuard.of(Stack.of(this));
     }
 
     // Last, so that every function created above is watched.
     if (props.disableAlarms) {
-      warnOptOut(this, ObservabilityWarningId.ALARMS_DISABLED, 'disableAlarms is set: nothing alarms on errors, latency, attacks or failing functions of this gateway.');
+      warnOptOut(this, GatewayWarning.ALARMS_DISABLED,
+        'disableAlarms is set: nothing alarms on errors, latency, attacks or failing functions of this gateway.');
     } else {
       this.alarms = new GatewayAlarms(this, 'Alarms', {
         ...props.alarmsProps, api: this.api, webAcl: this.webAcl, authorizer: this.authorization.jwtAuthorizer, autoBlock: this.autoBlock,
@@ -362,7 +364,7 @@ export class SecureAiGateway extends Construct {
     const longest = Math.max(...props.models.map((model) => model.maxPromptLength ?? defaultPromptLength));
     const worstCaseBytes = longest * MAX_UTF8_BYTES_PER_UNIT + PAYLOAD_OVERHEAD_BYTES;
     if (worstCaseBytes > maxBodySize) {
-      warnOptOut(this, WarningId.PROMPT_EXCEEDS_BODY_LIMIT,
+      warnOptOut(this, GatewayWarning.PROMPT_EXCEEDS_BODY_LIMIT,
         `A prompt of ${longest} characters can take up to ${worstCaseBytes} bytes in UTF-8, more than the web ACL's maxBodySize of ${maxBodySize} bytes: `
         + 'long prompts in non-Latin scripts will be refused with 413 before the length check. Lower maxPromptLength or raise webAclProps.maxBodySize.');
     }

@@ -31,9 +31,9 @@ import {
   RateRule,
   rateLimitRule,
 } from './web-acl-rules';
-import { EdgeWarningId } from '../private/edge-warnings';
 import { invalidProp, validateRange } from '../private/validation';
 import { warnOptOut } from '../private/warnings';
+import { GatewayWarning } from '../gateway-warning';
 
 export const DEFAULT_MAX_BODY_SIZE = MAX_INSPECTABLE_BODY_BYTES;
 export const DEFAULT_IP_RATE_LIMIT = 2_000;
@@ -105,7 +105,7 @@ export class AiWebAcl extends Construct {
       invalidProp(this, 'anonymousIpAction', anonymousIpAction, `one of ${Object.values(ManagedRuleAction).join(', ')}`);
     }
     if (anonymousIpAction === ManagedRuleAction.COUNT) {
-      warnOptOut(this, EdgeWarningId.ANONYMOUS_IP_COUNT_ONLY,
+      warnOptOut(this, GatewayWarning.ANONYMOUS_IP_COUNT_ONLY,
         'anonymousIpAction is COUNT: requests from VPNs, Tor exit nodes and open proxies are no longer blocked.');
     }
     (props.blockedIpSetArns ?? []).forEach((arn) => validateIpSetArn(this, 'blockedIpSetArns', arn));
@@ -155,7 +155,7 @@ export class AiWebAcl extends Construct {
     this.logGroup = logging.logGroup;
     this.loggingConfiguration = logging.loggingConfiguration;
     if (props.logOnlyBlockedAndCounted) {
-      warnOptOut(this, EdgeWarningId.WAF_LOGS_FILTERED,
+      warnOptOut(this, GatewayWarning.WAF_LOGS_FILTERED,
         'logOnlyBlockedAndCounted is set: requests that no rule blocked or counted leave no WAF log record.');
     }
   }

@@ -3,7 +3,8 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { SecureFunction } from '../private/secure-function';
 import { invalidProp, validatePathSafeNames } from '../private/validation';
-import { WarningId, warnOptOut } from '../private/warnings';
+import { warnOptOut } from '../private/warnings';
+import { GatewayWarning } from '../gateway-warning';
 
 /** Cognito threat protection (adaptive authentication, compromised-credential checks). */
 export enum ThreatProtection {
@@ -168,11 +169,12 @@ export class AiIdentity extends Construct {
     const threatProtection = props.threatProtection ?? ThreatProtection.ENFORCED;
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
     if (threatProtection !== ThreatProtection.ENFORCED) {
-      warnOptOut(this, WarningId.THREAT_PROTECTION_REDUCED,
+      warnOptOut(this, GatewayWarning.THREAT_PROTECTION_REDUCED,
         `threatProtection is ${threatProtection}: risky sign-ins (leaked credentials, unusual devices) are not blocked.`);
     }
     if (removalPolicy === RemovalPolicy.DESTROY) {
-      warnOptOut(this, WarningId.USER_POOL_DESTROYED_WITH_STACK, 'removalPolicy is DESTROY: the user pool and every user in it are deleted with the stack.');
+      warnOptOut(this, GatewayWarning.USER_POOL_DESTROYED_WITH_STACK,
+        'removalPolicy is DESTROY: the user pool and every user in it are deleted with the stack.');
     }
 
     this.userPool = new cognito.UserPool(this, 'Resource', {

@@ -26,7 +26,8 @@ import {
 } from './authorizer-contract';
 import { AuthorizedRoute, ClaimConditionProps, ClaimOperator, IssuerKind, JwtAuthorizerProps } from './jwt-authorizer-props';
 import { describeValue, invalidProp, validateRange } from '../private/validation';
-import { WarningId, warnOptOut } from '../private/warnings';
+import { warnOptOut } from '../private/warnings';
+import { GatewayWarning } from '../gateway-warning';
 
 /** API Gateway's limit on an authorizer's result cache. */
 export const MAX_CACHE_TTL_SECONDS = 3600;
@@ -72,7 +73,8 @@ function validateIssuers(scope: IConstruct, props: JwtAuthorizerProps): void {
     }
     if (hasAudience) checkList(scope, `${where}.audience`, issuer.audience, AUDIENCE_RULE);
     if (issuer.skipAudienceCheck) {
-      warnOptOut(scope, WarningId.AUDIENCE_CHECK_SKIPPED, `${where} (${issuer.issuer}) accepts tokens of any audience: a token minted for another application is accepted too.`);
+      warnOptOut(scope, GatewayWarning.AUDIENCE_CHECK_SKIPPED,
+        `${where} (${issuer.issuer}) accepts tokens of any audience: a token minted for another application is accepted too.`);
     }
     if (issuer.kind === IssuerKind.OIDC && issuer.tokenUse !== undefined) {
       invalidProp(scope, `${where}.tokenUse`, issuer.tokenUse, 'no tokenUse for an OIDC issuer (only Cognito tokens carry token_use)');

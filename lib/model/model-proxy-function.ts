@@ -20,9 +20,9 @@ import { DEFAULT_MAX_OUTPUT_TOKENS } from '../api/prompt-schema';
 import { ModelNetwork } from '../network/model-network';
 import { EncryptedLogGroup } from '../observability/encrypted-log-group';
 import { SecureFunction } from '../private/secure-function';
-import { ModelWarningId } from '../private/model-warnings';
 import { invalidProp, validatePathSafeNames, validateRange } from '../private/validation';
 import { warnOptOut } from '../private/warnings';
+import { GatewayWarning } from '../gateway-warning';
 
 /** Properties of a {@link ModelProxyFunction}. */
 export interface ModelProxyFunctionProps {
@@ -147,7 +147,7 @@ export class ModelProxyFunction extends Construct implements ec2.IConnectable {
     validateRange(this, 'maxAttempts', props.maxAttempts, { min: 1, max: 5 });
     validateRange(this, 'injectionThreshold', props.injectionThreshold, { min: 0.01, max: 1, integer: false });
     if (props.injectionAction === InjectionAction.OFF) {
-      warnOptOut(this, ModelWarningId.INJECTION_GUARD_OFF, `injectionAction is OFF: prompts to ${props.modelName} are not screened for prompt injection.`);
+      warnOptOut(this, GatewayWarning.INJECTION_GUARD_OFF, `injectionAction is OFF: prompts to ${props.modelName} are not screened for prompt injection.`);
     }
     const timeout = props.timeout ?? DEFAULT_PROXY_TIMEOUT;
     if (!Token.isUnresolved(timeout.toSeconds()) && (timeout.toSeconds() < 3 || timeout.toSeconds() > MAX_PROXY_TIMEOUT_SECONDS)) {

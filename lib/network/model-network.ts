@@ -6,9 +6,9 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { EncryptedLogGroup } from '../observability/encrypted-log-group';
 import { GuardControl } from '../private/guard-controls';
-import { ModelWarningId } from '../private/model-warnings';
 import { invalidProp, validateRange } from '../private/validation';
 import { warnOptOut } from '../private/warnings';
+import { GatewayWarning } from '../gateway-warning';
 
 /** Properties of a {@link ModelNetwork}. */
 export interface ModelNetworkProps {
@@ -107,7 +107,7 @@ export class ModelNetwork extends Construct {
       this.subnets = props.subnets ?? { subnetType: ec2.SubnetType.PRIVATE_ISOLATED };
       const type = this.subnets.subnetType;
       if (type !== undefined && type !== ec2.SubnetType.PRIVATE_ISOLATED) {
-        warnOptOut(this, ModelWarningId.SUBNETS_NOT_ISOLATED,
+        warnOptOut(this, GatewayWarning.SUBNETS_NOT_ISOLATED,
           `subnets are ${type}: the model functions have a route to the internet, so data can leave the VPC without passing an endpoint policy.`);
       }
     } else {
@@ -127,7 +127,7 @@ export class ModelNetwork extends Construct {
       if (props.restrictDefaultSecurityGroup ?? true) {
         acknowledgeDefaultSecurityGroupProvider(this);
       } else {
-        warnOptOut(this, ModelWarningId.DEFAULT_SECURITY_GROUP_OPEN,
+        warnOptOut(this, GatewayWarning.DEFAULT_SECURITY_GROUP_OPEN,
           'restrictDefaultSecurityGroup is false: the default security group keeps its allow-all rules for its members.');
       }
     }
@@ -141,7 +141,7 @@ export class ModelNetwork extends Construct {
         destination: ec2.FlowLogDestination.toCloudWatchLogs(this.flowLogs.logGroup, this.flowLogRole(this.flowLogs)),
       });
     } else {
-      warnOptOut(this, ModelWarningId.FLOW_LOGS_DISABLED, 'flowLogs is false: traffic in the model network is not recorded.');
+      warnOptOut(this, GatewayWarning.FLOW_LOGS_DISABLED, 'flowLogs is false: traffic in the model network is not recorded.');
     }
   }
 
@@ -155,7 +155,7 @@ export class ModelNetwork extends Construct {
     if (Token.isUnresolved(stack.account) || Token.isUnresolved(stack.region)) return;
     const { key } = ContextProvider.getKey(this, { provider: cxschema.ContextProvider.AVAILABILITY_ZONE_PROVIDER });
     if (this.node.tryGetContext(key) !== undefined) return;
-    Annotations.of(this).addWarningV2(ModelWarningId.AVAILABILITY_ZONES_LOOKUP,
+    Annotations.of(this).addWarningV2(GatewayWarning.AVAILABILITY_ZONES_LOOKUP,
       `The stack names account ${stack.account} and region ${stack.region}, so the model VPC's availability zones are looked up in that account, `
       + 'which needs AWS credentials. To synthesize without them, put the zones into cdk.json\'s context as '
       + `"${key}": ["${stack.region}a", "${stack.region}b"] (the zone names your account has), or leave env out of the stack.`);
