@@ -18,7 +18,8 @@ export * from './observability/alarm-thresholds';
 export * from './observability/encrypted-log-group';
 export * from './observability/gateway-alarms';
 export * from './observability/gateway-dashboard';
-export * from './observability/metric-names';
+// The module is shared with the handlers; its constants are public as GatewayAlarms.METRIC_NAMESPACE and siblings.
+export { GatewayMetricDimension, LogMetricName, ProxyMetricName } from './observability/metric-names';
 export * from './observability/monitoring-targets';
 export * from './gateway-warning';
 export * from './secure-ai-gateway';

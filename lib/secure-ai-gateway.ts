@@ -2,7 +2,7 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
-import { MAX_PROMPT_LENGTH_LIMIT, SecureRestApi, SecureRestApiProps } from './api/secure-rest-api';
+import { SecureRestApi, SecureRestApiProps } from './api/secure-rest-api';
 import { GatewayCatalog, GatewayCatalogOptions } from './compliance/gateway-catalog';
 import { ShadowApiGuard } from './compliance/shadow-api-guard';
 import { ShadowApiRule } from './compliance/shadow-api-rule';
@@ -159,7 +159,6 @@ export interface SecureAiGatewayProps extends SecureRestApiProps {
   readonly disableAlarms?: boolean;
 }
 
-export const DEFAULT_MAX_PROMPT_LENGTH = 16_000;
 /** UTF-8 bytes of one UTF-16 code unit at worst (a BMP character outside Latin-1 takes 3). */
 const MAX_UTF8_BYTES_PER_UNIT = 3;
 /** Room for the JSON keys and `parameters` around the prompt. */
@@ -172,6 +171,9 @@ const PAYLOAD_OVERHEAD_BYTES = 2_048;
  * request validation, a strict TLS policy and uniform JSON error responses.
  */
 export class SecureAiGateway extends Construct {
+  /** The `maxPromptLength` of models that set none, when the gateway sets none either, in characters. */
+  public static readonly DEFAULT_MAX_PROMPT_LENGTH = 16_000;
+
   /** The REST API construct with its stage and logs. */
   public readonly api: SecureRestApi;
   /** The REST API. */
@@ -207,8 +209,8 @@ export class SecureAiGateway extends Construct {
       invalidProp(this, 'models', props.models, 'at least one model');
     }
     validatePathSafeNames(this, 'models[].name', props.models.map((model) => model.name));
-    const defaultPromptLength = props.maxPromptLength ?? DEFAULT_MAX_PROMPT_LENGTH;
-    validateRange(this, 'maxPromptLength', defaultPromptLength, { min: 1, max: MAX_PROMPT_LENGTH_LIMIT });
+    const defaultPromptLength = props.maxPromptLength ?? SecureAiGateway.DEFAULT_MAX_PROMPT_LENGTH;
+    validateRange(this, 'maxPromptLength', defaultPromptLength, { min: 1, max: SecureRestApi.MAX_PROMPT_LENGTH_LIMIT });
     this.validateEdgeProps(props);
 
     this.api = new SecureRestApi(this, 'Api', props);

@@ -161,13 +161,13 @@ export interface ModelRouteOptions {
   readonly apiKeyRequired?: boolean;
 }
 
-export const DEFAULT_STAGE_NAME = 'prod';
-export const DEFAULT_THROTTLING: ThrottlingOptions = { rateLimit: 50, burstLimit: 100 };
-export const DEFAULT_SECURITY_POLICY = apigateway.SecurityPolicy.TLS13_1_2_PFS_PQ_2025_09;
+const DEFAULT_STAGE_NAME = 'prod';
+const DEFAULT_THROTTLING: ThrottlingOptions = { rateLimit: 50, burstLimit: 100 };
+const DEFAULT_SECURITY_POLICY = apigateway.SecurityPolicy.TLS13_1_2_PFS_PQ_2025_09;
 /** API Gateway's account-level default rate quota; a stage cannot usefully exceed it. */
 const MAX_RATE_LIMIT = 10_000;
 const MAX_BURST_LIMIT = 5_000;
-export const MAX_PROMPT_LENGTH_LIMIT = 262_144;
+const MAX_PROMPT_LENGTH_LIMIT = 262_144;
 
 /**
  * A REST API with the stage, logging, TLS, gateway responses and request
@@ -175,6 +175,9 @@ export const MAX_PROMPT_LENGTH_LIMIT = 262_144;
  * {@link SecureRestApi.addModelRoute}. The `SecureAiGateway` facade builds one.
  */
 export class SecureRestApi extends Construct {
+  /** The longest `maxPromptLength` a route accepts, in characters. */
+  public static readonly MAX_PROMPT_LENGTH_LIMIT = MAX_PROMPT_LENGTH_LIMIT;
+
   /** The REST API. */
   public readonly restApi: apigateway.RestApi;
   /** The deployed stage. */

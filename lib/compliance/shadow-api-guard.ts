@@ -5,7 +5,8 @@ import { apiInventory, ApiInventory, describeMethod, describeStage, MethodEntry,
 import { exemptionsOf, recordExemption } from './exemptions';
 import { methodAuthorization, methodRequestValidator } from './method-rules';
 import { ShadowApiExemption, ShadowApiFinding } from './shadow-api-finding';
-import { METHOD_RULES, RULE_FAILURE, RuleStatus, ShadowApiRule, STAGE_RULES } from './shadow-api-rule';
+import { RuleStatus, ShadowApiRule } from './shadow-api-rule';
+import { METHOD_RULES, RULE_FAILURE, STAGE_RULES } from './shadow-api-rule-sets';
 import { stageAccessLogging, stageThrottling, stageWebAcl } from './stage-rules';
 import { invalidProp } from '../private/validation';
 import { GatewayWarning } from '../gateway-warning';

@@ -136,8 +136,8 @@ export interface AiIdentityProps extends AiIdentityOptions {
   readonly models: string[];
 }
 
-export const DEFAULT_RESOURCE_SERVER_ID = 'ai-gateway';
-export const ADMIN_SCOPE_NAME = 'admin';
+const DEFAULT_RESOURCE_SERVER_ID = 'ai-gateway';
+const ADMIN_SCOPE_NAME = 'admin';
 const MIN_PASSWORD_LENGTH = 12;
 const CUSTOM_ATTRIBUTE = /^[a-z][a-z0-9_]{0,19}$/;
 const DOMAIN_PREFIX = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;

@@ -4,16 +4,13 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { AUTHORIZER_CONFIG_ENV as CONFIG_ENV } from './authorizer-contract';
+import { AUTHORIZER_CONFIG_ENV } from './authorizer-contract';
 import { IssuerKind, JwtAuthorizerProps, TokenUse } from './jwt-authorizer-props';
 import { routeConfigs, unguardedMethods, validateJwtAuthorizerProps } from './jwt-authorizer-validation';
 import { EncryptedLogGroup } from '../observability/encrypted-log-group';
 import { LogMetricName } from '../observability/metric-names';
 import { logMetric } from '../private/log-metric';
 import { SecureFunction } from '../private/secure-function';
-
-/** The environment variable the handler reads its JSON config from. */
-export const AUTHORIZER_CONFIG_ENV = CONFIG_ENV;
 
 /**
  * A Lambda REQUEST authorizer that verifies JWTs from several issuers and

@@ -97,15 +97,15 @@ export enum InjectionAction {
   OFF = 'off',
 }
 
-export const DEFAULT_RESERVED_CONCURRENCY = 10;
-export const DEFAULT_PROXY_TIMEOUT = Duration.seconds(25);
+const DEFAULT_RESERVED_CONCURRENCY = 10;
+const DEFAULT_PROXY_TIMEOUT = Duration.seconds(25);
 /** API Gateway's default integration timeout is 29 s; leave room for the cold start. */
-export const MAX_PROXY_TIMEOUT_SECONDS = 28;
+const MAX_PROXY_TIMEOUT_SECONDS = 28;
 /** Chosen by measurement; see docs/model-connectivity.md ("Memory"). */
-export const DEFAULT_PROXY_MEMORY_MB = 1024;
+const DEFAULT_PROXY_MEMORY_MB = 1024;
 /** One full vCPU, for routes that accept prompts far beyond the gateway's default limit. */
-export const LARGE_PROMPT_PROXY_MEMORY_MB = 1769;
-export const LARGE_PROMPT_CHARS = 65_536;
+const LARGE_PROMPT_PROXY_MEMORY_MB = 1769;
+const LARGE_PROMPT_CHARS = 65_536;
 
 /**
  * The Lambda proxy integration of one model route: in the model network's
