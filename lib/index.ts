@@ -1,5 +1,6 @@
 export * from './api/cloudwatch-role';
 export * from './api/secure-rest-api';
+export * from './compliance/catalog-source';
 export * from './compliance/gateway-catalog';
 export * from './compliance/shadow-api-finding';
 export * from './compliance/shadow-api-guard';
@@ -9,6 +10,8 @@ export * from './edge/ai-web-acl-props';
 export * from './edge/waf-auto-block';
 export * from './edge/web-acl-rule';
 export * from './identity/ai-identity';
+export * from './identity/ai-identity-attributes';
+export * from './identity/ai-identity-base';
 export * from './identity/gateway-authorization';
 export * from './identity/jwt-authorizer';
 export * from './identity/jwt-authorizer-props';

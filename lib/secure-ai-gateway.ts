@@ -3,6 +3,7 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { SecureRestApi, SecureRestApiProps } from './api/secure-rest-api';
+import { ICatalogSource } from './compliance/catalog-source';
 import { GatewayCatalog, GatewayCatalogOptions } from './compliance/gateway-catalog';
 import { ShadowApiGuard } from './compliance/shadow-api-guard';
 import { ShadowApiRule } from './compliance/shadow-api-rule';
@@ -10,11 +11,12 @@ import { AiWebAcl } from './edge/ai-web-acl';
 import { AiWebAclProps } from './edge/ai-web-acl-props';
 import { WafAutoBlock, WafAutoBlockProps } from './edge/waf-auto-block';
 import { AiWebAclRule } from './edge/web-acl-rule';
-import { AiIdentity } from './identity/ai-identity';
-import { GatewayAuthorization, GatewayAuthorizationProps } from './identity/gateway-authorization';
+import { IAiIdentity } from './identity/ai-identity-base';
+import { GatewayAuthorization, GatewayAuthorizationOptions } from './identity/gateway-authorization';
 import { ModelBackend, ModelBackendType } from './model/model-backend';
 import { InjectionAction, ModelProxyFunction } from './model/model-proxy-function';
 import { ModelNetwork, ModelNetworkProps } from './network/model-network';
+import { IModelNetwork } from './network/model-network-base';
 import { UnmaskedVpcLinkIntegration } from './network/unmasked-vpc-link-integration';
 import { EncryptedLogGroup } from './observability/encrypted-log-group';
 import { GatewayAlarms, GatewayAlarmsOptions } from './observability/gateway-alarms';
@@ -81,7 +83,7 @@ export interface SecureAiGatewayProps extends SecureRestApiProps {
    * Who may call which model.
    * @default - JWT mode: a new Cognito identity with one scope per model, checked by the JWT authorizer
    */
-  readonly authorization?: GatewayAuthorizationProps;
+  readonly authorization?: GatewayAuthorizationOptions;
   /**
    * Options of the isolated network the model proxies run in, created when a model has a backend.
    * Not with `existingNetwork`.
@@ -89,10 +91,11 @@ export interface SecureAiGatewayProps extends SecureRestApiProps {
    */
   readonly networkProps?: ModelNetworkProps;
   /**
-   * A ModelNetwork you created, for the model proxies. Not with `networkProps`.
+   * A network you created (`new ModelNetwork(...)`) or imported (`ModelNetwork.fromModelNetworkAttributes(...)`),
+   * for the model proxies. Not with `networkProps`.
    * @default - the gateway creates one when a model has a backend
    */
-  readonly existingNetwork?: ModelNetwork;
+  readonly existingNetwork?: IModelNetwork;
   /**
    * Options of the web ACL the gateway creates. Not with `existingWebAclArn` or `disableWebAcl`.
    * @default - an AiWebAcl with its defaults
@@ -170,7 +173,7 @@ const PAYLOAD_OVERHEAD_BYTES = 2_048;
  * blocking of abusive addresses, optional usage tiers, encrypted access logs,
  * request validation, a strict TLS policy and uniform JSON error responses.
  */
-export class SecureAiGateway extends Construct {
+export class SecureAiGateway extends Construct implements ICatalogSource {
   /** The `maxPromptLength` of models that set none, when the gateway sets none either, in characters. */
   public static readonly DEFAULT_MAX_PROMPT_LENGTH = 16_000;
 
@@ -185,7 +188,7 @@ export class SecureAiGateway extends Construct {
   /** The authorization of the routes: identity and authorizer. */
   public readonly authorization: GatewayAuthorization;
   /** The Cognito identity. */
-  public readonly identity: AiIdentity;
+  public readonly identity: IAiIdentity;
   /** The web ACL, when the gateway created one. */
   public readonly webAcl?: AiWebAcl;
   /** The association with an existing web ACL, when one was given. */
@@ -195,7 +198,7 @@ export class SecureAiGateway extends Construct {
   /** The usage tiers, when configured. */
   public readonly usageTiers?: UsageTiers;
   /** The network of the model proxies, when a model has a backend. */
-  public readonly network?: ModelNetwork;
+  public readonly network?: IModelNetwork;
 
   private readonly proxies = new Map<string, ModelProxyFunction>();
   /** The API catalog: an OpenAPI document of the routes and their protections, also written into the cloud assembly at synth. */
@@ -218,7 +221,7 @@ export class SecureAiGateway extends Construct {
     this.stage = this.api.stage;
     this.accessLogs = this.api.accessLogs;
 
-    this.authorization = new GatewayAuthorization(this, 'Authorization', props.authorization ?? {}, props.models.map((m) => m.name));
+    this.authorization = new GatewayAuthorization(this, 'Authorization', { ...props.authorization, models: props.models.map((m) => m.name) });
     this.identity = this.authorization.identity;
 
     if (props.models.some((model) => model.backend)) {
@@ -272,7 +275,7 @@ export class SecureAiGateway extends Construct {
       });
     }
 
-    this.catalog = new GatewayCatalog(this, 'Catalog', { ...props.catalog, gateway: this, authorization: props.authorization, usageTiers: props.usageTiers });
+    this.catalog = new GatewayCatalog(this, 'Catalog', { ...props.catalog, gateway: this });
     if (props.shadowApiGuard === false) {
       warnOptOut(this, GatewayWarning.SHADOW_API_GUARD_DISABLED,
         'shadowApiGuard is false: unprotected methods and stages in this stack no longer fail synthesis.');

@@ -1,7 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { compact, ISSUERS_EXTENSION, JsonObject } from './catalog-json';
-import { AiIdentity } from '../identity/ai-identity';
+import { IAiIdentity } from '../identity/ai-identity-base';
 import { IssuerKind, JwtIssuerProps, ModelAccessProps } from '../identity/jwt-authorizer-props';
 import { intrinsicText } from '../private/intrinsic-text';
 
@@ -17,7 +17,7 @@ export const SecurityScheme = {
 /** What the catalog knows about the gateway's authorization. */
 export interface SecurityContext {
   readonly stack: Stack;
-  readonly identity: AiIdentity;
+  readonly identity: IAiIdentity;
   /** The gateway's JWT authorizer id as text, in JWT mode. */
   readonly jwtAuthorizerId?: string;
   /** The gateway's Cognito authorizer id as text, in COGNITO mode. */

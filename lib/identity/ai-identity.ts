@@ -1,6 +1,10 @@
 import { Aws, Duration, Fn, RemovalPolicy, SecretValue, Token } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import { AiIdentityAttributes } from './ai-identity-attributes';
+import { AiIdentityBase, IAiIdentity } from './ai-identity-base';
+import { ImportedAiIdentity } from './imported-ai-identity';
+import { ADMIN_SCOPE_NAME, DEFAULT_RESOURCE_SERVER_ID, modelScopeName, RESOURCE_SERVER_ID } from './scope-names';
 import { SecureFunction } from '../private/secure-function';
 import { invalidProp, validatePathSafeNames } from '../private/validation';
 import { warnOptOut } from '../private/warnings';
@@ -136,8 +140,6 @@ export interface AiIdentityProps extends AiIdentityOptions {
   readonly models: string[];
 }
 
-const DEFAULT_RESOURCE_SERVER_ID = 'ai-gateway';
-const ADMIN_SCOPE_NAME = 'admin';
 const MIN_PASSWORD_LENGTH = 12;
 const CUSTOM_ATTRIBUTE = /^[a-z][a-z0-9_]{0,19}$/;
 const DOMAIN_PREFIX = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -147,7 +149,21 @@ const DOMAIN_PREFIX = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
  * a resource server with one scope per model plus an admin scope, RBAC
  * groups, app clients and optional federation.
  */
-export class AiIdentity extends Construct {
+export class AiIdentity extends AiIdentityBase {
+  /** Identifier of the resource server when `resourceServerId` is not given. */
+  public static readonly DEFAULT_RESOURCE_SERVER_ID: string = DEFAULT_RESOURCE_SERVER_ID;
+  /** Name of the admin scope within the resource server. */
+  public static readonly ADMIN_SCOPE_NAME: string = ADMIN_SCOPE_NAME;
+
+  /**
+   * A user pool that exists outside this app or stack, with the resource server
+   * and scopes an AiIdentity would give it and the ids of its app clients.
+   * Nothing is created; the gateway's authorizers are pointed at the pool.
+   */
+  public static fromAiIdentityAttributes(scope: Construct, id: string, attrs: AiIdentityAttributes): IAiIdentity {
+    return new ImportedAiIdentity(scope, id, attrs);
+  }
+
   /** The user pool. */
   public readonly userPool: cognito.UserPool;
   /** The resource server that defines the scopes. */
@@ -207,7 +223,7 @@ export class AiIdentity extends Construct {
 
     this.resourceServerId = props.resourceServerId ?? DEFAULT_RESOURCE_SERVER_ID;
     for (const model of props.models) {
-      this.modelScopes.set(model, new cognito.ResourceServerScope({ scopeName: `${model}.invoke`, scopeDescription: `Invoke model ${model}` }));
+      this.modelScopes.set(model, new cognito.ResourceServerScope({ scopeName: modelScopeName(model), scopeDescription: `Invoke model ${model}` }));
     }
     this.adminScope = new cognito.ResourceServerScope({ scopeName: ADMIN_SCOPE_NAME, scopeDescription: 'Invoke every model' });
     this.resourceServer = this.userPool.addResourceServer('ResourceServer', {
@@ -372,7 +388,7 @@ export class AiIdentity extends Construct {
   private validate(props: AiIdentityProps): void {
     if (!Array.isArray(props.models) || props.models.length === 0) invalidProp(this, 'models', props.models, 'at least one model');
     validatePathSafeNames(this, 'models', props.models);
-    if (props.resourceServerId !== undefined && !/^[a-z0-9][a-z0-9._-]{0,62}$/.test(props.resourceServerId)) {
+    if (props.resourceServerId !== undefined && !RESOURCE_SERVER_ID.test(props.resourceServerId)) {
       invalidProp(this, 'resourceServerId', props.resourceServerId, '1-63 characters of [a-z0-9._-]');
     }
     for (const attribute of props.abacAttributes ?? []) {

@@ -17,7 +17,7 @@ import {
   ModelProxyConfig,
 } from './proxy-config';
 import { DEFAULT_MAX_OUTPUT_TOKENS } from '../api/prompt-schema';
-import { ModelNetwork } from '../network/model-network';
+import { IModelNetwork } from '../network/model-network-base';
 import { EncryptedLogGroup } from '../observability/encrypted-log-group';
 import { SecureFunction } from '../private/secure-function';
 import { invalidProp, validatePathSafeNames, validateRange } from '../private/validation';
@@ -27,7 +27,7 @@ import { GatewayWarning } from '../gateway-warning';
 /** Properties of a {@link ModelProxyFunction}. */
 export interface ModelProxyFunctionProps {
   /** The network the function runs in. */
-  readonly network: ModelNetwork;
+  readonly network: IModelNetwork;
   /** The model the function calls. */
   readonly backend: ModelBackend;
   /** The route's model name (`POST /v1/models/<modelName>/invoke`): 1-64 characters of `[a-z0-9-]`. */
@@ -131,7 +131,7 @@ export class ModelProxyFunction extends Construct implements ec2.IConnectable {
   /** The function's encrypted log group. */
   public readonly logGroup: EncryptedLogGroup;
   /** The network the function runs in. */
-  public readonly network: ModelNetwork;
+  public readonly network: IModelNetwork;
   /** The route's model name. */
   public readonly modelName: string;
   /** What the backend told the function when bound. */

@@ -5,7 +5,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
-import { ModelNetwork } from '../network/model-network';
+import { IModelNetwork } from '../network/model-network-base';
 import { restrictGrantsToAwsServices } from '../private/kms';
 import { invalidProp, validateRange } from '../private/validation';
 
@@ -57,7 +57,7 @@ export interface SageMakerModelEndpointOptions {
 /** Properties of a {@link SageMakerModelEndpoint}. */
 export interface SageMakerModelEndpointProps extends SageMakerModelEndpointOptions {
   /** The network the model's network interfaces go into. */
-  readonly network: ModelNetwork;
+  readonly network: IModelNetwork;
 }
 
 /** Instance families with local NVMe storage: SageMaker refuses a volume key for them. */

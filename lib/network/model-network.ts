@@ -5,6 +5,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { EncryptedLogGroup } from '../observability/encrypted-log-group';
+import { ImportedModelNetwork } from './imported-model-network';
+import { ModelNetworkAttributes } from './model-network-attributes';
+import { EndpointAccessOptions, IModelNetwork, ModelNetworkBase } from './model-network-base';
 import { GuardControl } from '../private/guard-controls';
 import { invalidProp, validateRange } from '../private/validation';
 import { warnOptOut } from '../private/warnings';
@@ -60,20 +63,6 @@ export interface ModelNetworkProps {
   readonly restrictDefaultSecurityGroup?: boolean;
 }
 
-/** Who may use an interface endpoint, for what. */
-export interface EndpointAccessOptions {
-  /** The AWS service of the interface endpoint. */
-  readonly service: ec2.InterfaceVpcEndpointAwsService;
-  /** The only role the endpoint policy admits (matched on `aws:PrincipalArn`). */
-  readonly role: iam.IRole;
-  /** The actions the role may call through the endpoint. */
-  readonly actions: string[];
-  /** The resources those actions may touch. */
-  readonly resources: string[];
-  /** What may open connections to the endpoint on port 443. */
-  readonly peer: ec2.IConnectable;
-}
-
 const DEFAULT_MAX_AZS = 2;
 const SUBNET_CIDR_MASK = 22;
 
@@ -85,7 +74,16 @@ const SUBNET_CIDR_MASK = 22;
  * the roles, actions and resources granted through {@link grantEndpointAccess}
  * and a security group that admits only the given peers.
  */
-export class ModelNetwork extends Construct {
+export class ModelNetwork extends ModelNetworkBase {
+  /**
+   * A model network that exists outside this app or stack: its VPC, subnets and endpoints.
+   * Nothing is created in it but the rules that admit the model functions to its endpoints;
+   * the endpoint policies stay its owner's (each grant adds a warning saying what they must admit).
+   */
+  public static fromModelNetworkAttributes(scope: Construct, id: string, attrs: ModelNetworkAttributes): IModelNetwork {
+    return new ImportedModelNetwork(scope, id, attrs);
+  }
+
   /** The VPC. */
   public readonly vpc: ec2.IVpc;
   /** The subnets of the model functions and the interface endpoints. */
@@ -105,11 +103,6 @@ export class ModelNetwork extends Construct {
     if (props.existingVpc) {
       this.vpc = props.existingVpc;
       this.subnets = props.subnets ?? { subnetType: ec2.SubnetType.PRIVATE_ISOLATED };
-      const type = this.subnets.subnetType;
-      if (type !== undefined && type !== ec2.SubnetType.PRIVATE_ISOLATED) {
-        warnOptOut(this, GatewayWarning.SUBNETS_NOT_ISOLATED,
-          `subnets are ${type}: the model functions have a route to the internet, so data can leave the VPC without passing an endpoint policy.`);
-      }
     } else {
       this.warnWhenZonesNeedLookup();
       const vpc = new ec2.Vpc(this, 'Vpc', {
@@ -131,7 +124,7 @@ export class ModelNetwork extends Construct {
           'restrictDefaultSecurityGroup is false: the default security group keeps its allow-all rules for its members.');
       }
     }
-    this.validateZones();
+    this.checkSubnets();
 
     if (props.flowLogs ?? true) {
       this.flowLogs = new EncryptedLogGroup(this, 'FlowLogs', { retention: props.flowLogRetention });
@@ -265,13 +258,6 @@ export class ModelNetwork extends Construct {
       invalidProp(this, 'subnets', 'a subnet selection', 'no subnet selection for a new VPC (it has isolated subnets only)');
     }
     validateRange(this, 'maxAzs', props.maxAzs, { min: 2, max: 6 });
-  }
-
-  private validateZones(): void {
-    const zones = this.vpc.selectSubnets(this.subnets).availabilityZones;
-    if (!zones.some((zone) => Token.isUnresolved(zone)) && new Set(zones).size < 2) {
-      invalidProp(this, 'subnets', `subnets in ${new Set(zones).size} availability zone(s)`, 'subnets in at least two availability zones');
-    }
   }
 }
 
