@@ -2,7 +2,7 @@ import { CfnOutput, Stack, StackProps } from 'aws-cdk-lib';
 import { Period } from 'aws-cdk-lib/aws-apigateway';
 import { Construct } from 'constructs';
 import {
-  AiModelProps, ClaimOperator, CloudWatchRoleMode, GatewayAuthorizationOptions, ModelBackend, SecureAiGateway, UsageTierOptions, UserSignInFlow,
+  AiModelOptions, ClaimOperator, CloudWatchRoleMode, GatewayAuthorizationOptions, ModelBackend, SecureAiGateway, UsageTierOptions, UserSignInFlow,
 } from '../lib';
 
 /** Properties of a {@link SecureAiStack}. */
@@ -11,7 +11,7 @@ export interface SecureAiStackProps extends StackProps {
    * The models to expose.
    * @default - two example models, `general-chat` and `claims-triage`
    */
-  readonly models?: AiModelProps[];
+  readonly models?: AiModelOptions[];
   /**
    * How API Gateway's account-level CloudWatch role is handled.
    * @default CloudWatchRoleMode.CREATE_LEAST_PRIVILEGE
@@ -32,7 +32,7 @@ export const EXAMPLE_ENDPOINTS: Readonly<Record<string, string>> = Object.freeze
 });
 
 /** The example models; a new array each call, so no caller can change another's. */
-export function exampleModels(): AiModelProps[] {
+export function exampleModels(): AiModelOptions[] {
   return [
     { name: 'general-chat', maxPromptLength: 16_000, backend: ModelBackend.sageMakerEndpoint({ existingEndpointName: EXAMPLE_ENDPOINTS['general-chat'] }) },
     { name: 'claims-triage', maxPromptLength: 8_000, reservedConcurrency: 5, backend: ModelBackend.sageMakerEndpoint({ existingEndpointName: EXAMPLE_ENDPOINTS['claims-triage'] }) },

@@ -27,7 +27,7 @@ import { UsageTiers } from './traffic/usage-tiers';
 import { GatewayWarning } from './gateway-warning';
 
 /** A model exposed by the gateway. */
-export interface AiModelProps {
+export interface AiModelOptions {
   /** Name of the model in the route `POST /v1/models/<name>/invoke`: 1-64 characters of `[a-z0-9-]`. */
   readonly name: string;
   /**
@@ -73,7 +73,7 @@ export interface AiModelProps {
 /** Properties of a {@link SecureAiGateway}. */
 export interface SecureAiGatewayProps extends SecureRestApiProps {
   /** The models to expose, one route each. At least one. */
-  readonly models: AiModelProps[];
+  readonly models: AiModelOptions[];
   /**
    * Longest prompt accepted, in characters, for models that do not set their own.
    * @default 16000
@@ -184,7 +184,7 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
   /** The deployed stage. */
   public readonly stage: apigateway.Stage;
   /** The encrypted log group of the access logs. */
-  public readonly accessLogs: EncryptedLogGroup;
+  public readonly accessLogGroup: EncryptedLogGroup;
   /** The authorization of the routes: identity and authorizer. */
   public readonly authorization: GatewayAuthorization;
   /** The Cognito identity. */
@@ -219,7 +219,7 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
     this.api = new SecureRestApi(this, 'Api', props);
     this.restApi = this.api.restApi;
     this.stage = this.api.stage;
-    this.accessLogs = this.api.accessLogs;
+    this.accessLogGroup = this.api.accessLogGroup;
 
     this.authorization = new GatewayAuthorization(this, 'Authorization', { ...props.authorization, models: props.models.map((m) => m.name) });
     this.identity = this.authorization.identity;
@@ -261,7 +261,7 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
       this.webAcl.addBlockedIpSet(this.autoBlock.ipv6Set);
       this.autoBlock.addWafLogSource(this.webAcl.logGroup);
       if (this.authorization.jwtAuthorizer) {
-        this.autoBlock.addAuthorizerLogSource(this.authorization.jwtAuthorizer.logs.logGroup);
+        this.autoBlock.addAuthorizerLogSource(this.authorization.jwtAuthorizer.logGroup.logGroup);
       }
     }
 
@@ -317,7 +317,7 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
     return proxy;
   }
 
-  private integrationFor(model: AiModelProps, maxPromptLength: number): apigateway.Integration | undefined {
+  private integrationFor(model: AiModelOptions, maxPromptLength: number): apigateway.Integration | undefined {
     if (model.backend && model.unmaskedVpcLink) {
       invalidProp(this, `models[${model.name}]`, 'backend and unmaskedVpcLink', 'one of backend (masked, through the proxy) or unmaskedVpcLink');
     }

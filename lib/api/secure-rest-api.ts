@@ -183,7 +183,7 @@ export class SecureRestApi extends Construct {
   /** The deployed stage. */
   public readonly stage: apigateway.Stage;
   /** The encrypted log group that receives the access logs. */
-  public readonly accessLogs: EncryptedLogGroup;
+  public readonly accessLogGroup: EncryptedLogGroup;
   /** The custom domain, when one was configured. */
   public readonly domainName?: apigateway.DomainName;
   /** The account-level CloudWatch role, when this construct created it. */
@@ -199,7 +199,7 @@ export class SecureRestApi extends Construct {
     const securityPolicy = props.securityPolicy ?? DEFAULT_SECURITY_POLICY;
     this.validateProps(props, endpointType, throttling);
 
-    this.accessLogs = new EncryptedLogGroup(this, 'AccessLogs', { retention: props.accessLogRetention });
+    this.accessLogGroup = new EncryptedLogGroup(this, 'AccessLogs', { retention: props.accessLogRetention });
 
     this.restApi = new apigateway.RestApi(this, 'Resource', {
       restApiName: props.restApiName ?? Names.uniqueId(this),
@@ -213,7 +213,7 @@ export class SecureRestApi extends Construct {
       failOnWarnings: true,
       deployOptions: {
         stageName: props.stageName ?? DEFAULT_STAGE_NAME,
-        accessLogDestination: new apigateway.LogGroupLogDestination(this.accessLogs.logGroup),
+        accessLogDestination: new apigateway.LogGroupLogDestination(this.accessLogGroup.logGroup),
         accessLogFormat: accessLogFormat(),
         loggingLevel: apigateway.MethodLoggingLevel.ERROR,
         dataTraceEnabled: false,
@@ -240,7 +240,7 @@ export class SecureRestApi extends Construct {
 
     if (props.cloudWatchRole === CloudWatchRoleMode.CREATE_LEAST_PRIVILEGE) {
       this.cloudWatchRole = new ApiGatewayCloudWatchRole(this, 'CloudWatchRole', {
-        accessLogGroupArns: [this.accessLogs.logGroupArn],
+        accessLogGroupArns: [this.accessLogGroup.logGroupArn],
       });
       this.stage.node.addDependency(this.cloudWatchRole.account);
     }
@@ -345,7 +345,7 @@ export class SecureRestApi extends Construct {
    * access logs (created on first call) counts them.
    */
   public metricThrottledRequests(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return logMetric(this, this.accessLogs.logGroup, {
+    return logMetric(this, this.accessLogGroup.logGroup, {
       metricName: LogMetricName.THROTTLED_REQUESTS,
       filterPattern: logs.FilterPattern.stringValue('$.status', '=', '429'),
     }, props);

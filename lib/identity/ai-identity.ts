@@ -29,7 +29,7 @@ export enum UserSignInFlow {
 }
 
 /** A user group, for RBAC rules of the authorizer. */
-export interface AiGroupProps {
+export interface AiGroupOptions {
   /** Group name, as it appears in the `cognito:groups` claim. */
   readonly name: string;
   /** @default - no description */
@@ -39,7 +39,7 @@ export interface AiGroupProps {
 }
 
 /** A machine-to-machine client (OAuth client credentials, generated secret). */
-export interface MachineClientProps {
+export interface MachineClientOptions {
   /** Client name. */
   readonly name: string;
   /** Models whose invoke scope the client may request. */
@@ -49,7 +49,7 @@ export interface MachineClientProps {
 }
 
 /** A client through which users sign in. */
-export interface UserClientProps {
+export interface UserClientOptions {
   /** Client name. */
   readonly name: string;
   /** How users sign in. */
@@ -63,7 +63,7 @@ export interface UserClientProps {
 }
 
 /** An external OpenID Connect identity provider (Okta, Auth0, Entra ID, ...). */
-export interface OidcProviderProps {
+export interface OidcProviderOptions {
   /** Provider name shown on the sign-in page. */
   readonly name: string;
   /** The issuer URL (https). */
@@ -79,7 +79,7 @@ export interface OidcProviderProps {
 }
 
 /** An external SAML 2.0 identity provider. */
-export interface SamlProviderProps {
+export interface SamlProviderOptions {
   /** Provider name shown on the sign-in page. */
   readonly name: string;
   /** URL of the provider's SAML metadata document (https). */
@@ -93,11 +93,11 @@ export interface AiIdentityOptions {
   /** Identifier of the resource server, the prefix of every scope. @default 'ai-gateway' */
   readonly resourceServerId?: string;
   /** Groups for RBAC. @default - none */
-  readonly groups?: AiGroupProps[];
+  readonly groups?: AiGroupOptions[];
   /** Machine-to-machine clients. Require `domainPrefix`. @default - none */
-  readonly machineClients?: MachineClientProps[];
+  readonly machineClients?: MachineClientOptions[];
   /** Clients for users. AUTHORIZATION_CODE clients require `domainPrefix`. @default - none */
-  readonly userClients?: UserClientProps[];
+  readonly userClients?: UserClientOptions[];
   /**
    * Prefix of the Cognito domain that serves the OAuth endpoints. Domain
    * prefixes are unique per region across all AWS accounts.
@@ -123,9 +123,9 @@ export interface AiIdentityOptions {
   /** Validity of refresh tokens, 1 hour to 10 years. @default Duration.hours(8) */
   readonly refreshTokenValidity?: Duration;
   /** External OIDC providers. @default - none */
-  readonly oidcProviders?: OidcProviderProps[];
+  readonly oidcProviders?: OidcProviderOptions[];
   /** External SAML providers. @default - none */
-  readonly samlProviders?: SamlProviderProps[];
+  readonly samlProviders?: SamlProviderOptions[];
   /**
    * What happens to the user pool when the stack is deleted. Deletion protection stays on
    * unless this is DESTROY (a warning is added).

@@ -5,7 +5,7 @@ import { AiIdentity, AiIdentityOptions } from './ai-identity';
 import { IAiIdentity } from './ai-identity-base';
 import { MODEL_PLACEHOLDER } from './authorizer-contract';
 import { JwtAuthorizer } from './jwt-authorizer';
-import { IssuerKind, JwtIssuerProps, ModelAccessProps } from './jwt-authorizer-props';
+import { IssuerKind, JwtIssuerOptions, ModelAccessOptions } from './jwt-authorizer-props';
 import { MODEL_ROUTE_METHOD, modelRoutePath } from '../api/routes';
 import { invalidProp } from '../private/validation';
 
@@ -38,13 +38,13 @@ export interface GatewayAuthorizationOptions {
    */
   readonly existingIdentity?: IAiIdentity;
   /** JWT mode: issuers besides the Cognito pool (Okta, Auth0, Entra ID, ...). @default - none */
-  readonly externalIssuers?: JwtIssuerProps[];
+  readonly externalIssuers?: JwtIssuerOptions[];
   /**
    * JWT mode: who may invoke each model. Models without a rule are granted to
    * holders of their scope (`<server>/<model>.invoke`) or of the admin scope.
    * @default - scope-based access for every model
    */
-  readonly modelAccess?: ModelAccessProps[];
+  readonly modelAccess?: ModelAccessOptions[];
   /** JWT mode: claim passed on as `context.tenant`. @default - none */
   readonly tenantClaim?: string;
   /** JWT mode: claim passed on as `context.tier`. @default - none */
@@ -76,9 +76,9 @@ export class GatewayAuthorization extends Construct {
   /** The JWT authorizer, in JWT mode. */
   public readonly jwtAuthorizer?: JwtAuthorizer;
   /** The access rules given for single models; the others are granted by scope. */
-  public readonly modelAccess: ModelAccessProps[];
+  public readonly modelAccess: ModelAccessOptions[];
   /** The issuers accepted besides the Cognito pool. */
-  public readonly externalIssuers: JwtIssuerProps[];
+  public readonly externalIssuers: JwtIssuerOptions[];
   private readonly cognitoAuthorizer?: apigateway.CognitoUserPoolsAuthorizer;
 
   public constructor(scope: Construct, id: string, props: GatewayAuthorizationProps) {
@@ -106,7 +106,7 @@ export class GatewayAuthorization extends Construct {
     }
 
     const clientIds = this.identity.clientIds;
-    const issuers: JwtIssuerProps[] = [
+    const issuers: JwtIssuerOptions[] = [
       ...(clientIds.length > 0 ? [{ issuer: this.identity.issuer, kind: IssuerKind.COGNITO, audience: clientIds }] : []),
       ...props.externalIssuers ?? [],
     ];

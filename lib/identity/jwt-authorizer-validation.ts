@@ -24,7 +24,7 @@ import {
   stringProblem,
   URI_RULE,
 } from './authorizer-contract';
-import { AuthorizedRoute, ClaimConditionProps, ClaimOperator, IssuerKind, JwtAuthorizerProps } from './jwt-authorizer-props';
+import { AuthorizedRoute, ClaimConditionOptions, ClaimOperator, IssuerKind, JwtAuthorizerProps } from './jwt-authorizer-props';
 import { describeValue, invalidProp, validateRange } from '../private/validation';
 import { warnOptOut } from '../private/warnings';
 import { GatewayWarning } from '../gateway-warning';
@@ -105,7 +105,7 @@ function validateModelAccess(scope: IConstruct, props: JwtAuthorizerProps): void
   }
 }
 
-function validateCondition(scope: IConstruct, where: string, condition: ClaimConditionProps): void {
+function validateCondition(scope: IConstruct, where: string, condition: ClaimConditionOptions): void {
   checkString(scope, `${where}.claim`, condition.claim, CLAIM_NAME_RULE, true);
   checkList(scope, `${where}.values`, condition.values, CONDITION_VALUES_RULE);
   const single = condition.comparison === ClaimOperator.EQUALS || condition.comparison === ClaimOperator.AT_LEAST;

@@ -24,7 +24,7 @@ export class JwtAuthorizer extends Construct {
   /** The function that decides. */
   public readonly function: lambda.Function;
   /** The encrypted log group of the function: its audit lines, one per decision. */
-  public readonly logs: EncryptedLogGroup;
+  public readonly logGroup: EncryptedLogGroup;
 
   private readonly handler: SecureFunction;
 
@@ -43,7 +43,7 @@ export class JwtAuthorizer extends Construct {
       logRetention: props.logRetention,
     });
     this.function = this.handler.function;
-    this.logs = this.handler.logs;
+    this.logGroup = this.handler.logGroup;
     this.handler.acknowledgeOutsideVpc('The authorizer fetches signing keys from the token issuers (Cognito and external OIDC providers) over HTTPS on the internet; it reads no data store and calls no private resource.');
     this.handler.acknowledgeSynchronousOnly('API Gateway');
 
@@ -77,7 +77,7 @@ export class JwtAuthorizer extends Construct {
   }
 
   private decisionMetric(metricName: LogMetricName, filterPattern: logs.IFilterPattern, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return logMetric(this, this.handler.logs.logGroup, { metricName, filterPattern }, props);
+    return logMetric(this, this.handler.logGroup.logGroup, { metricName, filterPattern }, props);
   }
 
   /** The JSON config the handler reads; ids of pools and clients stay tokens until deployment. */

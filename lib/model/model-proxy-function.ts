@@ -176,7 +176,7 @@ export class ModelProxyFunction extends Construct implements ec2.IConnectable {
     this.function = this.handler.function;
     this.policy = this.handler.policy;
     this.role = this.handler.role;
-    this.logGroup = this.handler.logs;
+    this.logGroup = this.handler.logGroup;
 
     // The backend grants the function its one action and opens the network path to it.
     this.backendConfig = props.backend.bind(this, this);

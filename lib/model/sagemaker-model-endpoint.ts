@@ -82,7 +82,7 @@ export class SageMakerModelEndpoint extends Construct {
   /** The model. */
   public readonly model: sagemaker.CfnModel;
   /** The execution role SageMaker assumes for the model. */
-  public readonly role: iam.Role;
+  public readonly role: iam.IRole;
   /** The security group of the model's network interfaces. */
   public readonly securityGroup: ec2.SecurityGroup;
   /** The key of the ML storage volumes, when the instance type has EBS volumes. */

@@ -89,7 +89,7 @@ export class ModelNetwork extends ModelNetworkBase {
   /** The subnets of the model functions and the interface endpoints. */
   public readonly subnets: ec2.SubnetSelection;
   /** The encrypted log group of the flow logs, when flow logs are on. */
-  public readonly flowLogs?: EncryptedLogGroup;
+  public readonly flowLogGroup?: EncryptedLogGroup;
   /** The flow log, when flow logs are on. */
   public readonly flowLog?: ec2.FlowLog;
 
@@ -127,11 +127,11 @@ export class ModelNetwork extends ModelNetworkBase {
     this.checkSubnets();
 
     if (props.flowLogs ?? true) {
-      this.flowLogs = new EncryptedLogGroup(this, 'FlowLogs', { retention: props.flowLogRetention });
+      this.flowLogGroup = new EncryptedLogGroup(this, 'FlowLogs', { retention: props.flowLogRetention });
       this.flowLog = new ec2.FlowLog(this, 'FlowLog', {
         resourceType: ec2.FlowLogResourceType.fromVpc(this.vpc),
         trafficType: ec2.FlowLogTrafficType.ALL,
-        destination: ec2.FlowLogDestination.toCloudWatchLogs(this.flowLogs.logGroup, this.flowLogRole(this.flowLogs)),
+        destination: ec2.FlowLogDestination.toCloudWatchLogs(this.flowLogGroup.logGroup, this.flowLogRole(this.flowLogGroup)),
       });
     } else {
       warnOptOut(this, GatewayWarning.FLOW_LOGS_DISABLED, 'flowLogs is false: traffic in the model network is not recorded.');

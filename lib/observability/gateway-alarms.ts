@@ -9,7 +9,7 @@ import { AlarmSeverity, GatewayAlarmKind, GatewayAlarmThresholdsBySeverity } fro
 import { GatewayDashboard } from './gateway-dashboard';
 import { GatewayMetrics, WatchedEndpoint, WatchedFunction } from './gateway-metrics';
 import { GATEWAY_METRIC_NAMESPACE, MODEL_PROXY_SERVICE_NAME, PROXY_METRIC_DIMENSION_SETS } from './metric-names';
-import { GatewayMonitoringTargets, MonitoredFunctionProps, SageMakerEndpointOptions } from './monitoring-targets';
+import { GatewayMonitoringTargets, MonitoredFunctionOptions, SageMakerEndpointOptions } from './monitoring-targets';
 import {
   DEFAULT_DATAPOINTS_TO_ALARM, DEFAULT_EVALUATION_PERIODS, DEFAULT_MINIMUM_REQUESTS, DEFAULT_PERIOD, validateMonitoringWindow,
 } from './monitoring-window';
@@ -167,7 +167,7 @@ export class GatewayAlarms extends Construct {
   }
 
   /** Watches a function's errors, throttles and p99 duration (as a share of its timeout). */
-  public addFunction(props: MonitoredFunctionProps): void {
+  public addFunction(props: MonitoredFunctionOptions): void {
     const fn = this.watched.addFunction(props);
     this.watchFunction(fn);
     this.dashboard?.addFunction(props);

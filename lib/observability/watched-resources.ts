@@ -2,7 +2,7 @@ import { Duration, Token } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct, IConstruct } from 'constructs';
 import { WatchedEndpoint, WatchedFunction } from './gateway-metrics';
-import { MonitoredFunctionProps, SageMakerEndpointOptions } from './monitoring-targets';
+import { MonitoredFunctionOptions, SageMakerEndpointOptions } from './monitoring-targets';
 import { invalidProp, SAGEMAKER_NAME } from '../private/validation';
 
 const LABEL = /^[A-Za-z0-9/_-]{1,100}$/;
@@ -20,7 +20,7 @@ export class WatchedResources {
 
   public constructor(private readonly scope: Construct) {}
 
-  public addFunction(props: MonitoredFunctionProps): WatchedFunction {
+  public addFunction(props: MonitoredFunctionOptions): WatchedFunction {
     if (!LABEL.test(props.label)) invalidProp(this.scope, 'function label', props.label, '1-100 characters of [A-Za-z0-9/_-]');
     if (this.functions.some((fn) => fn.label === props.label)) invalidProp(this.scope, 'function label', props.label, 'a label not used by another watched function');
     if (this.functions.some((fn) => fn.function === props.function)) invalidProp(this.scope, 'function', props.label, 'a function not watched already');
@@ -35,7 +35,7 @@ export class WatchedResources {
   }
 
   /** Labels of the functions `addFunctionsIn` would add: their paths under `root`, without a trailing `/Resource`. */
-  public unwatchedFunctionsIn(root: IConstruct): MonitoredFunctionProps[] {
+  public unwatchedFunctionsIn(root: IConstruct): MonitoredFunctionOptions[] {
     const rootPath = root.node.path;
     return root.node.findAll()
       .filter((c): c is lambda.Function => c instanceof lambda.Function && !this.functions.some((fn) => fn.function === c))
