@@ -40,7 +40,7 @@ export enum GatewayWarning {
    */
   USER_POOL_DESTROYED_WITH_STACK = 'secure-ai-gateway:userPoolDestroyedWithStack',
   /**
-   * A JWT issuer has `audience: null`, so tokens minted for any application of
+   * A JWT issuer has `skipAudienceCheck`, so tokens minted for any application of
    * that issuer are accepted. List the accepted audiences instead.
    */
   AUDIENCE_CHECK_SKIPPED = 'secure-ai-gateway:audienceCheckSkipped',
