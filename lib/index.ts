@@ -9,6 +9,7 @@ export * from './edge/ai-web-acl';
 export * from './edge/ai-web-acl-props';
 export * from './edge/waf-auto-block';
 export * from './edge/web-acl-rule';
+export * from './gateway-warning';
 export * from './identity/ai-identity';
 export * from './identity/ai-identity-attributes';
 export * from './identity/ai-identity-base';
@@ -24,7 +25,6 @@ export * from './observability/gateway-dashboard';
 // The module is shared with the handlers; its constants are public as GatewayAlarms.METRIC_NAMESPACE and siblings.
 export { GatewayMetricDimension, LogMetricName, ProxyMetricName } from './observability/metric-names';
 export * from './observability/monitoring-targets';
-export * from './gateway-warning';
 export * from './secure-ai-gateway';
 export * as testing from './testing';
 export * from './traffic/usage-tier-options';

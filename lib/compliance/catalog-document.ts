@@ -49,7 +49,8 @@ function servers(gateway: ICatalogSource, stack: Stack, cfnApi: apigateway.CfnRe
     list.push({ url: `https://${intrinsicText(stack, cfnDomain.domainName)}/${basePath}`, description: 'Custom domain' });
   }
   if (stack.resolve(cfnApi.disableExecuteApiEndpoint) !== true) {
-    const host = `${intrinsicText(stack, gateway.api.restApi.restApiId)}.execute-api.${intrinsicText(stack, stack.region)}.${intrinsicText(stack, stack.urlSuffix)}`;
+    const apiId = intrinsicText(stack, gateway.api.restApi.restApiId);
+    const host = `${apiId}.execute-api.${intrinsicText(stack, stack.region)}.${intrinsicText(stack, stack.urlSuffix)}`;
     list.push({ url: `https://${host}/${stageName}`, description: 'Default execute-api endpoint' });
   }
   return list;
@@ -127,7 +128,8 @@ export function buildCatalogDocument(input: CatalogInput): JsonObject {
       gatewayResponses: gatewayResponseTable(),
       guard: {
         enabled: ShadowApiGuard.isGuarded(gateway),
-        exemptions: ShadowApiGuard.exemptionsIn(gateway.api.restApi).map((e) => ({ description: e.description, constructPath: e.constructPath, rules: e.rules, reason: e.reason })),
+        exemptions: ShadowApiGuard.exemptionsIn(gateway.api.restApi).map((e) => ({
+          description: e.description, constructPath: e.constructPath, rules: e.rules, reason: e.reason })),
       },
     }),
   };

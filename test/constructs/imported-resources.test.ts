@@ -67,7 +67,8 @@ describe('a gateway in an imported model network', () => {
 
   test('warns that the imported endpoint policy must admit the proxy role', () => {
     Annotations.fromStack(stack).hasWarning('/ImportedNetwork/Network',
-      Match.stringLikeRegexp(`imported bedrock-runtime endpoint is not managed here.*bedrock:InvokeModel.*\\[ack: ${GatewayWarning.IMPORTED_ENDPOINT_POLICY_UNCHANGED}\\]`));
+      Match.stringLikeRegexp('imported bedrock-runtime endpoint is not managed here.*bedrock:InvokeModel.*'
+        + `\\[ack: ${GatewayWarning.IMPORTED_ENDPOINT_POLICY_UNCHANGED}\\]`));
   });
 
   test('fails when a backend needs an endpoint the imported network does not have', () => {
@@ -89,7 +90,9 @@ describe('a gateway in an imported model network', () => {
     const { stack: s } = newTestStack();
     const sagemakerNetwork = ModelNetwork.fromModelNetworkAttributes(s, 'Net', {
       vpc: ec2.Vpc.fromVpcAttributes(s, 'Vpc', {
-        vpcId: 'vpc-0123456789abcdef0', availabilityZones: ['eu-west-1a', 'eu-west-1b'], isolatedSubnetIds: ['subnet-0123456789abcdefa', 'subnet-0123456789abcdefb'],
+        vpcId: 'vpc-0123456789abcdef0',
+        availabilityZones: ['eu-west-1a', 'eu-west-1b'],
+        isolatedSubnetIds: ['subnet-0123456789abcdefa', 'subnet-0123456789abcdefb'],
       }),
       interfaceEndpoints: [{
         service: ec2.InterfaceVpcEndpointAwsService.SAGEMAKER_RUNTIME,
@@ -100,7 +103,9 @@ describe('a gateway in an imported model network', () => {
       models: [{
         name: 'chat',
         backend: ModelBackend.sageMakerEndpoint({
-          endpointProps: { imageUri: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/tgi:1', modelDataUrl: 's3://models/chat.tar.gz', instanceType: 'ml.m5.xlarge' },
+          endpointProps: {
+            imageUri: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/tgi:1', modelDataUrl: 's3://models/chat.tar.gz', instanceType: 'ml.m5.xlarge',
+          },
         }),
       }],
       existingNetwork: sagemakerNetwork,
