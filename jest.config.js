@@ -1,3 +1,12 @@
+const os = require('node:os');
+
+/**
+ * Workers: one per core, but no more than memory allows. A worker that builds
+ * the example stack and runs the compliance packs holds about 1.6 GB.
+ */
+const WORKER_MEMORY = 2 * 1024 ** 3;
+const maxWorkers = Math.max(1, Math.min(os.availableParallelism(), Math.floor(os.totalmem() / WORKER_MEMORY)));
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
@@ -8,8 +17,8 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }],
   },
   setupFiles: ['<rootDir>/test/setup/quiet-sdk-node-warning.ts', '<rootDir>/test/setup/context.ts'],
-  snapshotSerializers: ['<rootDir>/test/setup/asset-hash-serializer.ts'],
+  // The serializer the package publishes, so the project's own snapshots show what users' snapshots show.
+  snapshotSerializers: ['<rootDir>/lib/testing/snapshot-serializer.ts'],
   testTimeout: 60000,
-  // Construct tests pay ~4 s each to load aws-cdk-lib; two workers suit this 2-core machine.
-  maxWorkers: 2,
+  maxWorkers,
 };

@@ -5,7 +5,7 @@
  */
 import { detectPromptInjection } from '../lambda/request-validator';
 import { distribution, fmt, printTable, sampleMicros } from './support/stats';
-import { loadSet, SETS, type LabeledPrompt } from './injection/labeled-sets';
+import { loadSet, PII_SETS, SETS, type LabeledPrompt } from './injection/labeled-sets';
 
 interface Rates {
   readonly tpr: number;
@@ -42,12 +42,25 @@ const sets = SETS.map((file) => ({ file, rows: loadSet(file) }));
 const all = sets.flatMap((s) => s.rows);
 
 console.log('Prompt-injection guard at the default threshold (0.5)\n');
+// The business sets are reported on their own rows and kept out of "all", so that the rows below stay comparable over time.
+const piiSets = PII_SETS.map((file) => ({ file, rows: loadSet(file) }));
 printTable(
   ['set', 'attacks', 'benign', 'TPR', 'FPR'],
-  [...sets, { file: 'all', rows: all }].map(({ file, rows }) => {
+  [...sets, { file: 'all', rows: all }, ...piiSets].map(({ file, rows }) => {
     const r = rates(rows);
-    return [file, r.attacks, r.benign, fmt(r.tpr, 3), fmt(r.fpr, 3)];
+    return [file, r.attacks, r.benign, r.attacks ? fmt(r.tpr, 3) : '-', r.benign ? fmt(r.fpr, 3) : '-'];
   }),
+);
+
+console.log('\nBusiness sets with personal data, per category\n');
+printTable(
+  ['set', 'category', 'prompts', 'correct'],
+  piiSets.flatMap(({ file, rows }) =>
+    [...groupBy(rows, (r) => r.category)].map(([category, group]) => {
+      const r = rates(group);
+      return [file, category, group.length, fmt(group[0].label === 'attack' ? r.tpr : 1 - r.fpr, 3)];
+    }),
+  ),
 );
 
 console.log('\nPer category, all sets (attack categories: share flagged; benign categories: share passed)\n');

@@ -16,7 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, BuildOptions } from 'esbuild';
-import { DEFAULT_RETRY, MODEL_PROXY_CONFIG_ENV, ModelProxyConfig } from '../lib/model/proxy-config';
+import { DEFAULT_PII_MASKING, DEFAULT_RETRY, MODEL_PROXY_CONFIG_ENV, ModelProxyConfig } from '../lib/contracts/model-proxy';
 import { distribution, fmt, printTable } from './support/stats';
 
 const root = join(__dirname, '..');
@@ -32,7 +32,7 @@ const SDK_EXTERNAL = ['@aws-sdk/*', '@smithy/*'];
 
 const config: ModelProxyConfig = {
   version: 1, model: 'bench', backend: { type: 'sagemaker', endpointName: 'bench' }, requestFormat: 'PASSTHROUGH',
-  responseTextPath: 'generated_text', maxPromptLength: 32000, maxOutputTokens: 4096, restorePlaceholders: false,
+  responseTextPath: 'generated_text', maxPromptLength: 32000, maxOutputTokens: 4096, restorePlaceholders: false, piiMasking: DEFAULT_PII_MASKING,
   maxBodyBytes: 196_096, injectionAction: 'block', injectionThreshold: 0.5, retry: DEFAULT_RETRY, timeoutMarginMs: 1000,
 };
 const lambdaEnv = {

@@ -6,7 +6,9 @@
  * default prompt limit of 32,000 characters), with
  * - `pass-through guards`: JSON.parse as validation, identity masking: the proxy's own cost;
  * - `real guards`: the request-validator (schema, Unicode, injection guard) and
- *   the pii-masking module in placeholder mode, wired as the handler wires them.
+ *   the pii-masking module in placeholder mode, wired as the handler wires them;
+ * - `real guards, piiMasking`: the same with a model's masking options (five
+ *   entity types, 50 allowlist values, two custom patterns).
  * Baseline, measured in the same run: parsing the request body and serializing
  * it once, which any proxy must do.
  *
@@ -49,6 +51,17 @@ function promptOf(chars: number): string {
 const ANSWER = JSON.stringify({ generated_text: `${promptOf(2000)} Reply to <EMAIL_1>.` });
 let bytesLogged = 0;
 
+/** Masking options as a model might set them: fewer types, a full allowlist, two identifiers of its own. */
+const TUNED_MASKING = {
+  mode: 'placeholder' as const,
+  entityTypes: ['EMAIL', 'PHONE', 'CREDIT_CARD', 'PERSON', 'API_SECRET'] as const,
+  allowlist: Array.from({ length: 50 }, (_, i) => `sku-${i}@support.example`),
+  customPatterns: [
+    { name: 'CLAIM_ID', pattern: '\\bCLM-\\d{8}\\b', caseInsensitive: false },
+    { name: 'POLICY', pattern: '\\bpol-[a-z0-9]{10}\\b', caseInsensitive: true },
+  ],
+};
+
 function proxyWith(guards: Guards) {
   return createModelProxy({
     config: proxyConfig({ restorePlaceholders: true }),
@@ -73,6 +86,7 @@ const passThrough: Guards = {
 const VARIANTS: Array<[string, ReturnType<typeof proxyWith>]> = [
   ['pass-through guards', proxyWith(passThrough)],
   ['real guards', proxyWith(createGuards(proxyConfig({ restorePlaceholders: true })))],
+  ['real guards, piiMasking', proxyWith(createGuards(proxyConfig({ restorePlaceholders: true, piiMasking: TUNED_MASKING })))],
 ];
 const context = { awsRequestId: 'bench', getRemainingTimeInMillis: () => 25_000 };
 

@@ -6,7 +6,8 @@
  *
  *   npx tsx bench/run.ts pii          (or: npm run bench -- pii)
  *
- * PII_DEV_DATA overrides the path of the labeled dev sample.
+ * PII_DEV_DATA overrides the path of the labeled dev sample. PII_BASELINE_REF=<git commit> also times the
+ * masker of that commit, in fresh processes alternating with this one's, and prints both medians.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -16,7 +17,7 @@ import { adversarialInputs, cleanText } from './pii/adversarial';
 import { generateLabeledCorpus, generateThroughputCorpus } from './pii/corpus';
 import { evaluate, loadJsonl, type EvalReport, type LabeledDoc } from './pii/evaluate';
 import { createFaker } from './pii/faker';
-import { loadBundledMasker } from './pii/load-masker';
+import { bundleMaskerAtRef, loadBundledMasker } from './pii/load-masker';
 import { distribution, fmt, median, printTable, sampleMicros } from './support/stats';
 
 const SEED = 20240611;
@@ -30,6 +31,8 @@ const PROCESSES = Number(process.env.PII_BENCH_PROCESSES ?? 7);
 const WORKER_NODE = process.env.BENCH_NODE ?? process.execPath;
 mkdirSync(OUT_DIR, { recursive: true });
 const masker = loadBundledMasker();
+const BASELINE_REF = process.env.PII_BASELINE_REF;
+
 const summary: Array<[string, string, string]> = [];
 
 function section(title: string): void {
@@ -101,11 +104,18 @@ function nodeVersion(): string {
 }
 
 /** Times a masker over `prompts` in a fresh process (see pii/throughput-worker.ts). */
-function timeInWorker(which: 'ours' | 'redact-pii' | 'baseline', prompts: readonly string[], warm: number, runs: number, repeat = 1): { wall: number[]; cpu: number[] } {
+function timeInWorker(
+  which: 'ours' | 'redact-pii' | 'baseline',
+  prompts: readonly string[],
+  warm: number,
+  runs: number,
+  repeat = 1,
+  bundle = masker.bundlePath,
+): { wall: number[]; cpu: number[] } {
   const file = join(OUT_DIR, `pii-prompts-${which}.json`);
   writeFileSync(file, JSON.stringify(prompts));
   const worker = join(__dirname, 'pii', 'throughput-worker.ts');
-  const r = spawnSync(WORKER_NODE, ['--expose-gc', '--import', 'tsx', worker, which, file, String(warm), String(runs), masker.bundlePath, String(repeat)], {
+  const r = spawnSync(WORKER_NODE, ['--expose-gc', '--import', 'tsx', worker, which, file, String(warm), String(runs), bundle, String(repeat)], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
   });
@@ -132,6 +142,7 @@ function throughput(): void {
     }
     return { wall, cpu };
   };
+  if (BASELINE_REF) compareWithRef(BASELINE_REF, docs, bytes);
   const ours = perProcess('ours', PROCESSES);
   const wallMBs = median(ours.wall);
   const cpuMBs = median(ours.cpu);
@@ -165,6 +176,25 @@ function throughput(): void {
   summary.push(['throughput, sparse-PII prompts (wall / CPU time)', '>= 100 MB/s', `${fmt(wallMBs, 1)} / ${fmt(cpuMBs, 1)} MB/s`]);
   summary.push(['  the same machine reading every char and nothing else', '', `${fmt(baseWallMBs, 1)} / ${fmt(baseCpuMBs, 1)} MB/s`]);
   summary.push(['ratio to redact-pii, same run, same prompts (wall / CPU)', '>= 10x', `${fmt(ourSubsetMBs / theirMBs, 0)}x / ${fmt(ratioCpu, 0)}x`]);
+}
+
+/**
+ * This masker and the one of `ref` on the same prompts, in fresh processes taking turns, so both meet the same
+ * load on a shared host.
+ */
+function compareWithRef(ref: string, docs: readonly string[], bytes: number): void {
+  const previous = bundleMaskerAtRef(ref);
+  const cpu: Record<'now' | 'ref', number[]> = { now: [], ref: [] };
+  for (let i = 0; i < PROCESSES; i++) {
+    for (const [key, bundle] of [['ref', previous], ['now', masker.bundlePath]] as const) {
+      const t = timeInWorker('ours', docs, 4, 5, 1, bundle);
+      cpu[key].push(bytes / 1e6 / (median(t.cpu) / 1000));
+    }
+  }
+  const ratio = median(cpu.now) / median(cpu.ref);
+  console.log(`MB/s (CPU time) of ${ref} in ${PROCESSES} processes: ${cpu.ref.map((v) => fmt(v, 0)).join(', ')}; median ${fmt(median(cpu.ref), 1)}`);
+  console.log(`MB/s (CPU time) of this version, taking turns with it: ${cpu.now.map((v) => fmt(v, 0)).join(', ')}; median ${fmt(median(cpu.now), 1)}`);
+  summary.push([`throughput against ${ref} (same run, medians, CPU time)`, '>= 0.90x', `${fmt(ratio, 3)}x`]);
 }
 
 function adversarial(): void {

@@ -113,7 +113,7 @@ console.log(`medians of ${RUNS} runs of many samples each`);
 const bundle = join(__dirname, '..', 'assets', 'waf-auto-block', 'index.js');
 if (existsSync(bundle)) {
   const config = JSON.stringify({
-    ipSetName: 'b', ipSetId: '11111111-2222-3333-4444-555555555555', ipSetScope: 'REGIONAL',
+    ipSetName: 'b', ipSetId: '11111111-2222-3333-4444-555555555555',
     tableName: 'bench', threshold: 10, windowSeconds: 300, blockSeconds: 3600, allowlist: [],
   });
   const timeIt = (script: string): number => {

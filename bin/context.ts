@@ -20,7 +20,9 @@ export function exampleStackPropsFromContext(node: Node): SecureAiStackProps {
   const endpoints = new Map(Object.entries(EXAMPLE_ENDPOINTS));
   for (const pair of str('sagemakerEndpoints')?.split(',') ?? []) {
     const [model, endpoint] = pair.split('=').map((part) => part.trim());
-    if (!model || !endpoint) throw new Error(`Invalid context sagemakerEndpoints: got ${JSON.stringify(pair)}; expected model=endpoint pairs separated by commas.`);
+    if (!model || !endpoint) {
+      throw new Error(`Invalid context sagemakerEndpoints: got ${JSON.stringify(pair)}; expected model=endpoint pairs separated by commas.`);
+    }
     endpoints.set(model, endpoint);
   }
   // An example model keeps its limits (prompt length, reserved concurrency); only the endpoint comes from context.

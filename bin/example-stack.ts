@@ -34,8 +34,17 @@ export const EXAMPLE_ENDPOINTS: Readonly<Record<string, string>> = Object.freeze
 /** The example models; a new array each call, so no caller can change another's. */
 export function exampleModels(): AiModelOptions[] {
   return [
-    { name: 'general-chat', maxPromptLength: 16_000, backend: ModelBackend.sageMakerEndpoint({ existingEndpointName: EXAMPLE_ENDPOINTS['general-chat'] }) },
-    { name: 'claims-triage', maxPromptLength: 8_000, reservedConcurrency: 5, backend: ModelBackend.sageMakerEndpoint({ existingEndpointName: EXAMPLE_ENDPOINTS['claims-triage'] }) },
+    {
+      name: 'general-chat',
+      maxPromptLength: 16_000,
+      backend: ModelBackend.sageMakerEndpoint({ existingEndpointName: EXAMPLE_ENDPOINTS['general-chat'] }),
+    },
+    {
+      name: 'claims-triage',
+      maxPromptLength: 8_000,
+      reservedConcurrency: 5,
+      backend: ModelBackend.sageMakerEndpoint({ existingEndpointName: EXAMPLE_ENDPOINTS['claims-triage'] }),
+    },
   ];
 }
 

@@ -99,6 +99,13 @@ export enum GatewayWarning {
    */
   INJECTION_GUARD_OFF = 'secure-ai-gateway:injectionGuardOff',
   /**
+   * A model's `piiMasking.entityTypes` leaves out built-in PII types (the
+   * warning names them): the proxy passes them to the model, and back to the
+   * caller, in clear. List every type the model may not see, or acknowledge
+   * when the left-out types are known not to occur in its prompts.
+   */
+  PII_TYPES_NOT_MASKED = 'secure-ai-gateway:piiTypesNotMasked',
+  /**
    * A new model VPC in a stack with an explicit account and region: its zones
    * are looked up with AWS credentials at synth. Put the zones into cdk.json's
    * context under the key the warning names, or leave `env` out of the stack.

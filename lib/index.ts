@@ -22,8 +22,9 @@ export * from './observability/alarm-thresholds';
 export * from './observability/encrypted-log-group';
 export * from './observability/gateway-alarms';
 export * from './observability/gateway-dashboard';
-// The module is shared with the handlers; its constants are public as GatewayAlarms.METRIC_NAMESPACE and siblings.
-export { GatewayMetricDimension, LogMetricName, ProxyMetricName } from './observability/metric-names';
+// The one contract module with public API: GatewayMetrics.proxyMetric takes its names. jsii drops its constants,
+// which are public as GatewayAlarms.METRIC_NAMESPACE and siblings.
+export { GatewayMetricDimension, LogMetricName, ProxyMetricName } from './contracts/metric-names';
 export * from './observability/monitoring-targets';
 export * from './secure-ai-gateway';
 export * as testing from './testing';

@@ -4,6 +4,7 @@ import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { SecureRestApi, SecureRestApiProps } from './api/secure-rest-api';
 import { ICatalogSource } from './compliance/catalog-source';
+import { PROMPT_LENGTH } from './contracts/limits';
 import { GatewayCatalog, GatewayCatalogOptions } from './compliance/gateway-catalog';
 import { ShadowApiGuard } from './compliance/shadow-api-guard';
 import { ShadowApiRule } from './compliance/shadow-api-rule';
@@ -13,8 +14,10 @@ import { WafAutoBlock, WafAutoBlockProps } from './edge/waf-auto-block';
 import { AiWebAclRule } from './edge/web-acl-rule';
 import { IAiIdentity } from './identity/ai-identity-base';
 import { GatewayAuthorization, GatewayAuthorizationOptions } from './identity/gateway-authorization';
-import { ModelBackend, ModelBackendType } from './model/model-backend';
+import { ModelBackendType } from './model/backend-options';
+import { ModelBackend } from './model/model-backend';
 import { InjectionAction, ModelProxyFunction } from './model/model-proxy-function';
+import { PiiMaskingOptions } from './model/pii-masking-options';
 import { ModelNetwork, ModelNetworkProps } from './network/model-network';
 import { IModelNetwork } from './network/model-network-base';
 import { UnmaskedVpcLinkIntegration } from './network/unmasked-vpc-link-integration';
@@ -53,9 +56,16 @@ export interface AiModelOptions {
   readonly reservedConcurrency?: number;
   /**
    * Put the caller's own values back where the model's answer repeats a placeholder of the prompt.
+   * Needs the PLACEHOLDER masking mode.
    * @default false
    */
   readonly restorePlaceholders?: boolean;
+  /**
+   * How the proxy masks PII in the prompt and in the answer: which types, placeholders or
+   * redaction, values never masked, and identifiers of your own. Needs `backend`.
+   * @default - every type masked with numbered placeholders, no allowlist, no custom patterns
+   */
+  readonly piiMasking?: PiiMaskingOptions;
   /**
    * What the proxy's prompt-injection guard does with a suspicious prompt.
    * @default InjectionAction.BLOCK
@@ -213,7 +223,7 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
     }
     validatePathSafeNames(this, 'models[].name', props.models.map((model) => model.name));
     const defaultPromptLength = props.maxPromptLength ?? SecureAiGateway.DEFAULT_MAX_PROMPT_LENGTH;
-    validateRange(this, 'maxPromptLength', defaultPromptLength, { min: 1, max: SecureRestApi.MAX_PROMPT_LENGTH_LIMIT });
+    validateRange(this, 'maxPromptLength', defaultPromptLength, PROMPT_LENGTH);
     this.validateEdgeProps(props);
 
     this.api = new SecureRestApi(this, 'Api', props);
@@ -321,10 +331,15 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
     if (model.backend && model.unmaskedVpcLink) {
       invalidProp(this, `models[${model.name}]`, 'backend and unmaskedVpcLink', 'one of backend (masked, through the proxy) or unmaskedVpcLink');
     }
+    if (model.unmaskedVpcLink && model.piiMasking !== undefined) {
+      invalidProp(this, `models[${model.name}].piiMasking`, 'set with unmaskedVpcLink', 'a backend: the VPC link path masks nothing');
+    }
     if (model.unmaskedVpcLink) return model.unmaskedVpcLink.integration;
     if (!model.backend) {
-      if (model.reservedConcurrency !== undefined || model.restorePlaceholders !== undefined || model.injectionAction !== undefined) {
-        invalidProp(this, `models[${model.name}]`, 'proxy options without a backend', 'a backend for reservedConcurrency, restorePlaceholders and injectionAction to apply to');
+      const proxyOptions = [model.reservedConcurrency, model.restorePlaceholders, model.injectionAction, model.piiMasking];
+      if (proxyOptions.some((option) => option !== undefined)) {
+        invalidProp(this, `models[${model.name}]`, 'proxy options without a backend',
+          'a backend for reservedConcurrency, restorePlaceholders, injectionAction and piiMasking to apply to');
       }
       return undefined;
     }
@@ -337,13 +352,18 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
       reservedConcurrency: model.reservedConcurrency,
       restorePlaceholders: model.restorePlaceholders,
       injectionAction: model.injectionAction,
+      piiMasking: model.piiMasking,
     });
     this.proxies.set(model.name, proxy);
     return new apigateway.LambdaIntegration(proxy.function, { timeout: Duration.seconds(29), allowTestInvoke: false });
   }
 
   private validateEdgeProps(props: SecureAiGatewayProps): void {
-    const webAclChoices = [props.webAclProps && 'webAclProps', props.existingWebAclArn !== undefined && 'existingWebAclArn', props.disableWebAcl && 'disableWebAcl'].filter(Boolean);
+    const webAclChoices = [
+      props.webAclProps && 'webAclProps',
+      props.existingWebAclArn !== undefined && 'existingWebAclArn',
+      props.disableWebAcl && 'disableWebAcl',
+    ].filter(Boolean);
     if (webAclChoices.length > 1) {
       invalidProp(this, 'web ACL props', webAclChoices, 'at most one of webAclProps, existingWebAclArn and disableWebAcl');
     }

@@ -14,6 +14,9 @@ const DIR = join(__dirname, '../../test/fixtures/injection');
 
 export const SETS = ['labeled.jsonl', 'later-rounds.jsonl', 'holdout.jsonl', 'round7.jsonl', 'round8.jsonl'] as const;
 
+/** Business text carrying personal data: benign prompts, and injections hidden in the same kind of text. */
+export const PII_SETS = ['pii-business.jsonl', 'pii-embedded-attacks.jsonl'] as const;
+
 export function loadSet(file: string): LabeledPrompt[] {
   return readFileSync(join(DIR, file), 'utf8')
     .split('\n')

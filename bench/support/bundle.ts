@@ -6,17 +6,17 @@
  */
 import { buildSync } from 'esbuild';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
 
-/** Bundles `entry` (relative to the repository root) into bench/.out/<name>.bundle.cjs and returns its path. */
+/** Bundles `entry` (absolute, or relative to the repository root) into bench/.out/<name>.bundle.cjs and returns its path. */
 export function buildBenchBundle(entry: string, name: string): string {
   const outDir = join(ROOT, 'bench', '.out');
   mkdirSync(outDir, { recursive: true });
   const outfile = join(outDir, `${name}.bundle.cjs`);
   buildSync({
-    entryPoints: [join(ROOT, entry)],
+    entryPoints: [isAbsolute(entry) ? entry : join(ROOT, entry)],
     outfile,
     bundle: true,
     minify: true,

@@ -10,7 +10,7 @@ import { authorizeModels, groupsOf, type ModelVerdict, scopesOf } from './author
 import { audit } from './audit';
 import { extractBearerToken } from './bearer-token';
 import { type Claims, claimValues } from './conditions';
-import { type AuthorizerConfig, parseAuthorizerConfig, type ResolvedAuthorizerConfig, type ResolvedIssuerConfig } from './config';
+import { type AuthorizerConfig, AuthorizerConfigError, parseAuthorizerConfig, type ResolvedAuthorizerConfig, type ResolvedIssuerConfig } from './config';
 import { DecisionCache, tokenCacheKey } from './decision-cache';
 import { DEFAULT_JWKS_TIMEOUT_MS, fetchJwksOverHttp, type JwksFetcher } from './jwks-fetcher';
 import { type AuthorizerContext, buildPolicy } from './policy';
@@ -66,7 +66,9 @@ interface Outcome {
 const MAX_CONTEXT_VALUE_LENGTH = 256;
 
 export function createAuthorizer(config: AuthorizerConfig | ResolvedAuthorizerConfig, deps: AuthorizerDeps = {}): AuthorizerHandler {
-  const resolved = parseAuthorizerConfig(config);
+  const parsed = parseAuthorizerConfig(config);
+  if (!parsed.success) throw new AuthorizerConfigError(parsed.errors);
+  const resolved = parsed.data;
   const now = deps.now ?? Date.now;
   const logger = deps.logger ?? createJsonLogger({ service: LOG_SERVICE });
   const routes = new RouteTable(resolved.routes, resolved.models.map((m) => m.model));

@@ -5,9 +5,10 @@
  */
 import {
   ConfigIssues,
+  type ConfigResult,
   type JsonObject,
   checkStringList,
-  isJsonObject,
+  parseConfig,
   readBoolean,
   readChoice,
   readInteger,
@@ -15,30 +16,29 @@ import {
   readString,
   readStringList,
   rejectUnknownKeys,
-} from './config-reader';
+} from '../shared/config-reader';
 import {
   ALGORITHMS_RULE,
   AUDIENCE_RULE,
+  AUTHORIZER_CONFIG_ENV,
   CLAIM_NAME_RULE,
   CLOCK_SKEW_SECONDS,
   CONDITION_OPERATORS,
   CONDITION_ORDER_RULE,
   CONDITION_VALUES_RULE,
   DECISION_CACHE_SIZE,
-  DEFAULT_ROUTES,
   GRANTS_RULE,
   ISSUER_KINDS,
   keyUriProblem,
   MAX_TOKEN_LENGTH,
-  MODEL_NAME,
-  type RouteConfig,
-  routeSetProblems,
+  ROUTE_RULE,
   SIGNATURE_ALGORITHMS,
   TOKEN_USES,
   URI_RULE,
-} from '../../lib/identity/authorizer-contract';
+} from '../../lib/contracts/authorizer';
+import { MODEL_NAME } from '../../lib/contracts/model-names';
+import { DEFAULT_ROUTES, type RouteConfig, routeSetProblems } from '../../lib/contracts/routes';
 
-export { AUTHORIZER_CONFIG_ENV, DEFAULT_ROUTES, MODEL_PLACEHOLDER, type RouteConfig, SIGNATURE_ALGORITHMS } from '../../lib/identity/authorizer-contract';
 export type SignatureAlgorithm = (typeof SIGNATURE_ALGORITHMS)[number];
 export type IssuerKind = (typeof ISSUER_KINDS)[number];
 export type TokenUse = (typeof TOKEN_USES)[number];
@@ -138,7 +138,7 @@ export interface ResolvedAuthorizerConfig {
 }
 
 
-/** Thrown by {@link parseAuthorizerConfig}; `issues` names every field that is wrong. */
+/** Thrown by `createAuthorizer` when it is given a config that does not parse; `issues` names every field that is wrong. */
 export class AuthorizerConfigError extends Error {
   public constructor(public readonly issues: readonly string[]) {
     super(`Invalid authorizer config: ${issues.join('; ')}`);
@@ -147,21 +147,14 @@ export class AuthorizerConfigError extends Error {
 }
 
 /**
- * Validates a config (a JSON string or an already parsed value) and applies
- * the defaults. Throws {@link AuthorizerConfigError} listing every problem.
+ * Validates a config (the JSON text of {@link AUTHORIZER_CONFIG_ENV} or an
+ * already parsed value) and applies the defaults.
  */
-export function parseAuthorizerConfig(json: unknown): ResolvedAuthorizerConfig {
-  let value = json;
-  if (typeof json === 'string') {
-    try {
-      value = JSON.parse(json);
-    } catch {
-      throw new AuthorizerConfigError(['config: is not valid JSON']);
-    }
-  }
-  if (!isJsonObject(value)) throw new AuthorizerConfigError(['config: must be a JSON object']);
+export function parseAuthorizerConfig(json: unknown): ConfigResult<ResolvedAuthorizerConfig> {
+  return parseConfig(json, AUTHORIZER_CONFIG_ENV, readAuthorizerConfig);
+}
 
-  const issues = new ConfigIssues();
+function readAuthorizerConfig(value: JsonObject, issues: ConfigIssues): ResolvedAuthorizerConfig {
   rejectUnknownKeys(value, [
     'issuers', 'models', 'routes', 'tenantClaim', 'tierClaim', 'usageIdentifierClaim',
     'maxTokenLength', 'clockSkewSeconds', 'decisionCacheSize', 'allowLoopbackHttpJwks',
@@ -175,7 +168,7 @@ export function parseAuthorizerConfig(json: unknown): ResolvedAuthorizerConfig {
   reportDuplicates(models.map((m) => m.model), 'models', 'model', issues);
   const modelsParsed = issues.list.length === beforeModels;
 
-  const config: ResolvedAuthorizerConfig = {
+  return {
     issuers,
     models,
     routes: parseRoutes(value, modelsParsed ? models.map((m) => m.model) : undefined, issues),
@@ -187,8 +180,6 @@ export function parseAuthorizerConfig(json: unknown): ResolvedAuthorizerConfig {
     decisionCacheSize: readInteger(value, 'decisionCacheSize', '', issues, DECISION_CACHE_SIZE) ?? DECISION_CACHE_SIZE.default,
     allowLoopbackHttpJwks,
   };
-  if (issues.list.length > 0) throw new AuthorizerConfigError(issues.list);
-  return config;
 }
 
 function parseIssuer(item: JsonObject, at: string, issues: ConfigIssues, allowLoopbackHttp: boolean): ResolvedIssuerConfig | undefined {
@@ -297,7 +288,7 @@ function parseRoutes(value: JsonObject, models: readonly string[] | undefined, i
   const before = issues.list.length;
   const routes = readObjectList(value, 'routes', '', issues, 1, (item, at) => {
     rejectUnknownKeys(item, ['route', 'model'], at, issues);
-    const route = readString(item, 'route', at, issues, { maxLength: 2048, required: true });
+    const route = readString(item, 'route', at, issues, { ...ROUTE_RULE, required: true });
     const model = readString(item, 'model', at, issues, MODEL_NAME);
     return route === undefined ? undefined : { route, ...(model === undefined ? {} : { model }) };
   });

@@ -9,7 +9,7 @@ import * as https from 'node:https';
 import type { Fetcher } from 'aws-jwt-verify/https';
 import { assertIsJwks } from 'aws-jwt-verify/jwk';
 import { safeJsonParse } from 'aws-jwt-verify/safe-json-parse';
-import { keyUriProblem } from '../../lib/identity/authorizer-contract';
+import { keyUriProblem } from '../../lib/contracts/authorizer';
 
 /** Downloads `uri`; must stop when `signal` aborts. Tests inject their own. */
 export type JwksFetcher = (uri: string, signal: AbortSignal) => Promise<Uint8Array | ArrayBuffer | string>;

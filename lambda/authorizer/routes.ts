@@ -4,7 +4,7 @@
  * every configured route of every model; these ARNs are derived from the
  * `methodArn` of the current call and the configured routes.
  */
-import { ANY_METHOD, MODEL_PLACEHOLDER, type RouteConfig, splitRoute } from '../../lib/identity/authorizer-contract';
+import { ANY_METHOD, MODEL_PLACEHOLDER, type RouteConfig, splitRoute } from '../../lib/contracts/routes';
 
 /** `arn:<partition>:execute-api:<region>:<account>:<apiId>/<stage>` and `VERB/path` of one call. */
 export interface MethodArn {

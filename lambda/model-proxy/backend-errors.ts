@@ -1,4 +1,4 @@
-import { ErrorCode } from '../shared/error-codes';
+import { ErrorCode } from '../../lib/contracts/error-codes';
 import { BadGatewayError, GatewayTimeoutError, HandlerError, ThrottledError, UnprocessableError } from '../shared/errors';
 import { ModelCallError } from './model-client';
 

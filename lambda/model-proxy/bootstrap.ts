@@ -1,5 +1,5 @@
-import { MODEL_PROXY_CONFIG_ENV, ModelProxyConfig } from '../../lib/model/proxy-config';
-import { ErrorCode } from '../shared/error-codes';
+import { ErrorCode } from '../../lib/contracts/error-codes';
+import { MODEL_PROXY_CONFIG_ENV, ModelProxyConfig } from '../../lib/contracts/model-proxy';
 import { HandlerError } from '../shared/errors';
 import type { Logger } from '../shared/logger';
 import { safeErrorName } from '../shared/error-name';
@@ -27,15 +27,15 @@ export interface ProxyEnvironmentDeps {
  */
 export function createProxyFromEnvironment(env: Readonly<Record<string, string | undefined>>, deps: ProxyEnvironmentDeps): ModelProxy {
   const parsed = parseProxyConfig(env[MODEL_PROXY_CONFIG_ENV]);
-  if (!parsed.ok) {
-    deps.logger.log('ERROR', 'model proxy configuration rejected', { problem: parsed.problem });
+  if (!parsed.success) {
+    deps.logger.log('ERROR', 'model proxy configuration rejected', { problem: parsed.errors.join('; ') });
     return misconfiguredProxy(deps.logger);
   }
   try {
     return createModelProxy({
-      config: parsed.config,
-      guards: deps.guards(parsed.config),
-      modelClient: createModelClient(parsed.config.backend, deps.sdk),
+      config: parsed.data,
+      guards: deps.guards(parsed.data),
+      modelClient: createModelClient(parsed.data.backend, deps.sdk),
       logger: deps.logger,
       clock: deps.clock,
       metrics: deps.metrics,
@@ -49,7 +49,13 @@ export function createProxyFromEnvironment(env: Readonly<Record<string, string |
 function misconfiguredProxy(logger: Logger): ModelProxy {
   return async (event, context) => {
     const requestId = event.requestContext?.requestId ?? context.awsRequestId;
-    logger.log('ERROR', AUDIT_MESSAGE, { requestId, invocationId: context.awsRequestId, status: 500, code: ErrorCode.INTERNAL_ERROR, failedStep: 'configuration' });
+    logger.log('ERROR', AUDIT_MESSAGE, {
+      requestId,
+      invocationId: context.awsRequestId,
+      status: 500,
+      code: ErrorCode.INTERNAL_ERROR,
+      failedStep: 'configuration',
+    });
     return new HandlerError(500, ErrorCode.INTERNAL_ERROR, 'Internal server error.').toResponse(requestId);
   };
 }

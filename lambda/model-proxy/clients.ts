@@ -1,6 +1,6 @@
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
-import type { BackendConfig } from '../../lib/model/proxy-config';
+import type { BackendConfig } from '../../lib/contracts/model-proxy';
 import { bedrockModelClient } from './bedrock-client';
 import { httpModelClient } from './http-client';
 import type { ModelClient } from './model-client';

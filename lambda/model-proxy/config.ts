@@ -1,138 +1,173 @@
-import { parseBedrockModelRef } from '../../lib/model/bedrock-model-ref';
+import { BEDROCK_MODEL_ID, parseBedrockModelRef } from '../../lib/contracts/bedrock-model-ref';
+import { PROMPT_LENGTH } from '../../lib/contracts/limits';
 import {
   BACKEND_TYPES,
+  CustomPiiPatternConfig,
+  BACKEND_URL,
   BackendConfig,
+  INJECTION_ACTIONS,
+  INJECTION_THRESHOLD,
+  MAX_BODY_BYTES,
+  MAX_OUTPUT_TOKENS,
+  MODEL_PROXY_CONFIG_ENV,
   MODEL_PROXY_CONFIG_VERSION,
   ModelProxyConfig,
-  INJECTION_ACTIONS,
+  PII_ALLOWLIST_MAX_LENGTH,
+  PII_ALLOWLIST_MAX_VALUES,
+  PII_CUSTOM_PATTERN_MAX_LENGTH,
+  PII_CUSTOM_PATTERNS_MAX,
+  PII_ENTITY_TYPES,
+  PII_PROXY_MODES,
+  PiiEntityTypeName,
+  PiiMaskingConfig,
   REQUEST_FORMATS,
-  RESPONSE_TEXT_PATH_PATTERN,
+  REQUEST_MODEL_NAME,
+  RESPONSE_TEXT_PATH,
+  RETRY_ATTEMPTS,
+  RETRY_BASE_DELAY_MS,
+  RETRY_MAX_DELAY_MS_CEILING,
   RetryConfig,
-} from '../../lib/model/proxy-config';
-import { MODEL_NAME_PATTERN } from '../../lib/api/routes';
+  SAGEMAKER_ENDPOINT_NAME,
+  TIMEOUT_MARGIN_MS,
+} from '../../lib/contracts/model-proxy';
+import { MODEL_NAME } from '../../lib/contracts/model-names';
+import { CUSTOM_PATTERN_NAME, CUSTOM_PATTERN_NAME_RULE } from '../pii-masking/config-checks';
+import {
+  type ConfigIssues,
+  type ConfigResult,
+  type JsonObject,
+  parseConfig,
+  readBoolean,
+  readChoice,
+  readInteger,
+  readList,
+  readNumber,
+  readObjectList,
+  readObject,
+  readString,
+} from '../shared/config-reader';
 
-export type ConfigResult =
-  | { readonly ok: true; readonly config: ModelProxyConfig }
-  | { readonly ok: false; readonly problem: string };
-
-class ConfigProblem extends Error {}
-
-/** SageMaker endpoint names: 1-63 of [a-zA-Z0-9-], no leading or trailing hyphen. */
-const ENDPOINT_NAME = /^[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62}$/;
-
-/**
- * Parses and checks the configuration JSON once, at cold start. A problem is
- * described by field name only, so the log line cannot echo a value.
- */
-export function parseProxyConfig(raw: string | undefined): ConfigResult {
-  if (raw === undefined || raw === '') return { ok: false, problem: 'the configuration variable is missing' };
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    return { ok: false, problem: 'the configuration is not JSON' };
-  }
-  try {
-    return { ok: true, config: readConfig(value) };
-  } catch (err) {
-    if (err instanceof ConfigProblem) return { ok: false, problem: err.message };
-    throw err;
-  }
+/** Parses and checks the configuration JSON once, at cold start. */
+export function parseProxyConfig(raw: string | undefined): ConfigResult<ModelProxyConfig> {
+  return parseConfig(raw, MODEL_PROXY_CONFIG_ENV, readConfig);
 }
 
-function readConfig(value: unknown): ModelProxyConfig {
-  const root = object(value, 'configuration');
-  if (root.version !== MODEL_PROXY_CONFIG_VERSION) throw new ConfigProblem('version is not supported');
+function readConfig(root: JsonObject, issues: ConfigIssues): ModelProxyConfig {
+  if (root.version !== MODEL_PROXY_CONFIG_VERSION) issues.add('version', `expected ${MODEL_PROXY_CONFIG_VERSION}`);
+  // Every field is read even after a problem, so one log line lists them all; `data` is used only when there is none.
   const config: ModelProxyConfig = {
     version: MODEL_PROXY_CONFIG_VERSION,
-    model: string(root.model, 'model', MODEL_NAME_PATTERN),
-    backend: readBackend(root.backend),
-    requestFormat: oneOf(root.requestFormat, 'requestFormat', REQUEST_FORMATS),
-    requestModelName: root.requestModelName === undefined ? undefined : string(root.requestModelName, 'requestModelName', /^[\x21-\x7e]{1,256}$/),
-    responseTextPath: string(root.responseTextPath, 'responseTextPath', RESPONSE_TEXT_PATH_PATTERN),
-    maxPromptLength: integer(root.maxPromptLength, 'maxPromptLength', 1, 262_144),
-    maxOutputTokens: integer(root.maxOutputTokens, 'maxOutputTokens', 1, 1_000_000),
-    restorePlaceholders: boolean(root.restorePlaceholders, 'restorePlaceholders'),
-    maxBodyBytes: integer(root.maxBodyBytes, 'maxBodyBytes', 1, 10 * 1024 * 1024),
-    injectionAction: oneOf(root.injectionAction, 'injectionAction', INJECTION_ACTIONS),
-    injectionThreshold: fraction(root.injectionThreshold, 'injectionThreshold'),
-    retry: readRetry(root.retry),
-    timeoutMarginMs: integer(root.timeoutMarginMs, 'timeoutMarginMs', 0, 10_000),
+    model: readString(root, 'model', '', issues, { ...MODEL_NAME, required: true })!,
+    backend: readBackend(root, issues)!,
+    requestFormat: readChoice(root, 'requestFormat', '', issues, REQUEST_FORMATS, true)!,
+    requestModelName: readString(root, 'requestModelName', '', issues, REQUEST_MODEL_NAME),
+    responseTextPath: readString(root, 'responseTextPath', '', issues, { ...RESPONSE_TEXT_PATH, required: true })!,
+    maxPromptLength: readInteger(root, 'maxPromptLength', '', issues, { ...PROMPT_LENGTH, required: true })!,
+    maxOutputTokens: readInteger(root, 'maxOutputTokens', '', issues, { ...MAX_OUTPUT_TOKENS, required: true })!,
+    restorePlaceholders: readBoolean(root, 'restorePlaceholders', '', issues, true)!,
+    piiMasking: readPiiMasking(root, issues)!,
+    maxBodyBytes: readInteger(root, 'maxBodyBytes', '', issues, { ...MAX_BODY_BYTES, required: true })!,
+    injectionAction: readChoice(root, 'injectionAction', '', issues, INJECTION_ACTIONS, true)!,
+    injectionThreshold: readNumber(root, 'injectionThreshold', '', issues, { ...INJECTION_THRESHOLD, required: true })!,
+    retry: readRetry(root, issues)!,
+    timeoutMarginMs: readInteger(root, 'timeoutMarginMs', '', issues, { ...TIMEOUT_MARGIN_MS, required: true })!,
   };
+  // Only placeholders can be put back; a redacted value is gone.
+  if (config.restorePlaceholders && config.piiMasking !== undefined && config.piiMasking.mode !== 'placeholder') {
+    issues.add('restorePlaceholders', 'expected false unless piiMasking.mode is placeholder');
+  }
   return config;
 }
 
-function readBackend(value: unknown): BackendConfig {
-  const backend = object(value, 'backend');
-  const type = oneOf(backend.type, 'backend.type', BACKEND_TYPES);
+/**
+ * The masking options' shape and limits. Patterns and allowlist values are
+ * compiled by the masker itself when the guards are built (guard-wiring.ts),
+ * so a pattern it refuses stops the function from starting.
+ */
+function readPiiMasking(root: JsonObject, issues: ConfigIssues): PiiMaskingConfig | undefined {
+  const pii = readObject(root, 'piiMasking', '', issues);
+  if (pii === undefined) return undefined;
+  const mode = readChoice(pii, 'mode', 'piiMasking', issues, PII_PROXY_MODES, true);
+  const entityTypes = 'entityTypes' in pii
+    ? bounded(readList(pii, 'entityTypes', 'piiMasking', issues, 1, (item, at) => {
+      if (typeof item === 'string' && (PII_ENTITY_TYPES as readonly string[]).includes(item)) return item as PiiEntityTypeName;
+      issues.add(at, `must be one of ${PII_ENTITY_TYPES.join(', ')}`);
+      return undefined;
+    }), PII_ENTITY_TYPES.length, 'piiMasking.entityTypes', issues)
+    : undefined;
+  const allowlist = bounded(readList(pii, 'allowlist', 'piiMasking', issues, 0, (item, at) => {
+    if (typeof item === 'string' && ALLOWLIST_VALUE.test(item)) return item;
+    issues.add(at, `must be 1-${PII_ALLOWLIST_MAX_LENGTH} characters without control characters`);
+    return undefined;
+  }), PII_ALLOWLIST_MAX_VALUES, 'piiMasking.allowlist', issues);
+  const customPatterns = bounded(readObjectList(pii, 'customPatterns', 'piiMasking', issues, 0, (p, at): CustomPiiPatternConfig | undefined => {
+    const name = readString(p, 'name', at, issues, { maxLength: 32, pattern: CUSTOM_PATTERN_NAME, patternRule: CUSTOM_PATTERN_NAME_RULE, required: true });
+    const pattern = readString(p, 'pattern', at, issues, { maxLength: PII_CUSTOM_PATTERN_MAX_LENGTH, required: true });
+    const caseInsensitive = readBoolean(p, 'caseInsensitive', at, issues) ?? false;
+    return name === undefined || pattern === undefined ? undefined : { name, pattern, caseInsensitive };
+  }), PII_CUSTOM_PATTERNS_MAX, 'piiMasking.customPatterns', issues);
+  if (mode === undefined) return undefined;
+  return entityTypes === undefined ? { mode, allowlist, customPatterns } : { mode, entityTypes, allowlist, customPatterns };
+}
+
+const ALLOWLIST_VALUE = new RegExp(`^(?=.*\\S)[^\\u0000-\\u001f\\u007f]{1,${PII_ALLOWLIST_MAX_LENGTH}}$`, 's');
+
+function bounded<T>(items: T[], max: number, at: string, issues: ConfigIssues): T[] {
+  if (items.length > max) issues.add(at, `must have at most ${max} items`);
+  return items;
+}
+
+function readBackend(root: JsonObject, issues: ConfigIssues): BackendConfig | undefined {
+  const backend = readObject(root, 'backend', '', issues);
+  if (backend === undefined) return undefined;
+  const type = readChoice(backend, 'type', 'backend', issues, BACKEND_TYPES, true);
   switch (type) {
-    case 'sagemaker':
-      return { type, endpointName: string(backend.endpointName, 'backend.endpointName', ENDPOINT_NAME) };
-    case 'bedrock':
-      return { type, modelId: bedrockModelId(backend.modelId) };
+    case undefined:
+      return undefined;
+    case 'sagemaker': {
+      const endpointName = readString(backend, 'endpointName', 'backend', issues, { ...SAGEMAKER_ENDPOINT_NAME, required: true });
+      return endpointName === undefined ? undefined : { type, endpointName };
+    }
+    case 'bedrock': {
+      const modelId = readString(backend, 'modelId', 'backend', issues, { ...BEDROCK_MODEL_ID, required: true });
+      if (modelId === undefined) return undefined;
+      // The construct's own rule: a foundation model, or an inference profile by id or ARN.
+      if (parseBedrockModelRef(modelId) !== undefined) return { type, modelId };
+      issues.add('backend.modelId', 'expected a foundation-model id, or an inference profile id or ARN');
+      return undefined;
+    }
     default: {
-      const allowInsecureHttp = boolean(backend.allowInsecureHttp, 'backend.allowInsecureHttp');
-      const url = string(backend.url, 'backend.url', /^https?:\/\/\S+$/);
-      let parsed: URL;
-      try {
-        parsed = new URL(url);
-      } catch {
-        throw new ConfigProblem('backend.url is not a URL');
-      }
-      if (parsed.username || parsed.password) throw new ConfigProblem('backend.url must not carry credentials');
-      if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && allowInsecureHttp)) {
-        throw new ConfigProblem('backend.url must be https (http only with allowInsecureHttp)');
-      }
-      return { type, url, allowInsecureHttp };
+      const allowInsecureHttp = readBoolean(backend, 'allowInsecureHttp', 'backend', issues, true);
+      const url = readString(backend, 'url', 'backend', issues, { ...BACKEND_URL, required: true });
+      if (url === undefined || allowInsecureHttp === undefined) return undefined;
+      const problem = backendUrlProblem(url, allowInsecureHttp);
+      if (problem === undefined) return { type, url, allowInsecureHttp };
+      issues.add('backend.url', `expected ${problem}`);
+      return undefined;
     }
   }
 }
 
-/** The construct's own rule: a foundation model, or an inference profile by id or ARN. */
-function bedrockModelId(value: unknown): string {
-  if (typeof value !== 'string' || parseBedrockModelRef(value) === undefined) {
-    throw new ConfigProblem('backend.modelId is missing or malformed');
+function backendUrlProblem(url: string, allowInsecureHttp: boolean): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'a URL';
   }
-  return value;
+  if (parsed.username || parsed.password) return 'a URL without credentials';
+  if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && allowInsecureHttp)) return 'an https URL (http only with allowInsecureHttp)';
+  return undefined;
 }
 
-function readRetry(value: unknown): RetryConfig {
-  const retry = object(value, 'retry');
-  const baseDelayMs = integer(retry.baseDelayMs, 'retry.baseDelayMs', 0, 10_000);
-  const maxDelayMs = integer(retry.maxDelayMs, 'retry.maxDelayMs', baseDelayMs, 20_000);
-  return { maxAttempts: integer(retry.maxAttempts, 'retry.maxAttempts', 1, 5), baseDelayMs, maxDelayMs };
-}
-
-function object(value: unknown, field: string): Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new ConfigProblem(`${field} is not an object`);
-  return value as Record<string, unknown>;
-}
-
-function string(value: unknown, field: string, pattern: RegExp): string {
-  if (typeof value !== 'string' || !pattern.test(value)) throw new ConfigProblem(`${field} is missing or malformed`);
-  return value;
-}
-
-function integer(value: unknown, field: string, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigProblem(`${field} is not an integer from ${min} to ${max}`);
-  }
-  return value;
-}
-
-function fraction(value: unknown, field: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > 1) throw new ConfigProblem(`${field} must be a number above 0 and at most 1`);
-  return value;
-}
-
-function boolean(value: unknown, field: string): boolean {
-  if (typeof value !== 'boolean') throw new ConfigProblem(`${field} is not a boolean`);
-  return value;
-}
-
-function oneOf<T extends string>(value: unknown, field: string, allowed: readonly T[]): T {
-  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-    throw new ConfigProblem(`${field} is not one of ${allowed.join(', ')}`);
-  }
-  return value as T;
+function readRetry(root: JsonObject, issues: ConfigIssues): RetryConfig | undefined {
+  const retry = readObject(root, 'retry', '', issues);
+  if (retry === undefined) return undefined;
+  const maxAttempts = readInteger(retry, 'maxAttempts', 'retry', issues, { ...RETRY_ATTEMPTS, required: true });
+  const baseDelayMs = readInteger(retry, 'baseDelayMs', 'retry', issues, { ...RETRY_BASE_DELAY_MS, required: true });
+  const maxDelayMs = baseDelayMs === undefined
+    ? undefined
+    : readInteger(retry, 'maxDelayMs', 'retry', issues, { min: baseDelayMs, max: RETRY_MAX_DELAY_MS_CEILING, required: true });
+  if (maxAttempts === undefined || baseDelayMs === undefined || maxDelayMs === undefined) return undefined;
+  return { maxAttempts, baseDelayMs, maxDelayMs };
 }

@@ -5,7 +5,7 @@
  */
 import type { HandlerError } from '../shared/errors';
 
-/** The optional generation parameters of the prompt payload (lib/api/prompt-schema.ts). */
+/** The optional generation parameters of the prompt payload (lib/contracts/prompt-schema.ts). */
 export interface PromptParameters {
   readonly maxTokens?: number;
   readonly temperature?: number;

@@ -4,7 +4,7 @@ import {
   GatewayMetricDimension,
   MODEL_PROXY_SERVICE_NAME,
   ProxyMetricName,
-} from '../../lib/observability/metric-names';
+} from '../../lib/contracts/metric-names';
 
 /** The counts of one handled request that the gateway's alarms and dashboard read. */
 export interface ProxyMetricSample {
@@ -27,7 +27,8 @@ const POWERTOOLS_NOTICES = {
   debug: (...content: unknown[]) => console.debug(...content),
   info: (...content: unknown[]) => console.info(...content),
   warn: (...content: unknown[]) => {
-    if (typeof content[0] === 'string' && content[0].startsWith(`EMF key "${GatewayMetricDimension.API_ID}" is defined as both a dimension set and dimension set`)) return;
+    const notice = `EMF key "${GatewayMetricDimension.API_ID}" is defined as both a dimension set and dimension set`;
+    if (typeof content[0] === 'string' && content[0].startsWith(notice)) return;
     console.warn(...content);
   },
   error: (...content: unknown[]) => console.error(...content),
@@ -36,7 +37,7 @@ const POWERTOOLS_NOTICES = {
 /**
  * One embedded-metric-format line per request through Powertools Metrics,
  * under the dimension sets [service, ApiId] and [service, ApiId, Model]
- * (lib/observability/metric-names.ts). Counts only, never text.
+ * (lib/contracts/metric-names.ts). Counts only, never text.
  */
 export function createProxyMetrics(): ProxyMetrics {
   const metrics = new Metrics({ namespace: GATEWAY_METRIC_NAMESPACE, serviceName: MODEL_PROXY_SERVICE_NAME, logger: POWERTOOLS_NOTICES });

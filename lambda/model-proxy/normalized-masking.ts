@@ -1,12 +1,13 @@
 /**
  * One string through the proxy's masker: normalised the way the request
- * validator normalises the prompt, masked in placeholder mode, and the
- * placeholders put into the ORIGINAL text, so that outside findings the
+ * validator normalises the prompt, masked with the model's options
+ * (placeholder mode unless configured otherwise), and the replacements put into the ORIGINAL text, so that outside findings the
  * caller (or the model) gets exactly what was written. Should the map back
  * be unclear, the masked normalised text is handed on instead: never text
  * the masker has not read.
  */
 import { maskPii, type MaskOptions, type PiiFinding, type PiiType, type PlaceholderEntry, type PlaceholderMap } from '../pii-masking';
+import { redact } from '../pii-masking/mask-modes';
 import { normalizedView, type NormalizedView } from './normalized-offsets';
 
 export interface MaskedString {
@@ -22,16 +23,24 @@ export class MaskingFailedError extends Error {
   }
 }
 
-export function maskNormalized(original: string, placeholders: PlaceholderMap): MaskedString {
+/**
+ * What the proxy masks with: one `defaultMode` for every type and custom
+ * pattern (no per-type modes), so each finding's replacement is known.
+ */
+export type ProxyMaskOptions = Omit<MaskOptions, 'modes' | 'placeholders' | 'hashKey'> & { readonly defaultMode: 'placeholder' | 'redact' };
+
+const PLACEHOLDERS_ONLY: ProxyMaskOptions = { defaultMode: 'placeholder' };
+
+export function maskNormalized(original: string, placeholders: PlaceholderMap, options: ProxyMaskOptions = PLACEHOLDERS_ONLY): MaskedString {
   const view = normalizedView(original);
   const issued = new IssuedPlaceholders(placeholders);
-  const options: MaskOptions = { defaultMode: 'placeholder', placeholders: issued };
-  const result = maskPii(view.text, options);
+  const result = maskPii(view.text, { ...options, placeholders: issued });
   if (result.failedClosed) throw new MaskingFailedError();
   const { findings } = result;
   if (findings.length === 0) return { text: original, findings };
   if (view.text === original) return { text: result.text, findings };
-  const spliced = splice(original, view, findings, issued.list, result.text);
+  const replacements = options.defaultMode === 'placeholder' ? issued.list : findings.map((f) => redact(f.label ?? f.type));
+  const spliced = splice(original, view, findings, replacements, result.text);
   return { text: spliced ?? result.text, findings };
 }
 

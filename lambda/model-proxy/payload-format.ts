@@ -1,4 +1,4 @@
-import type { RequestFormatName } from '../../lib/model/proxy-config';
+import type { RequestFormatName } from '../../lib/contracts/model-proxy';
 import type { PromptParameters } from './guards';
 
 export interface RequestBodyOptions {

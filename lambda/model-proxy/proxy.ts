@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import type { ModelProxyConfig } from '../../lib/model/proxy-config';
-import { ErrorCode } from '../shared/error-codes';
+import type { ModelProxyConfig } from '../../lib/contracts/model-proxy';
+import { ErrorCode } from '../../lib/contracts/error-codes';
 import { BadGatewayError, HandlerError } from '../shared/errors';
 import { jsonResponse } from '../shared/http';
 import type { Logger } from '../shared/logger';

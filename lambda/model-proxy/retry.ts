@@ -1,4 +1,4 @@
-import type { RetryConfig } from '../../lib/model/proxy-config';
+import type { RetryConfig } from '../../lib/contracts/model-proxy';
 import { isTimeoutError, ModelCallError } from './model-client';
 
 /** Time and chance, injected so tests can drive the retry loop without waiting. */

@@ -9,7 +9,8 @@ import { KW_PARTICLE, keywordFlags } from './keywords';
 import { readNameWord } from './person';
 
 const US_STATES = new Set(
-  'AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR GU VI AS MP AA AE AP'.split(' '),
+  ('AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV '
+    + 'WI WY DC PR GU VI AS MP AA AE AP').split(' '),
 );
 const BR_STATES = new Set('AC AL AP AM BA CE DF ES GO MA MT MS MG PA PB PR PE PI RJ RN RS RO RR SC SP SE TO'.split(' '));
 const CA_PROVINCES = new Set('AB BC MB NB NL NS NT NU ON PE QC SK YT'.split(' '));
@@ -43,7 +44,9 @@ export function isDirection(s: string, start: number, end: number): boolean {
   for (const w of DIRECTION_WORDS) if (len === w.length && s.startsWith(w, start)) return true;
   return false;
 }
-export const UNIT_WORDS = new Set(['suite', 'ste', 'apt', 'apartment', 'unit', 'flat', 'floor', 'fl', 'room', 'rm', 'bldg', 'building', 'no', 'nr', 'lot', 'box']);
+export const UNIT_WORDS = new Set([
+  'suite', 'ste', 'apt', 'apartment', 'unit', 'flat', 'floor', 'fl', 'room', 'rm', 'bldg', 'building', 'no', 'nr', 'lot', 'box',
+]);
 
 export function lowerWord(s: string, start: number, end: number): string {
   let w = '';

@@ -15,7 +15,10 @@ export const CUE_PHONE = 8;
 export const CUE_SECRET = 16;
 export const CUE_PERSON = 32;
 export const CUE_VERSION = 64;
-/** Identifiers that are not personal: order, invoice, tracking, build, hash... */
+/**
+ * Identifiers that are not personal: order, invoice, tracking, build, hash... They only weigh on values without
+ * a check of their own (phone-shaped numbers); a Luhn-valid card or a dashed SSN in issuable ranges is masked anyway.
+ */
 export const CUE_REFERENCE = 128;
 export const CUE_ADDRESS = 512;
 
@@ -44,14 +47,16 @@ export const PERSON_CUE_WORDS: readonly string[] = [
   'querida', 'estimado', 'estimada', 'beste', 'geachte', 'szanowny', 'szanowna', 'уважаемый', 'уважаемая',
   'здравствуйте', 'regards', 'sincerely', 'cheers', 'best', 'cordialement', 'grüße', 'gruesse', 'saludos',
   'atenciosamente', 'pozdrawiam', 'groeten', 'saluti', 'ben', 'fio', 'фио', 'имя', 'contato', 'kontakt',
-  'displayname', 'username', 'accountholder', 'geehrte', 'geehrter', 'geehrten', 'naam', 'nombre', 'nome', 'имя', 'jmenuji', 'heet', 'insured', 'subscriber', 'buyer', 'seller', 'payee', 'payer',
+  'displayname', 'username', 'accountholder', 'geehrte', 'geehrter', 'geehrten', 'naam', 'nombre', 'nome', 'имя', 'jmenuji', 'heet',
+  'insured', 'subscriber', 'buyer', 'seller', 'payee', 'payer',
 ];
 
 const CUES: ReadonlyArray<readonly [number, readonly string[]]> = [
   [CUE_DOB, [
     'dob', 'd.o.b', 'birth', 'birthdate', 'birthday', 'bday', 'born', 'dateofbirth', 'birthdt', 'né', 'née', 'nee', 'naissance',
     'geboren', 'geb', 'geburtsdatum', 'geburtstag', 'nacido', 'nacida', 'nacimiento', 'nato', 'nata', 'nascita',
-    'nascido', 'nascida', 'nascimento', 'nasci', 'nasceu', 'nació', 'nacio', 'nacque', 'urodzony', 'urodzona', 'urodzenia', 'urodzin', 'geboortedatum', 'geboren',
+    'nascido', 'nascida', 'nascimento', 'nasci', 'nasceu', 'nació', 'nacio', 'nacque', 'urodzony', 'urodzona', 'urodzenia', 'urodzin',
+    'geboortedatum', 'geboren',
     'рождения', 'родился', 'родилась', 'fødselsdato', 'födelsedatum', 'syntymäaika', 'doğum',
   ]],
   [CUE_SSN, ['social', 'ssn', 'ss#', 'ssn#', 'socialsecurity', 'socialsecuritynumber', 'security', 'socsec', 'ssnumber', 'taxpayer', 'itin', 'tin']],

@@ -124,7 +124,8 @@ export function readChunk(s: string, pos: number): number {
       sep |= SEP_CLOSE;
       ch = s.charCodeAt(++q);
     }
-    if (ch === 0x20 || ch === 0xa0 || ch === 0x2009 || ch === 0x202f) {
+    // A tab between groups separates them as a space does (`4716\t3972\t...` pasted from a table cell).
+    if (ch === 0x20 || ch === 0x09 || ch === 0xa0 || ch === 0x2009 || ch === 0x202f) {
       sep |= SEP_SPACE;
       ch = s.charCodeAt(++q);
     } else if (ch === 0x2d || ch === 0x2010 || ch === 0x2011) {

@@ -64,7 +64,8 @@ export function readEmail(s: string, at: number, floor: number): EmailSpan | nul
   if (upper !== 0 && upper !== tldLen && !(upper === 1 && s.charCodeAt(lastLabelStart) <= 0x5a)) return null;
   for (let k = lastLabelStart; k < end; k++) {
     const c = s.charCodeAt(k);
-    if (!(isAsciiLetter(c) || isNonAsciiLetter(c) || (c === 0x2d && s.startsWith('xn--', lastLabelStart)) || (isAsciiAlnum(c) && s.startsWith('xn--', lastLabelStart)))) {
+    const punycode = (c === 0x2d || isAsciiAlnum(c)) && s.startsWith('xn--', lastLabelStart);
+    if (!(isAsciiLetter(c) || isNonAsciiLetter(c) || punycode)) {
       return null;
     }
   }

@@ -105,7 +105,8 @@ export function plausibleIpv6(s: string, pos: number, p: Ipv6Parse): boolean {
   // A trailing `::` (a prefix such as 2001:db8::/32) must stand alone, not run into other text.
   if (s.charCodeAt(p.end - 1) === 0x3a) {
     const after = p.end < s.length ? s.charCodeAt(p.end) : 0x20;
-    if (!(after === 0x2f || after === 0x20 || after === 0x0a || after === 0x09 || after === 0x2c || after === 0x22 || after === 0x29 || after === 0x3b)) return false;
+    const ends = after === 0x2f || after === 0x20 || after === 0x0a || after === 0x09 || after === 0x2c || after === 0x22 || after === 0x29 || after === 0x3b;
+    if (!ends) return false;
   }
   if (p.hasV4Tail) return true;
   if (p.groups >= 3) return true;

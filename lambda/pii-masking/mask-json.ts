@@ -9,10 +9,10 @@
  * shared or cyclic references are copied once and stay shared.
  */
 import { PiiConfigError } from './errors';
-import { LazyPlaceholders, detect, replaceFindings } from './masker';
+import { LazyPlaceholders, detect, replaceFindings, type Detected } from './masker';
 import { compileOptions, type CompiledOptions } from './options';
 import { createPlaceholderMap } from './placeholder-map';
-import type { JsonPiiFinding, MaskJsonOptions, PiiFinding, PlaceholderMap } from './types';
+import type { JsonPiiFinding, MaskJsonOptions, PlaceholderMap } from './types';
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -110,15 +110,15 @@ function maskString(
   out: JsonPiiFinding[],
 ): string {
   const prefix = contextPrefix(key);
-  let found: PiiFinding[];
+  let found: Detected;
   try {
     found = detect(prefix + v, prefix.length, cfg);
   } catch (err) {
     if (err instanceof PiiConfigError) throw err;
     return '[PII_MASKING_FAILED]';
   }
-  if (found.length === 0) return v;
-  for (const f of found) out.push({ ...f, path, in: where });
+  if (found.findings.length === 0) return v;
+  for (const f of found.findings) out.push({ ...f, path, in: where });
   return replaceFindings(v, found, cfg, ctx).text;
 }
 

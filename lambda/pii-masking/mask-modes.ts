@@ -53,7 +53,10 @@ function isMaskable(c: number): boolean {
   return c >= 0x80 ? !isSpace(c) : isAsciiAlnum(c);
 }
 
-/** `[EMAIL#3f9a1c2b4d5e6f70]`: the first 64 bits of HMAC-SHA256(key, value), stable for a key. No colon: the output must not look like `key: value` to the scanner. */
+/**
+ * `[EMAIL#3f9a1c2b4d5e6f70]`: the first 64 bits of HMAC-SHA256(key, value), stable for a key.
+ * No colon: the output must not look like `key: value` to the scanner.
+ */
 export function hashValue(tag: string, value: string, key: Uint8Array): string {
   const mac = createHmac('sha256', key).update(value, 'utf8').digest('hex').slice(0, 16);
   return `[${tag}#${mac}]`;

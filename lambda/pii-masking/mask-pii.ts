@@ -16,9 +16,10 @@ export function maskPii(text: string, options?: MaskOptions): MaskResult {
   const cfg = compileOptions(options);
   if (typeof text !== 'string') return { text: '', findings: [] };
   try {
-    const findings = detect(text, 0, cfg);
+    const detected = detect(text, 0, cfg);
+    const findings = detected.findings;
     const ctx = new LazyPlaceholders(options?.placeholders, createPlaceholderMap, cfg.hashKey);
-    const replaced = replaceFindings(text, findings, cfg, ctx);
+    const replaced = replaceFindings(text, detected, cfg, ctx);
     const map = ctx.existing;
     return map ? { text: replaced.text, findings, placeholders: map } : { text: replaced.text, findings };
   } catch (err) {

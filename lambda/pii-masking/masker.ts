@@ -5,21 +5,46 @@
  */
 import { isAllowed } from './allowlist';
 import { render, type RenderContext } from './mask-modes';
+import { detectionView, toOriginalEnd, toOriginalStart } from './normalize';
 import type { CompiledOptions } from './options';
 import { scan } from './scanner';
-import type { PiiFinding, PlaceholderMap } from './types';
+import type { MaskMode, PiiFinding, PlaceholderMap } from './types';
 
-/** Findings at or after `from`, sorted and disjoint, allowlist applied. */
-export function detect(text: string, from: number, cfg: CompiledOptions): PiiFinding[] {
-  let found: PiiFinding[] = cfg.enabled === 0 ? [] : scan(text, cfg.enabled);
-  if (cfg.custom.length > 0) found = mergeCustom(text, found, cfg);
-  const out: PiiFinding[] = [];
+export interface Detected {
+  /** Offsets into the original text (minus `from`). */
+  readonly findings: PiiFinding[];
+  /** Each finding's value as the detectors read it (the detection view): what is rendered, hashed and kept for restoring. */
+  readonly values: string[];
+}
+
+/**
+ * Findings at or after `from`, sorted and disjoint, allowlist applied. Detection runs on the detection view
+ * (normalize.ts); each finding then covers the whole original extent its view units came from.
+ */
+export function detect(text: string, from: number, cfg: CompiledOptions): Detected {
+  const view = detectionView(text);
+  const s = view.text;
+  let found: PiiFinding[] = cfg.enabled === 0 ? [] : scan(s, cfg.enabled);
+  if (cfg.custom.length > 0) found = mergeCustom(s, found, cfg);
+  const findings: PiiFinding[] = [];
+  const values: string[] = [];
+  let lastEnd = 0;
   for (const f of found) {
-    if (f.start < from) continue;
-    if ((cfg.allow.values.size > 0 || cfg.allow.domains.length > 0) && isAllowed(cfg.allow, f.type, text.slice(f.start, f.end))) continue;
-    out.push(from === 0 ? f : { ...f, start: f.start - from, end: f.end - from });
+    let start = toOriginalStart(view, f.start);
+    const end = toOriginalEnd(view, f.end);
+    if (start < from) continue;
+    const value = s.slice(f.start, f.end);
+    if ((cfg.allow.values.size > 0 || cfg.allow.domains.length > 0) && isAllowed(cfg.allow, f.type, value)) continue;
+    // Two findings that split one expanded character (`⑩` read as `10`) share its original extent: the first keeps it.
+    if (start < lastEnd) start = lastEnd;
+    if (end <= start) continue;
+    lastEnd = end;
+    values.push(value);
+    if (from === 0 && view.starts === null) findings.push(f);
+    else if (f.label === undefined) findings.push({ type: f.type, start: start - from, end: end - from });
+    else findings.push({ type: f.type, start: start - from, end: end - from, label: f.label });
   }
-  return out;
+  return { findings, values };
 }
 
 /** Custom matches fill the gaps between built-in findings; on overlap the built-in finding wins. */
@@ -56,16 +81,18 @@ export interface Replaced {
   readonly usedPlaceholders: boolean;
 }
 
-/** Replaces the findings (offsets relative to `value`). */
-export function replaceFindings(value: string, findings: readonly PiiFinding[], cfg: CompiledOptions, ctx: RenderContext): Replaced {
+/** Replaces the findings (offsets relative to `value`); everything between them is copied as it is. */
+export function replaceFindings(value: string, detected: Detected, cfg: CompiledOptions, ctx: RenderContext): Replaced {
+  const { findings, values } = detected;
   if (findings.length === 0) return { text: value, usedPlaceholders: false };
   let out = '';
   let last = 0;
   let usedPlaceholders = false;
-  for (const f of findings) {
-    const mode = f.type === 'CUSTOM' ? (cfg.custom.find((c) => c.name === f.label)?.mode ?? cfg.modes.CUSTOM) : cfg.modes[f.type];
+  for (let k = 0; k < findings.length; k++) {
+    const f = findings[k];
+    const mode = f.type === 'CUSTOM' ? (cfg.custom.find((c) => c.name === f.label)?.mode ?? cfg.modes.CUSTOM) : (cfg.modeOf.get(f.type) as MaskMode);
     if (mode === 'placeholder') usedPlaceholders = true;
-    out += value.slice(last, f.start) + render(f.type, f.label ?? f.type, value.slice(f.start, f.end), mode, ctx);
+    out += value.slice(last, f.start) + render(f.type, f.label ?? f.type, values[k], mode, ctx);
     last = f.end;
   }
   return { text: out + value.slice(last), usedPlaceholders };

@@ -11,7 +11,6 @@ import {
   CUE_DOB,
   CUE_PASSPORT,
   CUE_PHONE,
-  CUE_REFERENCE,
   CUE_SSN,
   CUE_VERSION,
   cueBefore,
@@ -119,8 +118,10 @@ function matchIpv4(g: number): number {
   return used;
 }
 
-const VERSION_WORDS =
-  /(?:^|[^a-z])(?:version|versions|ver|build|builds|release|releases|released|firmware|fw|agent|rev|revision|bump|bumped|sdk|patch|upgrade|upgraded|update|updated|downgrade|kernel|below|above|older|newer|changelog)(?:[^a-z]|$)/i;
+const VERSION_WORDS = new RegExp(`(?:^|[^a-z])(?:${[
+  'version', 'versions', 'ver', 'build', 'builds', 'release', 'releases', 'released', 'firmware', 'fw', 'agent', 'rev', 'revision', 'bump', 'bumped',
+  'sdk', 'patch', 'upgrade', 'upgraded', 'update', 'updated', 'downgrade', 'kernel', 'below', 'above', 'older', 'newer', 'changelog',
+].join('|')})(?:[^a-z]|$)`, 'i');
 const DOTTED = /\d{1,6}(?:\.\d{1,6}){2,}/g;
 
 /**
@@ -202,12 +203,9 @@ function matchSsn(g: number): number {
   if (g + 3 < count && SEP[g + 3] & (sep | SEP_DASH | SEP_DOT)) return 0;
   if (g > 0 && SEP[g] === sep) return 0;
   if (!ssnValid(valueOf(g), valueOf(g + 1), valueOf(g + 2))) return 0;
-  const s = chunk.s;
-  if (sep === SEP_SPACE) {
-    if (!cueBefore(s, GS[g], 0, CUE_SSN, 4).bits) return 0;
-  } else if (cueBefore(s, GS[g], 0, CUE_REFERENCE, 4).bits) {
-    return 0;
-  }
+  // The dashed form in an issuable range is an SSN whatever word precedes it (`ref`, `case`); the spaced form is
+  // also how other numbers are grouped, so it needs an SSN word.
+  if (sep === SEP_SPACE && !cueBefore(chunk.s, GS[g], 0, CUE_SSN, 4).bits) return 0;
   chunk.st.emit('US_SSN', GS[g], GE[g + 2]);
   return 3;
 }
@@ -280,8 +278,8 @@ function matchCard(g: number): number {
     if (k > 1 && digits(g + k - 1) > 6) continue;
     const start = GS[g];
     const end = GE[g + k - 1];
+    // Luhn and the issuer prefix are the evidence: a word before (`account`, `order`, `ticket`) does not undo it.
     if (!plausibleCardPrefix(s, start, end, len) || !luhnValid(s, start, end)) continue;
-    if (g === 0 && cueBefore(s, start, 0, CUE_REFERENCE, 4).bits) return 0;
     chunk.st.emit('CREDIT_CARD', start, end);
     return k;
   }

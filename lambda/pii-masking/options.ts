@@ -5,8 +5,8 @@
  * PiiConfigError that says why.
  */
 import { compileAllowlist, type CompiledAllowlist } from './allowlist';
-import { CompiledPattern } from './custom-pattern-matcher';
-import { parsePattern } from './custom-pattern-parser';
+import { checkCustomPatternName, compileCustomPattern } from './config-checks';
+import type { CompiledPattern } from './custom-pattern-matcher';
 import { PiiConfigError } from './errors';
 import { ALL_TYPES_MASK, TYPE_BIT } from './scan-state';
 import { PII_TYPES, type BuiltinPiiType, type CustomPatternConfig, type MaskMode, type MaskOptions, type PiiType } from './types';
@@ -43,12 +43,24 @@ export interface CompiledCustomPattern {
 export interface CompiledOptions {
   readonly enabled: number;
   readonly modes: Readonly<Record<PiiType, MaskMode>>;
+  /** `modes` as a Map, for the replacement loop (see TYPE_BITS in scan-state for why not the record). */
+  readonly modeOf: ReadonlyMap<PiiType, MaskMode>;
   readonly hashKey?: Uint8Array;
   readonly allow: CompiledAllowlist;
   readonly custom: readonly CompiledCustomPattern[];
 }
 
-const DEFAULT_COMPILED: CompiledOptions = { enabled: ALL_TYPES_MASK, modes: DEFAULT_MODES, allow: compileAllowlist(undefined), custom: [] };
+function modeMap(modes: Readonly<Record<PiiType, MaskMode>>): ReadonlyMap<PiiType, MaskMode> {
+  return new Map(Object.entries(modes) as Array<[PiiType, MaskMode]>);
+}
+
+const DEFAULT_COMPILED: CompiledOptions = {
+  enabled: ALL_TYPES_MASK,
+  modes: DEFAULT_MODES,
+  modeOf: modeMap(DEFAULT_MODES),
+  allow: compileAllowlist(undefined),
+  custom: [],
+};
 const cache = new WeakMap<object, CompiledOptions>();
 /**
  * Options that set nothing but `defaultMode` (and a placeholder map, which
@@ -61,6 +73,18 @@ function setsOnlyDefaultMode(o: MaskOptions): boolean {
   return o.types === undefined && o.modes === undefined && o.hashKey === undefined && o.allow === undefined && o.customPatterns === undefined;
 }
 const customCache = new WeakMap<object, readonly CompiledCustomPattern[]>();
+/** Per allowlist object, for the same reason: the proxy shares one allowlist across its per-request options. */
+const allowCache = new WeakMap<object, CompiledAllowlist>();
+
+function compileAllow(config: MaskOptions['allow']): CompiledAllowlist {
+  if (config === undefined || config === null || typeof config !== 'object') return compileAllowlist(config);
+  let compiled = allowCache.get(config);
+  if (!compiled) {
+    compiled = compileAllowlist(config);
+    allowCache.set(config, compiled);
+  }
+  return compiled;
+}
 
 function checkMode(mode: unknown, where: string): MaskMode {
   if (typeof mode !== 'string' || !MODES.has(mode)) {
@@ -76,16 +100,13 @@ function compileCustom(list: readonly CustomPatternConfig[], defaultMode: MaskMo
   const names = new Set<string>();
   const out = list.map((p, i) => {
     const where = `customPatterns[${i}]`;
-    if (!p || typeof p.name !== 'string' || !/^[A-Z][A-Z0-9_]{0,31}$/.test(p.name)) {
-      throw new PiiConfigError('InvalidCustomPattern', `${where}: name must match [A-Z][A-Z0-9_]{0,31}.`);
-    }
-    if (TYPES.has(p.name) || p.name === 'CUSTOM') throw new PiiConfigError('InvalidCustomPattern', `${where}: name ${p.name} is a built-in type.`);
+    checkCustomPatternName(p?.name, where);
     if (names.has(p.name)) throw new PiiConfigError('InvalidCustomPattern', `${where}: name ${p.name} is used twice.`);
     names.add(p.name);
     const label = `${where} (${p.name})`;
-    const ast = parsePattern(p.pattern, label);
+    const matcher = compileCustomPattern(p.pattern, p.caseInsensitive === true, label);
     const mode = p.mode === undefined ? (defaultMode ?? DEFAULT_MODES.CUSTOM) : checkMode(p.mode, `${label}.mode`);
-    return { name: p.name, mode, matcher: new CompiledPattern(ast, p.caseInsensitive === true, label) };
+    return { name: p.name, mode, matcher };
   });
   customCache.set(list, out);
   return out;
@@ -128,7 +149,7 @@ export function compileOptions(options: MaskOptions | undefined): CompiledOption
   }
   const usesHash = Object.values(modes).includes('hash') || custom.some((c) => c.mode === 'hash');
   if (usesHash && !hashKey) throw new PiiConfigError('MissingHashKey', 'hash mode needs hashKey.');
-  const compiled: CompiledOptions = { enabled, modes, hashKey, allow: compileAllowlist(options.allow), custom };
+  const compiled: CompiledOptions = { enabled, modes, modeOf: modeMap(modes), hashKey, allow: compileAllow(options.allow), custom };
   if (modeOnly) byDefaultMode.set(options.defaultMode, compiled);
   else cache.set(options, compiled);
   return compiled;

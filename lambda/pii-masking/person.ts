@@ -22,11 +22,19 @@ const MAX_TOKENS = 6;
 const MAX_CAPS = 4;
 
 /** Cues that only introduce a name as a header field: `From: X`, not `from Jenkins`. */
-const HEADER_ONLY = new Set(['from', 'to', 'cc', 'author', 'user', 'owner', 'member', 'contact', 'agent', 'sender', 'recipient', 'assignee', 'reporter', 'signed', 'signature', 'holder', 'guest', 'client', 'manager', 'boss', 'friend', 'kontakt', 'contato']);
+const HEADER_ONLY = new Set([
+  'from', 'to', 'cc', 'author', 'user', 'owner', 'member', 'contact', 'agent', 'sender', 'recipient', 'assignee', 'reporter', 'signed', 'signature',
+  'holder', 'guest', 'client', 'manager', 'boss', 'friend', 'kontakt', 'contato',
+]);
 /** Sign-offs: the name follows after a comma or on the next line. */
-const SIGN_OFFS = new Set(['best', 'regards', 'cheers', 'sincerely', 'cordialement', 'grüße', 'gruesse', 'saludos', 'atenciosamente', 'pozdrawiam', 'groeten', 'saluti']);
+const SIGN_OFFS = new Set([
+  'best', 'regards', 'cheers', 'sincerely', 'cordialement', 'grüße', 'gruesse', 'saludos', 'atenciosamente', 'pozdrawiam', 'groeten', 'saluti',
+]);
 /** Words after `Name (` or `Name, ` that say a person was just named. */
-const AFTER_WORDS = new Set(['dob', 'born', 'id', 'nacido', 'nacida', 'né', 'née', 'geboren', 'geb', 'nato', 'nata', 'nascido', 'nascida', 'age', 'aged', 'ssn', 'urodzony', 'urodzona', 'родился', 'родилась']);
+const AFTER_WORDS = new Set([
+  'dob', 'born', 'id', 'nacido', 'nacida', 'né', 'née', 'geboren', 'geb', 'nato', 'nata', 'nascido', 'nascida', 'age', 'aged', 'ssn', 'urodzony', 'urodzona',
+  'родился', 'родилась',
+]);
 
 /** Per-scan state: where the next `@` is, so the e-mail evidence look-ahead stays linear overall. */
 export class PersonContext {
@@ -255,7 +263,6 @@ function isLocalPartChar(c: number): boolean {
 
 /** Lower-case ASCII letters of a word, accents removed, for comparing with e-mail local parts. */
 function foldName(word: string): string {
-  // eslint-disable-next-line no-control-regex
   const ascii = /^[\x00-\x7f]*$/.test(word);
   return (ascii ? word : word.normalize('NFD')).replace(/[^A-Za-z]/g, '').toLowerCase();
 }

@@ -6,7 +6,9 @@
  */
 import { CUE_PHONE, CUE_REFERENCE, cueBefore } from './context-words';
 import { isNumericDate } from './dates';
-import { GE, GS, PHONE_SEPS, SEP, SEP_CLOSE, SEP_DASH, SEP_DOT, SEP_OPEN, SEP_SLASH, SEP_SPACE, chunk, continuesRun, digits, firstDigit, spanStart, valueOf } from './digit-groups';
+import {
+  GE, GS, PHONE_SEPS, SEP, SEP_CLOSE, SEP_DASH, SEP_DOT, SEP_OPEN, SEP_SLASH, SEP_SPACE, chunk, continuesRun, digits, firstDigit, spanStart, valueOf,
+} from './digit-groups';
 import { callingCodeLength } from './phone-rules';
 
 /** `+<country> ...`: an international number with a known calling code. */
@@ -70,7 +72,8 @@ export function matchNational(g: number): number {
   const s = chunk.s;
   const trunk = firstDigit(g) === 0 && digits(g) >= 2 && digits(g) <= 5 && valueOf(g) !== 0;
   // German style `0171/1234567`: trunk, slash, subscriber number.
-  if (trunk && g + 1 < count && SEP[g + 1] === SEP_SLASH && digits(g + 1) >= 5 && digits(g + 1) <= 9 && (g + 2 >= count || !(SEP[g + 2] & (SEP_SLASH | SEP_DASH | SEP_DOT)))) {
+  const slashSubscriber = g + 1 < count && SEP[g + 1] === SEP_SLASH && digits(g + 1) >= 5 && digits(g + 1) <= 9;
+  if (trunk && slashSubscriber && (g + 2 >= count || !(SEP[g + 2] & (SEP_SLASH | SEP_DASH | SEP_DOT)))) {
     if (g === 0 || !(SEP[g] & SEP_SLASH)) {
       chunk.st.emit('PHONE', GS[g], GE[g + 1]);
       return 2;
@@ -93,7 +96,8 @@ export function matchNational(g: number): number {
     const d = digits(k);
     if (d < 2 || d > 8 || total + d > 12) break;
     // A date after the number (`0123 2024-03-03`) is not part of it.
-    if (k + 2 < count && SEP[k + 1] === SEP[k + 2] && SEP[k + 1] & (SEP_DASH | SEP_SLASH | SEP_DOT) && isNumericDate(valueOf(k), d, valueOf(k + 1), digits(k + 1), valueOf(k + 2), digits(k + 2))) break;
+    if (k + 2 < count && SEP[k + 1] === SEP[k + 2] && SEP[k + 1] & (SEP_DASH | SEP_SLASH | SEP_DOT)
+      && isNumericDate(valueOf(k), d, valueOf(k + 1), digits(k + 1), valueOf(k + 2), digits(k + 2))) break;
     total += d;
   }
   const groups = k - g;

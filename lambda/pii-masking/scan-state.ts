@@ -24,6 +24,13 @@ export const TYPE_BIT: Readonly<Record<BuiltinPiiType, number>> = {
 
 export const ALL_TYPES_MASK = 4095;
 
+/**
+ * TYPE_BIT as a Map for the scan. Reading a record with a different string key at one site makes the access
+ * megamorphic: V8 then answers it from a cache indexed by the key's hash, whose collisions depend on the string-hash
+ * seed drawn per process, so the same code ran at one of two speeds from one fresh process to the next.
+ */
+const TYPE_BITS: ReadonlyMap<BuiltinPiiType, number> = new Map(Object.entries(TYPE_BIT) as Array<[BuiltinPiiType, number]>);
+
 export interface RawFinding {
   type: BuiltinPiiType;
   start: number;
@@ -44,6 +51,8 @@ export class ScanState {
    * point (the next segment of `b65d1416-de1b-4343-...`) jumps to tokenTriedAt instead of reading the run again.
    */
   public tokenRunEnd = -1;
+  /** End of the last base64 run judged as an AWS secret key: stops inside it need no second look. */
+  public base64RunEnd = 0;
 
   private tableContext: TableContext | undefined;
 
@@ -60,7 +69,7 @@ export class ScanState {
   }
 
   public wants(type: BuiltinPiiType): boolean {
-    return (this.enabled & TYPE_BIT[type]) !== 0;
+    return (this.enabled & (TYPE_BITS.get(type) as number)) !== 0;
   }
 
   /**
@@ -70,7 +79,7 @@ export class ScanState {
    */
   public emit(type: BuiltinPiiType, start: number, end: number): boolean {
     if (start < this.lastEnd || end <= start || end > this.n) return false;
-    if ((this.enabled & TYPE_BIT[type]) !== 0) this.findings.push({ type, start, end });
+    if ((this.enabled & (TYPE_BITS.get(type) as number)) !== 0) this.findings.push({ type, start, end });
     this.lastEnd = end;
     return true;
   }

@@ -34,7 +34,7 @@ import { PersonContext, gluedBefore, isParticleAt, tryPerson } from './person';
 import { tryAddressAtWord, tryStreetBeforeNumber } from './street-address';
 import { ScanState, type RawFinding } from './scan-state';
 import { lowerHexUuidEnd } from './uuid';
-import { isTokenChar, tryAwsSecretShape, tryPemPrivateKey, tryToken } from './credential-tokens';
+import { isTokenChar, tryAwsSecretKey, tryPemPrivateKey, tryToken } from './credential-tokens';
 import { isSecretKeyIdentifier, tryConnectionStringPassword, trySecretValue } from './secret-values';
 import {
   KW_MONTH,
@@ -270,6 +270,12 @@ function onWord(st: ScanState, people: PersonContext, start: number): number {
   const len = end - start;
   const c0 = s.charCodeAt(start);
   const after = end < n ? s.charCodeAt(end) : 0;
+  // A word inside a run of base64 (`+` and `/` join it to its neighbours), or one of 40: an AWS secret key wherever
+  // it stands. Asked before any early return, since a key's pieces look like any word.
+  if (len <= 40 && (after === 0x2f || after === 0x2b || len === 40 || (start > 0 && (s.charCodeAt(start - 1) === 0x2f || s.charCodeAt(start - 1) === 0x2b)))) {
+    const r = tryAwsSecretKey(st, start);
+    if (r > 0) return r;
+  }
   const kw = len <= 24 ? lookupKeyword(h) : 0;
   if (kw & KW_PERSON_CUE) people.cueEnd = end;
   const upper0 = isUpperLetter(c0);
@@ -308,10 +314,6 @@ function onWord(st: ScanState, people: PersonContext, start: number): number {
   }
   if (len === 9 && digits === 8 && isAsciiUpper(c0)) {
     if (cueBefore(s, start, 0, CUE_PASSPORT, 4).bits || st.columnCue(start) & CUE_PASSPORT) return st.emit('US_PASSPORT', start, end) ? end : end;
-  }
-  if (len >= 4 && (uppers > 0 || digits > 0) && (len === 40 || after === 0x2f || after === 0x2b)) {
-    const r = tryAwsSecretShape(st, start);
-    if (r > 0) return r;
   }
   if (kw & KW_SECRET || ((underscore || camel) && len <= 48)) {
     if (isSecretKeyIdentifier(s, start, end)) {
@@ -382,7 +384,8 @@ function prevWordFlags(s: string, pos: number, floor: number): number {
   let b = pos - 1;
   while (b > floor && s.charCodeAt(b) === 0x20) b--;
   const pc = s.charCodeAt(b);
-  if ((pc === 0x2e || pc === 0x21 || pc === 0x3f) && b > 1 && isLetter(s.charCodeAt(b - 1)) && isLetter(s.charCodeAt(b - 2)) && isLetter(s.charCodeAt(b - 3))) return 0;
+  const sentenceEnd = pc === 0x2e || pc === 0x21 || pc === 0x3f;
+  if (sentenceEnd && b > 1 && isLetter(s.charCodeAt(b - 1)) && isLetter(s.charCodeAt(b - 2)) && isLetter(s.charCodeAt(b - 3))) return 0;
   for (let w = 0; w < 3; w++) {
     let seps = 0;
     while (i > floor && seps < 8) {
@@ -410,11 +413,16 @@ function prevWordFlags(s: string, pos: number, floor: number): number {
   return 0;
 }
 
+/** What may sit between a secret's name and its value besides a separator: spaces and quotes. */
+function isSpaceOrQuote(c: number): boolean {
+  return isSpace(c) || c === 0x60 || c === 0x22 || c === 0x27;
+}
+
 /** A secret-named word before the value at `start` (`community X`, `password is X`, `token: X`). */
 function secretWordBefore(st: ScanState, start: number): number {
   const s = st.s;
   let i = start;
-  while (i > st.lastEnd && start - i < 4 && (isSpace(s.charCodeAt(i - 1)) || s.charCodeAt(i - 1) === 0x60 || s.charCodeAt(i - 1) === 0x22 || s.charCodeAt(i - 1) === 0x27)) i--;
+  while (i > st.lastEnd && start - i < 4 && isSpaceOrQuote(s.charCodeAt(i - 1))) i--;
   if (i === start) return -1;
   let end = i;
   if (s.startsWith('is', end - 2) && isSpace(s.charCodeAt(end - 3))) {

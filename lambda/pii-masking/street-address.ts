@@ -31,9 +31,18 @@ import { KW_MONTH, KW_NOT_NAME, KW_STREET_FIRST, KW_STREET_SUFFIX, keywordFlags 
 import type { ScanState } from './scan-state';
 
 /** Street words that are also everyday words: they need a locality or an address cue. */
-const AMBIGUOUS_FIRST = new Set(['al', 'pl', 'os', 'place', 'square', 'passage', 'route', 'villa', 'via', 'largo', 'cours', 'lugar', 'lote', 'quadra', 'setor', 'feira', 'vale', 'parque', 'jardim', 'conjunto', 'residencial', 'morro', 'trecho', 'distrito', 'barrio', 'grupo', 'monte', 'arroyo', 'ronda', 'senda', 'canale', 'stretto', 'borgo', 'cité', 'weg', 'laan', 'plein', 'straat']);
-const STREET_ABBREVIATIONS = new Set(['st', 'rd', 'ave', 'av', 'blvd', 'dr', 'ln', 'ct', 'pl', 'sq', 'ter', 'pkwy', 'hwy', 'cir', 'trl', 'cres', 'expy', 'fwy', 'hts', 'aly', 'str']);
-const COMPOUND_SUFFIXES = ['straße', 'strasse', 'str', 'weg', 'gasse', 'allee', 'platz', 'damm', 'ufer', 'chaussee', 'steig', 'pfad', 'gracht', 'dijk', 'laan', 'straat', 'plein', 'kade', 'singel', 'steeg', 'ring'];
+const AMBIGUOUS_FIRST = new Set([
+  'al', 'pl', 'os', 'place', 'square', 'passage', 'route', 'villa', 'via', 'largo', 'cours', 'lugar', 'lote', 'quadra', 'setor', 'feira', 'vale', 'parque',
+  'jardim', 'conjunto', 'residencial', 'morro', 'trecho', 'distrito', 'barrio', 'grupo', 'monte', 'arroyo', 'ronda', 'senda', 'canale', 'stretto', 'borgo',
+  'cité', 'weg', 'laan', 'plein', 'straat',
+]);
+const STREET_ABBREVIATIONS = new Set([
+  'st', 'rd', 'ave', 'av', 'blvd', 'dr', 'ln', 'ct', 'pl', 'sq', 'ter', 'pkwy', 'hwy', 'cir', 'trl', 'cres', 'expy', 'fwy', 'hts', 'aly', 'str',
+]);
+const COMPOUND_SUFFIXES = [
+  'straße', 'strasse', 'str', 'weg', 'gasse', 'allee', 'platz', 'damm', 'ufer', 'chaussee', 'steig', 'pfad', 'gracht', 'dijk', 'laan', 'straat', 'plein',
+  'kade', 'singel', 'steeg', 'ring',
+];
 
 /**
  * At a house number `numStart..numEnd` followed by a space: a street with
@@ -252,7 +261,10 @@ export function tryAddressAtWord(st: ScanState, start: number, end: number, kw: 
   return st.emit('STREET_ADDRESS', start, endPos) ? endPos : -1;
 }
 
-const STREET_WORDS_AFTER = new Set(['str', 'straße', 'strasse', 'weg', 'allee', 'platz', 'gasse', 'ring', 'damm', 'ufer', 'chaussee', 'steig', 'laan', 'straat', 'plein', 'kade', 'gracht', 'dijk', 'singel']);
+const STREET_WORDS_AFTER = new Set([
+  'str', 'straße', 'strasse', 'weg', 'allee', 'platz', 'gasse', 'ring', 'damm', 'ufer', 'chaussee', 'steig', 'laan', 'straat', 'plein', 'kade', 'gracht',
+  'dijk', 'singel',
+]);
 
 /**
  * At a capitalised word followed by a house number (`Wiesenstr. 33a`,

@@ -53,6 +53,18 @@ function splitCells(s: string, start: number, end: number, delimiter: number): n
   return cuts;
 }
 
+/** splitCells(...).length without building the array: asked for every value in a table row. */
+function countCells(s: string, start: number, end: number, delimiter: number): number {
+  let cuts = 0;
+  let quoted = false;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x22) quoted = !quoted;
+    else if (c === delimiter && !quoted) cuts++;
+  }
+  return cuts;
+}
+
 /**
  * The shape of a line, read in one pass: the cell delimiter of a line that
  * looks like a table row (0 if none), once loosely and once strictly, and the
@@ -223,7 +235,7 @@ export class TableContext {
     if (!this.continuesLineAbove(ls)) return 0;
     const header = this.headerOf(ls, this.lineTo, 0);
     if (!header || this.headerLines?.has(ls)) return 0;
-    const column = splitCells(s, ls, pos, header.delimiter).length;
+    const column = countCells(s, ls, pos, header.delimiter);
     return header.cues[column] ?? 0;
   }
 

@@ -3,13 +3,26 @@
  * token, where the JWT authorizer reads them. Cognito puts custom attributes
  * in ID tokens only; APIs should be called with access tokens.
  */
-export const ABAC_ATTRIBUTES_ENV = 'ABAC_ATTRIBUTES';
+import {
+  ABAC_ATTRIBUTE_NAME,
+  ABAC_ATTRIBUTES,
+  ABAC_ATTRIBUTES_ENV,
+  ABAC_ATTRIBUTES_SEPARATOR,
+} from '../../lib/contracts/pre-token';
+import { stringProblem } from '../../lib/contracts/field-rules';
+import { checkStringList, collectIssues, type ConfigResult } from '../shared/config-reader';
 
-const ATTRIBUTE_NAME = /^[a-z][a-z0-9_]{0,19}$/;
-
-/** Reads the comma-separated attribute names; unknown shapes are dropped, never trusted. */
-export function parseAttributeNames(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((name) => name.trim()).filter((name) => ATTRIBUTE_NAME.test(name));
+/** Reads the attribute names the construct listed; unset means none. */
+export function parseAttributeNames(value: string | undefined): ConfigResult<string[]> {
+  return collectIssues((issues) => {
+    if (value === undefined || value === '') return [];
+    const names = checkStringList(value.split(ABAC_ATTRIBUTES_SEPARATOR), ABAC_ATTRIBUTES_ENV, issues, ABAC_ATTRIBUTES) ?? [];
+    names.forEach((name, i) => {
+      const problem = stringProblem(name, ABAC_ATTRIBUTE_NAME);
+      if (problem !== undefined) issues.add(`${ABAC_ATTRIBUTES_ENV}[${i}]`, `expected ${problem}`);
+    });
+    return names;
+  });
 }
 
 /** The claims to add: each listed attribute the user has, under its `custom:` name. */

@@ -1,5 +1,5 @@
 import Ajv, { type ErrorObject } from 'ajv';
-import { promptPayloadSchema, type PromptSchemaOptions } from '../../lib/api/prompt-schema';
+import { promptPayloadSchema, type PromptSchemaOptions } from '../../lib/contracts/prompt-schema';
 import type { PromptPayload } from './payload';
 
 export type PayloadCheck = { readonly ok: true; readonly payload: PromptPayload } | { readonly ok: false; readonly message: string };

@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_OUTPUT_TOKENS } from '../../lib/api/prompt-schema';
+import { DEFAULT_MAX_OUTPUT_TOKENS } from '../../lib/contracts/prompt-schema';
 import { DEFAULT_INJECTION_THRESHOLD } from './injection/scoring';
 import { compilePayloadValidator, type PayloadValidator } from './payload-schema';
 

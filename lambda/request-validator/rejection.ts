@@ -1,4 +1,4 @@
-import { ErrorCode } from '../shared/error-codes';
+import { ErrorCode } from '../../lib/contracts/error-codes';
 import { HandlerError } from '../shared/errors';
 
 export type RejectionStatus = 400 | 413 | 415 | 422;

@@ -21,8 +21,11 @@ const WAVING_BLACK_FLAG = 0x1f3f4;
 const CANCEL_TAG = 0xe007f;
 
 // A quick test so that ordinary text skips the per-character loop.
-const CANDIDATE =
-  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0\uFFF9-\uFFFB]|\uDB40[\uDC00-\uDC7F\uDD00-\uDDEF]|\uD834[\uDD73-\uDD7A]/;
+const CANDIDATE = new RegExp([
+  String.raw`[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0\uFFF9-\uFFFB]`,
+  String.raw`\uDB40[\uDC00-\uDC7F\uDD00-\uDDEF]`,
+  String.raw`\uD834[\uDD73-\uDD7A]`,
+].join('|'));
 
 export function isBidiControl(cp: number): boolean {
   return cp === 0x061c || cp === 0x200e || cp === 0x200f || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);

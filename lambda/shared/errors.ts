@@ -1,5 +1,5 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import { ErrorCode } from './error-codes';
+import { ErrorCode } from '../../lib/contracts/error-codes';
 import { jsonResponse } from './http';
 
 /** The body of every error answer: `{"error":{"code","message","requestId"}}`. */

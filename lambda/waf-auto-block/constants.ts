@@ -1,23 +1,10 @@
-/** Names and limits of the WAF auto-block function, kept in one place. */
+/**
+ * Names and limits of the WAF auto-block function that its construct does not
+ * need; what both share is in lib/contracts/waf-auto-block.ts.
+ */
+import { WAF_IP_SET_ADDRESS_LIMIT } from '../../lib/contracts/waf-auto-block';
 
 export const SERVICE_NAME = 'waf-auto-block';
-
-/** The environment variable that carries the JSON configuration. */
-export const CONFIG_ENV_VAR = 'AUTO_BLOCK_CONFIG';
-
-/** AWS WAF's quota of addresses per IP set. */
-export const WAF_IP_SET_ADDRESS_LIMIT = 10_000;
-
-/** State table layout: one string partition key, a numeric TTL attribute. */
-export const TABLE = {
-  partitionKey: 'pk',
-  ttl: 'ttl',
-  hits: 'hits',
-  blockedUntil: 'blockedUntil',
-  blockedAt: 'blockedAt',
-  counterPrefix: 'count#',
-  blockPrefix: 'block#',
-} as const;
 
 /**
  * Counters are written only while their window is open, but log delivery can

@@ -4,7 +4,8 @@ import type { Context } from 'aws-lambda';
 import { createJsonLogger, type Logger } from '../shared/logger';
 import { handleAutoBlockEvent } from './auto-block';
 import { parseAutoBlockConfig } from './config';
-import { CONFIG_ENV_VAR, PRESENCE_MAX_ENTRIES, PRESENCE_TTL_MS, SERVICE_NAME } from './constants';
+import { AUTO_BLOCK_CONFIG_ENV } from '../../lib/contracts/waf-auto-block';
+import { PRESENCE_MAX_ENTRIES, PRESENCE_TTL_MS, SERVICE_NAME } from './constants';
 import { systemEnv } from './invocation-env';
 import { PresenceCache } from './presence-cache';
 import type { AutoBlockSummary } from './summary';
@@ -24,14 +25,13 @@ export function createAutoBlockHandler(
     return async () => {
       // A broken deployment should fail loudly (the function's Errors metric), not drop every batch quietly.
       logger.log('ERROR', 'waf auto-block configuration is invalid', { problems: parsed.errors.join('; ') });
-      throw new Error(`${CONFIG_ENV_VAR} is invalid`);
+      throw new Error(`${AUTO_BLOCK_CONFIG_ENV} is invalid`);
     };
   }
   const config = parsed.data;
-  // CloudFront-scoped WAF resources are managed through us-east-1 only. WAF allows
-  // about one Update call per second per account and Region, so concurrent
-  // invocations get throttled: give the SDK's own backoff more attempts.
-  const waf = new WAFV2Client({ maxAttempts: 5, ...(config.ipv4IpSet.scope === 'CLOUDFRONT' ? { region: 'us-east-1' } : {}) });
+  // WAF allows about one Update call per second per account and Region, so
+  // concurrent invocations get throttled: give the SDK's own backoff more attempts.
+  const waf = new WAFV2Client({ maxAttempts: 5 });
   const dynamo = new DynamoDBClient({});
   const presence = new PresenceCache(PRESENCE_TTL_MS, PRESENCE_MAX_ENTRIES);
   return (event, context) => {

@@ -1,4 +1,4 @@
-import { CONFIG_ENV_VAR } from './constants';
+import { AUTO_BLOCK_CONFIG_ENV } from '../../lib/contracts/waf-auto-block';
 import { createAutoBlockHandler } from './create-handler';
 
-export const handler = createAutoBlockHandler(process.env[CONFIG_ENV_VAR]);
+export const handler = createAutoBlockHandler(process.env[AUTO_BLOCK_CONFIG_ENV]);

@@ -1,5 +1,5 @@
 import { canonicalHostOf, matchesAny, parseCidr, type Cidr } from './cidr';
-import { WAF_IP_SET_ADDRESS_LIMIT } from './constants';
+import { WAF_IP_SET_ADDRESS_LIMIT } from '../../lib/contracts/waf-auto-block';
 import { toHostCidr, type IpAddress } from './ip-address';
 import type { IpSetPlan } from './ip-set-update';
 

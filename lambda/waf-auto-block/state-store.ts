@@ -7,7 +7,8 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { waitBeforeRetry } from './backoff';
-import { BATCH_GET_MAX_KEYS, BLOCK_RECORD_RETENTION_SECONDS, COUNTER_TTL_SLACK_SECONDS, TABLE } from './constants';
+import { TABLE } from '../../lib/contracts/waf-auto-block';
+import { BATCH_GET_MAX_KEYS, BLOCK_RECORD_RETENTION_SECONDS, COUNTER_TTL_SLACK_SECONDS } from './constants';
 import type { InvocationEnv } from './invocation-env';
 
 /**

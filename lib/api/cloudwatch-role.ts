@@ -69,7 +69,8 @@ export class ApiGatewayCloudWatchRole extends Construct {
     Validations.of(policy).acknowledge(
       {
         id: `AwsSolutions-IAM5[Resource::${nagArn('API-Gateway-Execution-Logs_*')}]`,
-        reason: 'API Gateway creates and names execution log groups API-Gateway-Execution-Logs_<apiId>/<stage> itself; this account-level role serves every REST API in the region, so the name prefix is the narrowest ARN.',
+        reason: 'API Gateway creates and names execution log groups API-Gateway-Execution-Logs_<apiId>/<stage> itself; this account-level role '
+          + 'serves every REST API in the region, so the name prefix is the narrowest ARN.',
       },
       {
         id: `AwsSolutions-IAM5[Resource::${nagArn('API-Gateway-Execution-Logs_*:log-stream:*')}]`,

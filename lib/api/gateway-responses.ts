@@ -1,5 +1,5 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
-import { ErrorCode } from './error-codes';
+import { ErrorCode } from '../contracts/error-codes';
 import { errorBodyTemplate, SECURITY_RESPONSE_HEADERS } from './error-shape';
 
 interface GatewayErrorSpec {
@@ -17,9 +17,18 @@ interface GatewayErrorSpec {
 export const GATEWAY_ERRORS: readonly GatewayErrorSpec[] = [
   { type: apigateway.ResponseType.DEFAULT_4XX, statusCode: '400', code: ErrorCode.BAD_REQUEST, message: 'The request was rejected.' },
   { type: apigateway.ResponseType.DEFAULT_5XX, statusCode: '500', code: ErrorCode.INTERNAL_ERROR, message: 'Internal server error.' },
-  { type: apigateway.ResponseType.BAD_REQUEST_BODY, statusCode: '400', code: ErrorCode.INVALID_BODY, message: 'The request body does not match the expected schema.' },
-  { type: apigateway.ResponseType.BAD_REQUEST_PARAMETERS, statusCode: '400', code: ErrorCode.BAD_REQUEST, message: 'A required request header or parameter is missing.' },
-  { type: apigateway.ResponseType.UNSUPPORTED_MEDIA_TYPE, statusCode: '415', code: ErrorCode.UNSUPPORTED_MEDIA_TYPE, message: 'The request body must be application/json.' },
+  {
+    type: apigateway.ResponseType.BAD_REQUEST_BODY, statusCode: '400', code: ErrorCode.INVALID_BODY,
+    message: 'The request body does not match the expected schema.',
+  },
+  {
+    type: apigateway.ResponseType.BAD_REQUEST_PARAMETERS, statusCode: '400', code: ErrorCode.BAD_REQUEST,
+    message: 'A required request header or parameter is missing.',
+  },
+  {
+    type: apigateway.ResponseType.UNSUPPORTED_MEDIA_TYPE, statusCode: '415', code: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+    message: 'The request body must be application/json.',
+  },
   { type: apigateway.ResponseType.REQUEST_TOO_LARGE, statusCode: '413', code: ErrorCode.PAYLOAD_TOO_LARGE, message: 'The request body is too large.' },
   { type: apigateway.ResponseType.UNAUTHORIZED, statusCode: '401', code: ErrorCode.UNAUTHORIZED, message: 'Authentication is required.' },
   { type: apigateway.ResponseType.ACCESS_DENIED, statusCode: '403', code: ErrorCode.ACCESS_DENIED, message: 'The caller may not use this model.' },
@@ -35,7 +44,10 @@ export const GATEWAY_ERRORS: readonly GatewayErrorSpec[] = [
   { type: apigateway.ResponseType.AUTHORIZER_CONFIGURATION_ERROR, statusCode: '500', code: ErrorCode.INTERNAL_ERROR, message: 'Internal server error.' },
   { type: apigateway.ResponseType.API_CONFIGURATION_ERROR, statusCode: '500', code: ErrorCode.INTERNAL_ERROR, message: 'Internal server error.' },
   { type: apigateway.ResponseType.INTEGRATION_FAILURE, statusCode: '502', code: ErrorCode.BAD_GATEWAY, message: 'The model backend failed to answer.' },
-  { type: apigateway.ResponseType.INTEGRATION_TIMEOUT, statusCode: '504', code: ErrorCode.GATEWAY_TIMEOUT, message: 'The model backend did not answer in time.' },
+  {
+    type: apigateway.ResponseType.INTEGRATION_TIMEOUT, statusCode: '504', code: ErrorCode.GATEWAY_TIMEOUT,
+    message: 'The model backend did not answer in time.',
+  },
 ];
 
 /** Adds the JSON gateway responses with security headers to a REST API. */

@@ -1,5 +1,5 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
-import { promptPayloadSchema, PromptSchemaOptions } from './prompt-schema';
+import { promptPayloadSchema, PromptSchemaOptions } from '../contracts/prompt-schema';
 
 /**
  * API Gateway's `JsonSchema` spells `$schema` as `schema`; everything else in

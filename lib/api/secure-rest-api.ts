@@ -9,13 +9,15 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { accessLogFormat } from './access-log-format';
 import { CloudWatchRoleMode, ApiGatewayCloudWatchRole } from './cloudwatch-role';
-import { ErrorCode } from './error-codes';
+import { ErrorCode } from '../contracts/error-codes';
 import { errorBodyTemplate, SECURITY_RESPONSE_HEADERS } from './error-shape';
 import { addGatewayResponses } from './gateway-responses';
 import { promptRequestSchema } from './request-model';
-import { MODEL_ROUTE_ACTION, MODEL_ROUTE_METHOD, MODEL_ROUTE_PREFIX } from './routes';
+import { MODEL_ROUTE_ACTION, MODEL_ROUTE_METHOD, MODEL_ROUTE_PREFIX } from '../contracts/routes';
+import { PROMPT_LENGTH } from '../contracts/limits';
+import { MAX_OUTPUT_TOKENS } from '../contracts/model-proxy';
 import { EncryptedLogGroup } from '../observability/encrypted-log-group';
-import { LogMetricName } from '../observability/metric-names';
+import { LogMetricName } from '../contracts/metric-names';
 import { logMetric } from '../private/log-metric';
 import { invalidProp, validatePathSafeNames, validateRange } from '../private/validation';
 
@@ -167,7 +169,6 @@ const DEFAULT_SECURITY_POLICY = apigateway.SecurityPolicy.TLS13_1_2_PFS_PQ_2025_
 /** API Gateway's account-level default rate quota; a stage cannot usefully exceed it. */
 const MAX_RATE_LIMIT = 10_000;
 const MAX_BURST_LIMIT = 5_000;
-const MAX_PROMPT_LENGTH_LIMIT = 262_144;
 
 /**
  * A REST API with the stage, logging, TLS, gateway responses and request
@@ -176,7 +177,7 @@ const MAX_PROMPT_LENGTH_LIMIT = 262_144;
  */
 export class SecureRestApi extends Construct {
   /** The longest `maxPromptLength` a route accepts, in characters. */
-  public static readonly MAX_PROMPT_LENGTH_LIMIT = MAX_PROMPT_LENGTH_LIMIT;
+  public static readonly MAX_PROMPT_LENGTH_LIMIT: number = PROMPT_LENGTH.max;
 
   /** The REST API. */
   public readonly restApi: apigateway.RestApi;
@@ -231,7 +232,8 @@ export class SecureRestApi extends Construct {
     cfnApi.securityPolicy = securityPolicy;
     cfnApi.endpointAccessMode = isEnhancedPolicy(securityPolicy) ? apigateway.EndpointAccessMode.STRICT : undefined;
     this.stage = this.restApi.deploymentStage;
-    const noCacheReason = 'Inference responses are per caller and may carry personal data, so the stage has no cache cluster by design: nothing is cached, encrypted or not.';
+    const noCacheReason = 'Inference responses are per caller and may carry personal data, so the stage has no cache cluster by design: '
+      + 'nothing is cached, encrypted or not.';
     Validations.of(this.stage).acknowledge(
       { id: 'NIST.800.53.R5-APIGWCacheEnabledAndEncrypted', reason: noCacheReason },
       { id: 'HIPAA.Security-APIGWCacheEnabledAndEncrypted', reason: noCacheReason },
@@ -288,8 +290,8 @@ export class SecureRestApi extends Construct {
    */
   public addModelRoute(model: string, options: ModelRouteOptions): apigateway.Method {
     validatePathSafeNames(this, 'model name', [...this.modelNames, model]);
-    validateRange(this, `maxPromptLength of model ${model}`, options.maxPromptLength, { min: 1, max: MAX_PROMPT_LENGTH_LIMIT });
-    validateRange(this, `maxOutputTokens of model ${model}`, options.maxOutputTokens, { min: 1, max: 1_000_000 });
+    validateRange(this, `maxPromptLength of model ${model}`, options.maxPromptLength, PROMPT_LENGTH);
+    validateRange(this, `maxOutputTokens of model ${model}`, options.maxOutputTokens, MAX_OUTPUT_TOKENS);
 
     const resource = [...MODEL_ROUTE_PREFIX, model, MODEL_ROUTE_ACTION]
       .reduce<apigateway.IResource>((parent, part) => parent.getResource(part) ?? parent.addResource(part), this.restApi.root);

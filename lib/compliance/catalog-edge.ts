@@ -65,7 +65,11 @@ interface ResolvedRule {
   readonly statement: {
     readonly rateBasedStatement?: { limit: number; evaluationWindowSec?: number; aggregateKeyType: string; customKeys?: Array<{ header?: { name: string } }> };
     readonly sizeConstraintStatement?: { size: number };
-    readonly managedRuleGroupStatement?: { vendorName: string; name: string; ruleActionOverrides?: Array<{ name: string; actionToUse: Record<string, unknown> }> };
+    readonly managedRuleGroupStatement?: {
+      vendorName: string;
+      name: string;
+      ruleActionOverrides?: Array<{ name: string; actionToUse: Record<string, unknown> }>;
+    };
   };
 }
 

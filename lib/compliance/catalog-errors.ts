@@ -1,4 +1,4 @@
-import { ErrorCode } from '../api/error-codes';
+import { ErrorCode } from '../contracts/error-codes';
 import { SECURITY_RESPONSE_HEADERS } from '../api/error-shape';
 import { GATEWAY_ERRORS } from '../api/gateway-responses';
 import { compact, ERROR_CODES_EXTENSION, JsonObject } from './catalog-json';

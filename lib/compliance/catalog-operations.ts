@@ -99,7 +99,8 @@ export function buildOperation(input: OperationInput): Operation {
 const PROXY_ANSWER_SCHEMA_NAME = 'InvokeModelResponse';
 
 function proxySuccess(): JsonObject {
-  return { 200: { description: 'The model\'s answer, masked.', content: { 'application/json': { schema: { $ref: `#/components/schemas/${PROXY_ANSWER_SCHEMA_NAME}` } } } } };
+  const schema = { $ref: `#/components/schemas/${PROXY_ANSWER_SCHEMA_NAME}` };
+  return { 200: { description: 'The model\'s answer, masked.', content: { 'application/json': { schema } } } };
 }
 
 function parameters(cfn: apigateway.CfnMethod, path: string): JsonObject[] | undefined {

@@ -24,7 +24,10 @@ export function methodAuthorization(method: apigateway.CfnMethod): RuleStatus {
 }
 
 /** The request validator a method names, when it is defined in this app. */
-export function requestValidatorOf(method: apigateway.CfnMethod, validators: readonly apigateway.CfnRequestValidator[]): apigateway.CfnRequestValidator | undefined {
+export function requestValidatorOf(
+  method: apigateway.CfnMethod,
+  validators: readonly apigateway.CfnRequestValidator[],
+): apigateway.CfnRequestValidator | undefined {
   if (method.requestValidatorId === undefined) return undefined;
   const stack = Stack.of(method);
   const id = intrinsicText(stack, method.requestValidatorId);

@@ -136,7 +136,8 @@ function errorMessage(f: ShadowApiFinding): string {
   const isMethod = f.rules.every((rule) => METHOD_RULES.includes(rule));
   const remedy = isMethod ? 'protect the method or exempt it with ShadowApiGuard.exempt(method, reason)'
     : 'protect the stage or exempt it with ShadowApiGuard.exemptStage(stage, reason, rules)';
-  return `ShadowApiGuard: ${f.description} of REST API ${f.restApi} (${f.constructPath}) has ${f.rules.map((r) => `${RULE_FAILURE[r]} [${r}]`).join(', ')}; ${remedy}.`;
+  const failures = f.rules.map((r) => `${RULE_FAILURE[r]} [${r}]`).join(', ');
+  return `ShadowApiGuard: ${f.description} of REST API ${f.restApi} (${f.constructPath}) has ${failures}; ${remedy}.`;
 }
 
 function checkedRules(scope: IConstruct, rules: ShadowApiRule[], allowed: readonly ShadowApiRule[], kind: string): ShadowApiRule[] {

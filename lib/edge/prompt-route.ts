@@ -1,5 +1,5 @@
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
-import { MODEL_ROUTE_ACTION, MODEL_ROUTE_METHOD, MODEL_ROUTE_PREFIX } from '../api/routes';
+import { MODEL_ROUTE_ACTION, MODEL_ROUTE_METHOD, MODEL_ROUTE_PREFIX } from '../contracts/routes';
 import { PATH_SAFE_NAME } from '../private/validation';
 
 const NO_TRANSFORMATION: wafv2.CfnWebACL.TextTransformationProperty[] = [{ priority: 0, type: 'NONE' }];

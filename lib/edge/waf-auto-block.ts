@@ -11,13 +11,23 @@ import * as destinations from 'aws-cdk-lib/aws-logs-destinations';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
-import { LogMetricName } from '../observability/metric-names';
+import { LogMetricName } from '../contracts/metric-names';
+import {
+  AUTO_BLOCK_CONFIG_ENV,
+  type AutoBlockConfigJson,
+  BLOCK_SECONDS,
+  IP_SET_SCOPE,
+  TABLE,
+  THRESHOLD,
+  WINDOW_SECONDS,
+} from '../contracts/waf-auto-block';
 import { GuardControl } from '../private/guard-controls';
 import { restrictGrantsToAwsServices } from '../private/kms';
 import { logMetric } from '../private/log-metric';
 import { SecureFunction } from '../private/secure-function';
 import { invalidProp, validateRange } from '../private/validation';
 import { cidrProblem } from './cidr';
+import { integerProblem } from '../contracts/field-rules';
 
 /** Properties of a {@link WafAutoBlock}. */
 export interface WafAutoBlockProps {
@@ -68,34 +78,39 @@ export class WafAutoBlock extends Construct {
 
   public constructor(scope: Construct, id: string, props: WafAutoBlockProps = {}) {
     super(scope, id);
-    const threshold = props.threshold ?? 50;
-    const window = props.window ?? Duration.minutes(5);
-    const blockDuration = props.blockDuration ?? Duration.hours(1);
+    const threshold = props.threshold ?? THRESHOLD.default;
+    const window = props.window ?? Duration.seconds(WINDOW_SECONDS.default);
+    const blockDuration = props.blockDuration ?? Duration.seconds(BLOCK_SECONDS.default);
     const allowlist = props.allowlist ?? [];
     this.validate(threshold, window, blockDuration, allowlist);
 
     const name = (suffix: string) => `${Names.uniqueResourceName(this, { maxLength: 100, separator: '-' })}-${suffix}`;
     this.ipv4Set = new wafv2.CfnIPSet(this, 'Ipv4Set', {
-      name: name('v4'), scope: 'REGIONAL', ipAddressVersion: 'IPV4', addresses: [],
+      name: name('v4'), scope: IP_SET_SCOPE, ipAddressVersion: 'IPV4', addresses: [],
       description: 'Addresses blocked automatically after repeated denials',
     });
     this.ipv6Set = new wafv2.CfnIPSet(this, 'Ipv6Set', {
-      name: name('v6'), scope: 'REGIONAL', ipAddressVersion: 'IPV6', addresses: [],
+      name: name('v6'), scope: IP_SET_SCOPE, ipAddressVersion: 'IPV6', addresses: [],
       description: 'Addresses blocked automatically after repeated denials',
     });
 
-    const key = new kms.Key(this, 'Key', { description: 'Encrypts the WAF auto-block state and dead letters', enableKeyRotation: true, removalPolicy: RemovalPolicy.DESTROY });
+    const key = new kms.Key(this, 'Key', {
+      description: 'Encrypts the WAF auto-block state and dead letters',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     restrictGrantsToAwsServices(key);
     this.table = new dynamodb.Table(this, 'State', {
-      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
-      timeToLiveAttribute: 'ttl',
+      partitionKey: { name: TABLE.partitionKey, type: dynamodb.AttributeType.STRING },
+      timeToLiveAttribute: TABLE.ttl,
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
       encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
       encryptionKey: key,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       removalPolicy: RemovalPolicy.DESTROY,
     });
-    const transientState = 'The table holds only offense counters and block records that expire within days; losing it resets counts and lets blocks lapse early. Point-in-time recovery covers mistaken writes; a backup plan would keep data with no use.';
+    const transientState = 'The table holds only offense counters and block records that expire within days; losing it resets counts and lets '
+      + 'blocks lapse early. Point-in-time recovery covers mistaken writes; a backup plan would keep data with no use.';
     Validations.of(this.table).acknowledge(
       { id: 'NIST.800.53.R5-DynamoDBInBackupPlan', reason: transientState },
       { id: 'HIPAA.Security-DynamoDBInBackupPlan', reason: transientState },
@@ -106,7 +121,8 @@ export class WafAutoBlock extends Construct {
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
-    const isDeadLetterQueue = 'This queue is itself the dead-letter queue of the auto-block function and its schedule; nothing consumes or redrives it automatically, so no message can fail a second time.';
+    const isDeadLetterQueue = 'This queue is itself the dead-letter queue of the auto-block function and its schedule; nothing consumes or '
+      + 'redrives it automatically, so no message can fail a second time.';
     Validations.of(this.deadLetterQueue).acknowledge(
       { id: 'Serverless-SQSRedrivePolicy', reason: isDeadLetterQueue },
       { id: GuardControl.SQS_DEAD_LETTER_QUEUE, reason: isDeadLetterQueue },
@@ -123,10 +139,9 @@ export class WafAutoBlock extends Construct {
       assetName: 'waf-auto-block',
       description: 'Adds repeatedly denied source addresses to the WAF block IP sets and removes them when their block expires',
       environment: {
-        AUTO_BLOCK_CONFIG: Stack.of(this).toJsonString({
-          ipSetName: this.ipv4Set.name,
+        [AUTO_BLOCK_CONFIG_ENV]: Stack.of(this).toJsonString({
+          ipSetName: this.ipv4Set.name!,
           ipSetId: this.ipv4Set.attrId,
-          ipSetScope: 'REGIONAL',
           ipv6IpSetName: this.ipv6Set.name,
           ipv6IpSetId: this.ipv6Set.attrId,
           tableName: this.table.tableName,
@@ -135,7 +150,7 @@ export class WafAutoBlock extends Construct {
           blockSeconds: blockDuration.toSeconds(),
           allowlist,
           ignoredRuleIds: props.ignoredRuleNames,
-        }),
+        } satisfies AutoBlockConfigJson),
       },
       timeout: Duration.minutes(1),
       memorySize: 512,
@@ -145,7 +160,9 @@ export class WafAutoBlock extends Construct {
       deadLetterQueue: this.deadLetterQueue,
     });
     this.function = this.handler.function;
-    this.handler.acknowledgeOutsideVpc('The function calls only the WAF and DynamoDB APIs; it handles addresses of offenders, no customer data, and needs no private network.');
+    this.handler.acknowledgeOutsideVpc(
+      'The function calls only the WAF and DynamoDB APIs; it handles addresses of offenders, no customer data, and needs no private network.',
+    );
     this.handler.addToPolicy(new iam.PolicyStatement({
       sid: 'MaintainBlockIpSets',
       actions: ['wafv2:GetIPSet', 'wafv2:UpdateIPSet'],
@@ -165,7 +182,11 @@ export class WafAutoBlock extends Construct {
     new events.Rule(this, 'Sweep', {
       description: 'Removes expired automatic blocks',
       schedule: events.Schedule.rate(props.sweepInterval ?? Duration.minutes(5)),
-      targets: [new targets.LambdaFunction(this.function, { retryAttempts: 2, deadLetterQueue: this.deadLetterQueue, maxEventAge: Duration.hours(1) })],
+      targets: [new targets.LambdaFunction(this.function, {
+        retryAttempts: 2,
+        deadLetterQueue: this.deadLetterQueue,
+        maxEventAge: Duration.hours(1),
+      })],
     });
     this.destination = new destinations.LambdaDestination(this.function, { addPermissions: true });
   }
@@ -198,7 +219,11 @@ export class WafAutoBlock extends Construct {
 
   /** Events the function failed to process and left in the dead-letter queue, the maximum over 5 minutes. */
   public metricDeadLetters(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ statistic: cloudwatch.Stats.MAXIMUM, period: Duration.minutes(5), ...props });
+    return this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+      statistic: cloudwatch.Stats.MAXIMUM,
+      period: Duration.minutes(5),
+      ...props,
+    });
   }
 
   /** Only summary lines carry these counts; lines with a count of 0 publish nothing. */
@@ -215,11 +240,11 @@ export class WafAutoBlock extends Construct {
   }
 
   private validate(threshold: number, window: Duration, blockDuration: Duration, allowlist: string[]): void {
-    validateRange(this, 'threshold', threshold, { min: 1, max: 1_000_000 });
-    if (!window.isUnresolved() && (window.toSeconds() < 60 || window.toSeconds() > 86_400)) {
+    validateRange(this, 'threshold', threshold, THRESHOLD);
+    if (!window.isUnresolved() && integerProblem(window.toSeconds(), WINDOW_SECONDS) !== undefined) {
       invalidProp(this, 'window', `${window.toSeconds()} seconds`, '1 minute to 1 day');
     }
-    if (!blockDuration.isUnresolved() && (blockDuration.toSeconds() < 60 || blockDuration.toSeconds() > 365 * 86_400)) {
+    if (!blockDuration.isUnresolved() && integerProblem(blockDuration.toSeconds(), BLOCK_SECONDS) !== undefined) {
       invalidProp(this, 'blockDuration', `${blockDuration.toSeconds()} seconds`, '1 minute to 1 year');
     }
     for (const cidr of allowlist) {

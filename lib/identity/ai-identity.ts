@@ -5,6 +5,8 @@ import { AiIdentityAttributes } from './ai-identity-attributes';
 import { AiIdentityBase, IAiIdentity } from './ai-identity-base';
 import { ImportedAiIdentity } from './imported-ai-identity';
 import { ADMIN_SCOPE_NAME, DEFAULT_RESOURCE_SERVER_ID, modelScopeName, RESOURCE_SERVER_ID } from './scope-names';
+import { stringListProblem, stringProblem } from '../contracts/field-rules';
+import { ABAC_ATTRIBUTE_NAME, ABAC_ATTRIBUTES, ABAC_ATTRIBUTES_ENV, ABAC_ATTRIBUTES_SEPARATOR } from '../contracts/pre-token';
 import { SecureFunction } from '../private/secure-function';
 import { invalidProp, validatePathSafeNames } from '../private/validation';
 import { warnOptOut } from '../private/warnings';
@@ -141,7 +143,6 @@ export interface AiIdentityProps extends AiIdentityOptions {
 }
 
 const MIN_PASSWORD_LENGTH = 12;
-const CUSTOM_ATTRIBUTE = /^[a-z][a-z0-9_]{0,19}$/;
 const DOMAIN_PREFIX = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 /**
@@ -328,7 +329,7 @@ export class AiIdentity extends AiIdentityBase {
     const trigger = new SecureFunction(this, 'AbacClaims', {
       assetName: 'pre-token',
       description: 'Adds administrator-set ABAC attributes to access tokens',
-      environment: { ABAC_ATTRIBUTES: attributes.join(',') },
+      environment: { [ABAC_ATTRIBUTES_ENV]: attributes.join(ABAC_ATTRIBUTES_SEPARATOR) },
       timeout: Duration.seconds(5),
       memorySize: 256,
       reservedConcurrentExecutions: 50,
@@ -391,13 +392,18 @@ export class AiIdentity extends AiIdentityBase {
     if (props.resourceServerId !== undefined && !RESOURCE_SERVER_ID.test(props.resourceServerId)) {
       invalidProp(this, 'resourceServerId', props.resourceServerId, '1-63 characters of [a-z0-9._-]');
     }
-    for (const attribute of props.abacAttributes ?? []) {
-      if (!CUSTOM_ATTRIBUTE.test(attribute)) invalidProp(this, 'abacAttributes', attribute, 'names of 1-20 characters of [a-z0-9_] starting with a letter');
+    const attributes = props.abacAttributes ?? [];
+    for (const attribute of attributes) {
+      const problem = stringProblem(attribute, ABAC_ATTRIBUTE_NAME);
+      if (problem !== undefined) invalidProp(this, 'abacAttributes', attribute, problem);
     }
+    const listProblem = stringListProblem(attributes, ABAC_ATTRIBUTES);
+    if (listProblem !== undefined) invalidProp(this, 'abacAttributes', attributes, listProblem);
     validatePathSafeNames(this, 'groups[].name', (props.groups ?? []).map((g) => g.name));
     const clientNames = [...(props.machineClients ?? []), ...(props.userClients ?? [])].map((c) => c.name);
     validatePathSafeNames(this, 'client names', clientNames);
-    if (props.domainPrefix !== undefined && !Token.isUnresolved(props.domainPrefix) && (!DOMAIN_PREFIX.test(props.domainPrefix) || /aws|amazon|cognito/.test(props.domainPrefix))) {
+    const prefix = props.domainPrefix;
+    if (prefix !== undefined && !Token.isUnresolved(prefix) && (!DOMAIN_PREFIX.test(prefix) || /aws|amazon|cognito/.test(prefix))) {
       invalidProp(this, 'domainPrefix', props.domainPrefix, '1-63 characters of [a-z0-9-], without "aws", "amazon" or "cognito"');
     }
     for (const client of props.userClients ?? []) {

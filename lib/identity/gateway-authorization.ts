@@ -3,10 +3,9 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { Construct } from 'constructs';
 import { AiIdentity, AiIdentityOptions } from './ai-identity';
 import { IAiIdentity } from './ai-identity-base';
-import { MODEL_PLACEHOLDER } from './authorizer-contract';
 import { JwtAuthorizer } from './jwt-authorizer';
 import { IssuerKind, JwtIssuerOptions, ModelAccessOptions } from './jwt-authorizer-props';
-import { MODEL_ROUTE_METHOD, modelRoutePath } from '../api/routes';
+import { MODEL_PLACEHOLDER, MODEL_ROUTE_METHOD, modelRoutePath } from '../contracts/routes';
 import { invalidProp } from '../private/validation';
 
 /** How the gateway's routes prove who calls. */
@@ -143,7 +142,8 @@ export class GatewayAuthorization extends Construct {
     if (this.mode !== AuthorizationMode.JWT) return;
     Validations.of(method).acknowledge({
       id: 'AwsSolutions-COG4',
-      reason: 'The route is authorized by the JWT Lambda authorizer, which verifies Cognito and external OIDC tokens and applies per-model RBAC/ABAC that the native Cognito authorizer cannot express.',
+      reason: 'The route is authorized by the JWT Lambda authorizer, which verifies Cognito and external OIDC tokens and applies per-model '
+        + 'RBAC/ABAC that the native Cognito authorizer cannot express.',
     });
   }
 }

@@ -3,27 +3,26 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { IConstruct } from 'constructs';
 import {
   ALGORITHMS_RULE,
-  ANY_METHOD,
   AUDIENCE_RULE,
   CLAIM_NAME_RULE,
   CONDITION_ORDER_RULE,
   CONDITION_VALUES_RULE,
-  DEFAULT_ROUTES,
   GRANTS_RULE,
   keyUriProblem,
+  SIGNATURE_ALGORITHMS,
+  URI_RULE,
+} from '../contracts/authorizer';
+import { type StringListRule, stringListProblem, type StringRule, stringProblem } from '../contracts/field-rules';
+import { MODEL_NAME } from '../contracts/model-names';
+import {
+  ANY_METHOD,
+  DEFAULT_ROUTES,
   methodProblem,
-  MODEL_NAME,
   MODEL_PLACEHOLDER,
   type RouteConfig,
   routePathProblem,
   routeSetProblems,
-  SIGNATURE_ALGORITHMS,
-  type StringListRule,
-  stringListProblem,
-  type StringRule,
-  stringProblem,
-  URI_RULE,
-} from './authorizer-contract';
+} from '../contracts/routes';
 import { AuthorizedRoute, ClaimConditionOptions, ClaimOperator, IssuerKind, JwtAuthorizerProps } from './jwt-authorizer-props';
 import { describeValue, invalidProp, validateRange } from '../private/validation';
 import { warnOptOut } from '../private/warnings';
@@ -40,7 +39,7 @@ export function routeConfigs(routes: readonly AuthorizedRoute[] | undefined): re
 
 /**
  * Checks every value the function will parse with the function's own rules
- * (authorizer-contract.ts), so a config it would refuse fails here, at synth.
+ * (lib/contracts/authorizer.ts), so a config it would refuse fails here, at synth.
  * Unresolved tokens pass; CloudFormation or the function see their values.
  */
 export function validateJwtAuthorizerProps(scope: IConstruct, props: JwtAuthorizerProps): void {

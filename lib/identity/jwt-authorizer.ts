@@ -4,11 +4,11 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { AUTHORIZER_CONFIG_ENV } from './authorizer-contract';
+import { AUTHORIZER_CONFIG_ENV } from '../contracts/authorizer';
 import { IssuerKind, JwtAuthorizerProps, TokenUse } from './jwt-authorizer-props';
 import { routeConfigs, unguardedMethods, validateJwtAuthorizerProps } from './jwt-authorizer-validation';
 import { EncryptedLogGroup } from '../observability/encrypted-log-group';
-import { LogMetricName } from '../observability/metric-names';
+import { LogMetricName } from '../contracts/metric-names';
 import { logMetric } from '../private/log-metric';
 import { SecureFunction } from '../private/secure-function';
 
@@ -44,7 +44,8 @@ export class JwtAuthorizer extends Construct {
     });
     this.function = this.handler.function;
     this.logGroup = this.handler.logGroup;
-    this.handler.acknowledgeOutsideVpc('The authorizer fetches signing keys from the token issuers (Cognito and external OIDC providers) over HTTPS on the internet; it reads no data store and calls no private resource.');
+    this.handler.acknowledgeOutsideVpc('The authorizer fetches signing keys from the token issuers (Cognito and external OIDC providers) over HTTPS '
+      + 'on the internet; it reads no data store and calls no private resource.');
     this.handler.acknowledgeSynchronousOnly('API Gateway');
 
     this.authorizer = new apigateway.RequestAuthorizer(this, 'Resource', {

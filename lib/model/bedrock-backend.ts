@@ -2,9 +2,10 @@ import { Aws, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { BEDROCK_INVOKE_ACTION, bedrockGrant, BedrockInvokeTarget } from './bedrock-grant';
-import { AWS_REGION_PATTERN, BedrockModelRef, parseBedrockModelRef, ProfileArnParts, SystemProfileRef } from './bedrock-model-ref';
+import { AWS_REGION_PATTERN, BedrockModelRef, parseBedrockModelRef, ProfileArnParts, SystemProfileRef } from '../contracts/bedrock-model-ref';
 import { INFERENCE_PROFILE_REGIONS } from './inference-profile-regions';
-import { ModelBackend, ModelBackendConfig, ModelBackendType, ModelPayloadOptions, RequestFormat } from './model-backend';
+import type { BackendBinding } from './backend-binding';
+import { ModelBackendConfig, ModelBackendType, ModelPayloadOptions, RequestFormat } from './backend-options';
 import type { ModelProxyFunction } from './model-proxy-function';
 import { resolvePayload } from './payload-options';
 import { invalidProp } from '../private/validation';
@@ -26,10 +27,8 @@ const ACCEPTED_FORMS = 'a foundation-model id (anthropic.claude-3-haiku-20240307
  * an inference profile. The role and the bedrock-runtime endpoint policy get
  * exactly the ARNs Bedrock authorizes for that call (see `bedrockGrant`).
  */
-export class BedrockBackend extends ModelBackend {
-  public constructor(private readonly spec: BedrockBackendSpec) {
-    super();
-  }
+export class BedrockBackend implements BackendBinding {
+  public constructor(private readonly spec: BedrockBackendSpec) {}
 
   public bind(scope: Construct, proxy: ModelProxyFunction): ModelBackendConfig {
     const target = this.resolveTarget(scope);

@@ -1,3 +1,5 @@
+export * from './backend-options';
 export * from './model-backend';
 export * from './model-proxy-function';
+export * from './pii-masking-options';
 export * from './sagemaker-model-endpoint';

@@ -1,4 +1,4 @@
-import type { InferenceProfileGeography } from './bedrock-model-ref';
+import type { InferenceProfileGeography } from '../contracts/bedrock-model-ref';
 
 /**
  * The destination regions of the system-defined cross-region inference

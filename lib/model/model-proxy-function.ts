@@ -5,18 +5,26 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { ModelBackend, ModelBackendConfig, ModelBackendType } from './model-backend';
+import { ModelBackendConfig, ModelBackendType } from './backend-options';
+import { ModelBackend } from './model-backend';
+import { piiMaskingConfig } from './pii-masking-config';
+import { PiiMaskingOptions } from './pii-masking-options';
 import {
   BackendConfig,
   DEFAULT_INJECTION_THRESHOLD,
   DEFAULT_RETRY,
   DEFAULT_TIMEOUT_MARGIN_MS,
+  INJECTION_THRESHOLD,
+  MAX_OUTPUT_TOKENS,
   maxBodyBytesFor,
   MODEL_PROXY_CONFIG_ENV,
   MODEL_PROXY_CONFIG_VERSION,
   ModelProxyConfig,
-} from './proxy-config';
-import { DEFAULT_MAX_OUTPUT_TOKENS } from '../api/prompt-schema';
+  PiiMaskingConfig,
+  RETRY_ATTEMPTS,
+} from '../contracts/model-proxy';
+import { PROMPT_LENGTH } from '../contracts/limits';
+import { DEFAULT_MAX_OUTPUT_TOKENS } from '../contracts/prompt-schema';
 import { IModelNetwork } from '../network/model-network-base';
 import { EncryptedLogGroup } from '../observability/encrypted-log-group';
 import { SecureFunction } from '../private/secure-function';
@@ -59,10 +67,17 @@ export interface ModelProxyFunctionProps {
   readonly memorySize?: number;
   /**
    * Put the caller's own values back where the model's answer repeats a
-   * placeholder of the prompt. PII the model produced stays masked.
+   * placeholder of the prompt. PII the model produced stays masked. Needs the
+   * PLACEHOLDER masking mode.
    * @default false
    */
   readonly restorePlaceholders?: boolean;
+  /**
+   * Which PII types are masked, how, which values are never masked, and
+   * identifiers of your own to mask; applied to the prompt and to the answer.
+   * @default - every type masked with numbered placeholders, no allowlist, no custom patterns
+   */
+  readonly piiMasking?: PiiMaskingOptions;
   /**
    * What the prompt-injection guard does with a suspicious prompt: BLOCK answers
    * 422 PromptRejected; FLAG passes it on and records the flag (audit line, metric);
@@ -126,6 +141,7 @@ export class ModelProxyFunction extends Construct implements ec2.IConnectable {
   /** The customer-managed policy of the execution role. */
   public readonly policy: iam.ManagedPolicy;
   private readonly handler: SecureFunction;
+  private readonly piiMasking: PiiMaskingConfig;
   /** The function's security group. */
   public readonly securityGroup: ec2.SecurityGroup;
   /** The function's encrypted log group. */
@@ -140,15 +156,16 @@ export class ModelProxyFunction extends Construct implements ec2.IConnectable {
   public constructor(scope: Construct, id: string, props: ModelProxyFunctionProps) {
     super(scope, id);
     validatePathSafeNames(this, 'modelName', [props.modelName]);
-    validateRange(this, 'maxPromptLength', props.maxPromptLength, { min: 1, max: 262_144 });
-    validateRange(this, 'maxOutputTokens', props.maxOutputTokens, { min: 1, max: 1_000_000 });
+    validateRange(this, 'maxPromptLength', props.maxPromptLength, PROMPT_LENGTH);
+    validateRange(this, 'maxOutputTokens', props.maxOutputTokens, MAX_OUTPUT_TOKENS);
     validateRange(this, 'reservedConcurrency', props.reservedConcurrency, { min: 1, max: 1000 });
     validateRange(this, 'memorySize', props.memorySize, { min: 128, max: 10_240 });
-    validateRange(this, 'maxAttempts', props.maxAttempts, { min: 1, max: 5 });
-    validateRange(this, 'injectionThreshold', props.injectionThreshold, { min: 0.01, max: 1, integer: false });
+    validateRange(this, 'maxAttempts', props.maxAttempts, RETRY_ATTEMPTS);
+    validateRange(this, 'injectionThreshold', props.injectionThreshold, { ...INJECTION_THRESHOLD, integer: false });
     if (props.injectionAction === InjectionAction.OFF) {
       warnOptOut(this, GatewayWarning.INJECTION_GUARD_OFF, `injectionAction is OFF: prompts to ${props.modelName} are not screened for prompt injection.`);
     }
+    this.piiMasking = piiMaskingConfig(this, props.piiMasking, { modelName: props.modelName, restorePlaceholders: props.restorePlaceholders ?? false });
     const timeout = props.timeout ?? DEFAULT_PROXY_TIMEOUT;
     if (!Token.isUnresolved(timeout.toSeconds()) && (timeout.toSeconds() < 3 || timeout.toSeconds() > MAX_PROXY_TIMEOUT_SECONDS)) {
       invalidProp(this, 'timeout', `${timeout.toSeconds()} s`, `3 to ${MAX_PROXY_TIMEOUT_SECONDS} seconds (API Gateway gives up at 29 s)`);
@@ -220,6 +237,7 @@ export class ModelProxyFunction extends Construct implements ec2.IConnectable {
       maxPromptLength: props.maxPromptLength,
       maxOutputTokens: props.maxOutputTokens ?? DEFAULT_MAX_OUTPUT_TOKENS,
       restorePlaceholders: props.restorePlaceholders ?? false,
+      piiMasking: this.piiMasking,
       maxBodyBytes: maxBodyBytesFor(props.maxPromptLength),
       injectionAction: props.injectionAction ?? InjectionAction.BLOCK,
       injectionThreshold: props.injectionThreshold ?? DEFAULT_INJECTION_THRESHOLD,

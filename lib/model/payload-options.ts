@@ -1,7 +1,8 @@
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { ModelPayloadOptions, RequestFormat } from './model-backend';
-import { DEFAULT_RESPONSE_TEXT_PATHS, RESPONSE_TEXT_PATH_PATTERN } from './proxy-config';
+import { ModelPayloadOptions, RequestFormat } from './backend-options';
+import { stringProblem } from '../contracts/field-rules';
+import { DEFAULT_RESPONSE_TEXT_PATHS, REQUEST_MODEL_NAME, RESPONSE_TEXT_PATH } from '../contracts/model-proxy';
 import { invalidProp } from '../private/validation';
 
 export interface ResolvedPayload {
@@ -17,11 +18,10 @@ export function resolvePayload(scope: IConstruct, options: ModelPayloadOptions, 
     invalidProp(scope, 'requestFormat', requestFormat, `one of ${Object.values(RequestFormat).join(', ')}`);
   }
   const responseTextPath = options.responseTextPath ?? DEFAULT_RESPONSE_TEXT_PATHS[requestFormat];
-  if (Token.isUnresolved(responseTextPath) || !RESPONSE_TEXT_PATH_PATTERN.test(responseTextPath)) {
-    invalidProp(scope, 'responseTextPath', responseTextPath, 'field names and [index] steps such as outputs[0].text');
+  if (Token.isUnresolved(responseTextPath) || stringProblem(responseTextPath, RESPONSE_TEXT_PATH) !== undefined) {
+    invalidProp(scope, 'responseTextPath', responseTextPath, RESPONSE_TEXT_PATH.patternRule);
   }
-  if (options.requestModelName !== undefined && !/^[\x21-\x7e]{1,256}$/.test(options.requestModelName)) {
-    invalidProp(scope, 'requestModelName', options.requestModelName, '1-256 printable characters without spaces');
-  }
+  const modelNameProblem = options.requestModelName === undefined ? undefined : stringProblem(options.requestModelName, REQUEST_MODEL_NAME);
+  if (modelNameProblem !== undefined) invalidProp(scope, 'requestModelName', options.requestModelName, modelNameProblem);
   return { requestFormat, responseTextPath, requestModelName: options.requestModelName };
 }

@@ -1,4 +1,4 @@
-import { ErrorCode } from '../api/error-codes';
+import { ErrorCode } from '../contracts/error-codes';
 
 /**
  * What a model-proxy route answers besides the gateway's own responses: the

@@ -2,21 +2,21 @@ import { Aws, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { ModelBackend, ModelBackendConfig, ModelBackendType, SageMakerEndpointBackendOptions } from './model-backend';
+import type { BackendBinding } from './backend-binding';
+import { ModelBackendConfig, ModelBackendType, SageMakerEndpointBackendOptions } from './backend-options';
 import type { ModelProxyFunction } from './model-proxy-function';
 import { resolvePayload } from './payload-options';
 import { SageMakerModelEndpoint } from './sagemaker-model-endpoint';
-import { invalidProp, SAGEMAKER_NAME } from '../private/validation';
+import { SAGEMAKER_ENDPOINT_NAME } from '../contracts/model-proxy';
+import { invalidProp } from '../private/validation';
 
 export const SAGEMAKER_INVOKE_ACTION = 'sagemaker:InvokeEndpoint';
 
 /** SageMaker InvokeEndpoint on one endpoint. */
-export class SageMakerEndpointBackend extends ModelBackend {
+export class SageMakerEndpointBackend implements BackendBinding {
   private modelEndpoint?: SageMakerModelEndpoint;
 
-  public constructor(private readonly options: SageMakerEndpointBackendOptions) {
-    super();
-  }
+  public constructor(private readonly options: SageMakerEndpointBackendOptions) {}
 
   public bind(scope: Construct, proxy: ModelProxyFunction): ModelBackendConfig {
     const { existingEndpointName, endpointProps } = this.options;
@@ -32,8 +32,8 @@ export class SageMakerEndpointBackend extends ModelBackend {
       endpointArn = this.modelEndpoint.endpointArn;
     } else {
       endpointName = existingEndpointName as string;
-      if (!Token.isUnresolved(endpointName) && !SAGEMAKER_NAME.test(endpointName)) {
-        invalidProp(scope, 'existingEndpointName', endpointName, '1-63 letters, digits and hyphens');
+      if (!Token.isUnresolved(endpointName) && !SAGEMAKER_ENDPOINT_NAME.pattern.test(endpointName)) {
+        invalidProp(scope, 'existingEndpointName', endpointName, SAGEMAKER_ENDPOINT_NAME.patternRule);
       }
       endpointArn = endpointArnOf(endpointName);
     }

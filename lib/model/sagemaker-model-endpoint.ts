@@ -104,7 +104,8 @@ export class SageMakerModelEndpoint extends Construct {
     }
     const localStorage = LOCAL_STORAGE_FAMILY.test(props.instanceType);
     if (localStorage && props.encryptionKey) {
-      invalidProp(this, 'encryptionKey', props.encryptionKey.keyArn, `no key for ${props.instanceType}: its local storage is encrypted by the instance and SageMaker refuses a volume key`);
+      invalidProp(this, 'encryptionKey', props.encryptionKey.keyArn,
+        `no key for ${props.instanceType}: its local storage is encrypted by the instance and SageMaker refuses a volume key`);
     }
     this.key = localStorage ? undefined : props.encryptionKey ?? this.createKey();
 
@@ -220,7 +221,8 @@ function imageRepositoryArn(scope: Construct, props: SageMakerModelEndpointOptio
   if (props.imageRepository) return props.imageRepository.repositoryArn;
   const match = Token.isUnresolved(props.imageUri) ? null : ECR_IMAGE.exec(props.imageUri);
   if (!match) {
-    return invalidProp(scope, 'imageUri', props.imageUri, 'an ECR image URI <account>.dkr.ecr.<region>.amazonaws.com/<repository>[:tag|@digest], or imageRepository as well');
+    return invalidProp(scope, 'imageUri', props.imageUri,
+      'an ECR image URI <account>.dkr.ecr.<region>.amazonaws.com/<repository>[:tag|@digest], or imageRepository as well');
   }
   const [, account, region, repository] = match;
   return `arn:${Aws.PARTITION}:ecr:${region}:${account}:repository/${repository}`;
@@ -235,8 +237,16 @@ function s3ObjectArn(scope: Construct, url: string): string {
 
 function acknowledgeExecutionPolicy(policy: iam.ManagedPolicy, endpointName: string, modelDataUrl: string | undefined): void {
   const acks = [
-    { id: 'AwsSolutions-IAM5[Resource::*]', reason: 'ecr:GetAuthorizationToken, the ec2 Describe*/network-interface actions SageMaker needs to attach the model to the VPC, and cloudwatch:PutMetricData (limited by a namespace condition) do not support resource-level permissions.' },
-    { id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:/aws/sagemaker/Endpoints/${endpointName}:log-stream:*]`, reason: 'SageMaker names the log streams of an endpoint after its variants and instances; the ARN is scoped to this endpoint\'s own log group.' },
+    {
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'ecr:GetAuthorizationToken, the ec2 Describe*/network-interface actions SageMaker needs to attach the model to the VPC, and '
+        + 'cloudwatch:PutMetricData (limited by a namespace condition) do not support resource-level permissions.',
+    },
+    {
+      id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:'
+        + `/aws/sagemaker/Endpoints/${endpointName}:log-stream:*]`,
+      reason: 'SageMaker names the log streams of an endpoint after its variants and instances; the ARN is scoped to this endpoint\'s own log group.',
+    },
   ];
   const prefix = modelDataUrl === undefined ? null : S3_URL.exec(modelDataUrl);
   if (prefix && prefix[2].endsWith('/')) {

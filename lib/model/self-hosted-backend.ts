@@ -1,6 +1,7 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import { ModelBackend, ModelBackendConfig, ModelBackendType, SelfHostedBackendOptions } from './model-backend';
+import type { BackendBinding } from './backend-binding';
+import { ModelBackendConfig, ModelBackendType, SelfHostedBackendOptions } from './backend-options';
 import type { ModelProxyFunction } from './model-proxy-function';
 import { resolvePayload } from './payload-options';
 import { invalidProp, validateRange } from '../private/validation';
@@ -12,10 +13,8 @@ import { GatewayWarning } from '../gateway-warning';
 const URL_SHAPE = /^(https?):\/\/([^/:?#@\s]+)(?::(\d{1,5}))?([/?][^\s]*)?$/;
 
 /** An HTTP model server in the VPC, reached from the proxy function over the VPC. */
-export class SelfHostedBackend extends ModelBackend {
-  public constructor(private readonly options: SelfHostedBackendOptions) {
-    super();
-  }
+export class SelfHostedBackend implements BackendBinding {
+  public constructor(private readonly options: SelfHostedBackendOptions) {}
 
   public bind(scope: Construct, proxy: ModelProxyFunction): ModelBackendConfig {
     const { url, loadBalancer } = this.options;

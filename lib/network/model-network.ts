@@ -196,7 +196,8 @@ export class ModelNetwork extends ModelNetworkBase {
       resources: options.resources,
       conditions: { ArnEquals: { 'aws:PrincipalArn': options.role.roleArn } },
     }));
-    endpoint.connections.allowDefaultPortFrom(options.peer, `HTTPS to ${options.service.shortName} from ${options.peer.connections.securityGroups.length > 0 ? 'the model function' : 'a peer'}`);
+    const from = options.peer.connections.securityGroups.length > 0 ? 'the model function' : 'a peer';
+    endpoint.connections.allowDefaultPortFrom(options.peer, `HTTPS to ${options.service.shortName} from ${from}`);
     return endpoint;
   }
 
@@ -252,7 +253,8 @@ export class ModelNetwork extends ModelNetworkBase {
       invalidProp(this, 'existingVpc', props.existingVpc.node.path, 'either existingVpc or ipAddresses/maxAzs for a new VPC, not both');
     }
     if (props.existingVpc && props.restrictDefaultSecurityGroup !== undefined) {
-      invalidProp(this, 'restrictDefaultSecurityGroup', props.restrictDefaultSecurityGroup, 'no value with existingVpc (its default security group belongs to its owner)');
+      invalidProp(this, 'restrictDefaultSecurityGroup', props.restrictDefaultSecurityGroup,
+        'no value with existingVpc (its default security group belongs to its owner)');
     }
     if (!props.existingVpc && props.subnets !== undefined) {
       invalidProp(this, 'subnets', 'a subnet selection', 'no subnet selection for a new VPC (it has isolated subnets only)');
@@ -276,6 +278,8 @@ function acknowledgeDefaultSecurityGroupProvider(scope: Construct): void {
   if (!provider) return;
   Validations.of(provider).acknowledge({
     id: GuardControl.LAMBDA_INSIDE_VPC,
-    reason: 'CDK custom resource provider that strips the rules of the new VPC\'s default security group during deployment (restrictDefaultSecurityGroup). It calls only EC2 and CloudFormation, handles no prompts, and cannot be attached to the isolated subnets, which have no route to those APIs.',
+    reason: 'CDK custom resource provider that strips the rules of the new VPC\'s default security group during deployment '
+      + '(restrictDefaultSecurityGroup). It calls only EC2 and CloudFormation, handles no prompts, and cannot be attached to the isolated '
+      + 'subnets, which have no route to those APIs.',
   });
 }

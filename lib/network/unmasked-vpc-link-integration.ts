@@ -72,7 +72,8 @@ export class UnmaskedVpcLinkIntegration extends Construct {
     }
 
     warnOptOut(this, GatewayWarning.PII_MASKING_BYPASSED,
-      'This route reaches the model server through a VPC link without the model proxy: prompts and answers are not masked, and model server errors reach the caller unmapped.');
+      'This route reaches the model server through a VPC link without the model proxy: prompts and answers are not masked, '
+        + 'and model server errors reach the caller unmapped.');
     if (scheme === 'http') {
       warnOptOut(this, GatewayWarning.PLAIN_HTTP_MODEL_SERVER, 'allowInsecureHttp is true: prompts and answers cross the VPC unencrypted.');
     }

@@ -8,7 +8,7 @@ import { createAlarmTopics } from './alarm-topics';
 import { AlarmSeverity, GatewayAlarmKind, GatewayAlarmThresholdsBySeverity } from './alarm-thresholds';
 import { GatewayDashboard } from './gateway-dashboard';
 import { GatewayMetrics, WatchedEndpoint, WatchedFunction } from './gateway-metrics';
-import { GATEWAY_METRIC_NAMESPACE, MODEL_PROXY_SERVICE_NAME, PROXY_METRIC_DIMENSION_SETS } from './metric-names';
+import { GATEWAY_METRIC_NAMESPACE, MODEL_PROXY_SERVICE_NAME, PROXY_METRIC_DIMENSION_SETS } from '../contracts/metric-names';
 import { GatewayMonitoringTargets, MonitoredFunctionOptions, SageMakerEndpointOptions } from './monitoring-targets';
 import {
   DEFAULT_DATAPOINTS_TO_ALARM, DEFAULT_EVALUATION_PERIODS, DEFAULT_MINIMUM_REQUESTS, DEFAULT_PERIOD, validateMonitoringWindow,
@@ -251,7 +251,8 @@ export class GatewayAlarms extends Construct {
     if (!rate) return;
     this.watch({
       kind: GatewayAlarmKind.AUTHORIZER_DENIAL_RATE, metric: rate, what: 'Authorizer Deny and Unauthorized rate', unit: '%',
-      why: 'Tokens are refused: credential stuffing or token replay, an issuer or JWKS outage (reason jwks_unavailable), or a client with the wrong audience or scopes.',
+      why: 'Tokens are refused: credential stuffing or token replay, an issuer or JWKS outage (reason jwks_unavailable), '
+        + 'or a client with the wrong audience or scopes.',
     });
   }
 
@@ -268,11 +269,13 @@ export class GatewayAlarms extends Construct {
 
   private watchFunction(fn: WatchedFunction): void {
     this.watch({
-      kind: GatewayAlarmKind.FUNCTION_ERRORS, metric: this.metrics.functionErrors(fn), what: `Errors of function ${fn.label}`, unit: ' per period', subject: fn.label,
+      kind: GatewayAlarmKind.FUNCTION_ERRORS, metric: this.metrics.functionErrors(fn), what: `Errors of function ${fn.label}`,
+      unit: ' per period', subject: fn.label,
       why: 'The function fails; its log group has the error lines.',
     });
     this.watch({
-      kind: GatewayAlarmKind.FUNCTION_THROTTLES, metric: this.metrics.functionThrottles(fn), what: `Throttles of function ${fn.label}`, unit: ' per period', subject: fn.label,
+      kind: GatewayAlarmKind.FUNCTION_THROTTLES, metric: this.metrics.functionThrottles(fn), what: `Throttles of function ${fn.label}`,
+      unit: ' per period', subject: fn.label,
       why: 'The reserved concurrency is exhausted: callers get errors. Raise it, or find the flood.',
     });
     const timeoutMs = fn.timeout.toMilliseconds();

@@ -2,7 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct, IConstruct } from 'constructs';
 import { GatewayMetrics, WatchedEndpoint, WatchedFunction } from './gateway-metrics';
-import { ProxyMetricName } from './metric-names';
+import { ProxyMetricName } from '../contracts/metric-names';
 import { GatewayMonitoringTargets, MonitoredFunctionOptions, SageMakerEndpointOptions } from './monitoring-targets';
 import { DEFAULT_MINIMUM_REQUESTS, DEFAULT_PERIOD, validateMonitoringWindow } from './monitoring-window';
 import { WatchedResources } from './watched-resources';
@@ -180,7 +180,7 @@ class LiveAlarmStatusWidget extends cloudwatch.ConcreteWidget {
     super(cloudwatch.GRID_WIDTH, GRAPH_SIZE.height);
   }
 
-  public toJson(): any[] {
+  public toJson(): unknown[] {
     const alarms = this.alarms();
     const title = alarms.length > MAX_ALARMS_PER_WIDGET ? `Alarms (the first ${MAX_ALARMS_PER_WIDGET} of ${alarms.length})` : 'Alarms';
     const widget = alarms.length > 0

@@ -1,7 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { GATEWAY_METRIC_NAMESPACE, GatewayMetricDimension, MODEL_PROXY_SERVICE_NAME, ProxyMetricName } from './metric-names';
+import { GATEWAY_METRIC_NAMESPACE, GatewayMetricDimension, MODEL_PROXY_SERVICE_NAME, ProxyMetricName } from '../contracts/metric-names';
 import { GatewayMonitoringTargets } from './monitoring-targets';
 
 /** A function with the timeout its duration alarm is measured against. */
@@ -168,7 +168,12 @@ export class GatewayMetrics {
    * stay below the minimum. FILL turns a period without matching lines (a
    * metric filter publishes nothing then) into 0 instead of a gap.
    */
-  private ratePercent(tag: string, label: string, numerators: Record<string, cloudwatch.IMetric>, denominators: Record<string, cloudwatch.IMetric>): cloudwatch.MathExpression {
+  private ratePercent(
+    tag: string,
+    label: string,
+    numerators: Record<string, cloudwatch.IMetric>,
+    denominators: Record<string, cloudwatch.IMetric>,
+  ): cloudwatch.MathExpression {
     // Ids carry the tag: a graph may hold two rates, and ids must be unique within it.
     const tagged = (metrics: Record<string, cloudwatch.IMetric>) => Object.fromEntries(Object.entries(metrics).map(([id, m]) => [`${tag}_${id}`, m]));
     const sum = (metrics: Record<string, cloudwatch.IMetric>) => Object.keys(metrics).map((id) => `FILL(${id}, 0)`).join(' + ');

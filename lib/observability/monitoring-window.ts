@@ -31,6 +31,7 @@ export function validateMonitoringWindow(scope: IConstruct, window: MonitoringWi
     invalidProp(scope, 'datapointsToAlarm', window.datapointsToAlarm, `at most evaluationPeriods (${window.evaluationPeriods})`);
   }
   if (seconds !== undefined && window.evaluationPeriods !== undefined && seconds * window.evaluationPeriods > MAX_EVALUATION_SECONDS) {
-    invalidProp(scope, 'evaluationPeriods', window.evaluationPeriods, `at most ${Math.floor(MAX_EVALUATION_SECONDS / seconds)} periods of ${seconds} seconds (one day)`);
+    const most = Math.floor(MAX_EVALUATION_SECONDS / seconds);
+    invalidProp(scope, 'evaluationPeriods', window.evaluationPeriods, `at most ${most} periods of ${seconds} seconds (one day)`);
   }
 }

@@ -50,7 +50,9 @@ export function validateThresholds(scope: IConstruct, given: GatewayAlarmThresho
     const thresholds = severity === AlarmSeverity.WARNING ? given.warning : given.critical;
     const where = `thresholds.${severity.toLowerCase()}`;
     for (const kind of thresholds?.disable ?? []) {
-      if (!Object.values(GatewayAlarmKind).includes(kind)) invalidProp(scope, `${where}.disable`, kind, `alarm kinds: ${Object.values(GatewayAlarmKind).join(', ')}`);
+      if (!Object.values(GatewayAlarmKind).includes(kind)) {
+        invalidProp(scope, `${where}.disable`, kind, `alarm kinds: ${Object.values(GatewayAlarmKind).join(', ')}`);
+      }
     }
     for (const spec of Object.values(THRESHOLD_SPECS)) {
       const value = thresholds?.[spec.field];
@@ -64,7 +66,8 @@ export function validateThresholds(scope: IConstruct, given: GatewayAlarmThresho
     const warning = resolveThreshold(kind, AlarmSeverity.WARNING, given);
     const critical = resolveThreshold(kind, AlarmSeverity.CRITICAL, given);
     if (warning !== undefined && critical !== undefined && critical < warning) {
-      invalidProp(scope, `thresholds.critical.${spec.field}`, critical, `at least the warning threshold (${warning}): a critical alarm fires later than its warning`);
+      invalidProp(scope, `thresholds.critical.${spec.field}`, critical,
+        `at least the warning threshold (${warning}): a critical alarm fires later than its warning`);
     }
   }
 }

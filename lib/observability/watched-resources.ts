@@ -3,7 +3,8 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct, IConstruct } from 'constructs';
 import { WatchedEndpoint, WatchedFunction } from './gateway-metrics';
 import { MonitoredFunctionOptions, SageMakerEndpointOptions } from './monitoring-targets';
-import { invalidProp, SAGEMAKER_NAME } from '../private/validation';
+import { SAGEMAKER_ENDPOINT_NAME } from '../contracts/model-proxy';
+import { invalidProp } from '../private/validation';
 
 const LABEL = /^[A-Za-z0-9/_-]{1,100}$/;
 export const DEFAULT_VARIANT_NAME = 'AllTraffic';
@@ -22,7 +23,9 @@ export class WatchedResources {
 
   public addFunction(props: MonitoredFunctionOptions): WatchedFunction {
     if (!LABEL.test(props.label)) invalidProp(this.scope, 'function label', props.label, '1-100 characters of [A-Za-z0-9/_-]');
-    if (this.functions.some((fn) => fn.label === props.label)) invalidProp(this.scope, 'function label', props.label, 'a label not used by another watched function');
+    if (this.functions.some((fn) => fn.label === props.label)) {
+      invalidProp(this.scope, 'function label', props.label, 'a label not used by another watched function');
+    }
     if (this.functions.some((fn) => fn.function === props.function)) invalidProp(this.scope, 'function', props.label, 'a function not watched already');
     const ownTimeout = props.function instanceof lambda.Function
       ? props.function.timeout ?? Duration.seconds(LAMBDA_DEFAULT_TIMEOUT_SECONDS)
@@ -48,7 +51,7 @@ export class WatchedResources {
   public addEndpoint(endpointName: string, options: SageMakerEndpointOptions = {}): WatchedEndpoint {
     const variantName = options.variantName ?? DEFAULT_VARIANT_NAME;
     for (const [prop, name] of [['endpointName', endpointName], ['variantName', variantName]] as const) {
-      if (!Token.isUnresolved(name) && !SAGEMAKER_NAME.test(name)) invalidProp(this.scope, prop, name, '1-63 letters, digits and hyphens, starting and ending with a letter or digit');
+      if (!Token.isUnresolved(name) && !SAGEMAKER_ENDPOINT_NAME.pattern.test(name)) invalidProp(this.scope, prop, name, SAGEMAKER_ENDPOINT_NAME.patternRule);
     }
     if (this.endpoints.some((e) => e.endpointName === endpointName && e.variantName === variantName)) {
       invalidProp(this.scope, 'endpointName', endpointName, 'an endpoint variant not watched already');

@@ -3,7 +3,7 @@ import { Aws, Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { GATEWAY_METRIC_NAMESPACE } from '../observability/metric-names';
+import { GATEWAY_METRIC_NAMESPACE } from '../contracts/metric-names';
 
 /** A metric that a metric filter derives from a JSON log line. */
 export interface LogMetricSpec {

@@ -1,6 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { MODEL_NAME_PATTERN, MODEL_NAME_RULE } from '../api/routes';
+import { MODEL_NAME_PATTERN, MODEL_NAME_RULE } from '../contracts/model-names';
 
 /**
  * Thrown at synth time when a construct receives a prop it cannot honour.
@@ -46,9 +46,6 @@ export function validateRange(scope: IConstruct, prop: string, value: number | u
     invalidProp(scope, prop, value, `${integer ? 'an integer' : 'a number'} from ${range.min} to ${range.max}`);
   }
 }
-
-/** SageMaker's rule for endpoint and variant names (existing ones may use capitals). */
-export const SAGEMAKER_NAME = /^[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62}$/;
 
 /** Names used in paths, resource names and scopes: the model-name rule, which handlers apply too. */
 export const PATH_SAFE_NAME = MODEL_NAME_PATTERN;

@@ -1,7 +1,7 @@
 import { App, Lazy, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { BedrockInferenceProfileOptions, ModelBackend, ModelNetwork, ModelProxyFunction, RequestFormat } from '../../lib';
-import { MODEL_PROXY_CONFIG_ENV } from '../../lib/model/proxy-config';
+import { MODEL_PROXY_CONFIG_ENV } from '../../lib/contracts/model-proxy';
 
 const ACCOUNT = '123456789012';
 const SONNET_V2 = 'anthropic.claude-3-5-sonnet-20241022-v2:0';

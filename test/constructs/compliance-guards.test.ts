@@ -17,9 +17,9 @@ import {
   ShadowApiGuard,
   ShadowApiRule,
 } from '../../lib';
-import { ErrorCode } from '../../lib/api/error-codes';
+import { ErrorCode } from '../../lib/contracts/error-codes';
 import { GATEWAY_ERRORS } from '../../lib/api/gateway-responses';
-import { promptPayloadSchema } from '../../lib/api/prompt-schema';
+import { promptPayloadSchema } from '../../lib/contracts/prompt-schema';
 import { methodAuthorization, methodRequestValidator } from '../../lib/compliance/method-rules';
 import { RuleStatus } from '../../lib/compliance/shadow-api-rule';
 import { stageAccessLogging, stageThrottling, stageWebAcl } from '../../lib/compliance/stage-rules';

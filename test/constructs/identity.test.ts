@@ -229,7 +229,9 @@ describe('JwtAuthorizer', () => {
 
   test('writes a config that the handler accepts, with every route rule', () => {
     const fn = Object.values(t.findResources('AWS::Lambda::Function'))[0];
-    const config = parseAuthorizerConfig(fn.Properties.Environment.Variables.AUTHORIZER_CONFIG);
+    const parsed = parseAuthorizerConfig(fn.Properties.Environment.Variables.AUTHORIZER_CONFIG);
+    if (!parsed.success) throw new Error(parsed.errors.join('; '));
+    const config = parsed.data;
     expect(config.routes).toEqual([{ route: 'POST/v1/models/{model}/invoke' }]);
     expect(config.issuers.map((i) => [i.kind, i.audience, i.tokenUse])).toEqual([['cognito', ['client-a'], 'access'], ['oidc', ['api://ai'], null]]);
     expect(config.models.map((m) => m.model)).toEqual(['chat', 'claims-triage']);

@@ -16,9 +16,11 @@ const BASE: JwtAuthorizerProps = {
   routes: [{ method: 'POST', path: '/chat', model: 'chat' }, { method: 'POST', path: '/v1/summarize', model: 'summarize' }],
 };
 
-function synthConfig(stack: Stack): ReturnType<typeof parseAuthorizerConfig> {
+function synthConfig(stack: Stack) {
   const fn = Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function'))[0];
-  return parseAuthorizerConfig(stack.resolve(fn.Properties.Environment.Variables.AUTHORIZER_CONFIG));
+  const parsed = parseAuthorizerConfig(stack.resolve(fn.Properties.Environment.Variables.AUTHORIZER_CONFIG));
+  if (!parsed.success) throw new Error(parsed.errors.join('; '));
+  return parsed.data;
 }
 
 function attach(stack: Stack, jwt: JwtAuthorizer, methods: Array<[string, string]>): void {

@@ -1,4 +1,4 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration, Fn, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -13,56 +13,19 @@ import {
   ModelNetwork,
   ModelProxyFunction,
   ModelProxyFunctionProps,
+  PiiEntityType,
+  PiiMaskingMode,
   RequestFormat,
   SecureAiGateway,
   SecureRestApi,
   UnmaskedVpcLinkIntegration,
 } from '../../lib';
-import { MODEL_PROXY_CONFIG_ENV } from '../../lib/model/proxy-config';
-import {
-  acknowledgementsIn,
-  covers,
-  formatTable,
-  NAG_PACKS,
-  PackResult,
-  runCfnGuard,
-  runNagPack,
-} from '../helpers/compliance';
+import { MODEL_PROXY_CONFIG_ENV, PII_ENTITY_TYPES } from '../../lib/contracts/model-proxy';
+import { PII_TYPES } from '../../lambda/pii-masking';
+import { buildMainStack, TGI_IMAGE } from '../setup/model-stack';
 import { newTestStack } from '../setup/stacks';
 
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
-
-const TGI_IMAGE = '763104351884.dkr.ecr.eu-west-1.amazonaws.com/huggingface-pytorch-tgi-inference:2.4.0-tgi2.3.1-gpu-py311-cu124-ubuntu22.04';
-
-/** The network, a proxy per backend kind in AWS (new SageMaker endpoint, existing endpoint, Bedrock). */
-function buildMainStack() {
-  const { app, stack } = newTestStack('ModelStack');
-  const network = new ModelNetwork(stack, 'Network');
-  const claims = new ModelProxyFunction(stack, 'Claims', {
-    network,
-    modelName: 'claims-triage',
-    maxPromptLength: 16_000,
-    backend: ModelBackend.sageMakerEndpoint({
-      requestFormat: RequestFormat.HUGGING_FACE,
-      endpointProps: { imageUri: TGI_IMAGE, modelDataUrl: 's3://model-artifacts/claims/model.tar.gz', instanceType: 'ml.m5.xlarge' },
-    }),
-  });
-  const legacy = new ModelProxyFunction(stack, 'Legacy', {
-    network,
-    modelName: 'legacy',
-    maxPromptLength: 8000,
-    reservedConcurrency: 3,
-    backend: ModelBackend.sageMakerEndpoint({ existingEndpointName: 'Legacy-Endpoint', responseTextPath: 'outputs[0].text' }),
-  });
-  const chat = new ModelProxyFunction(stack, 'Chat', {
-    network,
-    modelName: 'general-chat',
-    maxPromptLength: 32_000,
-    restorePlaceholders: true,
-    backend: ModelBackend.bedrock('anthropic.claude-3-haiku-20240307-v1:0'),
-  });
-  return { app, stack, network, claims, legacy, chat, template: Template.fromStack(stack) };
-}
 
 const main = buildMainStack();
 const mainJson = main.template.toJSON() as { Resources: Record<string, Resource> };
@@ -301,6 +264,7 @@ describe('ModelProxyFunction', () => {
       maxPromptLength: 16000,
       maxOutputTokens: 4096,
       restorePlaceholders: false,
+      piiMasking: { mode: 'placeholder', allowlist: [], customPatterns: [] },
       maxBodyBytes: 16000 * 6 + 4096,
       injectionAction: 'block',
       injectionThreshold: 0.5,
@@ -309,6 +273,67 @@ describe('ModelProxyFunction', () => {
     });
     expect(configOf(main.chat)).toMatchObject({ backend: { type: 'bedrock', modelId: 'anthropic.claude-3-haiku-20240307-v1:0' }, requestFormat: 'ANTHROPIC_MESSAGES', responseTextPath: 'content[0].text', restorePlaceholders: true });
     expect(configOf(main.legacy)).toMatchObject({ backend: { type: 'sagemaker', endpointName: 'Legacy-Endpoint' }, responseTextPath: 'outputs[0].text' });
+  });
+});
+
+describe('PII masking options', () => {
+  const { stack } = newTestStack('PiiStack');
+  const network = new ModelNetwork(stack, 'Network');
+  const backend = () => ModelBackend.bedrock('anthropic.claude-3-haiku-20240307-v1:0');
+  const tuned = new ModelProxyFunction(stack, 'Tuned', {
+    network,
+    modelName: 'support',
+    maxPromptLength: 1000,
+    backend: backend(),
+    piiMasking: {
+      entityTypes: [PiiEntityType.PHONE, PiiEntityType.EMAIL, PiiEntityType.CREDIT_CARD, PiiEntityType.EMAIL],
+      mode: PiiMaskingMode.REDACT,
+      allowlist: ['support@example.com', 'SKU-4111-1111'],
+      customPatterns: [
+        { name: 'EMPLOYEE_ID', pattern: '\\bEMP-\\d{6}\\b' },
+        { name: 'TICKET', pattern: 'tkt-[a-z0-9]{8}', caseInsensitive: true },
+      ],
+    },
+  });
+  const everyType = new ModelProxyFunction(stack, 'EveryType', {
+    network, modelName: 'every-type', maxPromptLength: 1000, backend: backend(), restorePlaceholders: true,
+    piiMasking: { entityTypes: Object.values(PiiEntityType) },
+  });
+  const json = Template.fromStack(stack).toJSON() as { Resources: Record<string, Resource> };
+  const config = (proxy: ModelProxyFunction) =>
+    JSON.parse(json.Resources[stack.getLogicalId(proxy.function.node.defaultChild as never)].Properties.Environment.Variables[MODEL_PROXY_CONFIG_ENV]);
+  const annotations = Annotations.fromStack(stack);
+
+  test('the enum mirrors the masker\'s types, in its order', () => {
+    expect(Object.values(PiiEntityType)).toEqual([...PII_TYPES]);
+    expect(PII_ENTITY_TYPES).toEqual(PII_TYPES);
+  });
+
+  test('reach the function\'s configuration: types once each in canonical order, the mode, the allowlist and the patterns', () => {
+    expect(config(tuned).piiMasking).toEqual({
+      mode: 'redact',
+      entityTypes: ['EMAIL', 'PHONE', 'CREDIT_CARD'],
+      allowlist: ['support@example.com', 'SKU-4111-1111'],
+      customPatterns: [
+        { name: 'EMPLOYEE_ID', pattern: '\\bEMP-\\d{6}\\b', caseInsensitive: false },
+        { name: 'TICKET', pattern: 'tkt-[a-z0-9]{8}', caseInsensitive: true },
+      ],
+    });
+    expect(config(everyType)).toMatchObject({ restorePlaceholders: true, piiMasking: { mode: 'placeholder', entityTypes: [...PII_TYPES] } });
+  });
+
+  test('warn with an id, naming every type that is no longer masked', () => {
+    const off = PII_TYPES.filter((t) => !['EMAIL', 'PHONE', 'CREDIT_CARD'].includes(t));
+    const warnings = annotations.findWarning('/PiiStack/Tuned', Match.stringLikeRegexp('secure-ai-gateway:piiTypesNotMasked'));
+    expect(warnings).toHaveLength(1);
+    const text = String(warnings[0].entry.data);
+    expect(text).toContain(`leaves out ${off.join(', ')}: the proxy of support passes them`);
+    expect(text).not.toMatch(/\bEMAIL\b|\bPHONE\b|CREDIT_CARD/);
+  });
+
+  test('add no warning when every type stays masked', () => {
+    expect(annotations.findWarning('/PiiStack/EveryType', Match.anyValue())).toHaveLength(0);
+    expect(annotations.findWarning('/PiiStack/Network', Match.stringLikeRegexp('piiTypesNotMasked'))).toHaveLength(0);
   });
 });
 
@@ -357,41 +382,6 @@ describe('SageMakerModelEndpoint', () => {
     expect(bySid.ReadModelData).toMatchObject({ Action: 's3:GetObject', Resource: partitionArn(':s3:::model-artifacts/claims/model.tar.gz') });
     expect(JSON.stringify(bySid.EndpointLogs.Resource)).toContain(`/aws/sagemaker/Endpoints/${main.claims.backendConfig.target}`);
     expect(Object.keys(bySid).sort()).toEqual(['EcrLogin', 'EndpointLogs', 'EndpointMetrics', 'NetworkInterfaces', 'PullImage', 'ReadModelData']);
-  });
-});
-
-describe('compliance of a stack with the network, the proxies and a SageMaker endpoint', () => {
-  const results: PackResult[] = NAG_PACKS.map((create) => runNagPack(main.stack, create));
-  const acknowledgements = acknowledgementsIn(main.stack);
-  const guard = runCfnGuard(main.app, main.stack);
-
-  afterAll(() => {
-    const rows: Array<Array<string | number>> = results.map((r) => [r.pack, r.before.length, r.before.length - r.after.length, r.after.length]);
-    rows.push(['cfn-guard (Control Tower)', guard.before.length, guard.before.length - guard.after.length, guard.after.length]);
-    process.stdout.write(`\nCompliance of the model network stack\n${formatTable(['pack', 'findings', 'acknowledged', 'unacknowledged'], rows)}\n`);
-  });
-
-  test.each(results.map((r) => [r.pack, r] as const))('%s has no unacknowledged finding', (_pack, result) => {
-    expect(result.after.map((f) => `${f.ruleId} at ${f.path}`)).toEqual([]);
-  });
-
-  test('every cdk-nag acknowledgement covers a finding that exists, with a specific reason', () => {
-    const nagAcks = acknowledgements.filter((a) => results.some((r) => a.ruleId.startsWith(`${r.pack}-`)));
-    const stale = nagAcks.filter((a) => !results.some((r) => r.before.some((f) => covers(a, f))));
-    expect(stale.map((a) => `${a.ruleId} at ${a.path}`)).toEqual([]);
-    for (const ack of acknowledgements) expect(ack.reason.length).toBeGreaterThanOrEqual(60);
-  });
-
-  test('the functions we own are all in the VPC, with concurrency limits and customer-managed policies', () => {
-    const ours = results.flatMap((r) => r.before).filter((f) => !f.path.includes('Custom::'));
-    expect(ours.filter((f) => /LambdaInsideVPC|LambdaConcurrency|IAMNoInlinePolicy|IAM4|VPCDefaultSecurityGroupClosed|VPCFlowLogsEnabled/.test(f.ruleId))).toEqual([]);
-  });
-
-  test('cfn-guard finds nothing but the CDK default-security-group provider outside the VPC, acknowledged on it', () => {
-    expect(guard.before.map((g) => `${g.rule} at ${g.path}`)).toEqual([
-      'lambda_inside_vpc_check at ModelStack/Custom::VpcRestrictDefaultSGCustomResourceProvider/Handler',
-    ]);
-    expect(guard.after).toEqual([]);
   });
 });
 
@@ -550,6 +540,47 @@ describe('props are validated', () => {
       backend: ModelBackend.bedrock('us.anthropic.claude-3-haiku-20240307-v1:0'),
     }), /this stack's region eu-west-1: the us geography routes to/],
     ['a non-Anthropic Bedrock model has no request format', (s) => proxyIn(s, { backend: ModelBackend.bedrock('amazon.titan-text-express-v1') }), /requestFormat and responseTextPath/],
+    ['restorePlaceholders is set with the REDACT mode', (s) => proxyIn(s, { restorePlaceholders: true, piiMasking: { mode: PiiMaskingMode.REDACT } }),
+      /Invalid piiMasking.mode: got "redact"; expected PiiMaskingMode.PLACEHOLDER while restorePlaceholders is true/],
+    ['the mode is not one the proxy offers', (s) => proxyIn(s, { piiMasking: { mode: 'hash' as PiiMaskingMode } }), /Invalid piiMasking.mode: got "hash"/],
+    ['an entity type is unknown', (s) => proxyIn(s, { piiMasking: { entityTypes: ['SSN' as PiiEntityType] } }),
+       /Invalid piiMasking.entityTypes: got "SSN"; expected PiiEntityType values/],
+    ['the allowlist holds more than 50 values', (s) => proxyIn(s, { piiMasking: { allowlist: Array.from({ length: 51 }, (_, i) => `SKU-${i}`) } }),
+      /Invalid piiMasking.allowlist: got "51 values"; expected at most 50 values/],
+    ['an allowlist value is longer than 128 characters', (s) => proxyIn(s, { piiMasking: { allowlist: ['ok', 'x'.repeat(129)] } }),
+      /Invalid piiMasking.allowlist\[1\]: got "x{64}\.\.\."; expected 1 to 128 characters/],
+    ['an allowlist value is blank', (s) => proxyIn(s, { piiMasking: { allowlist: ['  '] } }), /Invalid piiMasking.allowlist\[0\]/],
+    ['an allowlist value holds a line break', (s) => proxyIn(s, { piiMasking: { allowlist: ['a\nb'] } }), /without control characters/],
+    ['an allowlist value is a token', (s) => proxyIn(s, { piiMasking: { allowlist: [Fn.importValue('SupportAddress')] } }),
+       /Invalid piiMasking.allowlist\[0\]: got .*; expected a literal string/],
+    ['a custom pattern nests unbounded quantifiers', (s) => proxyIn(s, { piiMasking: { customPatterns: [{ name: 'ORDER', pattern: '(a+)+b' }] } }),
+      /Invalid piiMasking.customPatterns\[0\].pattern: got "\(a\+\)\+b"; expected what the masker accepts; it refuses this one: a quantifier over a group/],
+    ['a custom pattern uses lookaround', (s) => proxyIn(s, { piiMasking: { customPatterns: [{ name: 'ORDER', pattern: 'ORD-(?=\\d)' }] } }),
+      /customPatterns\[0\].pattern: got "ORD-\(\?=\\\\d\)"; .*lookaround is not supported \(at offset \d+\)/],
+    ['a custom pattern matches the empty string', (s) => proxyIn(s, { piiMasking: { customPatterns: [{ name: 'ORDER', pattern: '\\d*' }] } }),
+       /matches the empty string/],
+    ['a custom pattern needs more automaton states than the masker builds', (s) => proxyIn(s, {
+      piiMasking: { customPatterns: [{ name: 'BIG', pattern: '(?:\\w{100}){50}' }] },
+    }),
+      /customPatterns\[0\].pattern: .*more than 4000 automaton states/],
+    ['a custom pattern is longer than 500 characters, without echoing it', (s) => proxyIn(s, {
+      piiMasking: { customPatterns: [{ name: 'LONG', pattern: 'a'.repeat(501) }] },
+    }),
+      /Invalid piiMasking.customPatterns\[0\].pattern: got "501 characters"; expected at most 500 characters/],
+    ['a custom pattern name is lower-case', (s) => proxyIn(s, { piiMasking: { customPatterns: [{ name: 'order', pattern: 'ORD-\\d+' }] } }),
+      /Invalid piiMasking.customPatterns\[0\].name: got "order"; expected \[A-Z\]\[A-Z0-9_\]\{0,31\}/],
+    ['a custom pattern takes a built-in type\'s name', (s) => proxyIn(s, { piiMasking: { customPatterns: [{ name: 'EMAIL', pattern: 'mail-\\d+' }] } }),
+      /customPatterns\[0\].name: got "EMAIL".*is a built-in type/],
+    ['two custom patterns share a name', (s) => proxyIn(s, {
+      piiMasking: { customPatterns: [{ name: 'ORDER', pattern: 'A\\d+' }, { name: 'ORDER', pattern: 'B\\d+' }] },
+    }),
+      /customPatterns\[1\].name: got "ORDER"; expected a name no other custom pattern of this model uses/],
+    ['there are more than 10 custom patterns', (s) => proxyIn(s, {
+      piiMasking: { customPatterns: Array.from({ length: 11 }, (_, i) => ({ name: `P${i}`, pattern: `P${i}-\\d+` })) },
+    }), /Invalid piiMasking.customPatterns: got "11 patterns"; expected at most 10/],
+    ['the options outgrow the function\'s environment', (s) => proxyIn(s, {
+      piiMasking: { customPatterns: Array.from({ length: 5 }, (_, i) => ({ name: `P${i}`, pattern: `P${i}-${'x'.repeat(450)}` })) },
+    }), /Invalid piiMasking: got "options of \d+ bytes"; expected at most 2048 bytes/],
     ['the VPC link integration gets both a load balancer and a link', (s) => new UnmaskedVpcLinkIntegration(s, 'D', {
       url: 'https://model.internal/generate',
       networkLoadBalancer: new elbv2.NetworkLoadBalancer(s, 'Nlb', { vpc: new ec2.Vpc(s, 'V') }),
@@ -612,6 +643,38 @@ describe('model backends in the gateway', () => {
       network, modelName: 'chat', maxPromptLength: 100, backend: ModelBackend.bedrock('anthropic.claude-3-haiku-20240307-v1:0'), injectionAction: InjectionAction.OFF,
     });
     Annotations.fromStack(s).hasWarning('/TestStack/Proxy', Match.stringLikeRegexp('injectionAction is OFF'));
+  });
+
+  test('hands a model\'s piiMasking to its proxy', () => {
+    const { stack: s } = newTestStack();
+    const gw = new SecureAiGateway(s, 'Gateway', {
+      models: [{
+        name: 'chat',
+        backend: ModelBackend.sageMakerEndpoint({ existingEndpointName: 'ep' }),
+        piiMasking: { mode: PiiMaskingMode.REDACT, allowlist: ['SKU-1'] },
+      }],
+      cloudWatchRole: CloudWatchRoleMode.USE_EXISTING,
+      authorization: { mode: AuthorizationMode.COGNITO },
+      autoBlock: false,
+    });
+    const fn = Template.fromStack(s).toJSON().Resources[s.getLogicalId(gw.proxyFor('chat').function.node.defaultChild as never)];
+    const written = JSON.parse(fn.Properties.Environment.Variables[MODEL_PROXY_CONFIG_ENV]);
+    expect(written.piiMasking).toEqual({ mode: 'redact', allowlist: ['SKU-1'], customPatterns: [] });
+  });
+
+  test('fails when a model without a backend, or with the unmasked VPC link, sets piiMasking', () => {
+    const build = (model: Record<string, unknown>) => () => {
+      const { stack: s } = newTestStack();
+      return new SecureAiGateway(s, 'Gateway', {
+        models: [{ name: 'chat', ...model }],
+        cloudWatchRole: CloudWatchRoleMode.USE_EXISTING,
+        authorization: { mode: AuthorizationMode.COGNITO },
+      });
+    };
+    expect(build({ piiMasking: {} })).toThrow(/Invalid models\[chat\]: got "proxy options without a backend"/);
+    const link = { integration: new apigateway.MockIntegration() } as unknown as UnmaskedVpcLinkIntegration;
+    expect(build({ piiMasking: { mode: PiiMaskingMode.REDACT }, unmaskedVpcLink: link }))
+      .toThrow(/Invalid models\[chat\].piiMasking: got "set with unmaskedVpcLink"/);
   });
 
   test('fails when a model has proxy options without a backend', () => {

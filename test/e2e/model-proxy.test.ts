@@ -11,8 +11,8 @@ import { createGuards } from '../../lambda/model-proxy/guard-wiring';
 import type { Guards } from '../../lambda/model-proxy/guards';
 import { createProxyMetrics, type ProxyMetrics, type ProxyMetricSample } from '../../lambda/model-proxy/metrics';
 import type { ModelProxy } from '../../lambda/model-proxy/proxy';
-import { PROXY_METRIC_DIMENSION_SETS } from '../../lib/observability/metric-names';
-import { BackendConfig, MODEL_PROXY_CONFIG_ENV, ModelProxyConfig } from '../../lib/model/proxy-config';
+import { PROXY_METRIC_DIMENSION_SETS } from '../../lib/contracts/metric-names';
+import { BackendConfig, MODEL_PROXY_CONFIG_ENV, ModelProxyConfig } from '../../lib/contracts/model-proxy';
 import { ModelStub, modelError, ok, serviceError, startHttp2ModelStub, startHttpModelStub, startSageMakerStub } from '../helpers/sagemaker-stub';
 import { apiEvent, invocationContext, memoryLogger, proxyConfig } from '../lambda/model-proxy/fakes';
 

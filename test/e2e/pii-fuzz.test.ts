@@ -5,17 +5,14 @@
  * and prints the table per type, form and field.
  *
  * Asserted: plain values leak in at most 0.5 % of cases per direction; the
- * stop sequences and the answer let no value through in plain form or in the
- * forms the request validator's normalisation folds (full-width digits,
- * zero-width characters), and neither does the prompt; nothing reaches a log
- * line. The forms the masker does not read yet (variation selectors VS1-16,
- * digits of other scripts, Unicode dashes) are counted, not asserted.
+ * stop sequences (every forwarded field besides the prompt) let no value
+ * through in any form; in every form the answer path leaks at most one point
+ * more than the prompt path; nothing reaches a log line.
  */
 import { existsSync } from 'node:fs';
 import { BUNDLE, formatLeakTable, runPiiFuzz, tally, type FuzzReport } from '../helpers/pii-fuzz';
 import { PII_FORMS } from '../helpers/pii-forms';
 
-const ASSERTED_FORMS = ['plain', 'full-width digits', 'zero-width inside'] as const;
 let report: FuzzReport;
 
 beforeAll(async () => {
@@ -47,17 +44,18 @@ test.each([
   if (plain.leaks / plain.cases > 0.005) expectWithTable(plain.leaks, 0);
 });
 
-test.each([
-  ['the stop sequences', 'stop sequence'],
-  ['the answer', 'answer'],
-])('%s let nothing through in the forms the prompt path catches (0 leaks)', (_what, field) => {
-  const leaks = ASSERTED_FORMS.map((form) => [form, tally(report, (c) => c.form === form && c.field === field).leaks]);
-  expectWithTable(leaks, ASSERTED_FORMS.map((form) => [form, 0]));
+test('the stop sequences let nothing through in any form (0 leaks)', () => {
+  const leaks = PII_FORMS.map((form) => [form, tally(report, (c) => c.form === form && c.field === 'stop sequence').leaks]);
+  expectWithTable(leaks, PII_FORMS.map((form) => [form, 0]));
 });
 
-test('the prompt lets nothing through in the forms the validator normalises (full-width digits, zero-width characters)', () => {
-  const leaks = ASSERTED_FORMS.map((form) => [form, tally(report, (c) => c.form === form && c.field === 'prompt').leaks]);
-  expectWithTable(leaks, ASSERTED_FORMS.map((form) => [form, 0]));
+test('in every form, the answer path leaks at most one point more than the prompt path', () => {
+  const rate = (form: string, field: string) => {
+    const { leaks, cases } = tally(report, (c) => c.form === form && c.field === field);
+    return cases === 0 ? 0 : leaks / cases;
+  };
+  const worse = PII_FORMS.filter((form) => rate(form, 'answer') > rate(form, 'prompt') + 0.01);
+  expectWithTable(worse, []);
 });
 
 test('covers every type in every form that applies to it', () => {

@@ -43,12 +43,15 @@ afterAll(() => {
 });
 
 test('the tarball holds the compiled library, the handler bundles, the jsii assembly and the licence, and nothing else', () => {
+  // dist/lambda/pii-masking: the masker's pattern and allowlist checks, which the constructs run at synth.
   const files = pack.files.map((f) => f.path);
   expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', '.jsii', 'dist/lib/index.js', 'dist/lib/index.d.ts',
     'dist/lib/testing/index.js', 'dist/lib/testing/snapshot-serializer.js']));
   const functions = readdirSync(join(root, 'lambda')).filter((fn) => existsSync(join(root, 'lambda', fn, 'handler.ts')));
   for (const fn of functions) expect(files).toContain(`assets/${fn}/index.js`);
-  const unexpected = files.filter((f) => !/^(LICENSE|README\.md|package\.json|\.jsii|dist\/lib\/.*\.(js|d\.ts)|assets\/[a-z-]+\/index\.js)$/.test(f));
+  expect(files).toContain('dist/lambda/pii-masking/config-checks.js');
+  const expected = /^(LICENSE|README\.md|package\.json|\.jsii|dist\/lib\/.*\.(js|d\.ts)|dist\/lambda\/pii-masking\/[a-z-]+\.js|assets\/[a-z-]+\/index\.js)$/;
+  const unexpected = files.filter((f) => !expected.test(f));
   expect(unexpected).toEqual([]);
 });
 

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ts from 'typescript';
 import { blockUnder, runSnippet } from './readme-snippets';
 
@@ -68,4 +68,21 @@ test('the one-construct-at-a-time example synthesizes, with the JWT authorizer g
 test('the one-construct-at-a-time example fails synth when its authorizer sits on a route it does not list', () => {
   const { stack } = runSnippet(blockUnder('One construct at a time'), 'v1/summarize');
   expect(() => Template.fromStack(stack)).toThrow(/Invalid routes: got \["POST \/chat"\]; expected a route for POST \/v1\/summarize/);
+});
+
+test('the data-protection example synthesizes, its masking options in the proxy\'s configuration and the types left out named in a warning', () => {
+  const { stack, myResource } = runSnippet(blockUnder('Data protection in the proxy'), 'chat');
+  myResource.addMethod('GET'); // the fixture's API needs a method to synthesize
+  const template = Template.fromStack(stack);
+  const withConfig = { Properties: { Environment: { Variables: { MODEL_PROXY_CONFIG: Match.anyValue() } } } };
+  const fn = Object.values(template.findResources('AWS::Lambda::Function', withConfig));
+  expect(fn).toHaveLength(1);
+  expect(JSON.parse(stack.resolve(fn[0].Properties.Environment.Variables.MODEL_PROXY_CONFIG)).piiMasking).toEqual({
+    mode: 'redact',
+    entityTypes: ['EMAIL', 'PHONE', 'CREDIT_CARD', 'PERSON'],
+    allowlist: ['support@example.com'],
+    customPatterns: [{ name: 'EMPLOYEE_ID', pattern: '\\bEMP-\\d{6}\\b', caseInsensitive: false }],
+  });
+  const left = 'US_SSN, IBAN, IP_ADDRESS, AWS_ACCESS_KEY, API_SECRET, DATE_OF_BIRTH, US_PASSPORT, STREET_ADDRESS';
+  Annotations.fromStack(stack).hasWarning('/ReadmeStack/SupportProxy', Match.stringLikeRegexp(`leaves out ${left}: the proxy of support-chat`));
 });

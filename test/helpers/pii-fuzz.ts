@@ -12,7 +12,7 @@
  */
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { join } from 'node:path';
-import { DEFAULT_RETRY, MODEL_PROXY_CONFIG_ENV, type ModelProxyConfig } from '../../lib/model/proxy-config';
+import { DEFAULT_PII_MASKING, DEFAULT_RETRY, MODEL_PROXY_CONFIG_ENV, type ModelProxyConfig } from '../../lib/contracts/model-proxy';
 import { apiEvent } from '../lambda/model-proxy/fakes';
 import { canonical, PII_FORMS, writeIn, type PiiForm } from './pii-forms';
 import { PII_CLASSES, piiSample, type PiiClass, type PiiSample, type Random } from './pii-values';
@@ -68,7 +68,7 @@ function loadBundledHandler(bundle: string, url: string): Handler {
   const config: ModelProxyConfig = {
     version: 1, model: 'fuzz', backend: { type: 'http', url: `${url}/generate`, allowInsecureHttp: true }, requestFormat: 'PASSTHROUGH',
     responseTextPath: 'generated_text', maxPromptLength: 32_000, maxOutputTokens: 4096, restorePlaceholders: true, maxBodyBytes: 196_096,
-    injectionAction: 'block', injectionThreshold: 0.5, retry: DEFAULT_RETRY, timeoutMarginMs: 1000,
+    piiMasking: DEFAULT_PII_MASKING, injectionAction: 'block', injectionThreshold: 0.5, retry: DEFAULT_RETRY, timeoutMarginMs: 1000,
   };
   const saved = process.env[MODEL_PROXY_CONFIG_ENV];
   process.env[MODEL_PROXY_CONFIG_ENV] = JSON.stringify(config);

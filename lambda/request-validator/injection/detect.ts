@@ -1,4 +1,7 @@
+import { clearTopicInstructions } from './business-topics';
 import { matchConceptRules } from './concept-rules';
+import { clearEverydayData } from './everyday-data';
+import { clearHumanAgents } from './human-agents';
 import { buildConceptIndex, conceptMasks } from './concepts';
 import { findEncodedPayloads, type PayloadKind } from './decoders';
 import { foldText, toWords } from './fold';
@@ -11,6 +14,7 @@ import { TEXT_RULES, WORD_RULES } from './rules/catalogue';
 import { tokenize, type Tokens } from './tokens';
 import type { TextRule } from './rules/rule';
 import { DEFAULT_INJECTION_THRESHOLD, Evidence } from './scoring';
+import { CHARACTER_WEIGHTS } from './weights';
 import { despacedView, hasQuotes, hasSplitWords, joinedView, joinedWords, joinHeads, leetView, reversedView, rejoinedView, rot13View, splitPayloadViews, withoutQuotes } from './views';
 
 export interface InjectionOptions {
@@ -116,7 +120,7 @@ function textRuleMatches(rule: TextRule, text: string, gates: Gates, wordGateOpe
   if (!rule.accept) return rule.pattern.test(text);
   rule.pattern.lastIndex = 0;
   for (let m = rule.pattern.exec(text); m; m = rule.pattern.exec(text)) {
-    if (rule.accept(m[0])) {
+    if (rule.accept(m[0], text, m.index)) {
       rule.pattern.lastIndex = 0;
       return true;
     }
@@ -146,7 +150,11 @@ function matchCompact(strings: readonly string[], evidence: Evidence): void {
 function scan(view: View, evidence: Evidence): ScanHints & IntentHints & { readonly tokens: Tokens } {
   const tokens = tokenize(view.words);
   const hints = matchWordRules(view.words, tokens, INDEX, evidence);
-  matchConceptRules(conceptMasks(tokens, CONCEPTS), tokens, (rule) => evidence.add(rule.reason, rule.weight));
+  const masks = conceptMasks(tokens, CONCEPTS);
+  clearTopicInstructions(masks, tokens);
+  clearEverydayData(masks, tokens);
+  clearHumanAgents(masks, tokens);
+  matchConceptRules(masks, tokens, (rule) => evidence.add(rule.reason, rule.weight));
   matchTextRules(view, hints.gates, evidence);
   matchCompact(hints.longWords, evidence);
   return { ...hints, ...matchIntent(view.lower, tokens, evidence), tokens };
@@ -251,9 +259,9 @@ export function detectPromptInjection(text: string, options: InjectionOptions = 
   const threshold = options.threshold ?? DEFAULT_INJECTION_THRESHOLD;
   const folded = foldText(text);
   let evidence = new Evidence();
-  if (folded.invisible > 0) evidence.add(Reason.INVISIBLE_CHARACTERS, folded.invisible >= 3 ? 0.35 : 0.15);
-  if (folded.bidi > 0) evidence.add(Reason.BIDI_CONTROLS, 0.3);
-  if (folded.homoglyphWords > 0) evidence.add(Reason.HOMOGLYPHS, folded.homoglyphWords >= 3 ? 0.4 : 0.25);
+  if (folded.invisible > 0) evidence.add(Reason.INVISIBLE_CHARACTERS, folded.invisible >= 3 ? CHARACTER_WEIGHTS.MANY_INVISIBLE : CHARACTER_WEIGHTS.FEW_INVISIBLE);
+  if (folded.bidi > 0) evidence.add(Reason.BIDI_CONTROLS, CHARACTER_WEIGHTS.BIDI_CONTROLS);
+  if (folded.homoglyphWords > 0) evidence.add(Reason.HOMOGLYPHS, folded.homoglyphWords >= 3 ? CHARACTER_WEIGHTS.MANY_HOMOGLYPH_WORDS : CHARACTER_WEIGHTS.FEW_HOMOGLYPH_WORDS);
 
   const hints = scan(folded, evidence);
   if (hints.leetspeak) scanHidden(wordsOnly(leetView(folded.words, INDEX.vocabulary)), evidence, Reason.LEETSPEAK);
@@ -269,7 +277,7 @@ export function detectPromptInjection(text: string, options: InjectionOptions = 
   if (hints.rot13) scanHidden(wordsOnly(rot13View(folded.words)), evidence, Reason.ROT13_PAYLOAD);
   if (hints.reversed) scanHidden(wordsOnly(reversedView(folded.words)), evidence, Reason.REVERSED_TEXT);
   if (folded.tagText.length >= MIN_TAG_TEXT) {
-    evidence.add(Reason.HIDDEN_UNICODE_TAGS, 0.6);
+    evidence.add(Reason.HIDDEN_UNICODE_TAGS, CHARACTER_WEIGHTS.UNICODE_TAGS);
     scanHidden(foldText(folded.tagText), evidence, Reason.HIDDEN_UNICODE_TAGS);
   }
   if (hints.composes) {

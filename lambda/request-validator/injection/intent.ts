@@ -1,7 +1,10 @@
+import { aboutTopic } from './business-topics';
+import { isHumanAgent } from './human-agents';
 import { buildIntentLexicon, classesOf, Intent as I } from './intent-lexicon';
 import { Reason } from './reasons';
 import type { Evidence } from './scoring';
 import { tokenText, WordCache, type Tokens } from './tokens';
+import { INTENT_WEIGHTS as W } from './weights';
 
 /**
  * Intent features: what an attack does, read from word classes and text
@@ -25,12 +28,12 @@ const ADDRESSED = I.SECOND | I.MODEL | I.CONTEXT;
 
 const FEATURES: readonly Feature[] = [
   // (a) configuration set aside or changed, and the configuration is the model's.
-  { reason: Reason.INSTRUCTION_OVERRIDE, weight: 0.5, groups: [I.CHANGE, I.CONFIG, ADDRESSED], window: 8, sentences: 1 },
+  { reason: Reason.INSTRUCTION_OVERRIDE, weight: W.CHANGE_CONFIG, groups: [I.CHANGE, I.CONFIG, ADDRESSED], window: 8, sentences: 1 },
   // (b) disclosure of the model's configuration.
-  { reason: Reason.SYSTEM_PROMPT_EXTRACTION, weight: 0.45, groups: [I.REVEAL, I.CONFIG, I.SECOND | I.CONTEXT], window: 8, sentences: 1 },
+  { reason: Reason.SYSTEM_PROMPT_EXTRACTION, weight: W.REVEAL_CONFIG, groups: [I.REVEAL, I.CONFIG, I.SECOND | I.CONTEXT], window: 8, sentences: 1 },
   // (c) someone who could configure the model, granting or changing something about it.
-  { reason: Reason.AUTHORITY_CLAIM, weight: 0.45, groups: [I.AUTHORITY, I.PERMIT | I.CHANGE, I.SECOND | I.MODEL], window: 16, sentences: 2 },
-  { reason: Reason.AUTHORITY_CLAIM, weight: 0.3, groups: [I.AUTHORITY, I.CONFIG, I.SECOND], window: 8, sentences: 1 },
+  { reason: Reason.AUTHORITY_CLAIM, weight: W.AUTHORITY_PERMITS, groups: [I.AUTHORITY, I.PERMIT | I.CHANGE, I.SECOND | I.MODEL], window: 16, sentences: 2 },
+  { reason: Reason.AUTHORITY_CLAIM, weight: W.AUTHORITY_CONFIG, groups: [I.AUTHORITY, I.CONFIG, I.SECOND], window: 8, sentences: 1 },
 ];
 
 const NEGATED_CONTRACTIONS = new Set(['don', 'can', 'won', 'didn', 'isn', 'aren', 'shouldn', 'mustn', 'wouldn', 'couldn']);
@@ -47,6 +50,9 @@ function classify(tokens: Tokens): Uint16Array {
     if (word === 't' && i > 0 && NEGATED_CONTRACTIONS.has(tokenText(tokens, i - 1))) bits |= I.NEGATION;
     if (bits & I.OWN) lastOwn = i;
     else if (i - lastOwn <= OWN_REACH) bits &= ~(I.CONFIG | I.CONTEXT | I.EARLIER);
+    // "previous instructions for account CUST-8812": an errand's instructions, as in the concept rules.
+    if (bits & I.CONFIG && aboutTopic(tokens, i)) bits &= ~I.CONFIG;
+    if (bits & I.MODEL && isHumanAgent(tokens, i)) bits &= ~I.MODEL;
     classes[i] = bits;
   }
   // "the instructions I gave you" are the speaker's own too.
@@ -108,9 +114,9 @@ function turnSpoofing(lower: string, evidence: Evidence): void {
     if (ASSISTANT_ROLES.has(m[1]) && COMPLIANCE.test(m[2]) && lineMentionsLimits(m[2])) agreeing = true;
   }
   TURN.lastIndex = 0;
-  if (agreeing) evidence.add(Reason.CHAT_MARKUP_SPOOFING, 0.55);
-  if (REACT_ROLES.every((r) => roles.has(r))) evidence.add(Reason.CHAT_MARKUP_SPOOFING, 0.45);
-  else if (roles.size >= 2 && [...roles].some((r) => ASSISTANT_ROLES.has(r))) evidence.add(Reason.CHAT_MARKUP_SPOOFING, 0.3);
+  if (agreeing) evidence.add(Reason.CHAT_MARKUP_SPOOFING, W.AGREEING_TURN);
+  if (REACT_ROLES.every((r) => roles.has(r))) evidence.add(Reason.CHAT_MARKUP_SPOOFING, W.REACT_TRACE);
+  else if (roles.size >= 2 && [...roles].some((r) => ASSISTANT_ROLES.has(r))) evidence.add(Reason.CHAT_MARKUP_SPOOFING, W.FORGED_ROLES);
 }
 
 const LIMIT_WORDS = /\b(?:filters?|rules|guidelines|restrictions?|limits|safety|instructions|polic(?:y|ies)|hidden|disabled?|no longer|without)\b/;
@@ -130,7 +136,7 @@ function fakeToolResult(lower: string, classes: Uint16Array, evidence: Evidence)
     if (bits & (I.MODEL | I.SECOND)) addressed = true;
     if (bits & (I.EXECUTE | I.PERMIT | I.REVEAL | I.CHANGE)) directive = true;
   }
-  if (addressed && directive) evidence.add(Reason.INDIRECT_INJECTION, 0.45);
+  if (addressed && directive) evidence.add(Reason.INDIRECT_INJECTION, W.TOOL_RESULT_DIRECTIVE);
 }
 
 // A URL whose query leaves a value to be filled in: empty at the end, or a placeholder.
@@ -152,14 +158,20 @@ function placeholderUrls(lower: string, evidence: Evidence): void {
     });
     if (!open) continue;
     const image = lower.lastIndexOf('![', m.index) >= Math.max(0, m.index - 200);
-    evidence.add(Reason.EXFILTRATION, image || FILL_IN.test(lower) ? 0.55 : 0.35);
+    evidence.add(Reason.EXFILTRATION, image || FILL_IN.test(lower) ? W.FILL_IN_LINK : W.OPEN_QUERY_LINK);
     break;
   }
   URL.lastIndex = 0;
 }
 
 // The model addressed by name inside the text, then told something: "Assistant: stop cleaning", "AI notetaker, new task".
-const VOCATIVE = /(?<![a-z\u00c0-\u024f])(ai|assistant|model|llm|bot|agent|notetaker|generator|summari[sz]er|translator|gpt|copilot|chatbot|ki|ia|asistente|assistente)(?![a-z\u00c0-\u024f])((?:[ -]?[^\s:,]{1,24}){0,3}?)[ \t]*[:,][ \t]*([^\n]{0,100})/g;
+// A possessive ("the assistant's account") names the model without addressing it, and the name and its colon stay in one sentence.
+const VOCATIVE_NAMES = 'ai|assistant|model|llm|bot|agent|notetaker|generator|summari[sz]er|translator|gpt|copilot|chatbot|ki|ia|asistente|assistente';
+const VOCATIVE = new RegExp(
+  `(?<![a-z\\u00c0-\\u024f])(${VOCATIVE_NAMES})(?![a-z\\u00c0-\\u024f]|['’]s(?![a-z]))` +
+    '((?:[ -]?[^\\s:,.!?]{1,24}){0,3}?)[ \\t]*[:,][ \\t]*([^\\n]{0,100})',
+  'g',
+);
 const MAX_VOCATIVES = 32;
 const DIRECTIVE = /\b(?:new task|rather than|instead|from now on|stop|always|only|do not|don't|never|you|your|approve|mark|rate|rank|recommend|describe|score|say|tell|respond|reply|answer|output|print|delete|forward|send|collect|post|ask|add|include|grant|drop|run|list|ignore|disregard|forget|reveal|when|ahora|maintenant|jetzt|oublie|olvida|vergiss|leite|recomienda)\b/;
 const NON_LATIN_TEXT = /^[^a-z]{6,}/;
@@ -167,14 +179,29 @@ const NON_LATIN_TEXT = /^[^a-z]{6,}/;
 // The user greeting the assistant at the start of the prompt is talking to it, not planting text for it.
 const OPENING_GREETING = /^\s*(?:(?:hey|hi|hello|dear|ok|okay|yo|hola|bonjour|hallo|ciao|oi)\b[ ,!]*)?$/;
 
+// A pasted conversation with a person in it: "Customer:", "[10:02] Caller (+44 …):", "[user:guest]".
+const HUMAN_TURN = new RegExp(
+  '(?:^|\\n)[ \\t]*(?:\\[[^\\]\\n]{0,24}\\][ \\t]*)?\\[?' +
+    '(?:customer|user|caller|client|guest|patient|tenant|visitor|buyer|member|cliente|kunde|kundin|klant|клиент|kund)' +
+    '(?![a-z\\u00c0-\\u024f])[^:\\n]{0,40}[:\\]]',
+);
+// What may come before a speaker's name on its line: blanks, a time stamp, an opening bracket.
+const TURN_PREFIX = /^[ \t[\]0-9:.-]*$/;
+
+/** In a pasted conversation with a person in it, "Agent:" or "Assistant:" at the start of a line names who spoke. */
+function isSpeakerLabel(lower: string, at: number, dialogue: boolean): boolean {
+  return dialogue && TURN_PREFIX.test(lower.slice(lower.lastIndexOf('\n', at - 1) + 1, at));
+}
+
 function vocatives(lower: string, evidence: Evidence): void {
   VOCATIVE.lastIndex = 0;
   let n = 0;
+  const dialogue = HUMAN_TURN.test(lower);
   for (let m = VOCATIVE.exec(lower); m && n < MAX_VOCATIVES; m = VOCATIVE.exec(lower), n++) {
-    if (OPENING_GREETING.test(lower.slice(0, m.index))) continue;
+    if (OPENING_GREETING.test(lower.slice(0, m.index)) || isSpeakerLabel(lower, m.index, dialogue)) continue;
     const said = m[3];
     if (DIRECTIVE.test(said) || NON_LATIN_TEXT.test(said)) {
-      evidence.add(Reason.INDIRECT_INJECTION, 0.5);
+      evidence.add(Reason.INDIRECT_INJECTION, W.VOCATIVE_DIRECTIVE);
       break;
     }
   }
@@ -200,7 +227,7 @@ export function matchIntent(lower: string, tokens: Tokens, evidence: Evidence): 
   const classes = classify(tokens);
   for (const feature of FEATURES) if (matchFeature(feature, classes, tokens)) evidence.add(feature.reason, feature.weight);
   const suppressions = refusalSuppressions(classes);
-  if (suppressions > 0) evidence.add(Reason.SAFETY_BYPASS, suppressions >= 2 ? 0.5 : 0.3);
+  if (suppressions > 0) evidence.add(Reason.SAFETY_BYPASS, suppressions >= 2 ? W.MANY_SUPPRESSIONS : W.ONE_SUPPRESSION);
   turnSpoofing(lower, evidence);
   fakeToolResult(lower, classes, evidence);
   placeholderUrls(lower, evidence);

@@ -1,6 +1,9 @@
 import { anchorsOf, foldPhrase, sequenceSource, type Part } from './pattern-builder';
 import { LEET } from './confusables';
-import type { Reason } from './reasons';
+import { isHumanAgent } from './human-agents';
+import { isLogLabel } from './log-entries';
+import { namesTopic, notFollowedByTopic } from './business-topics';
+import { Reason } from './reasons';
 import type { WordRule } from './rules/rule';
 import type { Evidence } from './scoring';
 import { tokenText, WordCache, type Tokens } from './tokens';
@@ -104,9 +107,16 @@ export function rot13(s: string): string {
   return s.replace(/[a-z]/g, (c) => String.fromCharCode(((c.charCodeAt(0) - 97 + 13) % 26) + 97));
 }
 
+// Instructions about an errand, or the speaker's own ("messages from us"), are not the model's: see business-topics.ts.
+const OVERRIDE_TAIL = `${notFollowedByTopic()}(?! (?:from (?:me|us)|(?:i|we) (?:gave|sent|wrote))(?![^ .!?\\n]))`;
+
+// A log entry's head names who acted ("2024-01-07 admin override: …"), not who speaks: see log-entries.ts.
+const LABEL_REASONS: ReadonlySet<Reason> = new Set([Reason.AUTHORITY_CLAIM, Reason.CHAT_MARKUP_SPOOFING]);
+
 function lazyRegex(rule: WordRule): () => RegExp {
   let regex: RegExp | undefined;
-  return () => (regex ??= new RegExp(sequenceSource(rule.parts, rule.notAfter, rule.after), 'y'));
+  const tail = rule.reason === Reason.INSTRUCTION_OVERRIDE ? OVERRIDE_TAIL : '';
+  return () => (regex ??= new RegExp(sequenceSource(rule.parts, rule.notAfter, rule.after) + tail, 'y'));
 }
 
 function push(map: Map<string, number[]>, key: string, id: number): void {
@@ -271,17 +281,20 @@ export function matchWordRules(words: string, tokens: Tokens, index: RuleIndex, 
   }
   const done = new Uint8Array(index.rules.length);
   for (const id of index.filtered) if ((satisfied[id] & index.rules[id].needs) !== index.rules[id].needs) done[id] = 1;
-  const tryRules = (ids: readonly number[] | undefined, start: number): void => {
+  const tryRules = (ids: readonly number[] | undefined, start: number, t: number): void => {
     if (!ids) return;
     for (const id of ids) {
       if (done[id]) continue;
       const r = index.rules[id];
       const regex = r.regex();
       regex.lastIndex = start;
-      if (regex.test(words)) {
-        done[id] = 1;
-        evidence.add(r.reason, r.weight);
-      }
+      const m = regex.exec(words);
+      // An override whose words name an errand's topic is about the errand (see business-topics.ts); it may still match later.
+      if (!m || (r.reason === Reason.INSTRUCTION_OVERRIDE && namesTopic(m[0]))) continue;
+      if (LABEL_REASONS.has(r.reason) && isLogLabel(words, start)) continue;
+      if (r.reason === Reason.INDIRECT_INJECTION && isHumanAgent(tokens, t)) continue;
+      done[id] = 1;
+      evidence.add(r.reason, r.weight);
     }
   };
   let singleLetters = 0;
@@ -289,9 +302,9 @@ export function matchWordRules(words: string, tokens: Tokens, index: RuleIndex, 
     const word = tokenText(tokens, t);
     const start = tokens.start[t];
     const { info, pairs, prefixIds, leet } = facts.of(tokens, t);
-    if (info?.anchors) tryRules(info.anchors, start);
-    if (pairs && t + 1 < tokens.length) tryRules(pairs.get(tokenText(tokens, t + 1)), start);
-    if (prefixIds) for (const ids of prefixIds) tryRules(ids, start);
+    if (info?.anchors) tryRules(info.anchors, start, t);
+    if (pairs && t + 1 < tokens.length) tryRules(pairs.get(tokenText(tokens, t + 1)), start, t);
+    if (prefixIds) for (const ids of prefixIds) tryRules(ids, start, t);
     singleLetters = word.length === 1 && isAsciiLetter(word.charCodeAt(0)) ? singleLetters + 1 : 0;
     if (singleLetters >= SPACED_RUN) hints.spacedLetters = true;
     if (leet) hints.leetspeak = true;

@@ -3,7 +3,9 @@ import { conditionHolds } from '../../../lambda/authorizer/conditions';
 import { type ClaimCondition, parseAuthorizerConfig } from '../../../lambda/authorizer/config';
 import { testConfig } from './support/fixtures';
 
-const rules = parseAuthorizerConfig(testConfig()).models;
+const parsed = parseAuthorizerConfig(testConfig());
+if (!parsed.success) throw new Error(parsed.errors.join('; '));
+const rules = parsed.data.models;
 const rule = (model: string) => rules.find((r) => r.model === model)!;
 
 function principal(groups: string[], scopes: string[], claims: Record<string, unknown> = {}) {

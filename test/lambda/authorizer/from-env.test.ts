@@ -17,7 +17,7 @@ describe('createAuthorizerFromEnv', () => {
   it.each([
     ['missing', undefined, /AUTHORIZER_CONFIG: is not set/],
     ['empty', '  ', /AUTHORIZER_CONFIG: is not set/],
-    ['not JSON', '{issuers:', /config: is not valid JSON/],
+    ['not JSON', '{issuers:', /AUTHORIZER_CONFIG: is not valid JSON/],
     ['invalid', JSON.stringify({ ...testConfig(), clockSkewSeconds: 9999 }), /clockSkewSeconds: expected an integer/],
   ])('fails closed when the config is %s: one error line, then Unauthorized for every call', async (_name, raw, problem) => {
     const logger = memoryLogger();

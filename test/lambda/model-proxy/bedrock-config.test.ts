@@ -6,7 +6,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { type BedrockRuntimeClient, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';
 import { ModelBackend, ModelNetwork, ModelProxyFunction } from '../../../lib';
-import { MODEL_PROXY_CONFIG_ENV } from '../../../lib/model/proxy-config';
+import { MODEL_PROXY_CONFIG_ENV } from '../../../lib/contracts/model-proxy';
 import { bedrockModelClient } from '../../../lambda/model-proxy/bedrock-client';
 import { parseProxyConfig } from '../../../lambda/model-proxy/config';
 
@@ -38,11 +38,11 @@ describe.each<[string, () => ModelBackend, string]>([
   const result = parseProxyConfig(configVariable(backend()));
 
   test('parses on the handler side with the model id as given', () => {
-    expect(result).toMatchObject({ ok: true, config: { backend: { type: 'bedrock', modelId }, requestFormat: 'ANTHROPIC_MESSAGES' } });
+    expect(result).toMatchObject({ success: true, data: { backend: { type: 'bedrock', modelId }, requestFormat: 'ANTHROPIC_MESSAGES' } });
   });
 
   test('is the modelId of the InvokeModel call', async () => {
-    if (!result.ok || result.config.backend.type !== 'bedrock') throw new Error('configuration did not parse');
+    if (!result.success || result.data.backend.type !== 'bedrock') throw new Error('configuration did not parse');
     const sent: InvokeModelCommand[] = [];
     const client = {
       async send(command: InvokeModelCommand) {
@@ -50,7 +50,7 @@ describe.each<[string, () => ModelBackend, string]>([
         return { body: new TextEncoder().encode('{"content":[{"type":"text","text":"hi"}]}') };
       },
     } as unknown as Pick<BedrockRuntimeClient, 'send'>;
-    const answer = await bedrockModelClient(client, result.config.backend.modelId).invoke({ body: '{}', signal: new AbortController().signal });
+    const answer = await bedrockModelClient(client, result.data.backend.modelId).invoke({ body: '{}', signal: new AbortController().signal });
     expect(answer.body).toContain('hi');
     expect(sent).toHaveLength(1);
     expect(sent[0]).toBeInstanceOf(InvokeModelCommand);

@@ -1,7 +1,7 @@
 import { parseProxyConfig } from '../../../lambda/model-proxy/config';
 import { createProxyFromEnvironment } from '../../../lambda/model-proxy/bootstrap';
 import { createGuards } from '../../../lambda/model-proxy/guard-wiring';
-import { MODEL_PROXY_CONFIG_ENV } from '../../../lib/model/proxy-config';
+import { DEFAULT_PII_MASKING, MODEL_PROXY_CONFIG_ENV } from '../../../lib/contracts/model-proxy';
 import { apiEvent, fakeGuards, invocationContext, memoryLogger, proxyConfig } from './fakes';
 
 const valid = () => JSON.parse(JSON.stringify(proxyConfig())) as Record<string, unknown>;
@@ -9,7 +9,7 @@ const parse = (value: unknown) => parseProxyConfig(JSON.stringify(value));
 
 describe('parseProxyConfig', () => {
   test('accepts the configuration the construct writes', () => {
-    expect(parse(valid())).toEqual({ ok: true, config: proxyConfig() });
+    expect(parse(valid())).toEqual({ success: true, data: proxyConfig() });
   });
 
   test('accepts every backend type', () => {
@@ -19,7 +19,7 @@ describe('parseProxyConfig', () => {
       { type: 'http', url: 'https://model.internal:8443/generate', allowInsecureHttp: false },
       { type: 'http', url: 'http://10.0.1.20:8080/generate', allowInsecureHttp: true },
     ]) {
-      expect(parse({ ...valid(), backend })).toMatchObject({ ok: true, config: { backend } });
+      expect(parse({ ...valid(), backend })).toMatchObject({ success: true, data: { backend } });
     }
   });
 
@@ -35,7 +35,7 @@ describe('parseProxyConfig', () => {
     'arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123',
   ])('accepts the Bedrock model id %s', (modelId) => {
     const backend = { type: 'bedrock', modelId };
-    expect(parse({ ...valid(), backend })).toMatchObject({ ok: true, config: { backend } });
+    expect(parse({ ...valid(), backend })).toMatchObject({ success: true, data: { backend } });
   });
 
   test.each([
@@ -46,19 +46,34 @@ describe('parseProxyConfig', () => {
     ['an application profile id with a path', 'arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc/../x'],
     ['a number', 42],
   ])('rejects a Bedrock model id that is %s', (_what, modelId) => {
-    expect(parse({ ...valid(), backend: { type: 'bedrock', modelId } })).toEqual({ ok: false, problem: 'backend.modelId is missing or malformed' });
+    const result = parse({ ...valid(), backend: { type: 'bedrock', modelId } });
+    expect(result).toEqual({ success: false, errors: [expect.stringMatching(/^backend\.modelId: expected /)] });
+  });
+
+  test('accepts every masking option the construct writes', () => {
+    const piiMasking = {
+      mode: 'redact',
+      entityTypes: ['EMAIL', 'PHONE'],
+      allowlist: ['support@example.com'],
+      customPatterns: [{ name: 'EMPLOYEE_ID', pattern: '\\bEMP-\\d{6}\\b', caseInsensitive: true }],
+    };
+    expect(parse({ ...valid(), piiMasking })).toEqual({ success: true, data: { ...proxyConfig(), piiMasking } });
+  });
+
+  test('reads absent entity types as every type, and absent lists as empty', () => {
+    expect(parse({ ...valid(), piiMasking: { mode: 'placeholder' } })).toEqual({ success: true, data: { ...proxyConfig(), piiMasking: DEFAULT_PII_MASKING } });
   });
 
   test.each([
-    ['missing', undefined, 'the configuration variable is missing'],
-    ['not JSON', '{', 'the configuration is not JSON'],
+    ['missing', undefined, 'MODEL_PROXY_CONFIG: is not set'],
+    ['not JSON', '{', 'MODEL_PROXY_CONFIG: is not valid JSON'],
   ])('rejects a configuration that is %s', (_what, raw, problem) => {
-    expect(parseProxyConfig(raw)).toEqual({ ok: false, problem });
+    expect(parseProxyConfig(raw)).toEqual({ success: false, errors: [problem] });
   });
 
   test.each<[string, Record<string, unknown>, RegExp]>([
     ['an unknown version', { version: 2 }, /version/],
-    ['a model name with capitals', { model: 'Claims' }, /^model /],
+    ['a model name with capitals', { model: 'Claims' }, /^model: /],
     ['an unknown backend type', { backend: { type: 'ftp' } }, /backend.type/],
     ['a SageMaker endpoint name with spaces', { backend: { type: 'sagemaker', endpointName: 'my endpoint' } }, /backend.endpointName/],
     ['a plain http URL without the opt-in', { backend: { type: 'http', url: 'http://10.0.0.1/generate', allowInsecureHttp: false } }, /https/],
@@ -70,12 +85,32 @@ describe('parseProxyConfig', () => {
     ['too many attempts', { retry: { maxAttempts: 9, baseDelayMs: 100, maxDelayMs: 1000 } }, /retry.maxAttempts/],
     ['a max delay below the base delay', { retry: { maxAttempts: 3, baseDelayMs: 500, maxDelayMs: 100 } }, /retry.maxDelayMs/],
     ['a restore flag that is not boolean', { restorePlaceholders: 'yes' }, /restorePlaceholders/],
+    ['no PII masking options', { piiMasking: undefined }, /^piiMasking: /],
+    ['a hash masking mode', { piiMasking: { mode: 'hash', allowlist: [], customPatterns: [] } }, /^piiMasking\.mode: must be one of placeholder, redact$/],
+    ['an unknown entity type', { piiMasking: { mode: 'redact', entityTypes: ['EMAIL', 'Claims'], allowlist: [], customPatterns: [] } },
+      /^piiMasking\.entityTypes\[1\]: /],
+    ['entity types that are not a list', { piiMasking: { mode: 'redact', entityTypes: 'EMAIL', allowlist: [], customPatterns: [] } },
+      /^piiMasking\.entityTypes: /],
+    ['51 allowlist values', { piiMasking: { mode: 'redact', allowlist: Array.from({ length: 51 }, (_, i) => `v${i}`), customPatterns: [] } },
+      /^piiMasking\.allowlist: must have at most 50 items$/],
+    ['a blank allowlist value', { piiMasking: { mode: 'redact', allowlist: ['  '], customPatterns: [] } },
+      /^piiMasking\.allowlist\[0\]: /],
+    ['an allowlist value with a control character', { piiMasking: { mode: 'redact', allowlist: ['a\u0000b'], customPatterns: [] } },
+      /^piiMasking\.allowlist\[0\]: /],
+    ['an allowlist value over 128 characters', { piiMasking: { mode: 'redact', allowlist: ['x'.repeat(129)], customPatterns: [] } },
+      /^piiMasking\.allowlist\[0\]: /],
+    ['a custom pattern with a lower-case name', { piiMasking: { mode: 'redact', allowlist: [], customPatterns: [{ name: 'Claims', pattern: 'x' }] } },
+      /^piiMasking\.customPatterns\[0\]\.name: /],
+    ['a custom pattern over 500 characters', { piiMasking: { mode: 'redact', allowlist: [], customPatterns: [{ name: 'P', pattern: 'x'.repeat(501) }] } },
+      /^piiMasking\.customPatterns\[0\]\.pattern: /],
+    ['a restore flag with the redact mode', { restorePlaceholders: true, piiMasking: { mode: 'redact', allowlist: [], customPatterns: [] } },
+      /^restorePlaceholders: /],
   ])('rejects %s, naming the field but not the value', (_what, patch, problem) => {
     const result = parse({ ...valid(), ...patch });
-    expect(result.ok).toBe(false);
-    if (!result.ok) {
-      expect(result.problem).toMatch(problem);
-      expect(result.problem).not.toMatch(/passwd|u:p@|my endpoint|Claims/);
+    expect(result.success).toBe(false);
+    if (!result.success) {
+      expect(result.errors).toContainEqual(expect.stringMatching(problem));
+      expect(result.errors.join('\n')).not.toMatch(/passwd|u:p@|my endpoint|Claims|hash|v50|xxxx/);
     }
   });
 });
@@ -84,7 +119,11 @@ describe('createProxyFromEnvironment', () => {
   test('answers 500 on every call when the configuration is broken, and logs why once', async () => {
     const log = memoryLogger();
     const proxy = createProxyFromEnvironment({ [MODEL_PROXY_CONFIG_ENV]: '{"version":1}' }, { logger: log.logger, guards: () => fakeGuards() });
-    expect(log.records()[0]).toMatchObject({ level: 'ERROR', message: 'model proxy configuration rejected', problem: 'model is missing or malformed' });
+    expect(log.records()[0]).toMatchObject({
+      level: 'ERROR',
+      message: 'model proxy configuration rejected',
+      problem: expect.stringContaining('model: is required'),
+    });
     const res = await proxy(apiEvent({ prompt: 'hi' }), invocationContext());
     expect(res.statusCode).toBe(500);
     expect(JSON.parse(res.body).error).toEqual({ code: 'InternalError', message: 'Internal server error.', requestId: 'apigw-req-1' });
@@ -111,6 +150,16 @@ describe('createProxyFromEnvironment', () => {
     expect(JSON.parse(res.body).error.code).toBe('InvalidRequestBody');
     expect(res.body).not.toContain('longer than five');
     expect(log.records()[0]).toMatchObject({ status: 400, failedStep: 'validate', attempts: 0 });
+  });
+
+  test('does not start when the masker refuses a custom pattern, and says which step failed without echoing the pattern', async () => {
+    const piiMasking = { mode: 'placeholder', allowlist: [], customPatterns: [{ name: 'ORDER', pattern: '(a+)+b' }] };
+    const log = memoryLogger();
+    const env = { [MODEL_PROXY_CONFIG_ENV]: JSON.stringify({ ...valid(), piiMasking }) };
+    const proxy = createProxyFromEnvironment(env, { logger: log.logger, guards: createGuards });
+    expect((await proxy(apiEvent({ prompt: 'hi' }), invocationContext())).statusCode).toBe(500);
+    expect(log.records()[0]).toMatchObject({ message: 'model proxy could not start', errorName: 'PiiConfigError' });
+    expect(JSON.stringify(log.records())).not.toContain('(a+)+b');
   });
 
   test('rejects a configuration without the injection policy', () => {

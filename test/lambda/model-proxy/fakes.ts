@@ -4,7 +4,7 @@
  * them in one place (`fakeGuards`).
  */
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { DEFAULT_RETRY, ModelProxyConfig } from '../../../lib/model/proxy-config';
+import { DEFAULT_PII_MASKING, DEFAULT_RETRY, ModelProxyConfig } from '../../../lib/contracts/model-proxy';
 import { BadRequestError } from '../../../lambda/shared/errors';
 import { createJsonLogger } from '../../../lambda/shared/logger';
 import type { Guards, MaskedText, PiiCall, PiiCounts, PiiGuard, RequestCheck, RequestInput } from '../../../lambda/model-proxy/guards';
@@ -22,6 +22,7 @@ export function proxyConfig(overrides: Partial<ModelProxyConfig> = {}): ModelPro
     maxPromptLength: 262_144,
     maxOutputTokens: 4096,
     restorePlaceholders: false,
+    piiMasking: DEFAULT_PII_MASKING,
     maxBodyBytes: 2_000_000,
     injectionAction: 'block',
     injectionThreshold: 0.5,

@@ -1,13 +1,13 @@
 /**
- * Every string field of the request schema (lib/api/prompt-schema.ts, the one
+ * Every string field of the request schema (lib/contracts/prompt-schema.ts, the one
  * source of API Gateway's request model and the function's validator) is
  * found by walking the schema itself, filled with PII, and sent through the
  * proxy with its real guards: the model must get a placeholder, never the
  * value. A string field added to the schema later is part of this walk, so it
  * cannot reach a model unmasked without this test failing.
  */
-import { promptPayloadSchema } from '../../../lib/api/prompt-schema';
-import { REQUEST_FORMATS, type RequestFormatName } from '../../../lib/model/proxy-config';
+import { promptPayloadSchema } from '../../../lib/contracts/prompt-schema';
+import { REQUEST_FORMATS, type RequestFormatName } from '../../../lib/contracts/model-proxy';
 import { createGuards } from '../../../lambda/model-proxy/guard-wiring';
 import { createModelProxy } from '../../../lambda/model-proxy/proxy';
 import { answer, apiEvent, invocationContext, memoryLogger, proxyConfig, ScriptedModel } from './fakes';

@@ -1,5 +1,5 @@
 import { createPlaceholderMap, maskPii } from '../../../lambda/pii-masking';
-import { createGuards } from '../../../lambda/model-proxy/guard-wiring';
+import { createGuards, proxyMaskOptions } from '../../../lambda/model-proxy/guard-wiring';
 import { maskNormalized } from '../../../lambda/model-proxy/normalized-masking';
 import { normalizeText } from '../../../lambda/request-validator';
 import { proxyConfig } from './fakes';
@@ -77,5 +77,21 @@ describe('the guards\' masking of one call', () => {
     await a.maskRequest('jane.doe@example.com');
     expect(a.restore('<EMAIL_1>')).toBe('jane.doe@example.com');
     expect(b.restore('<EMAIL_1>')).toBe('<EMAIL_1>');
+  });
+});
+
+describe('the masker\'s options of a model (proxyMaskOptions)', () => {
+  test('keeps the default to the mode alone, so the masker compiles it once', () => {
+    expect(proxyMaskOptions({ mode: 'placeholder', allowlist: [], customPatterns: [] })).toEqual({ defaultMode: 'placeholder' });
+  });
+
+  test('normalises allowlist values as masked strings are, leaving out one that normalises to nothing', () => {
+    const options = proxyMaskOptions({ mode: 'redact', allowlist: ['\u200B\u200B', 'ｓｕｐｐｏｒｔ@acme.example'], customPatterns: [] });
+    expect(options.allow).toEqual({ values: ['support@acme.example'] });
+  });
+
+  test('throws at cold start when the masker refuses a pattern', () => {
+    expect(() => proxyMaskOptions({ mode: 'redact', allowlist: [], customPatterns: [{ name: 'X', pattern: '(a|b*)*', caseInsensitive: false }] }))
+      .toThrow(/unbounded quantifier/);
   });
 });

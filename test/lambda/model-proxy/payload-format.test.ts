@@ -1,6 +1,6 @@
 import type { PromptParameters } from '../../../lambda/model-proxy/guards';
 import { buildRequestBody, extractText, parsePath } from '../../../lambda/model-proxy/payload-format';
-import { DEFAULT_RESPONSE_TEXT_PATHS, RESPONSE_TEXT_PATH_PATTERN } from '../../../lib/model/proxy-config';
+import { DEFAULT_RESPONSE_TEXT_PATHS, RESPONSE_TEXT_PATH_PATTERN } from '../../../lib/contracts/model-proxy';
 
 const params: PromptParameters = { maxTokens: 128, temperature: 0.2, topP: 0.9, stopSequences: ['\n\n'] };
 const options = { defaultMaxTokens: 4096, requestModelName: 'meta-llama/Llama-3.1-8B-Instruct' };

@@ -1,7 +1,8 @@
 import { createModelProxy, ModelProxyDeps } from '../../../lambda/model-proxy/proxy';
 import { ModelCallError, ModelFailureKind } from '../../../lambda/model-proxy/model-client';
 import type { Guards } from '../../../lambda/model-proxy/guards';
-import { ModelProxyConfig } from '../../../lib/model/proxy-config';
+import { createGuards } from '../../../lambda/model-proxy/guard-wiring';
+import { ModelProxyConfig } from '../../../lib/contracts/model-proxy';
 import { answer, apiEvent, fakeGuards, fakePiiGuard, fakeRequestGuard, invocationContext, manualClock, memoryLogger, proxyConfig, ScriptedModel } from './fakes';
 
 const PROMPT = 'Summarise the claim filed by jane.doe@example.com yesterday.';
@@ -72,6 +73,57 @@ describe('the happy path', () => {
   test('keeps placeholders in the answer by default', async () => {
     const { call } = setup({ model: new ScriptedModel([answer('Reply to [EMAIL_1].')]) });
     expect(JSON.parse((await call()).body).output).toBe('Reply to [EMAIL_1].');
+  });
+});
+
+describe('the model\'s masking options, with the real guards', () => {
+  const piiMasking = {
+    mode: 'placeholder' as const,
+    entityTypes: ['EMAIL', 'PHONE', 'CREDIT_CARD', 'US_SSN', 'PERSON'] as const,
+    allowlist: ['support@acme.example'],
+    customPatterns: [{ name: 'EMPLOYEE_ID', pattern: '\\bEMP-\\d{6}\\b', caseInsensitive: false }],
+  };
+
+  function realGuards(config: Partial<ModelProxyConfig>, modelAnswer: string) {
+    const full = proxyConfig(config);
+    const model = new ScriptedModel([answer(modelAnswer)]);
+    const proxy = createModelProxy({ config: full, guards: createGuards(full), modelClient: model, logger: memoryLogger().logger });
+    return { model, call: async (prompt: string) => JSON.parse((await proxy(apiEvent({ prompt }), invocationContext())).body) };
+  }
+
+  const PROMPT_WITH_ALL = 'EMP-123456 wrote from jane.doe@example.com via 10.1.2.3; cc support@acme.example.';
+
+  test('masks a custom pattern in the prompt, lets an allowlisted value and a disabled type through', async () => {
+    const { call, model } = realGuards({ piiMasking }, 'ok');
+    await call(PROMPT_WITH_ALL);
+    expect(JSON.parse(model.requests[0].body).prompt).toBe('<EMPLOYEE_ID_1> wrote from <EMAIL_1> via 10.1.2.3; cc support@acme.example.');
+  });
+
+  test('masks the answer with the same options, and restores the caller\'s own custom identifier', async () => {
+    const answerText = 'EMP-123456 and EMP-654321 asked; reply to support@acme.example from 10.9.9.9, not bob@corp.example.';
+    const { call } = realGuards({ piiMasking, restorePlaceholders: true }, answerText);
+    expect((await call(PROMPT_WITH_ALL)).output).toBe('EMP-123456 and <EMPLOYEE_ID_2> asked; reply to support@acme.example from 10.9.9.9, not <EMAIL_2>.');
+    const { call: keep } = realGuards({ piiMasking }, answerText);
+    expect((await keep(PROMPT_WITH_ALL)).output).toBe('<EMPLOYEE_ID_1> and <EMPLOYEE_ID_2> asked; reply to support@acme.example from 10.9.9.9, not <EMAIL_2>.');
+  });
+
+  test('redacts both ways in the REDACT mode, keeping the answer as written outside its findings', async () => {
+    const { call, model } = realGuards({ piiMasking: { ...piiMasking, mode: 'redact' } }, 'Ａｓｋ EMP-65\u200B4321 or jane.doe@example.com.');
+    const res = await call('EMP-123456 wrote from jane.doe@example.com.');
+    expect(JSON.parse(model.requests[0].body).prompt).toBe('[EMPLOYEE_ID] wrote from [EMAIL].');
+    expect(res.output).toBe('Ａｓｋ [EMPLOYEE_ID] or [EMAIL].');
+  });
+
+  test('lets an allowlisted value through however the caller wrote it (the validator normalises the prompt first)', async () => {
+    const { call, model } = realGuards({ piiMasking }, 'ok');
+    await call('cc ｓｕｐｐｏｒｔ@acme.example');
+    expect(JSON.parse(model.requests[0].body).prompt).toBe('cc support@acme.example');
+  });
+
+  test('masks every type by default, the IP address included', async () => {
+    const { call, model } = realGuards({}, 'ok');
+    await call(PROMPT_WITH_ALL);
+    expect(JSON.parse(model.requests[0].body).prompt).toBe('EMP-123456 wrote from <EMAIL_1> via <IP_ADDRESS_1>; cc <EMAIL_2>.');
   });
 });
 

@@ -1,3 +1,4 @@
+import { maskPii } from '../../../lambda/pii-masking';
 import { found, foundOf } from './helpers';
 
 describe('CREDIT_CARD', () => {
@@ -18,11 +19,28 @@ describe('CREDIT_CARD', () => {
   it.each([
     ['a number that fails Luhn', 'card 4111 1111 1111 1112'],
     ['a Luhn-valid number no network issues', 'id 1234 5678 9012 3452'],
-    ['a card-shaped order number after "order"', 'order=4111111111111111'],
+    ['a Luhn-failing order number after "order"', 'order=4111111111111112'],
     ['a too short number', 'card 4111 1111 111'],
     ['mixed separators', 'card 4608-2261 8155-7579'],
   ])('rejects %s', (_name, text) => {
     expect(foundOf('CREDIT_CARD', text)).toEqual([]);
+  });
+
+  // Luhn and the issuer prefix are the evidence; context words only weigh on values without a check digit.
+  it.each([
+    ['order', 'order=4111111111111111', '4111111111111111'],
+    ['account', 'My account number is 4716 3972 5050 1290.', '4716 3972 5050 1290'],
+    ['ticket', 'ticket 4716-3972-5050-1290', '4716-3972-5050-1290'],
+    ['reference', 'Reference: 4608 2261 8155 7579', '4608 2261 8155 7579'],
+    ['policy', 'policy no. 6011000990139424', '6011000990139424'],
+  ])('finds a Luhn-valid card after "%s"', (_word, text, card) => {
+    expect(foundOf('CREDIT_CARD', text)).toEqual([card]);
+  });
+
+  it('masks every copy of a card, whatever word precedes each', () => {
+    const text = 'Charge my card 4716-3972-5050-1290 and close account 4716-3972-5050-1290.';
+    expect(foundOf('CREDIT_CARD', text)).toEqual(['4716-3972-5050-1290', '4716-3972-5050-1290']);
+    expect(maskPii(text).text).toBe('Charge my card ****-****-****-1290 and close account ****-****-****-1290.');
   });
 
   it('keeps a trailing year out of the card', () => {

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PiiConfigError, maskPii, validateMaskOptions, type CustomPatternConfig } from '../../../lambda/pii-masking';
+import { checkAllowlistValues, checkCustomPatternName, compileCustomPattern } from '../../../lambda/pii-masking/config-checks';
 
 function withPattern(pattern: string, extra: Partial<CustomPatternConfig> = {}): { customPatterns: CustomPatternConfig[] } {
   return { customPatterns: [{ name: 'EMPLOYEE_ID', pattern, ...extra }] };
@@ -56,5 +59,46 @@ describe('custom patterns', () => {
   it('accepts a bounded repeat over a group of bounded repeats', () => {
     expect(() => validateMaskOptions(withPattern('(?:\\d{3}-){2}\\d{4}'))).not.toThrow();
     expect(maskPii('call 555-123-4567', { types: [], ...withPattern('(?:\\d{3}-){2}\\d{4}') }).text).toBe('call [EMPLOYEE_ID]');
+  });
+});
+
+describe('the synth-time checks (config-checks.ts)', () => {
+  /** Relative imports of a module of lambda/pii-masking, followed to the end. */
+  function importClosure(entry: string): string[] {
+    const dir = join(__dirname, '..', '..', '..', 'lambda', 'pii-masking');
+    const seen = new Set<string>();
+    const visit = (name: string): void => {
+      if (seen.has(name)) return;
+      seen.add(name);
+      const source = readFileSync(join(dir, `${name}.ts`), 'utf8');
+      for (const [, spec] of source.matchAll(/^import (?!type )[^;]*? from '([^']+)';/gm)) {
+        if (!spec.startsWith('./')) throw new Error(`${name}.ts imports ${spec}`);
+        visit(spec.slice(2));
+      }
+    };
+    visit(entry);
+    return [...seen].sort();
+  }
+
+  it('load only the parser, the automaton, the allowlist and what they need, so the constructs can run them', () => {
+    expect(importClosure('config-checks')).toEqual([
+      'allowlist', 'char-class', 'config-checks', 'custom-pattern-matcher', 'custom-pattern-parser', 'errors', 'types',
+    ]);
+  });
+
+  it('refuse what compiling the options refuses, with the same error', () => {
+    for (const pattern of ['(a+)+b', 'a(?=b)', '\\d*', '(?:\\w{100}){50}']) {
+      const viaOptions = (() => {
+        try {
+          validateMaskOptions(withPattern(pattern));
+        } catch (err) {
+          return err as PiiConfigError;
+        }
+        throw new Error(`options accepted ${pattern}`);
+      })();
+      expect(() => compileCustomPattern(pattern, false, 'customPatterns[0] (EMPLOYEE_ID)')).toThrow(viaOptions.message);
+    }
+    expect(() => checkCustomPatternName('PHONE', 'x')).toThrow(/built-in type/);
+    expect(() => checkAllowlistValues([' '])).toThrow(PiiConfigError);
   });
 });

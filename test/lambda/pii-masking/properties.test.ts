@@ -4,23 +4,8 @@
  */
 import fc from 'fast-check';
 import { maskJson, maskPii, type MaskMode } from '../../../lambda/pii-masking';
+import { anyText, gluedText, piiText } from './generators';
 
-const anyCodeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
-const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: anyCodeUnit, maxLength: 300 }));
-
-const PIECES = [
-  'jane.doe@example.com', '+1 (415) 555-0123', '4111 1111 1111 1111', '123-45-6789', 'DE89 3704 0044 0532 0130 00',
-  '198.51.100.7', '2001:db8::7', 'AKIAIOSFODNN7EXAMPLE', 'password=Hunter2!x', 'DOB: 1990-01-02', 'passport no. C44036384',
-  'Dear Jody Jast,', '5261 E 2nd Street, Baileyland, WA 32232-9457', ' ', '\n', ', ', '@', '::', '-', '12', 'Ab', 'é', '中文',
-  '\ud83d\ude00', '\ud800', 'v1.2.3.4', '2024-03-03T04:05:06Z', 'SSN', 'name: ', '(', ')', '"',
-];
-/** PII-dense text: pieces joined by the separators text puts between words (see the idempotence note in docs/pii-masking.md). */
-const SEPARATORS = [' ', '\n', ', ', '; ', ' | ', '\t', '. ', ': ', ' (', ') '];
-const piiText = fc
-  .array(fc.tuple(fc.constantFrom(...PIECES), fc.constantFrom(...SEPARATORS)), { maxLength: 40 })
-  .map((parts) => parts.map(([p, sep]) => p + sep).join(''));
-/** The same pieces glued without separators: offsets and no-throw must still hold. */
-const gluedText = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((p) => p.join(''));
 const mode = fc.constantFrom<MaskMode>('redact', 'mask', 'placeholder', 'hash');
 const HASH_KEY = 'k'.repeat(32);
 

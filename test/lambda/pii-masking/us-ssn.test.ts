@@ -14,12 +14,19 @@ describe('US_SSN', () => {
   });
 
   it.each([
+    ['claim_ref=', 'claim_ref=123-45-6789'],
+    ['case', 'case 545-25-4321 is closed'],
+    ['account', 'account 545-25-4321'],
+  ])('finds a dashed SSN in issuable ranges after %s', (_word, text) => {
+    expect(foundOf('US_SSN', text)).toHaveLength(1);
+  });
+
+  it.each([
     ['area 000', 'codes 000-77-8485'],
     ['area 666', 'codes 666-55-5285'],
     ['area 9xx', 'codes 929-11-0008'],
     ['group 00', 'codes 489-00-6982'],
     ['serial 0000', 'codes 355-39-0000'],
-    ['a reference cue', 'claim_ref=123-45-6789'],
     ['a longer dashed run', 'tracking 123-45-6789-01'],
   ])('rejects a never-issued or labelled-other number: %s', (_name, text) => {
     expect(foundOf('US_SSN', text)).toEqual([]);

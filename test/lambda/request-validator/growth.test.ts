@@ -1,52 +1,7 @@
 import { createValidationPolicy, detectPromptInjection, validateRequest } from '../../../lambda/request-validator';
+import { growth, GROWTH_BOUND, repeatTo } from '../../helpers/growth';
 
-/**
- * Linear-time checks by ratio: doubling the input must not triple the time.
- * Time is this process's CPU time, so other processes on a shared machine do
- * not count; both sizes are warmed up, then timed in alternation keeping the
- * fastest run of each (JIT and GC noise). A ratio over the bound is measured
- * again, up to twice: noise passes on a second look, a superlinear algorithm
- * does not. No absolute time is asserted.
- */
-const BOUND = 3;
-
-function cpuMicros(): number {
-  const { user, system } = process.cpuUsage();
-  return user + system;
-}
-
-function timeOf(run: (input: string) => unknown, input: string, repeat: number): number {
-  const start = cpuMicros();
-  for (let i = 0; i < repeat; i++) run(input);
-  return cpuMicros() - start;
-}
-
-function measure(small: string, large: string, run: (input: string) => unknown, rounds: number, repeat: number): number {
-  let bestSmall = Infinity;
-  let bestLarge = Infinity;
-  for (let i = 0; i < rounds; i++) {
-    bestSmall = Math.min(bestSmall, timeOf(run, small, repeat));
-    bestLarge = Math.min(bestLarge, timeOf(run, large, repeat));
-  }
-  return bestLarge / Math.max(1, bestSmall);
-}
-
-function growth(make: (n: number) => string, run: (input: string) => unknown, n: number, rounds = 5): number {
-  const small = make(n);
-  const large = make(2 * n);
-  for (let i = 0; i < 3; i++) {
-    run(small);
-    run(large);
-  }
-  // Enough repetitions that one sample of the small input takes a few milliseconds of CPU.
-  const once = Math.max(1, timeOf(run, small, 1));
-  const repeat = Math.min(10, Math.max(1, Math.ceil(1500 / once)));
-  let ratio = measure(small, large, run, rounds, repeat);
-  for (let retry = 0; retry < 2 && ratio >= BOUND; retry++) ratio = Math.min(ratio, measure(small, large, run, rounds, repeat));
-  return ratio;
-}
-
-const repeat = (unit: string) => (n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+const repeat = (unit: string) => (n: number) => repeatTo(unit, n);
 
 const ADVERSARIAL: ReadonlyArray<[string, (n: number) => string]> = [
   ['prose', repeat('The committee reviewed the proposal and decided to postpone the vote until more data is available. ')],
@@ -80,7 +35,7 @@ const ADVERSARIAL: ReadonlyArray<[string, (n: number) => string]> = [
 
 describe('detectPromptInjection grows linearly', () => {
   it.each(ADVERSARIAL)('doubling %s less than triples the time', (_name, make) => {
-    expect(growth(make, (text) => detectPromptInjection(text), 3_000)).toBeLessThan(BOUND);
+    expect(growth(make, (text) => detectPromptInjection(text), 3_000)).toBeLessThan(GROWTH_BOUND);
   });
 });
 
@@ -99,18 +54,18 @@ describe('validateRequest grows linearly', () => {
 
   it.each(bodies)('doubling %s less than triples the time', (_name, make) => {
     const run = (body: string) => validateRequest({ headers: { 'content-type': 'application/json' }, body }, policy);
-    expect(growth(make, run, 8_000)).toBeLessThan(BOUND);
+    expect(growth(make, run, 8_000)).toBeLessThan(GROWTH_BOUND);
   });
 
   it('refuses deep nesting at the limit, whatever the body size', () => {
     const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
     const run = (body: string) => validateRequest({ headers: { 'content-type': 'application/json' }, body }, defaults);
-    expect(growth(deep, run, 10_000)).toBeLessThan(BOUND);
+    expect(growth(deep, run, 10_000)).toBeLessThan(GROWTH_BOUND);
   });
 
   it('refuses an object with many keys at the limit, whatever the body size', () => {
     const manyKeys = (n: number) => `{${Array.from({ length: n / 8 }, (_, i) => `"k${i}":1`).join(',')}}`;
     const run = (body: string) => validateRequest({ headers: { 'content-type': 'application/json' }, body }, defaults);
-    expect(growth(manyKeys, run, 10_000)).toBeLessThan(BOUND);
+    expect(growth(manyKeys, run, 10_000)).toBeLessThan(GROWTH_BOUND);
   });
 });

@@ -1,5 +1,5 @@
 import { createValidationPolicy, validateRequest, type ValidationResult } from '../../../lambda/request-validator';
-import { ErrorCode } from '../../../lambda/shared/error-codes';
+import { ErrorCode } from '../../../lib/contracts/error-codes';
 import { base64Request, jsonRequest, raw, SECRET_MARKER } from './helpers';
 
 const policy = createValidationPolicy({ maxBodyBytes: 4096, maxPromptLength: 1000, injectionAction: 'block' });

@@ -38,7 +38,7 @@ describe('parseAutoBlockConfig', () => {
 
   it('fails when required fields are missing, and names each of them', () => {
     const errors = errorsOf({});
-    for (const field of ['ipSetName', 'ipSetId', 'ipSetScope', 'tableName', 'threshold', 'windowSeconds', 'blockSeconds', 'allowlist']) {
+    for (const field of ['ipSetName', 'ipSetId', 'tableName', 'threshold', 'windowSeconds', 'blockSeconds', 'allowlist']) {
       expect(errors.some((e) => e.startsWith(field))).toBe(true);
     }
   });
@@ -54,18 +54,22 @@ describe('parseAutoBlockConfig', () => {
 
   it.each([
     ['threshold', 0], ['threshold', 2.5], ['threshold', '3'], ['windowSeconds', 0], ['windowSeconds', 86_401],
-    ['blockSeconds', -1], ['ipSetScope', 'GLOBAL'], ['ipSetId', 'not-an-id'], ['ipSetName', 'has space'], ['tableName', 'ab'],
+    ['blockSeconds', -1], ['windowSeconds', 59], ['threshold', 1_000_001], ['ipSetId', 'not-an-id'], ['ipSetName', 'has space'], ['tableName', 'ab'],
   ])('fails when %s is %j', (field, value) => {
     expect(errorsOf({ ...BASE_CONFIG, [field]: value })).toEqual([expect.stringMatching(new RegExp(`^${field}`))]);
   });
 
   it('fails when an allowlist entry is not a CIDR, without echoing it', () => {
     const errors = errorsOf({ ...BASE_CONFIG, allowlist: ['10.0.0.0/8', 'secret-looking-value', 42] });
-    expect(errors).toEqual(['allowlist[1] is not an IPv4 or IPv6 CIDR', 'allowlist[2] is not an IPv4 or IPv6 CIDR']);
+    expect(errors).toEqual(['allowlist[1]: expected an IPv4 or IPv6 address or CIDR', 'allowlist[2]: expected an IPv4 or IPv6 address or CIDR']);
     expect(errors.join()).not.toContain('secret-looking-value');
   });
 
+  it('fails on the CloudFront scope, which no construct writes: the sets are regional', () => {
+    expect(errorsOf({ ...BASE_CONFIG, ipSetScope: 'CLOUDFRONT' })).toEqual(['ipSetScope: unknown field']);
+  });
+
   it('fails on unknown fields, so a misspelt option is not silently ignored', () => {
-    expect(errorsOf({ ...BASE_CONFIG, treshold: 5 })).toEqual(['unknown field "treshold"']);
+    expect(errorsOf({ ...BASE_CONFIG, treshold: 5 })).toEqual(['treshold: unknown field']);
   });
 });

@@ -45,17 +45,6 @@ describe('createAutoBlockHandler', () => {
     expect(lines).toHaveLength(1);
   });
 
-  it('manages CloudFront-scoped IP sets through us-east-1', async () => {
-    let region: string | undefined;
-    wafMock.on(GetIPSetCommand).callsFake(async (_input: unknown, getClient: () => unknown) => {
-      region = await (getClient() as WAFV2Client).config.region();
-      return EMPTY_SET;
-    });
-    const handler = createAutoBlockHandler(JSON.stringify({ ...BASE_CONFIG, ipSetScope: 'CLOUDFRONT' }), logger);
-    await handler(scheduledEvent(), context);
-    expect(region).toBe('us-east-1');
-  });
-
   it.each([undefined, 'not json', JSON.stringify({ ...BASE_CONFIG, threshold: 0, tableName: 'x' })])(
     'fails loudly when the configuration is %j, naming the problems but no values',
     async (config) => {
@@ -81,7 +70,7 @@ describe('handler', () => {
         ({ handler } = require('../../../lambda/waf-auto-block/handler'));
       });
       await expect(handler!(scheduledEvent(), context)).rejects.toThrow('AUTO_BLOCK_CONFIG is invalid');
-      expect(JSON.parse(written[0]).problems).toContain('threshold must be an integer');
+      expect(JSON.parse(written[0]).problems).toContain('threshold: expected an integer');
     } finally {
       restore();
       if (saved === undefined) delete process.env.AUTO_BLOCK_CONFIG;

@@ -1,3 +1,4 @@
+import { isLogLabel } from '../log-entries';
 import { Reason } from '../reasons';
 import type { TextRule } from './rule';
 
@@ -15,7 +16,8 @@ export const MARKUP_RULES: readonly TextRule[] = [
   },
   {
     reason: Reason.CHAT_MARKUP_SPOOFING, weight: 0.7, view: 'lower', needles: ['[inst]', '[/inst]', '<<sys>>', '<</sys>>', '<start_of_turn>', '<end_of_turn>', '<|begin_of_text|>', '[system]', '[/system]'],
-    pattern: /(?:\[\/?inst\]|<<\/?sys>>|<(?:start|end)_of_turn>|\[\/?system\])(?!["'`\s]*(?:tags?|tokens?|markers?|delimiters?)\b)/,
+    pattern: /(?:\[\/?inst\]|<<\/?sys>>|<(?:start|end)_of_turn>|\[\/?system\])(?!["'`\s]*(?:tags?|tokens?|markers?|delimiters?)\b)/g,
+    accept: (match, text, at) => match !== '[system]' || !isLogLabel(text, at),
   },
   {
     reason: Reason.CHAT_MARKUP_SPOOFING, weight: 0.5, view: 'lower', needles: ['<system', '</system', '<sys>', '<assistant>', '<developer>', '<admin>', '<system_prompt', '<im_start>'],
@@ -129,7 +131,8 @@ export const EXFILTRATION_TEXT_RULES: readonly TextRule[] = [
   },
   {
     reason: Reason.AUTHORITY_CLAIM, weight: 0.5, view: 'lower', words: ['override', 'mode'],
-    pattern: /\b(?:system|admin|administrator|developer|security|emergency|root|sudo|operator|master)[ _-]override\b|\b(?:sudo|admin|god|root|superuser)[ _-]mode[ _-](?:activated|enabled|engaged|unlocked)\b/,
+    pattern: /\b(?:system|admin|administrator|developer|security|emergency|root|sudo|operator|master)[ _-]override\b|\b(?:sudo|admin|god|root|superuser)[ _-]mode[ _-](?:activated|enabled|engaged|unlocked)\b/g,
+    accept: (_match, text, at) => !isLogLabel(text, at),
   },
   {
     // The model addressed by name and told what to do: "AI agent, issue a refund", "translator AI: instead ...".

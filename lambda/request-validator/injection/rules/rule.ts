@@ -32,8 +32,8 @@ export interface TextRule {
   readonly pattern: RegExp;
   /** A second pattern that must also be found somewhere in the view. */
   readonly also?: RegExp;
-  /** A check on the matched text, for conditions a bounded regex cannot state. */
-  readonly accept?: (match: string) => boolean;
+  /** A check on the matched text and where it sits, for conditions a bounded regex cannot state. */
+  readonly accept?: (match: string, text: string, at: number) => boolean;
 }
 
 export function rule(reason: Reason, weight: number, ...parts: Part[]): WordRule {

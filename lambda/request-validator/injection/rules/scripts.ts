@@ -1,3 +1,4 @@
+import { CJK_TOPIC } from '../business-topics';
 import { group } from '../pattern-builder';
 import { Reason } from '../reasons';
 import type { TextRule } from './rule';
@@ -78,7 +79,10 @@ const HI = {
 };
 
 function scriptRule(reason: TextRule['reason'], weight: number, script: RegExp, pattern: RegExp): TextRule {
-  return { reason, weight, view: 'words', script, pattern };
+  if (reason !== Reason.INSTRUCTION_OVERRIDE) return { reason, weight, view: 'words', script, pattern };
+  // Setting aside the delivery instructions or the old address notice is an errand (see business-topics.ts).
+  const source = `(?<!${CJK_TOPIC.source})(?:${pattern.source})`;
+  return { reason, weight, view: 'words', script, pattern: new RegExp(source, 'g'), accept: (match) => !CJK_TOPIC.test(match) };
 }
 
 const O = Reason.INSTRUCTION_OVERRIDE;

@@ -17,7 +17,6 @@ export const V6_SET_ID = '66666666-7777-8888-9999-000000000000';
 export const BASE_CONFIG: AutoBlockConfigJson = {
   ipSetName: 'auto-block-v4',
   ipSetId: V4_SET_ID,
-  ipSetScope: 'REGIONAL',
   ipv6IpSetName: 'auto-block-v6',
   ipv6IpSetId: V6_SET_ID,
   tableName: 'auto-block-state',

@@ -1,0 +1,72 @@
+/**
+ * The names of the custom metrics the gateway's alarms and dashboard read.
+ * This file imports nothing, so a handler bundle can import it as it is:
+ * what a function emits and what the constructs alarm on stay one list.
+ * Unlike the other contract modules it is exported from the package, because
+ * `GatewayMetrics.proxyMetric` takes these names. The package exports its
+ * enums; jsii drops exported constants, so those are public as statics of
+ * `GatewayAlarms` (`METRIC_NAMESPACE` and its siblings).
+ */
+
+/** Namespace of the metrics the gateway's functions emit in embedded metric format (EMF). */
+export const GATEWAY_METRIC_NAMESPACE = 'SecureAiGateway';
+
+/** The `service` dimension value of the model proxy's metrics (Powertools Metrics adds `service` to every dimension set). */
+export const MODEL_PROXY_SERVICE_NAME = 'model-proxy';
+
+/** Dimensions of the metrics the model proxy emits. */
+export enum GatewayMetricDimension {
+  /** The emitting function's service name, added by Powertools Metrics to every dimension set. */
+  SERVICE = 'service',
+  /**
+   * The REST API id, `event.requestContext.apiId`: keeps two gateways in one
+   * account and region apart and lets an alarm read one series per gateway.
+   */
+  API_ID = 'ApiId',
+  /** The model name of the route, as in `POST /v1/models/<model>/invoke`. */
+  MODEL = 'Model',
+}
+
+/**
+ * Metrics the model proxy emits once per request it handles, in namespace
+ * {@link GATEWAY_METRIC_NAMESPACE}, unit `Count`, under both dimension sets of
+ * {@link PROXY_METRIC_DIMENSION_SETS}.
+ */
+export enum ProxyMetricName {
+  /** 1 for every request the proxy handles. */
+  REQUESTS = 'Requests',
+  /** 1 when the prompt-injection guard flagged the prompt, else 0. */
+  INJECTION_FLAGGED = 'InjectionFlagged',
+  /** Number of PII entities masked in the prompt and the response together (0 when none). */
+  PII_FINDINGS = 'PiiFindings',
+}
+
+/**
+ * The dimension sets of every proxy metric: per gateway (what the alarms
+ * read) and per gateway and model (what the dashboard breaks down).
+ */
+export const PROXY_METRIC_DIMENSION_SETS: ReadonlyArray<ReadonlyArray<string>> = Object.freeze([
+  Object.freeze([GatewayMetricDimension.SERVICE, GatewayMetricDimension.API_ID]),
+  Object.freeze([GatewayMetricDimension.SERVICE, GatewayMetricDimension.API_ID, GatewayMetricDimension.MODEL]),
+]);
+
+/**
+ * Metrics that metric filters derive from the JSON log lines the functions
+ * and the stage already write. Their namespace is per log source (see
+ * `logMetricNamespace`), because a metric filter can take dimension values
+ * only from the log line itself.
+ */
+export enum LogMetricName {
+  /** Authorizer audit lines: every decision. */
+  AUTHORIZER_DECISIONS = 'AuthorizerDecisions',
+  /** Authorizer audit lines with `decision` Deny: a valid token without access to the model. */
+  AUTHORIZER_DENIALS = 'AuthorizerDenials',
+  /** Authorizer audit lines with `decision` Unauthorized: no, a malformed or an invalid token. */
+  AUTHORIZER_UNAUTHORIZED = 'AuthorizerUnauthorized',
+  /** Access log lines with status 429: stage and usage-plan throttling, WAF rate-rule blocks that reach the log. */
+  THROTTLED_REQUESTS = 'ThrottledRequests',
+  /** Auto-block summary lines: addresses added to the block IP sets. */
+  BLOCKED_ADDRESSES = 'BlockedAddresses',
+  /** Auto-block summary lines: addresses removed from the block IP sets when their block expired. */
+  UNBLOCKED_ADDRESSES = 'UnblockedAddresses',
+}

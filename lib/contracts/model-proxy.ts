@@ -1,0 +1,183 @@
+/**
+ * The configuration that `ModelProxyFunction` hands to the model-proxy
+ * handler as one JSON environment variable, and the limits both sides apply:
+ * the construct checks its props with them at synth, the handler checks the
+ * JSON with them at cold start. The prompt length limit is in limits.ts, the
+ * model-name rule in model-names.ts and the Bedrock model id forms in
+ * bedrock-model-ref.ts. No imports, so the handler bundle includes this file
+ * as it is; not exported from the package.
+ */
+export const MODEL_PROXY_CONFIG_ENV = 'MODEL_PROXY_CONFIG';
+export const MODEL_PROXY_CONFIG_VERSION = 1;
+
+export const BACKEND_TYPES = ['sagemaker', 'bedrock', 'http'] as const;
+export type BackendTypeName = (typeof BACKEND_TYPES)[number];
+
+/** Request body shapes the proxy can write; values of the `RequestFormat` enum. */
+export const REQUEST_FORMATS = ['PASSTHROUGH', 'HUGGING_FACE', 'OPENAI_COMPLETIONS', 'ANTHROPIC_MESSAGES'] as const;
+export type RequestFormatName = (typeof REQUEST_FORMATS)[number];
+
+/** Where each request format's answer keeps the generated text, unless a path is configured. */
+export const DEFAULT_RESPONSE_TEXT_PATHS: Readonly<Record<RequestFormatName, string>> = {
+  PASSTHROUGH: 'generated_text',
+  HUGGING_FACE: 'generated_text',
+  OPENAI_COMPLETIONS: 'choices[0].text',
+  ANTHROPIC_MESSAGES: 'content[0].text',
+};
+
+/** A field path: names and `[index]` steps, e.g. `outputs[0].text` or `[0].generated_text`. */
+export const RESPONSE_TEXT_PATH_PATTERN = /^(?:[A-Za-z_][A-Za-z0-9_-]*|\[\d{1,3}\])(?:\[\d{1,3}\])*(?:\.[A-Za-z_][A-Za-z0-9_-]*(?:\[\d{1,3}\])*)*$/;
+export const RESPONSE_TEXT_PATH = {
+  maxLength: 1024,
+  pattern: RESPONSE_TEXT_PATH_PATTERN,
+  patternRule: 'field names and [index] steps such as outputs[0].text',
+} as const;
+
+export interface SageMakerBackendConfig {
+  readonly type: 'sagemaker';
+  readonly endpointName: string;
+}
+
+export interface BedrockBackendConfig {
+  readonly type: 'bedrock';
+  /**
+   * InvokeModel's `modelId`: a foundation-model id, a cross-region inference
+   * profile id or ARN, or an application inference profile ARN; the forms
+   * `parseBedrockModelRef` (bedrock-model-ref.ts) accepts, on both sides.
+   */
+  readonly modelId: string;
+}
+
+/** SageMaker's rule for endpoint names (existing ones may use capitals), as a `StringRule` (field-rules.ts). */
+export const SAGEMAKER_ENDPOINT_NAME = {
+  maxLength: 63,
+  pattern: /^[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62}$/,
+  patternRule: '1-63 letters, digits and hyphens, starting and ending with a letter or digit',
+} as const;
+
+/** The `model` field of OpenAI-style bodies: printable ASCII without spaces. */
+export const REQUEST_MODEL_NAME = { maxLength: 256, pattern: /^[\x21-\x7e]+$/, patternRule: '1-256 printable characters without spaces' } as const;
+
+export interface HttpBackendConfig {
+  readonly type: 'http';
+  /** Absolute URL the proxy POSTs to. */
+  readonly url: string;
+  /** Whether a plain `http:` URL is accepted (the construct warns when it is). */
+  readonly allowInsecureHttp: boolean;
+}
+
+export type BackendConfig = SageMakerBackendConfig | BedrockBackendConfig | HttpBackendConfig;
+
+export const INJECTION_ACTIONS = ['block', 'flag', 'off'] as const;
+export type InjectionActionName = (typeof INJECTION_ACTIONS)[number];
+
+/** The masker's built-in entity types; values of the `PiiEntityType` enum, and the masker's own PII_TYPES. */
+export const PII_ENTITY_TYPES = [
+  'EMAIL',
+  'PHONE',
+  'CREDIT_CARD',
+  'US_SSN',
+  'IBAN',
+  'IP_ADDRESS',
+  'AWS_ACCESS_KEY',
+  'API_SECRET',
+  'DATE_OF_BIRTH',
+  'US_PASSPORT',
+  'PERSON',
+  'STREET_ADDRESS',
+] as const;
+export type PiiEntityTypeName = (typeof PII_ENTITY_TYPES)[number];
+
+/** What the model gets in place of a finding; values of the `PiiMaskingMode` enum. */
+export const PII_PROXY_MODES = ['placeholder', 'redact'] as const;
+export type PiiProxyModeName = (typeof PII_PROXY_MODES)[number];
+
+/**
+ * Limits of the masking options. The whole configuration travels in one
+ * environment variable, and Lambda allows 4 KB for all of them together.
+ */
+export const PII_ALLOWLIST_MAX_VALUES = 50;
+export const PII_ALLOWLIST_MAX_LENGTH = 128;
+export const PII_CUSTOM_PATTERNS_MAX = 10;
+export const PII_CUSTOM_PATTERN_MAX_LENGTH = 500;
+/** Bytes of the `piiMasking` JSON, so the configuration stays well inside Lambda's 4 KB of environment. */
+export const PII_MASKING_CONFIG_MAX_BYTES = 2048;
+
+export interface CustomPiiPatternConfig {
+  /** `[A-Z][A-Z0-9_]{0,31}`, not a built-in type: the tag of its replacements. */
+  readonly name: string;
+  /** In the masker's safe subset (docs/pii-masking.md, "Custom patterns"). */
+  readonly pattern: string;
+  readonly caseInsensitive: boolean;
+}
+
+export interface PiiMaskingConfig {
+  /** What the model gets in place of PII, in prompts and answers alike. */
+  readonly mode: PiiProxyModeName;
+  /** The built-in types to mask; absent means every type the masker knows, including types added later. */
+  readonly entityTypes?: readonly PiiEntityTypeName[];
+  /** Values never masked (compared case-insensitively, ignoring surrounding space). */
+  readonly allowlist: readonly string[];
+  readonly customPatterns: readonly CustomPiiPatternConfig[];
+}
+
+export interface RetryConfig {
+  /** Attempts in all, first call included; only throttled calls are retried. */
+  readonly maxAttempts: number;
+  /** Backoff cap of the first retry; doubles per retry (full jitter). */
+  readonly baseDelayMs: number;
+  /** Largest backoff cap. */
+  readonly maxDelayMs: number;
+}
+
+export interface ModelProxyConfig {
+  readonly version: number;
+  /** The route's model name, for the audit line. */
+  readonly model: string;
+  readonly backend: BackendConfig;
+  readonly requestFormat: RequestFormatName;
+  /** The `model` field of OpenAI-style request bodies (vLLM serves models by name). */
+  readonly requestModelName?: string;
+  readonly responseTextPath: string;
+  readonly maxPromptLength: number;
+  readonly maxOutputTokens: number;
+  /** Whether placeholders of the caller's own PII are put back into the answer (only with the `placeholder` mode). */
+  readonly restorePlaceholders: boolean;
+  /** How the masker treats every string sent to the model and every string of its answer. */
+  readonly piiMasking: PiiMaskingConfig;
+  /** Largest request body in bytes the validator accepts. */
+  readonly maxBodyBytes: number;
+  /** What the prompt-injection guard does with a prompt that scores at or above the threshold. */
+  readonly injectionAction: InjectionActionName;
+  /** Score from 0 to 1 at which a prompt counts as an injection attempt. */
+  readonly injectionThreshold: number;
+  readonly retry: RetryConfig;
+  /** The handler answers this long before the function's own timeout, so a slow model yields a 504, not a Lambda timeout. */
+  readonly timeoutMarginMs: number;
+}
+
+export const DEFAULT_RETRY: RetryConfig = { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 1000 };
+export const DEFAULT_TIMEOUT_MARGIN_MS = 1000;
+export const DEFAULT_INJECTION_THRESHOLD = 0.5;
+export const DEFAULT_PII_MASKING: PiiMaskingConfig = { mode: 'placeholder', allowlist: [], customPatterns: [] };
+
+// Limits of the fields, as `IntegerLimit` and `NumberRange` (field-rules.ts).
+export const MAX_OUTPUT_TOKENS = { min: 1, max: 1_000_000 } as const;
+export const MAX_BODY_BYTES = { min: 1, max: 10 * 1024 * 1024 } as const;
+export const INJECTION_THRESHOLD = { min: 0.01, max: 1 } as const;
+export const RETRY_ATTEMPTS = { min: 1, max: 5 } as const;
+export const RETRY_BASE_DELAY_MS = { min: 0, max: 10_000 } as const;
+/** The upper bound of `maxDelayMs`; its lower bound is the configured `baseDelayMs`. */
+export const RETRY_MAX_DELAY_MS_CEILING = 20_000;
+export const TIMEOUT_MARGIN_MS = { min: 0, max: 10_000 } as const;
+/** Absolute `http:` or `https:` URL without spaces; the scheme rule follows `allowInsecureHttp`. */
+export const BACKEND_URL = { maxLength: 2048, pattern: /^https?:\/\/\S+$/, patternRule: 'an absolute http or https URL' } as const;
+
+/**
+ * The body a prompt of this length can need: six bytes per character covers
+ * JSON escapes (`\u001b`) as well as any UTF-8, plus room for `parameters`.
+ * The web ACL's size rule is the byte limit at the edge.
+ */
+export function maxBodyBytesFor(maxPromptLength: number): number {
+  return maxPromptLength * 6 + 4096;
+}

@@ -1,0 +1,38 @@
+import { Template } from 'aws-cdk-lib/assertions';
+import { ModelBackend, ModelNetwork, ModelProxyFunction, RequestFormat } from '../../lib';
+import { newTestStack } from './stacks';
+
+export const TGI_IMAGE = '763104351884.dkr.ecr.eu-west-1.amazonaws.com/huggingface-pytorch-tgi-inference:2.4.0-tgi2.3.1-gpu-py311-cu124-ubuntu22.04';
+
+/**
+ * The network, a proxy per backend kind in AWS (new SageMaker endpoint, existing endpoint, Bedrock).
+ * The example stack creates no SageMaker endpoint, so the compliance tests run over this one too.
+ */
+export function buildMainStack() {
+  const { app, stack } = newTestStack('ModelStack');
+  const network = new ModelNetwork(stack, 'Network');
+  const claims = new ModelProxyFunction(stack, 'Claims', {
+    network,
+    modelName: 'claims-triage',
+    maxPromptLength: 16_000,
+    backend: ModelBackend.sageMakerEndpoint({
+      requestFormat: RequestFormat.HUGGING_FACE,
+      endpointProps: { imageUri: TGI_IMAGE, modelDataUrl: 's3://model-artifacts/claims/model.tar.gz', instanceType: 'ml.m5.xlarge' },
+    }),
+  });
+  const legacy = new ModelProxyFunction(stack, 'Legacy', {
+    network,
+    modelName: 'legacy',
+    maxPromptLength: 8000,
+    reservedConcurrency: 3,
+    backend: ModelBackend.sageMakerEndpoint({ existingEndpointName: 'Legacy-Endpoint', responseTextPath: 'outputs[0].text' }),
+  });
+  const chat = new ModelProxyFunction(stack, 'Chat', {
+    network,
+    modelName: 'general-chat',
+    maxPromptLength: 32_000,
+    restorePlaceholders: true,
+    backend: ModelBackend.bedrock('anthropic.claude-3-haiku-20240307-v1:0'),
+  });
+  return { app, stack, network, claims, legacy, chat, template: Template.fromStack(stack) };
+}
