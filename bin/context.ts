@@ -1,6 +1,6 @@
 import { Node } from 'constructs';
 import { EXAMPLE_ENDPOINTS, SecureAiStackProps, exampleModels } from './example-stack';
-import { AiModelProps, CloudWatchRoleMode, ModelBackend } from '../lib';
+import { AiModelOptions, CloudWatchRoleMode, ModelBackend } from '../lib';
 
 /**
  * Reads the example app's context values. Every value is optional; the
@@ -28,7 +28,7 @@ export function exampleStackPropsFromContext(node: Node): SecureAiStackProps {
   // An example model keeps its limits (prompt length, reserved concurrency); only the endpoint comes from context.
   const examples = new Map(exampleModels().map((model) => [model.name, model]));
   const modelNames = str('models')?.split(',').map((name) => name.trim()) ?? [...examples.keys()];
-  const models = modelNames.map((name): AiModelProps => ({
+  const models = modelNames.map((name): AiModelOptions => ({
     ...(examples.get(name) ?? { name, maxPromptLength: 16_000 }),
     backend: ModelBackend.sageMakerEndpoint({ existingEndpointName: endpoints.get(name) ?? `${name}-endpoint` }),
   }));

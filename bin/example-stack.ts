@@ -2,7 +2,7 @@ import { CfnOutput, Stack, StackProps } from 'aws-cdk-lib';
 import { Period } from 'aws-cdk-lib/aws-apigateway';
 import { Construct } from 'constructs';
 import {
-  AiModelProps, ClaimOperator, CloudWatchRoleMode, GatewayAuthorizationProps, ModelBackend, SecureAiGateway, UsageTierOptions, UserSignInFlow,
+  AiModelOptions, ClaimOperator, CloudWatchRoleMode, GatewayAuthorizationOptions, ModelBackend, SecureAiGateway, UsageTierOptions, UserSignInFlow,
 } from '../lib';
 
 /** Properties of a {@link SecureAiStack}. */
@@ -11,7 +11,7 @@ export interface SecureAiStackProps extends StackProps {
    * The models to expose.
    * @default - two example models, `general-chat` and `claims-triage`
    */
-  readonly models?: AiModelProps[];
+  readonly models?: AiModelOptions[];
   /**
    * How API Gateway's account-level CloudWatch role is handled.
    * @default CloudWatchRoleMode.CREATE_LEAST_PRIVILEGE
@@ -22,7 +22,7 @@ export interface SecureAiStackProps extends StackProps {
    * @default - the example identity: JWT mode, a machine client and a CLI client, two RBAC groups,
    * tenant/tier ABAC attributes, and `claims-triage` limited to claims adjusters on tier pro or above
    */
-  readonly authorization?: GatewayAuthorizationProps;
+  readonly authorization?: GatewayAuthorizationOptions;
 }
 
 /** Names of the SageMaker endpoints the example models call unless context says otherwise. */
@@ -32,7 +32,7 @@ export const EXAMPLE_ENDPOINTS: Readonly<Record<string, string>> = Object.freeze
 });
 
 /** The example models; a new array each call, so no caller can change another's. */
-export function exampleModels(): AiModelProps[] {
+export function exampleModels(): AiModelOptions[] {
   return [
     {
       name: 'general-chat',
@@ -89,7 +89,7 @@ const EXAMPLE_CALLERS = [
 ] as const;
 
 /** The example's identity; its Cognito domain prefix is the default one, derived from the stack's id. */
-function exampleAuthorization(models: string[]): GatewayAuthorizationProps {
+function exampleAuthorization(models: string[]): GatewayAuthorizationOptions {
   const claimsTriage = models.includes('claims-triage');
   return {
     identity: {

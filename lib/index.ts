@@ -1,5 +1,6 @@
 export * from './api/cloudwatch-role';
 export * from './api/secure-rest-api';
+export * from './compliance/catalog-source';
 export * from './compliance/gateway-catalog';
 export * from './compliance/shadow-api-finding';
 export * from './compliance/shadow-api-guard';
@@ -8,7 +9,10 @@ export * from './edge/ai-web-acl';
 export * from './edge/ai-web-acl-props';
 export * from './edge/waf-auto-block';
 export * from './edge/web-acl-rule';
+export * from './gateway-warning';
 export * from './identity/ai-identity';
+export * from './identity/ai-identity-attributes';
+export * from './identity/ai-identity-base';
 export * from './identity/gateway-authorization';
 export * from './identity/jwt-authorizer';
 export * from './identity/jwt-authorizer-props';
@@ -18,8 +22,9 @@ export * from './observability/alarm-thresholds';
 export * from './observability/encrypted-log-group';
 export * from './observability/gateway-alarms';
 export * from './observability/gateway-dashboard';
-// The one contract module that is public API: GatewayMetrics.proxyMetric takes its names.
-export * from './contracts/metric-names';
+// The one contract module with public API: GatewayMetrics.proxyMetric takes its names. jsii drops its constants,
+// which are public as GatewayAlarms.METRIC_NAMESPACE and siblings.
+export { GatewayMetricDimension, LogMetricName, ProxyMetricName } from './contracts/metric-names';
 export * from './observability/monitoring-targets';
 export * from './secure-ai-gateway';
 export * as testing from './testing';

@@ -3,6 +3,7 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { SecureRestApi, SecureRestApiProps } from './api/secure-rest-api';
+import { ICatalogSource } from './compliance/catalog-source';
 import { PROMPT_LENGTH } from './contracts/limits';
 import { GatewayCatalog, GatewayCatalogOptions } from './compliance/gateway-catalog';
 import { ShadowApiGuard } from './compliance/shadow-api-guard';
@@ -11,25 +12,25 @@ import { AiWebAcl } from './edge/ai-web-acl';
 import { AiWebAclProps } from './edge/ai-web-acl-props';
 import { WafAutoBlock, WafAutoBlockProps } from './edge/waf-auto-block';
 import { AiWebAclRule } from './edge/web-acl-rule';
-import { AiIdentity } from './identity/ai-identity';
-import { GatewayAuthorization, GatewayAuthorizationProps } from './identity/gateway-authorization';
+import { IAiIdentity } from './identity/ai-identity-base';
+import { GatewayAuthorization, GatewayAuthorizationOptions } from './identity/gateway-authorization';
 import { ModelBackendType } from './model/backend-options';
 import { ModelBackend } from './model/model-backend';
 import { InjectionAction, ModelProxyFunction } from './model/model-proxy-function';
 import { PiiMaskingOptions } from './model/pii-masking-options';
 import { ModelNetwork, ModelNetworkProps } from './network/model-network';
+import { IModelNetwork } from './network/model-network-base';
 import { UnmaskedVpcLinkIntegration } from './network/unmasked-vpc-link-integration';
 import { EncryptedLogGroup } from './observability/encrypted-log-group';
-import { ComplianceWarningId } from './private/compliance-warnings';
 import { GatewayAlarms, GatewayAlarmsOptions } from './observability/gateway-alarms';
-import { ObservabilityWarningId } from './private/observability-warnings';
 import { invalidProp, validatePathSafeNames, validateRange } from './private/validation';
-import { WarningId, warnOptOut } from './private/warnings';
+import { warnOptOut } from './private/warnings';
 import { ApiKeySource, TenantApiKeyOptions, UsageTierOptions } from './traffic/usage-tier-options';
 import { UsageTiers } from './traffic/usage-tiers';
+import { GatewayWarning } from './gateway-warning';
 
 /** A model exposed by the gateway. */
-export interface AiModelProps {
+export interface AiModelOptions {
   /** Name of the model in the route `POST /v1/models/<name>/invoke`: 1-64 characters of `[a-z0-9-]`. */
   readonly name: string;
   /**
@@ -82,7 +83,7 @@ export interface AiModelProps {
 /** Properties of a {@link SecureAiGateway}. */
 export interface SecureAiGatewayProps extends SecureRestApiProps {
   /** The models to expose, one route each. At least one. */
-  readonly models: AiModelProps[];
+  readonly models: AiModelOptions[];
   /**
    * Longest prompt accepted, in characters, for models that do not set their own.
    * @default 16000
@@ -92,7 +93,7 @@ export interface SecureAiGatewayProps extends SecureRestApiProps {
    * Who may call which model.
    * @default - JWT mode: a new Cognito identity with one scope per model, checked by the JWT authorizer
    */
-  readonly authorization?: GatewayAuthorizationProps;
+  readonly authorization?: GatewayAuthorizationOptions;
   /**
    * Options of the isolated network the model proxies run in, created when a model has a backend.
    * Not with `existingNetwork`.
@@ -100,10 +101,11 @@ export interface SecureAiGatewayProps extends SecureRestApiProps {
    */
   readonly networkProps?: ModelNetworkProps;
   /**
-   * A ModelNetwork you created, for the model proxies. Not with `networkProps`.
+   * A network you created (`new ModelNetwork(...)`) or imported (`ModelNetwork.fromModelNetworkAttributes(...)`),
+   * for the model proxies. Not with `networkProps`.
    * @default - the gateway creates one when a model has a backend
    */
-  readonly existingNetwork?: ModelNetwork;
+  readonly existingNetwork?: IModelNetwork;
   /**
    * Options of the web ACL the gateway creates. Not with `existingWebAclArn` or `disableWebAcl`.
    * @default - an AiWebAcl with its defaults
@@ -170,7 +172,6 @@ export interface SecureAiGatewayProps extends SecureRestApiProps {
   readonly disableAlarms?: boolean;
 }
 
-export const DEFAULT_MAX_PROMPT_LENGTH = 16_000;
 /** UTF-8 bytes of one UTF-16 code unit at worst (a BMP character outside Latin-1 takes 3). */
 const MAX_UTF8_BYTES_PER_UNIT = 3;
 /** Room for the JSON keys and `parameters` around the prompt. */
@@ -182,7 +183,10 @@ const PAYLOAD_OVERHEAD_BYTES = 2_048;
  * blocking of abusive addresses, optional usage tiers, encrypted access logs,
  * request validation, a strict TLS policy and uniform JSON error responses.
  */
-export class SecureAiGateway extends Construct {
+export class SecureAiGateway extends Construct implements ICatalogSource {
+  /** The `maxPromptLength` of models that set none, when the gateway sets none either, in characters. */
+  public static readonly DEFAULT_MAX_PROMPT_LENGTH = 16_000;
+
   /** The REST API construct with its stage and logs. */
   public readonly api: SecureRestApi;
   /** The REST API. */
@@ -190,11 +194,11 @@ export class SecureAiGateway extends Construct {
   /** The deployed stage. */
   public readonly stage: apigateway.Stage;
   /** The encrypted log group of the access logs. */
-  public readonly accessLogs: EncryptedLogGroup;
+  public readonly accessLogGroup: EncryptedLogGroup;
   /** The authorization of the routes: identity and authorizer. */
   public readonly authorization: GatewayAuthorization;
   /** The Cognito identity. */
-  public readonly identity: AiIdentity;
+  public readonly identity: IAiIdentity;
   /** The web ACL, when the gateway created one. */
   public readonly webAcl?: AiWebAcl;
   /** The association with an existing web ACL, when one was given. */
@@ -204,7 +208,7 @@ export class SecureAiGateway extends Construct {
   /** The usage tiers, when configured. */
   public readonly usageTiers?: UsageTiers;
   /** The network of the model proxies, when a model has a backend. */
-  public readonly network?: ModelNetwork;
+  public readonly network?: IModelNetwork;
 
   private readonly proxies = new Map<string, ModelProxyFunction>();
   /** The API catalog: an OpenAPI document of the routes and their protections, also written into the cloud assembly at synth. */
@@ -218,16 +222,16 @@ export class SecureAiGateway extends Construct {
       invalidProp(this, 'models', props.models, 'at least one model');
     }
     validatePathSafeNames(this, 'models[].name', props.models.map((model) => model.name));
-    const defaultPromptLength = props.maxPromptLength ?? DEFAULT_MAX_PROMPT_LENGTH;
+    const defaultPromptLength = props.maxPromptLength ?? SecureAiGateway.DEFAULT_MAX_PROMPT_LENGTH;
     validateRange(this, 'maxPromptLength', defaultPromptLength, PROMPT_LENGTH);
     this.validateEdgeProps(props);
 
     this.api = new SecureRestApi(this, 'Api', props);
     this.restApi = this.api.restApi;
     this.stage = this.api.stage;
-    this.accessLogs = this.api.accessLogs;
+    this.accessLogGroup = this.api.accessLogGroup;
 
-    this.authorization = new GatewayAuthorization(this, 'Authorization', props.authorization ?? {}, props.models.map((m) => m.name));
+    this.authorization = new GatewayAuthorization(this, 'Authorization', { ...props.authorization, models: props.models.map((m) => m.name) });
     this.identity = this.authorization.identity;
 
     if (props.models.some((model) => model.backend)) {
@@ -249,7 +253,8 @@ export class SecureAiGateway extends Construct {
     if (props.existingWebAclArn !== undefined) {
       this.existingWebAclAssociation = AiWebAcl.associateExisting(this, 'WebAclAssociation', props.existingWebAclArn, this.stage);
     } else if (props.disableWebAcl) {
-      warnOptOut(this, WarningId.WAF_DISABLED, 'disableWebAcl is set: the API has no web ACL, so no managed rules, rate limits or body size limit protect it.');
+      warnOptOut(this, GatewayWarning.WAF_DISABLED,
+        'disableWebAcl is set: the API has no web ACL, so no managed rules, rate limits or body size limit protect it.');
       ShadowApiGuard.exemptStage(this.stage, 'disableWebAcl is set: the API sits behind another WAF-protected entry point.', [ShadowApiRule.STAGE_WEB_ACL]);
     } else {
       this.webAcl = new AiWebAcl(this, 'WebAcl', props.webAclProps);
@@ -266,7 +271,7 @@ export class SecureAiGateway extends Construct {
       this.webAcl.addBlockedIpSet(this.autoBlock.ipv6Set);
       this.autoBlock.addWafLogSource(this.webAcl.logGroup);
       if (this.authorization.jwtAuthorizer) {
-        this.autoBlock.addAuthorizerLogSource(this.authorization.jwtAuthorizer.logs.logGroup);
+        this.autoBlock.addAuthorizerLogSource(this.authorization.jwtAuthorizer.logGroup.logGroup);
       }
     }
 
@@ -280,9 +285,9 @@ export class SecureAiGateway extends Construct {
       });
     }
 
-    this.catalog = new GatewayCatalog(this, 'Catalog', { ...props.catalog, gateway: this, authorization: props.authorization, usageTiers: props.usageTiers });
+    this.catalog = new GatewayCatalog(this, 'Catalog', { ...props.catalog, gateway: this });
     if (props.shadowApiGuard === false) {
-      warnOptOut(this, ComplianceWarningId.SHADOW_API_GUARD_DISABLED,
+      warnOptOut(this, GatewayWarning.SHADOW_API_GUARD_DISABLED,
         'shadowApiGuard is false: unprotected methods and stages in this stack no longer fail synthesis.');
     } else {
       ShadowApiGuard.of(Stack.of(this));
@@ -290,7 +295,7 @@ export class SecureAiGateway extends Construct {
 
     // Last, so that every function created above is watched.
     if (props.disableAlarms) {
-      warnOptOut(this, ObservabilityWarningId.ALARMS_DISABLED,
+      warnOptOut(this, GatewayWarning.ALARMS_DISABLED,
         'disableAlarms is set: nothing alarms on errors, latency, attacks or failing functions of this gateway.');
     } else {
       this.alarms = new GatewayAlarms(this, 'Alarms', {
@@ -322,7 +327,7 @@ export class SecureAiGateway extends Construct {
     return proxy;
   }
 
-  private integrationFor(model: AiModelProps, maxPromptLength: number): apigateway.Integration | undefined {
+  private integrationFor(model: AiModelOptions, maxPromptLength: number): apigateway.Integration | undefined {
     if (model.backend && model.unmaskedVpcLink) {
       invalidProp(this, `models[${model.name}]`, 'backend and unmaskedVpcLink', 'one of backend (masked, through the proxy) or unmaskedVpcLink');
     }
@@ -384,7 +389,7 @@ export class SecureAiGateway extends Construct {
     const longest = Math.max(...props.models.map((model) => model.maxPromptLength ?? defaultPromptLength));
     const worstCaseBytes = longest * MAX_UTF8_BYTES_PER_UNIT + PAYLOAD_OVERHEAD_BYTES;
     if (worstCaseBytes > maxBodySize) {
-      warnOptOut(this, WarningId.PROMPT_EXCEEDS_BODY_LIMIT,
+      warnOptOut(this, GatewayWarning.PROMPT_EXCEEDS_BODY_LIMIT,
         `A prompt of ${longest} characters can take up to ${worstCaseBytes} bytes in UTF-8, more than the web ACL's maxBodySize of ${maxBodySize} bytes: `
         + 'long prompts in non-Latin scripts will be refused with 413 before the length check. Lower maxPromptLength or raise webAclProps.maxBodySize.');
     }

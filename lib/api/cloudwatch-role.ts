@@ -36,7 +36,7 @@ export interface ApiGatewayCloudWatchRoleProps {
  */
 export class ApiGatewayCloudWatchRole extends Construct {
   /** The role. */
-  public readonly role: iam.Role;
+  public readonly role: iam.IRole;
   /** The account setting that points API Gateway at the role. */
   public readonly account: apigateway.CfnAccount;
 

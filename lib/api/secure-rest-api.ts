@@ -163,9 +163,9 @@ export interface ModelRouteOptions {
   readonly apiKeyRequired?: boolean;
 }
 
-export const DEFAULT_STAGE_NAME = 'prod';
-export const DEFAULT_THROTTLING: ThrottlingOptions = { rateLimit: 50, burstLimit: 100 };
-export const DEFAULT_SECURITY_POLICY = apigateway.SecurityPolicy.TLS13_1_2_PFS_PQ_2025_09;
+const DEFAULT_STAGE_NAME = 'prod';
+const DEFAULT_THROTTLING: ThrottlingOptions = { rateLimit: 50, burstLimit: 100 };
+const DEFAULT_SECURITY_POLICY = apigateway.SecurityPolicy.TLS13_1_2_PFS_PQ_2025_09;
 /** API Gateway's account-level default rate quota; a stage cannot usefully exceed it. */
 const MAX_RATE_LIMIT = 10_000;
 const MAX_BURST_LIMIT = 5_000;
@@ -176,12 +176,15 @@ const MAX_BURST_LIMIT = 5_000;
  * {@link SecureRestApi.addModelRoute}. The `SecureAiGateway` facade builds one.
  */
 export class SecureRestApi extends Construct {
+  /** The longest `maxPromptLength` a route accepts, in characters. */
+  public static readonly MAX_PROMPT_LENGTH_LIMIT: number = PROMPT_LENGTH.max;
+
   /** The REST API. */
   public readonly restApi: apigateway.RestApi;
   /** The deployed stage. */
   public readonly stage: apigateway.Stage;
   /** The encrypted log group that receives the access logs. */
-  public readonly accessLogs: EncryptedLogGroup;
+  public readonly accessLogGroup: EncryptedLogGroup;
   /** The custom domain, when one was configured. */
   public readonly domainName?: apigateway.DomainName;
   /** The account-level CloudWatch role, when this construct created it. */
@@ -197,7 +200,7 @@ export class SecureRestApi extends Construct {
     const securityPolicy = props.securityPolicy ?? DEFAULT_SECURITY_POLICY;
     this.validateProps(props, endpointType, throttling);
 
-    this.accessLogs = new EncryptedLogGroup(this, 'AccessLogs', { retention: props.accessLogRetention });
+    this.accessLogGroup = new EncryptedLogGroup(this, 'AccessLogs', { retention: props.accessLogRetention });
 
     this.restApi = new apigateway.RestApi(this, 'Resource', {
       restApiName: props.restApiName ?? Names.uniqueId(this),
@@ -211,7 +214,7 @@ export class SecureRestApi extends Construct {
       failOnWarnings: true,
       deployOptions: {
         stageName: props.stageName ?? DEFAULT_STAGE_NAME,
-        accessLogDestination: new apigateway.LogGroupLogDestination(this.accessLogs.logGroup),
+        accessLogDestination: new apigateway.LogGroupLogDestination(this.accessLogGroup.logGroup),
         accessLogFormat: accessLogFormat(),
         loggingLevel: apigateway.MethodLoggingLevel.ERROR,
         dataTraceEnabled: false,
@@ -239,7 +242,7 @@ export class SecureRestApi extends Construct {
 
     if (props.cloudWatchRole === CloudWatchRoleMode.CREATE_LEAST_PRIVILEGE) {
       this.cloudWatchRole = new ApiGatewayCloudWatchRole(this, 'CloudWatchRole', {
-        accessLogGroupArns: [this.accessLogs.logGroupArn],
+        accessLogGroupArns: [this.accessLogGroup.logGroupArn],
       });
       this.stage.node.addDependency(this.cloudWatchRole.account);
     }
@@ -344,7 +347,7 @@ export class SecureRestApi extends Construct {
    * access logs (created on first call) counts them.
    */
   public metricThrottledRequests(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return logMetric(this, this.accessLogs.logGroup, {
+    return logMetric(this, this.accessLogGroup.logGroup, {
       metricName: LogMetricName.THROTTLED_REQUESTS,
       filterPattern: logs.FilterPattern.stringValue('$.status', '=', '429'),
     }, props);

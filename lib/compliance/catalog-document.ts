@@ -5,22 +5,20 @@ import { associatedWebAclArns, stageSummary, stageThrottleOf, tierLimits, webAcl
 import { errorSchema, gatewayResponseTable, securityHeaders } from './catalog-errors';
 import { CATALOG_EXTENSION, compact, JsonObject, PLACEHOLDER_NOTE } from './catalog-json';
 import { buildOperation } from './catalog-operations';
+import { ICatalogSource } from './catalog-source';
 import { SecurityContext, securitySchemes } from './catalog-security';
 import { exemptionsOf } from './exemptions';
 import { ShadowApiGuard } from './shadow-api-guard';
 import { webAclAssociationsOf } from './stage-rules';
-import { AuthorizationMode, GatewayAuthorizationProps } from '../identity/gateway-authorization';
+import { AuthorizationMode } from '../identity/gateway-authorization';
 import { intrinsicText } from '../private/intrinsic-text';
-import type { SecureAiGateway } from '../secure-ai-gateway';
-import { ApiKeySource, UsageTierOptions } from '../traffic/usage-tier-options';
+import { ApiKeySource } from '../traffic/usage-tier-options';
 
 export interface CatalogInput {
-  readonly gateway: SecureAiGateway;
+  readonly gateway: ICatalogSource;
   readonly inventory: ApiInventory;
   readonly title: string;
   readonly version: string;
-  readonly authorization: GatewayAuthorizationProps;
-  readonly usageTiers: readonly UsageTierOptions[];
 }
 
 export const OPENAPI_VERSION = '3.1.0';
@@ -31,17 +29,17 @@ function securityContext(input: CatalogInput, stack: Stack): SecurityContext {
   const firstModel = gateway.api.modelNames[0];
   return {
     stack,
-    identity: gateway.identity,
+    identity: auth.identity,
     jwtAuthorizerId: auth.jwtAuthorizer && intrinsicText(stack, auth.jwtAuthorizer.authorizer.authorizerId),
     cognitoAuthorizerId: auth.mode === AuthorizationMode.COGNITO && firstModel !== undefined
       ? intrinsicText(stack, auth.forModel(firstModel).authorizer.authorizerId) : undefined,
-    modelAccess: input.authorization.modelAccess ?? [],
-    externalIssuers: input.authorization.externalIssuers ?? [],
+    modelAccess: auth.modelAccess,
+    externalIssuers: auth.externalIssuers,
     apiKeyInHeader: (gateway.usageTiers?.keySource ?? ApiKeySource.HEADER) === ApiKeySource.HEADER,
   };
 }
 
-function servers(gateway: SecureAiGateway, stack: Stack, cfnApi: apigateway.CfnRestApi, stageName: string): JsonObject[] {
+function servers(gateway: ICatalogSource, stack: Stack, cfnApi: apigateway.CfnRestApi, stageName: string): JsonObject[] {
   const list: JsonObject[] = [];
   const domain = gateway.api.domainName;
   if (domain) {
@@ -51,7 +49,7 @@ function servers(gateway: SecureAiGateway, stack: Stack, cfnApi: apigateway.CfnR
     list.push({ url: `https://${intrinsicText(stack, cfnDomain.domainName)}/${basePath}`, description: 'Custom domain' });
   }
   if (stack.resolve(cfnApi.disableExecuteApiEndpoint) !== true) {
-    const apiId = intrinsicText(stack, gateway.restApi.restApiId);
+    const apiId = intrinsicText(stack, gateway.api.restApi.restApiId);
     const host = `${apiId}.execute-api.${intrinsicText(stack, stack.region)}.${intrinsicText(stack, stack.urlSuffix)}`;
     list.push({ url: `https://${host}/${stageName}`, description: 'Default execute-api endpoint' });
   }
@@ -62,8 +60,9 @@ function servers(gateway: SecureAiGateway, stack: Stack, cfnApi: apigateway.CfnR
 export function buildCatalogDocument(input: CatalogInput): JsonObject {
   const { gateway, inventory } = input;
   const stack = Stack.of(gateway);
-  const cfnApi = gateway.restApi.node.defaultChild as apigateway.CfnRestApi;
-  const cfnStage = gateway.stage.node.defaultChild as apigateway.CfnStage;
+  const cfnApi = gateway.api.restApi.node.defaultChild as apigateway.CfnRestApi;
+  const cfnStage = gateway.api.stage.node.defaultChild as apigateway.CfnStage;
+  const usageTiers = gateway.usageTiers?.tiers ?? [];
   const stageName = intrinsicText(stack, cfnStage.stageName);
   const stageAssociations = webAclAssociationsOf(cfnStage, inventory.associations);
   const security = securityContext(input, stack);
@@ -72,7 +71,7 @@ export function buildCatalogDocument(input: CatalogInput): JsonObject {
   const paths: Record<string, JsonObject> = {};
   const schemas: JsonObject = {};
   const schemesUsed = new Set<string>();
-  for (const method of gateway.restApi.methods) {
+  for (const method of gateway.api.restApi.methods) {
     const model = models.find((name) => gateway.api.methodFor(name) === method);
     const apiKeyRequired = stack.resolve((method.node.defaultChild as apigateway.CfnMethod).apiKeyRequired) === true;
     const built = buildOperation({
@@ -82,7 +81,7 @@ export function buildCatalogDocument(input: CatalogInput): JsonObject {
       validators: inventory.validators,
       models: inventory.requestModels,
       stageThrottle: stageThrottleOf(cfnStage, method),
-      tiers: apiKeyRequired ? tierLimits(input.usageTiers, model) : [],
+      tiers: apiKeyRequired ? tierLimits(usageTiers, model) : [],
       behindWebAcl: stageAssociations.length > 0,
       exemptions: exemptionsOf(method.node.defaultChild as apigateway.CfnMethod),
       proxied: model !== undefined && gateway.proxiedModels.includes(model),
@@ -110,7 +109,7 @@ export function buildCatalogDocument(input: CatalogInput): JsonObject {
     },
     [CATALOG_EXTENSION]: compact({
       placeholders: PLACEHOLDER_NOTE,
-      restApi: gateway.restApi.node.path,
+      restApi: gateway.api.restApi.node.path,
       endpointType: endpoint?.types?.[0],
       tls: compact({ securityPolicy: stack.resolve(cfnApi.securityPolicy), endpointAccessMode: stack.resolve(cfnApi.endpointAccessMode) }),
       stage: stageSummary(cfnStage),
@@ -119,7 +118,7 @@ export function buildCatalogDocument(input: CatalogInput): JsonObject {
         associated: associatedWebAclArns(cfnStage, stageAssociations),
       }),
       apiKeys: gateway.usageTiers && { source: gateway.usageTiers.keySource },
-      usageTiers: input.usageTiers.length > 0 ? input.usageTiers.map((tier) => compact({
+      usageTiers: usageTiers.length > 0 ? usageTiers.map((tier) => compact({
         tier: tier.name,
         rateLimit: tier.rateLimit,
         burstLimit: tier.burstLimit,
@@ -129,8 +128,8 @@ export function buildCatalogDocument(input: CatalogInput): JsonObject {
       gatewayResponses: gatewayResponseTable(),
       guard: {
         enabled: ShadowApiGuard.isGuarded(gateway),
-        exemptions: ShadowApiGuard.exemptionsIn(gateway.restApi)
-          .map((e) => ({ description: e.description, constructPath: e.constructPath, rules: e.rules, reason: e.reason })),
+        exemptions: ShadowApiGuard.exemptionsIn(gateway.api.restApi).map((e) => ({
+          description: e.description, constructPath: e.constructPath, rules: e.rules, reason: e.reason })),
       },
     }),
   };

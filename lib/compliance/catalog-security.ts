@@ -1,8 +1,8 @@
 import { Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { compact, ISSUERS_EXTENSION, JsonObject } from './catalog-json';
-import { AiIdentity } from '../identity/ai-identity';
-import { IssuerKind, JwtIssuerProps, ModelAccessProps } from '../identity/jwt-authorizer-props';
+import { IAiIdentity } from '../identity/ai-identity-base';
+import { IssuerKind, JwtIssuerOptions, ModelAccessOptions } from '../identity/jwt-authorizer-props';
 import { intrinsicText } from '../private/intrinsic-text';
 
 /** Names of the security schemes in `components.securitySchemes`. */
@@ -17,13 +17,13 @@ export const SecurityScheme = {
 /** What the catalog knows about the gateway's authorization. */
 export interface SecurityContext {
   readonly stack: Stack;
-  readonly identity: AiIdentity;
+  readonly identity: IAiIdentity;
   /** The gateway's JWT authorizer id as text, in JWT mode. */
   readonly jwtAuthorizerId?: string;
   /** The gateway's Cognito authorizer id as text, in COGNITO mode. */
   readonly cognitoAuthorizerId?: string;
-  readonly modelAccess: readonly ModelAccessProps[];
-  readonly externalIssuers: readonly JwtIssuerProps[];
+  readonly modelAccess: readonly ModelAccessOptions[];
+  readonly externalIssuers: readonly JwtIssuerOptions[];
   /** Clients send the API key in `x-api-key` (key source HEADER). */
   readonly apiKeyInHeader: boolean;
 }
@@ -42,7 +42,7 @@ export interface OperationSecurity {
  * The JWT authorizer's rule for a model: the one given, or what the gateway
  * grants by default (the model's scope or the admin scope, as GatewayAuthorization does).
  */
-function accessRule(ctx: SecurityContext, model: string): ModelAccessProps {
+function accessRule(ctx: SecurityContext, model: string): ModelAccessOptions {
   return ctx.modelAccess.find((rule) => rule.model === model)
     ?? { model, allowScopes: [ctx.identity.scopeFor(model), ctx.identity.adminScopeName] };
 }

@@ -5,10 +5,8 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { Construct, IConstruct } from 'constructs';
 import { apiInventory } from './api-inventory';
 import { buildCatalogDocument } from './catalog-document';
-import type { SecureAiGateway } from '../secure-ai-gateway';
-import { GatewayAuthorizationProps } from '../identity/gateway-authorization';
+import { ICatalogSource } from './catalog-source';
 import { invalidProp } from '../private/validation';
-import { UsageTierOptions } from '../traffic/usage-tier-options';
 
 /** Options of a gateway's API catalog. */
 export interface GatewayCatalogOptions {
@@ -34,24 +32,13 @@ export interface GatewayCatalogOptions {
 /** Properties of a {@link GatewayCatalog}. */
 export interface GatewayCatalogProps extends GatewayCatalogOptions {
   /** The gateway to describe. */
-  readonly gateway: SecureAiGateway;
-  /**
-   * The authorization the gateway was given: the JWT access rules and
-   * external issuers are read from it.
-   * @default - the gateway's defaults (scope-based access, Cognito issuer only)
-   */
-  readonly authorization?: GatewayAuthorizationProps;
-  /**
-   * The usage tiers the gateway was given.
-   * @default - no tiers
-   */
-  readonly usageTiers?: UsageTierOptions[];
+  readonly gateway: ICatalogSource;
 }
 
 const FILE_NAME = /^[A-Za-z0-9][\w.-]{0,200}\.openapi\.json$/;
 
 /**
- * The API catalog of a {@link SecureAiGateway}: an OpenAPI 3.1 document of
+ * The API catalog of a gateway (an {@link ICatalogSource} such as `SecureAiGateway`): an OpenAPI 3.1 document of
  * every method of its REST API with the protections in front of it (auth
  * mode and scopes, request schema, error answers, throttles, usage tiers,
  * web ACL rules, API key requirement, guard exemptions), built from the
@@ -84,14 +71,12 @@ export class GatewayCatalog extends Construct {
   /** The OpenAPI document, built from the construct tree as it is now; JSON-serializable. */
   public get document(): { [key: string]: unknown } {
     const { gateway } = this.props;
-    const cfnApi = gateway.restApi.node.defaultChild as apigateway.CfnRestApi;
+    const cfnApi = gateway.api.restApi.node.defaultChild as apigateway.CfnRestApi;
     return buildCatalogDocument({
       gateway,
-      inventory: apiInventory(gateway.restApi),
+      inventory: apiInventory(gateway.api.restApi),
       title: this.props.title ?? String(Stack.of(gateway).resolve(cfnApi.name)),
       version: this.props.version ?? '1.0.0',
-      authorization: this.props.authorization ?? {},
-      usageTiers: this.props.usageTiers ?? [],
     });
   }
 

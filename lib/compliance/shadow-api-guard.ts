@@ -5,10 +5,11 @@ import { apiInventory, ApiInventory, describeMethod, describeStage, MethodEntry,
 import { exemptionsOf, recordExemption } from './exemptions';
 import { methodAuthorization, methodRequestValidator } from './method-rules';
 import { ShadowApiExemption, ShadowApiFinding } from './shadow-api-finding';
-import { METHOD_RULES, RULE_FAILURE, RuleStatus, ShadowApiRule, STAGE_RULES } from './shadow-api-rule';
+import { RuleStatus, ShadowApiRule } from './shadow-api-rule';
+import { METHOD_RULES, RULE_FAILURE, STAGE_RULES } from './shadow-api-rule-sets';
 import { stageAccessLogging, stageThrottling, stageWebAcl } from './stage-rules';
-import { ComplianceWarningId } from '../private/compliance-warnings';
 import { invalidProp } from '../private/validation';
+import { GatewayWarning } from '../gateway-warning';
 
 const GUARD = Symbol.for('secure-ai-gateway.ShadowApiGuard');
 const MIN_REASON_LENGTH = 20;
@@ -152,6 +153,6 @@ function exemptWith(scope: IConstruct, reason: string, rules: ShadowApiRule[]): 
     invalidProp(scope, 'reason', reason, `at least ${MIN_REASON_LENGTH} characters that say why no such protection is needed`);
   }
   recordExemption(scope, { rules, reason: reason.trim() });
-  Annotations.of(scope).addWarningV2(ComplianceWarningId.SHADOW_API_EXEMPTED,
+  Annotations.of(scope).addWarningV2(GatewayWarning.SHADOW_API_EXEMPTED,
     `Exempt from ShadowApiGuard rules ${rules.join(', ')}: ${reason.trim()}`);
 }

@@ -24,16 +24,3 @@ export enum RuleStatus {
   /** The rule does not apply to the resource (e.g. authorization of an OPTIONS method). */
   NOT_APPLICABLE = 'NOT_APPLICABLE',
 }
-
-export const METHOD_RULES: readonly ShadowApiRule[] = [ShadowApiRule.METHOD_AUTHORIZATION, ShadowApiRule.METHOD_REQUEST_VALIDATOR];
-
-export const STAGE_RULES: readonly ShadowApiRule[] = [ShadowApiRule.STAGE_ACCESS_LOGGING, ShadowApiRule.STAGE_THROTTLING, ShadowApiRule.STAGE_WEB_ACL];
-
-/** How each failure reads in a synth error. */
-export const RULE_FAILURE: Readonly<Record<ShadowApiRule, string>> = {
-  [ShadowApiRule.METHOD_AUTHORIZATION]: 'no authorization (AuthorizationType NONE)',
-  [ShadowApiRule.METHOD_REQUEST_VALIDATOR]: 'no request validator that checks the body or the parameters',
-  [ShadowApiRule.STAGE_ACCESS_LOGGING]: 'no access logging',
-  [ShadowApiRule.STAGE_THROTTLING]: 'no default throttling (method settings for * /* with rate and burst limits)',
-  [ShadowApiRule.STAGE_WEB_ACL]: 'no WAF web ACL association',
-};

@@ -3,8 +3,9 @@
  * This file imports nothing, so a handler bundle can import it as it is:
  * what a function emits and what the constructs alarm on stay one list.
  * Unlike the other contract modules it is exported from the package, because
- * `GatewayMetrics.proxyMetric` takes these names; it holds only enums and
- * constants that jsii accepts.
+ * `GatewayMetrics.proxyMetric` takes these names. The package exports its
+ * enums; jsii drops exported constants, so those are public as statics of
+ * `GatewayAlarms` (`METRIC_NAMESPACE` and its siblings).
  */
 
 /** Namespace of the metrics the gateway's functions emit in embedded metric format (EMF). */

@@ -31,13 +31,13 @@ import {
   RateRule,
   rateLimitRule,
 } from './web-acl-rules';
-import { EdgeWarningId } from '../private/edge-warnings';
 import { invalidProp, validateRange } from '../private/validation';
 import { warnOptOut } from '../private/warnings';
+import { GatewayWarning } from '../gateway-warning';
 
-export const DEFAULT_MAX_BODY_SIZE = MAX_INSPECTABLE_BODY_BYTES;
-export const DEFAULT_IP_RATE_LIMIT = 2_000;
-export const DEFAULT_CALLER_RATE_LIMIT = 1_000;
+const DEFAULT_MAX_BODY_SIZE = MAX_INSPECTABLE_BODY_BYTES;
+const DEFAULT_IP_RATE_LIMIT = 2_000;
+const DEFAULT_CALLER_RATE_LIMIT = 1_000;
 const DEFAULT_EVALUATION_WINDOW_SEC = 300;
 const EVALUATION_WINDOWS_SEC = [60, 120, 300, 600];
 const MAX_IP_SET_ADDRESSES = 10_000;
@@ -55,6 +55,13 @@ const WEB_ACL_NAME = /^[\w-]{1,128}$/;
  * {@link AiWebAcl.associateExisting} to put a web ACL you already manage there instead.
  */
 export class AiWebAcl extends Construct {
+  /** The `maxBodySize` when none is given, in bytes: the most a regional web ACL can inspect. */
+  public static readonly DEFAULT_MAX_BODY_SIZE = DEFAULT_MAX_BODY_SIZE;
+  /** The per-address rate limit when none is given, in requests per evaluation window. */
+  public static readonly DEFAULT_IP_RATE_LIMIT = DEFAULT_IP_RATE_LIMIT;
+  /** The per-caller (Authorization header) rate limit when none is given, in requests per evaluation window. */
+  public static readonly DEFAULT_CALLER_RATE_LIMIT = DEFAULT_CALLER_RATE_LIMIT;
+
   /**
    * Associates a web ACL that exists outside this app (by ARN) with a REST API
    * stage. Its rules are whatever its owner made them; nothing here checks them.
@@ -105,7 +112,7 @@ export class AiWebAcl extends Construct {
       invalidProp(this, 'anonymousIpAction', anonymousIpAction, `one of ${Object.values(ManagedRuleAction).join(', ')}`);
     }
     if (anonymousIpAction === ManagedRuleAction.COUNT) {
-      warnOptOut(this, EdgeWarningId.ANONYMOUS_IP_COUNT_ONLY,
+      warnOptOut(this, GatewayWarning.ANONYMOUS_IP_COUNT_ONLY,
         'anonymousIpAction is COUNT: requests from VPNs, Tor exit nodes and open proxies are no longer blocked.');
     }
     (props.blockedIpSetArns ?? []).forEach((arn) => validateIpSetArn(this, 'blockedIpSetArns', arn));
@@ -155,7 +162,7 @@ export class AiWebAcl extends Construct {
     this.logGroup = logging.logGroup;
     this.loggingConfiguration = logging.loggingConfiguration;
     if (props.logOnlyBlockedAndCounted) {
-      warnOptOut(this, EdgeWarningId.WAF_LOGS_FILTERED,
+      warnOptOut(this, GatewayWarning.WAF_LOGS_FILTERED,
         'logOnlyBlockedAndCounted is set: requests that no rule blocked or counted leave no WAF log record.');
     }
   }

@@ -228,7 +228,7 @@ export class WafAutoBlock extends Construct {
 
   /** Only summary lines carry these counts; lines with a count of 0 publish nothing. */
   private summaryMetric(metricName: LogMetricName, field: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return logMetric(this, this.handler.logs.logGroup, {
+    return logMetric(this, this.handler.logGroup.logGroup, {
       metricName,
       filterPattern: logs.FilterPattern.numberValue(`$.${field}`, '>', 0),
       metricValue: `$.${field}`,

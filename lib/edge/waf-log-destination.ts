@@ -4,9 +4,9 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { EncryptedLogGroup, EncryptedLogGroupProps } from '../observability/encrypted-log-group';
-import { EdgeWarningId } from '../private/edge-warnings';
 import { invalidProp } from '../private/validation';
 import { warnOptOut } from '../private/warnings';
+import { GatewayWarning } from '../gateway-warning';
 
 /** WAF delivers only to log groups whose name starts with this. */
 export const WAF_LOG_GROUP_PREFIX = 'aws-waf-logs-';
@@ -54,7 +54,7 @@ export class WafLogDestination extends Construct {
         `a log group name that starts with ${WAF_LOG_GROUP_PREFIX} (WAF delivers to no other)`);
     }
     if (props.existingLogGroup && !hasCustomerManagedKey(props.existingLogGroup)) {
-      warnOptOut(scope, EdgeWarningId.WAF_LOGS_NOT_ENCRYPTED,
+      warnOptOut(scope, GatewayWarning.WAF_LOGS_NOT_ENCRYPTED,
         `existingLogGroup ${props.existingLogGroup.node.path} has no customer-managed KMS key: WAF logs hold client addresses, paths and headers.`);
     }
     this.logGroup = props.existingLogGroup

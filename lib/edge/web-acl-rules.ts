@@ -2,7 +2,8 @@ import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { BlockResponse, blockWith } from './block-responses';
 import { ManagedGroupSpec, managedGroupStatement, PROMPT_BODY_RULE_LABELS } from './managed-rule-groups';
 import { promptRouteStatement } from './prompt-route';
-import { AiWebAclRule, rulePriority } from './web-acl-rule';
+import { rulePriority } from './rule-order';
+import { AiWebAclRule } from './web-acl-rule';
 
 type Statement = wafv2.CfnWebACL.StatementProperty;
 type Rule = wafv2.CfnWebACL.RuleProperty;

@@ -1,11 +1,16 @@
 import { Aws, Duration, Fn, RemovalPolicy, SecretValue, Token } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import { AiIdentityAttributes } from './ai-identity-attributes';
+import { AiIdentityBase, IAiIdentity } from './ai-identity-base';
+import { ImportedAiIdentity } from './imported-ai-identity';
+import { ADMIN_SCOPE_NAME, DEFAULT_RESOURCE_SERVER_ID, modelScopeName, RESOURCE_SERVER_ID } from './scope-names';
 import { stringListProblem, stringProblem } from '../contracts/field-rules';
 import { ABAC_ATTRIBUTE_NAME, ABAC_ATTRIBUTES, ABAC_ATTRIBUTES_ENV, ABAC_ATTRIBUTES_SEPARATOR } from '../contracts/pre-token';
 import { SecureFunction } from '../private/secure-function';
 import { invalidProp, validatePathSafeNames } from '../private/validation';
-import { WarningId, warnOptOut } from '../private/warnings';
+import { warnOptOut } from '../private/warnings';
+import { GatewayWarning } from '../gateway-warning';
 
 /** Cognito threat protection (adaptive authentication, compromised-credential checks). */
 export enum ThreatProtection {
@@ -26,7 +31,7 @@ export enum UserSignInFlow {
 }
 
 /** A user group, for RBAC rules of the authorizer. */
-export interface AiGroupProps {
+export interface AiGroupOptions {
   /** Group name, as it appears in the `cognito:groups` claim. */
   readonly name: string;
   /** @default - no description */
@@ -36,7 +41,7 @@ export interface AiGroupProps {
 }
 
 /** A machine-to-machine client (OAuth client credentials, generated secret). */
-export interface MachineClientProps {
+export interface MachineClientOptions {
   /** Client name. */
   readonly name: string;
   /** Models whose invoke scope the client may request. */
@@ -46,7 +51,7 @@ export interface MachineClientProps {
 }
 
 /** A client through which users sign in. */
-export interface UserClientProps {
+export interface UserClientOptions {
   /** Client name. */
   readonly name: string;
   /** How users sign in. */
@@ -60,7 +65,7 @@ export interface UserClientProps {
 }
 
 /** An external OpenID Connect identity provider (Okta, Auth0, Entra ID, ...). */
-export interface OidcProviderProps {
+export interface OidcProviderOptions {
   /** Provider name shown on the sign-in page. */
   readonly name: string;
   /** The issuer URL (https). */
@@ -76,7 +81,7 @@ export interface OidcProviderProps {
 }
 
 /** An external SAML 2.0 identity provider. */
-export interface SamlProviderProps {
+export interface SamlProviderOptions {
   /** Provider name shown on the sign-in page. */
   readonly name: string;
   /** URL of the provider's SAML metadata document (https). */
@@ -90,11 +95,11 @@ export interface AiIdentityOptions {
   /** Identifier of the resource server, the prefix of every scope. @default 'ai-gateway' */
   readonly resourceServerId?: string;
   /** Groups for RBAC. @default - none */
-  readonly groups?: AiGroupProps[];
+  readonly groups?: AiGroupOptions[];
   /** Machine-to-machine clients. Require `domainPrefix`. @default - none */
-  readonly machineClients?: MachineClientProps[];
+  readonly machineClients?: MachineClientOptions[];
   /** Clients for users. AUTHORIZATION_CODE clients require `domainPrefix`. @default - none */
-  readonly userClients?: UserClientProps[];
+  readonly userClients?: UserClientOptions[];
   /**
    * Prefix of the Cognito domain that serves the OAuth endpoints. Domain
    * prefixes are unique per region across all AWS accounts.
@@ -120,9 +125,9 @@ export interface AiIdentityOptions {
   /** Validity of refresh tokens, 1 hour to 10 years. @default Duration.hours(8) */
   readonly refreshTokenValidity?: Duration;
   /** External OIDC providers. @default - none */
-  readonly oidcProviders?: OidcProviderProps[];
+  readonly oidcProviders?: OidcProviderOptions[];
   /** External SAML providers. @default - none */
-  readonly samlProviders?: SamlProviderProps[];
+  readonly samlProviders?: SamlProviderOptions[];
   /**
    * What happens to the user pool when the stack is deleted. Deletion protection stays on
    * unless this is DESTROY (a warning is added).
@@ -137,8 +142,6 @@ export interface AiIdentityProps extends AiIdentityOptions {
   readonly models: string[];
 }
 
-export const DEFAULT_RESOURCE_SERVER_ID = 'ai-gateway';
-export const ADMIN_SCOPE_NAME = 'admin';
 const MIN_PASSWORD_LENGTH = 12;
 const DOMAIN_PREFIX = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
@@ -147,7 +150,21 @@ const DOMAIN_PREFIX = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
  * a resource server with one scope per model plus an admin scope, RBAC
  * groups, app clients and optional federation.
  */
-export class AiIdentity extends Construct {
+export class AiIdentity extends AiIdentityBase {
+  /** Identifier of the resource server when `resourceServerId` is not given. */
+  public static readonly DEFAULT_RESOURCE_SERVER_ID: string = DEFAULT_RESOURCE_SERVER_ID;
+  /** Name of the admin scope within the resource server. */
+  public static readonly ADMIN_SCOPE_NAME: string = ADMIN_SCOPE_NAME;
+
+  /**
+   * A user pool that exists outside this app or stack, with the resource server
+   * and scopes an AiIdentity would give it and the ids of its app clients.
+   * Nothing is created; the gateway's authorizers are pointed at the pool.
+   */
+  public static fromAiIdentityAttributes(scope: Construct, id: string, attrs: AiIdentityAttributes): IAiIdentity {
+    return new ImportedAiIdentity(scope, id, attrs);
+  }
+
   /** The user pool. */
   public readonly userPool: cognito.UserPool;
   /** The resource server that defines the scopes. */
@@ -169,11 +186,12 @@ export class AiIdentity extends Construct {
     const threatProtection = props.threatProtection ?? ThreatProtection.ENFORCED;
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
     if (threatProtection !== ThreatProtection.ENFORCED) {
-      warnOptOut(this, WarningId.THREAT_PROTECTION_REDUCED,
+      warnOptOut(this, GatewayWarning.THREAT_PROTECTION_REDUCED,
         `threatProtection is ${threatProtection}: risky sign-ins (leaked credentials, unusual devices) are not blocked.`);
     }
     if (removalPolicy === RemovalPolicy.DESTROY) {
-      warnOptOut(this, WarningId.USER_POOL_DESTROYED_WITH_STACK, 'removalPolicy is DESTROY: the user pool and every user in it are deleted with the stack.');
+      warnOptOut(this, GatewayWarning.USER_POOL_DESTROYED_WITH_STACK,
+        'removalPolicy is DESTROY: the user pool and every user in it are deleted with the stack.');
     }
 
     this.userPool = new cognito.UserPool(this, 'Resource', {
@@ -206,7 +224,7 @@ export class AiIdentity extends Construct {
 
     this.resourceServerId = props.resourceServerId ?? DEFAULT_RESOURCE_SERVER_ID;
     for (const model of props.models) {
-      this.modelScopes.set(model, new cognito.ResourceServerScope({ scopeName: `${model}.invoke`, scopeDescription: `Invoke model ${model}` }));
+      this.modelScopes.set(model, new cognito.ResourceServerScope({ scopeName: modelScopeName(model), scopeDescription: `Invoke model ${model}` }));
     }
     this.adminScope = new cognito.ResourceServerScope({ scopeName: ADMIN_SCOPE_NAME, scopeDescription: 'Invoke every model' });
     this.resourceServer = this.userPool.addResourceServer('ResourceServer', {
@@ -371,7 +389,7 @@ export class AiIdentity extends Construct {
   private validate(props: AiIdentityProps): void {
     if (!Array.isArray(props.models) || props.models.length === 0) invalidProp(this, 'models', props.models, 'at least one model');
     validatePathSafeNames(this, 'models', props.models);
-    if (props.resourceServerId !== undefined && !/^[a-z0-9][a-z0-9._-]{0,62}$/.test(props.resourceServerId)) {
+    if (props.resourceServerId !== undefined && !RESOURCE_SERVER_ID.test(props.resourceServerId)) {
       invalidProp(this, 'resourceServerId', props.resourceServerId, '1-63 characters of [a-z0-9._-]');
     }
     const attributes = props.abacAttributes ?? [];

@@ -2,8 +2,9 @@ import { Duration, Validations } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { Construct } from 'constructs';
 import { AiIdentity, AiIdentityOptions } from './ai-identity';
+import { IAiIdentity } from './ai-identity-base';
 import { JwtAuthorizer } from './jwt-authorizer';
-import { IssuerKind, JwtIssuerProps, ModelAccessProps } from './jwt-authorizer-props';
+import { IssuerKind, JwtIssuerOptions, ModelAccessOptions } from './jwt-authorizer-props';
 import { MODEL_PLACEHOLDER, MODEL_ROUTE_METHOD, modelRoutePath } from '../contracts/routes';
 import { invalidProp } from '../private/validation';
 
@@ -18,8 +19,8 @@ export enum AuthorizationMode {
   COGNITO = 'COGNITO',
 }
 
-/** Authorization of the gateway's routes. */
-export interface GatewayAuthorizationProps {
+/** Authorization of the gateway's routes: what a SecureAiGateway takes as `authorization`. */
+export interface GatewayAuthorizationOptions {
   /** @default AuthorizationMode.JWT */
   readonly mode?: AuthorizationMode;
   /**
@@ -30,18 +31,19 @@ export interface GatewayAuthorizationProps {
    */
   readonly identity?: AiIdentityOptions;
   /**
-   * An identity you created, whose models must include the gateway's. Not with `identity`.
+   * An identity you created (`new AiIdentity(...)`) or imported (`AiIdentity.fromAiIdentityAttributes(...)`),
+   * with a scope for each of the gateway's models. Not with `identity`.
    * @default - the gateway creates one
    */
-  readonly existingIdentity?: AiIdentity;
+  readonly existingIdentity?: IAiIdentity;
   /** JWT mode: issuers besides the Cognito pool (Okta, Auth0, Entra ID, ...). @default - none */
-  readonly externalIssuers?: JwtIssuerProps[];
+  readonly externalIssuers?: JwtIssuerOptions[];
   /**
    * JWT mode: who may invoke each model. Models without a rule are granted to
    * holders of their scope (`<server>/<model>.invoke`) or of the admin scope.
    * @default - scope-based access for every model
    */
-  readonly modelAccess?: ModelAccessProps[];
+  readonly modelAccess?: ModelAccessOptions[];
   /** JWT mode: claim passed on as `context.tenant`. @default - none */
   readonly tenantClaim?: string;
   /** JWT mode: claim passed on as `context.tier`. @default - none */
@@ -52,6 +54,12 @@ export interface GatewayAuthorizationProps {
   readonly resultsCacheTtl?: Duration;
 }
 
+/** Properties of a {@link GatewayAuthorization}. */
+export interface GatewayAuthorizationProps extends GatewayAuthorizationOptions {
+  /** The models whose routes are authorized: each gets its own scope. At least one. */
+  readonly models: string[];
+}
+
 /** What a route needs to be authorized. */
 export interface RouteAuthorization {
   readonly authorizer: apigateway.IAuthorizer;
@@ -60,15 +68,25 @@ export interface RouteAuthorization {
 
 /** The identity and authorizer of a gateway, and each route's authorization. */
 export class GatewayAuthorization extends Construct {
+  /** How the routes prove who calls. */
   public readonly mode: AuthorizationMode;
-  public readonly identity: AiIdentity;
+  /** The Cognito identity whose scopes the routes require. */
+  public readonly identity: IAiIdentity;
   /** The JWT authorizer, in JWT mode. */
   public readonly jwtAuthorizer?: JwtAuthorizer;
+  /** The access rules given for single models; the others are granted by scope. */
+  public readonly modelAccess: ModelAccessOptions[];
+  /** The issuers accepted besides the Cognito pool. */
+  public readonly externalIssuers: JwtIssuerOptions[];
   private readonly cognitoAuthorizer?: apigateway.CognitoUserPoolsAuthorizer;
 
-  public constructor(scope: Construct, id: string, props: GatewayAuthorizationProps, models: string[]) {
+  public constructor(scope: Construct, id: string, props: GatewayAuthorizationProps) {
     super(scope, id);
+    const models = props.models;
+    if (!Array.isArray(models) || models.length === 0) invalidProp(this, 'models', models, 'at least one model');
     this.mode = props.mode ?? AuthorizationMode.JWT;
+    this.modelAccess = [...props.modelAccess ?? []];
+    this.externalIssuers = [...props.externalIssuers ?? []];
     if (props.identity && props.existingIdentity) {
       invalidProp(this, 'authorization.identity', 'both identity and existingIdentity', 'one of identity or existingIdentity');
     }
@@ -87,7 +105,7 @@ export class GatewayAuthorization extends Construct {
     }
 
     const clientIds = this.identity.clientIds;
-    const issuers: JwtIssuerProps[] = [
+    const issuers: JwtIssuerOptions[] = [
       ...(clientIds.length > 0 ? [{ issuer: this.identity.issuer, kind: IssuerKind.COGNITO, audience: clientIds }] : []),
       ...props.externalIssuers ?? [],
     ];
@@ -137,7 +155,7 @@ const DEFAULT_MACHINE_CLIENT = 'gateway-client';
  * The identity's options: the user's, or, when the user gave none and no external issuer
  * either, one machine client for every model, so that the smallest gateway can be called.
  */
-function identityOptions(props: GatewayAuthorizationProps, models: string[]): AiIdentityOptions {
+function identityOptions(props: GatewayAuthorizationOptions, models: string[]): AiIdentityOptions {
   if (props.identity || (props.externalIssuers ?? []).length > 0) return props.identity ?? {};
   return { machineClients: [{ name: DEFAULT_MACHINE_CLIENT, models }] };
 }

@@ -30,7 +30,7 @@ export enum ClaimOperator {
 }
 
 /** A trusted token issuer. */
-export interface JwtIssuerProps {
+export interface JwtIssuerOptions {
   /** The exact `iss` of its tokens (https). */
   readonly issuer: string;
   /** Kind of issuer. */
@@ -58,7 +58,7 @@ export interface JwtIssuerProps {
 }
 
 /** An ABAC condition on a claim. */
-export interface ClaimConditionProps {
+export interface ClaimConditionOptions {
   /** Claim name, e.g. `custom:tenant`. */
   readonly claim: string;
   /** How the claim is compared with the values. */
@@ -70,7 +70,7 @@ export interface ClaimConditionProps {
 }
 
 /** Who may invoke a model: any listed group or scope, and every condition. */
-export interface ModelAccessProps {
+export interface ModelAccessOptions {
   /** The model's name: 1-64 characters of [a-z0-9-], starting and ending with a letter or digit. */
   readonly model: string;
   /** RBAC: members of any of these groups. @default - none */
@@ -78,7 +78,7 @@ export interface ModelAccessProps {
   /** RBAC: holders of any of these scopes. @default - none */
   readonly allowScopes?: string[];
   /** ABAC: conditions that must all hold as well. @default - none */
-  readonly conditions?: ClaimConditionProps[];
+  readonly conditions?: ClaimConditionOptions[];
 }
 
 /**
@@ -107,9 +107,9 @@ export interface AuthorizedRoute {
 /** Properties of a {@link JwtAuthorizer}. */
 export interface JwtAuthorizerProps {
   /** The issuers whose tokens are accepted. At least one. */
-  readonly issuers: JwtIssuerProps[];
+  readonly issuers: JwtIssuerOptions[];
   /** Access rules, one per model. A model without a rule is denied to everyone. */
-  readonly modelAccess: ModelAccessProps[];
+  readonly modelAccess: ModelAccessOptions[];
   /**
    * The routes this authorizer guards. Every method you attach it to must be
    * one of them: the function denies any route it does not know. Each route's

@@ -23,9 +23,10 @@ import {
   routePathProblem,
   routeSetProblems,
 } from '../contracts/routes';
-import { AuthorizedRoute, ClaimConditionProps, ClaimOperator, IssuerKind, JwtAuthorizerProps } from './jwt-authorizer-props';
+import { AuthorizedRoute, ClaimConditionOptions, ClaimOperator, IssuerKind, JwtAuthorizerProps } from './jwt-authorizer-props';
 import { describeValue, invalidProp, validateRange } from '../private/validation';
-import { WarningId, warnOptOut } from '../private/warnings';
+import { warnOptOut } from '../private/warnings';
+import { GatewayWarning } from '../gateway-warning';
 
 /** API Gateway's limit on an authorizer's result cache. */
 export const MAX_CACHE_TTL_SECONDS = 3600;
@@ -71,7 +72,7 @@ function validateIssuers(scope: IConstruct, props: JwtAuthorizerProps): void {
     }
     if (hasAudience) checkList(scope, `${where}.audience`, issuer.audience, AUDIENCE_RULE);
     if (issuer.skipAudienceCheck) {
-      warnOptOut(scope, WarningId.AUDIENCE_CHECK_SKIPPED,
+      warnOptOut(scope, GatewayWarning.AUDIENCE_CHECK_SKIPPED,
         `${where} (${issuer.issuer}) accepts tokens of any audience: a token minted for another application is accepted too.`);
     }
     if (issuer.kind === IssuerKind.OIDC && issuer.tokenUse !== undefined) {
@@ -103,7 +104,7 @@ function validateModelAccess(scope: IConstruct, props: JwtAuthorizerProps): void
   }
 }
 
-function validateCondition(scope: IConstruct, where: string, condition: ClaimConditionProps): void {
+function validateCondition(scope: IConstruct, where: string, condition: ClaimConditionOptions): void {
   checkString(scope, `${where}.claim`, condition.claim, CLAIM_NAME_RULE, true);
   checkList(scope, `${where}.values`, condition.values, CONDITION_VALUES_RULE);
   const single = condition.comparison === ClaimOperator.EQUALS || condition.comparison === ClaimOperator.AT_LEAST;

@@ -4,16 +4,13 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { AUTHORIZER_CONFIG_ENV as CONFIG_ENV } from '../contracts/authorizer';
+import { AUTHORIZER_CONFIG_ENV } from '../contracts/authorizer';
 import { IssuerKind, JwtAuthorizerProps, TokenUse } from './jwt-authorizer-props';
 import { routeConfigs, unguardedMethods, validateJwtAuthorizerProps } from './jwt-authorizer-validation';
 import { EncryptedLogGroup } from '../observability/encrypted-log-group';
 import { LogMetricName } from '../contracts/metric-names';
 import { logMetric } from '../private/log-metric';
 import { SecureFunction } from '../private/secure-function';
-
-/** The environment variable the handler reads its JSON config from. */
-export const AUTHORIZER_CONFIG_ENV = CONFIG_ENV;
 
 /**
  * A Lambda REQUEST authorizer that verifies JWTs from several issuers and
@@ -27,7 +24,7 @@ export class JwtAuthorizer extends Construct {
   /** The function that decides. */
   public readonly function: lambda.Function;
   /** The encrypted log group of the function: its audit lines, one per decision. */
-  public readonly logs: EncryptedLogGroup;
+  public readonly logGroup: EncryptedLogGroup;
 
   private readonly handler: SecureFunction;
 
@@ -46,7 +43,7 @@ export class JwtAuthorizer extends Construct {
       logRetention: props.logRetention,
     });
     this.function = this.handler.function;
-    this.logs = this.handler.logs;
+    this.logGroup = this.handler.logGroup;
     this.handler.acknowledgeOutsideVpc('The authorizer fetches signing keys from the token issuers (Cognito and external OIDC providers) over HTTPS '
       + 'on the internet; it reads no data store and calls no private resource.');
     this.handler.acknowledgeSynchronousOnly('API Gateway');
@@ -81,7 +78,7 @@ export class JwtAuthorizer extends Construct {
   }
 
   private decisionMetric(metricName: LogMetricName, filterPattern: logs.IFilterPattern, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return logMetric(this, this.handler.logs.logGroup, { metricName, filterPattern }, props);
+    return logMetric(this, this.handler.logGroup.logGroup, { metricName, filterPattern }, props);
   }
 
   /** The JSON config the handler reads; ids of pools and clients stay tokens until deployment. */

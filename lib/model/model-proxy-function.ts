@@ -25,17 +25,17 @@ import {
 } from '../contracts/model-proxy';
 import { PROMPT_LENGTH } from '../contracts/limits';
 import { DEFAULT_MAX_OUTPUT_TOKENS } from '../contracts/prompt-schema';
-import { ModelNetwork } from '../network/model-network';
+import { IModelNetwork } from '../network/model-network-base';
 import { EncryptedLogGroup } from '../observability/encrypted-log-group';
 import { SecureFunction } from '../private/secure-function';
-import { ModelWarningId } from '../private/model-warnings';
 import { invalidProp, validatePathSafeNames, validateRange } from '../private/validation';
 import { warnOptOut } from '../private/warnings';
+import { GatewayWarning } from '../gateway-warning';
 
 /** Properties of a {@link ModelProxyFunction}. */
 export interface ModelProxyFunctionProps {
   /** The network the function runs in. */
-  readonly network: ModelNetwork;
+  readonly network: IModelNetwork;
   /** The model the function calls. */
   readonly backend: ModelBackend;
   /** The route's model name (`POST /v1/models/<modelName>/invoke`): 1-64 characters of `[a-z0-9-]`. */
@@ -112,15 +112,15 @@ export enum InjectionAction {
   OFF = 'off',
 }
 
-export const DEFAULT_RESERVED_CONCURRENCY = 10;
-export const DEFAULT_PROXY_TIMEOUT = Duration.seconds(25);
+const DEFAULT_RESERVED_CONCURRENCY = 10;
+const DEFAULT_PROXY_TIMEOUT = Duration.seconds(25);
 /** API Gateway's default integration timeout is 29 s; leave room for the cold start. */
-export const MAX_PROXY_TIMEOUT_SECONDS = 28;
+const MAX_PROXY_TIMEOUT_SECONDS = 28;
 /** Chosen by measurement; see docs/model-connectivity.md ("Memory"). */
-export const DEFAULT_PROXY_MEMORY_MB = 1024;
+const DEFAULT_PROXY_MEMORY_MB = 1024;
 /** One full vCPU, for routes that accept prompts far beyond the gateway's default limit. */
-export const LARGE_PROMPT_PROXY_MEMORY_MB = 1769;
-export const LARGE_PROMPT_CHARS = 65_536;
+const LARGE_PROMPT_PROXY_MEMORY_MB = 1769;
+const LARGE_PROMPT_CHARS = 65_536;
 
 /**
  * The Lambda proxy integration of one model route: in the model network's
@@ -147,7 +147,7 @@ export class ModelProxyFunction extends Construct implements ec2.IConnectable {
   /** The function's encrypted log group. */
   public readonly logGroup: EncryptedLogGroup;
   /** The network the function runs in. */
-  public readonly network: ModelNetwork;
+  public readonly network: IModelNetwork;
   /** The route's model name. */
   public readonly modelName: string;
   /** What the backend told the function when bound. */
@@ -163,7 +163,7 @@ export class ModelProxyFunction extends Construct implements ec2.IConnectable {
     validateRange(this, 'maxAttempts', props.maxAttempts, RETRY_ATTEMPTS);
     validateRange(this, 'injectionThreshold', props.injectionThreshold, { ...INJECTION_THRESHOLD, integer: false });
     if (props.injectionAction === InjectionAction.OFF) {
-      warnOptOut(this, ModelWarningId.INJECTION_GUARD_OFF, `injectionAction is OFF: prompts to ${props.modelName} are not screened for prompt injection.`);
+      warnOptOut(this, GatewayWarning.INJECTION_GUARD_OFF, `injectionAction is OFF: prompts to ${props.modelName} are not screened for prompt injection.`);
     }
     this.piiMasking = piiMaskingConfig(this, props.piiMasking, { modelName: props.modelName, restorePlaceholders: props.restorePlaceholders ?? false });
     const timeout = props.timeout ?? DEFAULT_PROXY_TIMEOUT;
@@ -193,7 +193,7 @@ export class ModelProxyFunction extends Construct implements ec2.IConnectable {
     this.function = this.handler.function;
     this.policy = this.handler.policy;
     this.role = this.handler.role;
-    this.logGroup = this.handler.logs;
+    this.logGroup = this.handler.logGroup;
 
     // The backend grants the function its one action and opens the network path to it.
     this.backendConfig = props.backend.bind(this, this);

@@ -21,7 +21,7 @@ import {
 } from '../contracts/model-proxy';
 import { checkAllowlistValues, checkCustomPatternName, compileCustomPattern, CUSTOM_PATTERN_NAME_RULE } from '../../lambda/pii-masking/config-checks';
 import { PiiConfigError } from '../../lambda/pii-masking/errors';
-import { ModelWarningId } from '../private/model-warnings';
+import { GatewayWarning } from '../gateway-warning';
 import { invalidProp } from '../private/validation';
 import { warnOptOut } from '../private/warnings';
 
@@ -64,7 +64,7 @@ function entityTypes(scope: IConstruct, given: readonly string[], modelName: str
   const chosen = PII_ENTITY_TYPES.filter((type) => given.includes(type));
   const off = PII_ENTITY_TYPES.filter((type) => !given.includes(type));
   if (off.length > 0) {
-    warnOptOut(scope, ModelWarningId.PII_TYPES_NOT_MASKED,
+    warnOptOut(scope, GatewayWarning.PII_TYPES_NOT_MASKED,
       `piiMasking.entityTypes leaves out ${off.join(', ')}: the proxy of ${modelName} passes them to the model, and back to the caller, in clear.`);
   }
   return chosen;

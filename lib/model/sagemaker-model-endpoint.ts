@@ -5,7 +5,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
-import { ModelNetwork } from '../network/model-network';
+import { IModelNetwork } from '../network/model-network-base';
 import { restrictGrantsToAwsServices } from '../private/kms';
 import { invalidProp, validateRange } from '../private/validation';
 
@@ -57,7 +57,7 @@ export interface SageMakerModelEndpointOptions {
 /** Properties of a {@link SageMakerModelEndpoint}. */
 export interface SageMakerModelEndpointProps extends SageMakerModelEndpointOptions {
   /** The network the model's network interfaces go into. */
-  readonly network: ModelNetwork;
+  readonly network: IModelNetwork;
 }
 
 /** Instance families with local NVMe storage: SageMaker refuses a volume key for them. */
@@ -82,7 +82,7 @@ export class SageMakerModelEndpoint extends Construct {
   /** The model. */
   public readonly model: sagemaker.CfnModel;
   /** The execution role SageMaker assumes for the model. */
-  public readonly role: iam.Role;
+  public readonly role: iam.IRole;
   /** The security group of the model's network interfaces. */
   public readonly securityGroup: ec2.SecurityGroup;
   /** The key of the ML storage volumes, when the instance type has EBS volumes. */

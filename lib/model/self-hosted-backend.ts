@@ -4,9 +4,9 @@ import type { BackendBinding } from './backend-binding';
 import { ModelBackendConfig, ModelBackendType, SelfHostedBackendOptions } from './backend-options';
 import type { ModelProxyFunction } from './model-proxy-function';
 import { resolvePayload } from './payload-options';
-import { ModelWarningId } from '../private/model-warnings';
 import { invalidProp, validateRange } from '../private/validation';
 import { warnOptOut } from '../private/warnings';
+import { GatewayWarning } from '../gateway-warning';
 
 
 /** `scheme://host[:port][/path]`, where host may be a token (a load balancer's DNS name). */
@@ -26,7 +26,7 @@ export class SelfHostedBackend implements BackendBinding {
       invalidProp(scope, 'url', url, 'an https URL (set allowInsecureHttp to accept plain http)');
     }
     if (scheme === 'http') {
-      warnOptOut(scope, ModelWarningId.PLAIN_HTTP_MODEL_SERVER,
+      warnOptOut(scope, GatewayWarning.PLAIN_HTTP_MODEL_SERVER,
         'allowInsecureHttp is true: masked prompts and model answers cross the VPC unencrypted.');
     }
     const port = portText !== undefined ? Number(portText) : scheme === 'https' ? 443 : 80;

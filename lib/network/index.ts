@@ -1,2 +1,4 @@
 export * from './model-network';
+export * from './model-network-attributes';
+export * from './model-network-base';
 export * from './unmasked-vpc-link-integration';

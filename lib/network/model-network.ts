@@ -5,10 +5,13 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { EncryptedLogGroup } from '../observability/encrypted-log-group';
+import { ImportedModelNetwork } from './imported-model-network';
+import { ModelNetworkAttributes } from './model-network-attributes';
+import { EndpointAccessOptions, IModelNetwork, ModelNetworkBase } from './model-network-base';
 import { GuardControl } from '../private/guard-controls';
-import { ModelWarningId } from '../private/model-warnings';
 import { invalidProp, validateRange } from '../private/validation';
 import { warnOptOut } from '../private/warnings';
+import { GatewayWarning } from '../gateway-warning';
 
 /** Properties of a {@link ModelNetwork}. */
 export interface ModelNetworkProps {
@@ -60,20 +63,6 @@ export interface ModelNetworkProps {
   readonly restrictDefaultSecurityGroup?: boolean;
 }
 
-/** Who may use an interface endpoint, for what. */
-export interface EndpointAccessOptions {
-  /** The AWS service of the interface endpoint. */
-  readonly service: ec2.InterfaceVpcEndpointAwsService;
-  /** The only role the endpoint policy admits (matched on `aws:PrincipalArn`). */
-  readonly role: iam.IRole;
-  /** The actions the role may call through the endpoint. */
-  readonly actions: string[];
-  /** The resources those actions may touch. */
-  readonly resources: string[];
-  /** What may open connections to the endpoint on port 443. */
-  readonly peer: ec2.IConnectable;
-}
-
 const DEFAULT_MAX_AZS = 2;
 const SUBNET_CIDR_MASK = 22;
 
@@ -85,13 +74,22 @@ const SUBNET_CIDR_MASK = 22;
  * the roles, actions and resources granted through {@link grantEndpointAccess}
  * and a security group that admits only the given peers.
  */
-export class ModelNetwork extends Construct {
+export class ModelNetwork extends ModelNetworkBase {
+  /**
+   * A model network that exists outside this app or stack: its VPC, subnets and endpoints.
+   * Nothing is created in it but the rules that admit the model functions to its endpoints;
+   * the endpoint policies stay its owner's (each grant adds a warning saying what they must admit).
+   */
+  public static fromModelNetworkAttributes(scope: Construct, id: string, attrs: ModelNetworkAttributes): IModelNetwork {
+    return new ImportedModelNetwork(scope, id, attrs);
+  }
+
   /** The VPC. */
   public readonly vpc: ec2.IVpc;
   /** The subnets of the model functions and the interface endpoints. */
   public readonly subnets: ec2.SubnetSelection;
   /** The encrypted log group of the flow logs, when flow logs are on. */
-  public readonly flowLogs?: EncryptedLogGroup;
+  public readonly flowLogGroup?: EncryptedLogGroup;
   /** The flow log, when flow logs are on. */
   public readonly flowLog?: ec2.FlowLog;
 
@@ -105,11 +103,6 @@ export class ModelNetwork extends Construct {
     if (props.existingVpc) {
       this.vpc = props.existingVpc;
       this.subnets = props.subnets ?? { subnetType: ec2.SubnetType.PRIVATE_ISOLATED };
-      const type = this.subnets.subnetType;
-      if (type !== undefined && type !== ec2.SubnetType.PRIVATE_ISOLATED) {
-        warnOptOut(this, ModelWarningId.SUBNETS_NOT_ISOLATED,
-          `subnets are ${type}: the model functions have a route to the internet, so data can leave the VPC without passing an endpoint policy.`);
-      }
     } else {
       this.warnWhenZonesNeedLookup();
       const vpc = new ec2.Vpc(this, 'Vpc', {
@@ -127,21 +120,21 @@ export class ModelNetwork extends Construct {
       if (props.restrictDefaultSecurityGroup ?? true) {
         acknowledgeDefaultSecurityGroupProvider(this);
       } else {
-        warnOptOut(this, ModelWarningId.DEFAULT_SECURITY_GROUP_OPEN,
+        warnOptOut(this, GatewayWarning.DEFAULT_SECURITY_GROUP_OPEN,
           'restrictDefaultSecurityGroup is false: the default security group keeps its allow-all rules for its members.');
       }
     }
-    this.validateZones();
+    this.checkSubnets();
 
     if (props.flowLogs ?? true) {
-      this.flowLogs = new EncryptedLogGroup(this, 'FlowLogs', { retention: props.flowLogRetention });
+      this.flowLogGroup = new EncryptedLogGroup(this, 'FlowLogs', { retention: props.flowLogRetention });
       this.flowLog = new ec2.FlowLog(this, 'FlowLog', {
         resourceType: ec2.FlowLogResourceType.fromVpc(this.vpc),
         trafficType: ec2.FlowLogTrafficType.ALL,
-        destination: ec2.FlowLogDestination.toCloudWatchLogs(this.flowLogs.logGroup, this.flowLogRole(this.flowLogs)),
+        destination: ec2.FlowLogDestination.toCloudWatchLogs(this.flowLogGroup.logGroup, this.flowLogRole(this.flowLogGroup)),
       });
     } else {
-      warnOptOut(this, ModelWarningId.FLOW_LOGS_DISABLED, 'flowLogs is false: traffic in the model network is not recorded.');
+      warnOptOut(this, GatewayWarning.FLOW_LOGS_DISABLED, 'flowLogs is false: traffic in the model network is not recorded.');
     }
   }
 
@@ -155,7 +148,7 @@ export class ModelNetwork extends Construct {
     if (Token.isUnresolved(stack.account) || Token.isUnresolved(stack.region)) return;
     const { key } = ContextProvider.getKey(this, { provider: cxschema.ContextProvider.AVAILABILITY_ZONE_PROVIDER });
     if (this.node.tryGetContext(key) !== undefined) return;
-    Annotations.of(this).addWarningV2(ModelWarningId.AVAILABILITY_ZONES_LOOKUP,
+    Annotations.of(this).addWarningV2(GatewayWarning.AVAILABILITY_ZONES_LOOKUP,
       `The stack names account ${stack.account} and region ${stack.region}, so the model VPC's availability zones are looked up in that account, `
       + 'which needs AWS credentials. To synthesize without them, put the zones into cdk.json\'s context as '
       + `"${key}": ["${stack.region}a", "${stack.region}b"] (the zone names your account has), or leave env out of the stack.`);
@@ -267,13 +260,6 @@ export class ModelNetwork extends Construct {
       invalidProp(this, 'subnets', 'a subnet selection', 'no subnet selection for a new VPC (it has isolated subnets only)');
     }
     validateRange(this, 'maxAzs', props.maxAzs, { min: 2, max: 6 });
-  }
-
-  private validateZones(): void {
-    const zones = this.vpc.selectSubnets(this.subnets).availabilityZones;
-    if (!zones.some((zone) => Token.isUnresolved(zone)) && new Set(zones).size < 2) {
-      invalidProp(this, 'subnets', `subnets in ${new Set(zones).size} availability zone(s)`, 'subnets in at least two availability zones');
-    }
   }
 }
 

@@ -2,9 +2,9 @@ import { Duration, Token } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Construct } from 'constructs';
-import { ModelWarningId } from '../private/model-warnings';
 import { invalidProp } from '../private/validation';
 import { warnOptOut } from '../private/warnings';
+import { GatewayWarning } from '../gateway-warning';
 
 /** Properties of an {@link UnmaskedVpcLinkIntegration}: `networkLoadBalancer` or `existingVpcLink`, not both. */
 export interface UnmaskedVpcLinkIntegrationProps {
@@ -71,11 +71,11 @@ export class UnmaskedVpcLinkIntegration extends Construct {
       invalidProp(this, 'timeout', `${timeout.toMilliseconds()} ms`, '50 ms to 29 s');
     }
 
-    warnOptOut(this, ModelWarningId.PII_MASKING_BYPASSED,
+    warnOptOut(this, GatewayWarning.PII_MASKING_BYPASSED,
       'This route reaches the model server through a VPC link without the model proxy: prompts and answers are not masked, '
         + 'and model server errors reach the caller unmapped.');
     if (scheme === 'http') {
-      warnOptOut(this, ModelWarningId.PLAIN_HTTP_MODEL_SERVER, 'allowInsecureHttp is true: prompts and answers cross the VPC unencrypted.');
+      warnOptOut(this, GatewayWarning.PLAIN_HTTP_MODEL_SERVER, 'allowInsecureHttp is true: prompts and answers cross the VPC unencrypted.');
     }
 
     this.vpcLink = props.existingVpcLink ?? new apigateway.VpcLink(this, 'VpcLink', {

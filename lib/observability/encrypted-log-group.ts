@@ -4,7 +4,8 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { restrictGrantsToAwsServices } from '../private/kms';
-import { WarningId, warnOptOut } from '../private/warnings';
+import { warnOptOut } from '../private/warnings';
+import { GatewayWarning } from '../gateway-warning';
 
 /** Properties of an {@link EncryptedLogGroup}. */
 export interface EncryptedLogGroupProps {
@@ -62,11 +63,11 @@ export class EncryptedLogGroup extends Construct {
     const retention = props.retention ?? logs.RetentionDays.ONE_YEAR;
 
     if (removalPolicy !== RemovalPolicy.RETAIN) {
-      warnOptOut(this, WarningId.LOG_GROUP_DESTROYED_WITH_STACK,
+      warnOptOut(this, GatewayWarning.LOG_GROUP_DESTROYED_WITH_STACK,
         `removalPolicy is ${removalPolicy}: the log group${props.encryptionKey ? '' : ' and its key'} will be deleted with the stack.`);
     }
     if (retention !== logs.RetentionDays.INFINITE && retention < MIN_AUDIT_RETENTION_DAYS) {
-      warnOptOut(this, WarningId.SHORT_LOG_RETENTION,
+      warnOptOut(this, GatewayWarning.SHORT_LOG_RETENTION,
         `retention is ${retention} days: shorter than the ${MIN_AUDIT_RETENTION_DAYS} days that audit standards such as PCI DSS ask for.`);
     }
 

@@ -8,7 +8,8 @@ import { createAlarmTopics } from './alarm-topics';
 import { AlarmSeverity, GatewayAlarmKind, GatewayAlarmThresholdsBySeverity } from './alarm-thresholds';
 import { GatewayDashboard } from './gateway-dashboard';
 import { GatewayMetrics, WatchedEndpoint, WatchedFunction } from './gateway-metrics';
-import { GatewayMonitoringTargets, MonitoredFunctionProps, SageMakerEndpointOptions } from './monitoring-targets';
+import { GATEWAY_METRIC_NAMESPACE, MODEL_PROXY_SERVICE_NAME, PROXY_METRIC_DIMENSION_SETS } from '../contracts/metric-names';
+import { GatewayMonitoringTargets, MonitoredFunctionOptions, SageMakerEndpointOptions } from './monitoring-targets';
 import {
   DEFAULT_DATAPOINTS_TO_ALARM, DEFAULT_EVALUATION_PERIODS, DEFAULT_MINIMUM_REQUESTS, DEFAULT_PERIOD, validateMonitoringWindow,
 } from './monitoring-window';
@@ -88,6 +89,16 @@ interface AlarmSpec {
  * {@link GatewayDashboard} of the same metrics.
  */
 export class GatewayAlarms extends Construct {
+  /** Namespace of the custom metrics the gateway's functions emit (see `ProxyMetricName`), for alarms and widgets of your own. */
+  public static readonly METRIC_NAMESPACE: string = GATEWAY_METRIC_NAMESPACE;
+  /** The `service` dimension value of every model-proxy metric. */
+  public static readonly MODEL_PROXY_SERVICE_NAME: string = MODEL_PROXY_SERVICE_NAME;
+  /**
+   * The dimension sets every model-proxy metric is emitted under (names of `GatewayMetricDimension`):
+   * per gateway, and per gateway and model. A metric of your own must name all dimensions of one set.
+   */
+  public static readonly PROXY_METRIC_DIMENSION_SETS: string[][] = PROXY_METRIC_DIMENSION_SETS.map((set) => [...set]);
+
   /** The topic of warnings. */
   public readonly warningTopic: sns.ITopic;
   /** The topic of critical alarms (the same as `warningTopic` with `existingTopic`). */
@@ -156,7 +167,7 @@ export class GatewayAlarms extends Construct {
   }
 
   /** Watches a function's errors, throttles and p99 duration (as a share of its timeout). */
-  public addFunction(props: MonitoredFunctionProps): void {
+  public addFunction(props: MonitoredFunctionOptions): void {
     const fn = this.watched.addFunction(props);
     this.watchFunction(fn);
     this.dashboard?.addFunction(props);

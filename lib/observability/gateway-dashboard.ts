@@ -3,7 +3,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct, IConstruct } from 'constructs';
 import { GatewayMetrics, WatchedEndpoint, WatchedFunction } from './gateway-metrics';
 import { ProxyMetricName } from '../contracts/metric-names';
-import { GatewayMonitoringTargets, MonitoredFunctionProps, SageMakerEndpointOptions } from './monitoring-targets';
+import { GatewayMonitoringTargets, MonitoredFunctionOptions, SageMakerEndpointOptions } from './monitoring-targets';
 import { DEFAULT_MINIMUM_REQUESTS, DEFAULT_PERIOD, validateMonitoringWindow } from './monitoring-window';
 import { WatchedResources } from './watched-resources';
 
@@ -74,7 +74,7 @@ export class GatewayDashboard extends Construct {
   }
 
   /** Graphs a function's errors, throttles and p99 duration. */
-  public addFunction(props: MonitoredFunctionProps): void {
+  public addFunction(props: MonitoredFunctionOptions): void {
     this.graphFunction(this.watched.addFunction(props));
   }
 

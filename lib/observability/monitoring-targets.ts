@@ -6,7 +6,7 @@ import { WafAutoBlock } from '../edge/waf-auto-block';
 import { JwtAuthorizer } from '../identity/jwt-authorizer';
 
 /** A Lambda function whose errors, throttles and duration are watched. */
-export interface MonitoredFunctionProps {
+export interface MonitoredFunctionOptions {
   /** Name in alarm descriptions and on the dashboard: 1-64 characters of `[A-Za-z0-9/_-]`. */
   readonly label: string;
   /** The function. */
@@ -50,7 +50,7 @@ export interface GatewayMonitoringTargets {
    * Functions to watch besides those added with `addFunction` or `addFunctionsIn`.
    * @default - none
    */
-  readonly functions?: MonitoredFunctionProps[];
+  readonly functions?: MonitoredFunctionOptions[];
   /**
    * Names of SageMaker endpoints (variant `AllTraffic`) behind the models.
    * Others can be added with `addSageMakerEndpoint`.

@@ -2,7 +2,7 @@ import { Duration, Token } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct, IConstruct } from 'constructs';
 import { WatchedEndpoint, WatchedFunction } from './gateway-metrics';
-import { MonitoredFunctionProps, SageMakerEndpointOptions } from './monitoring-targets';
+import { MonitoredFunctionOptions, SageMakerEndpointOptions } from './monitoring-targets';
 import { SAGEMAKER_ENDPOINT_NAME } from '../contracts/model-proxy';
 import { invalidProp } from '../private/validation';
 
@@ -21,7 +21,7 @@ export class WatchedResources {
 
   public constructor(private readonly scope: Construct) {}
 
-  public addFunction(props: MonitoredFunctionProps): WatchedFunction {
+  public addFunction(props: MonitoredFunctionOptions): WatchedFunction {
     if (!LABEL.test(props.label)) invalidProp(this.scope, 'function label', props.label, '1-100 characters of [A-Za-z0-9/_-]');
     if (this.functions.some((fn) => fn.label === props.label)) {
       invalidProp(this.scope, 'function label', props.label, 'a label not used by another watched function');
@@ -38,7 +38,7 @@ export class WatchedResources {
   }
 
   /** Labels of the functions `addFunctionsIn` would add: their paths under `root`, without a trailing `/Resource`. */
-  public unwatchedFunctionsIn(root: IConstruct): MonitoredFunctionProps[] {
+  public unwatchedFunctionsIn(root: IConstruct): MonitoredFunctionOptions[] {
     const rootPath = root.node.path;
     return root.node.findAll()
       .filter((c): c is lambda.Function => c instanceof lambda.Function && !this.functions.some((fn) => fn.function === c))

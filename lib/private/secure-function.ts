@@ -41,18 +41,18 @@ export class SecureFunction extends Construct {
   public readonly function: lambda.Function;
   public readonly role: iam.Role;
   public readonly policy: iam.ManagedPolicy;
-  public readonly logs: EncryptedLogGroup;
+  public readonly logGroup: EncryptedLogGroup;
 
   public constructor(scope: Construct, id: string, props: SecureFunctionProps) {
     super(scope, id);
-    this.logs = new EncryptedLogGroup(this, 'Logs', { retention: props.logRetention });
+    this.logGroup = new EncryptedLogGroup(this, 'Logs', { retention: props.logRetention });
     this.policy = new iam.ManagedPolicy(this, 'Policy', {
       description: props.description,
       statements: [
         new iam.PolicyStatement({
           sid: 'WriteOwnLogs',
           actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-          resources: [this.logs.logGroupArn],
+          resources: [this.logGroup.logGroupArn],
         }),
         new iam.PolicyStatement({
           sid: 'Tracing',
@@ -94,7 +94,7 @@ export class SecureFunction extends Construct {
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       tracing: lambda.Tracing.ACTIVE,
       loggingFormat: lambda.LoggingFormat.JSON,
-      logGroup: this.logs.logGroup,
+      logGroup: this.logGroup.logGroup,
       role: this.role.withoutPolicyUpdates(),
       vpc: props.vpc,
       vpcSubnets: props.vpcSubnets,

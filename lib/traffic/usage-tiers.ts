@@ -22,6 +22,8 @@ export class UsageTiers extends Construct {
   public readonly usagePlans: apigateway.UsagePlan[] = [];
   /** The API keys, in the order they were added. */
   public readonly apiKeys: apigateway.ApiKey[] = [];
+  /** The tiers, as given. */
+  public readonly tiers: UsageTierOptions[];
 
   private readonly plans = new Map<string, apigateway.UsagePlan>();
   private readonly keys = new Map<string, apigateway.ApiKey>();
@@ -36,6 +38,7 @@ export class UsageTiers extends Construct {
     validateModels(this, props.stage, props.models);
     validateTiers(this, props.tiers, props.models.map((m) => m.model));
     this.methods = new Map(props.models.map((m) => [m.model, m.method]));
+    this.tiers = [...props.tiers];
 
     this.applyKeySource(props.stage.restApi);
     for (const method of this.methods.values()) {

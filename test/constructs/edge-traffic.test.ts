@@ -28,7 +28,7 @@ import {
 import { GATEWAY_ERRORS } from '../../lib/api/gateway-responses';
 import { WAF_COUNTRY_CODES } from '../../lib/edge/country-codes';
 import { promptRoutePathRegex } from '../../lib/edge/prompt-route';
-import { RULE_ORDER } from '../../lib/edge/web-acl-rule';
+import { RULE_ORDER } from '../../lib/edge/rule-order';
 import { newTestStack } from '../setup/stacks';
 
 type Json = Record<string, any>;

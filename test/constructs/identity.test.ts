@@ -8,7 +8,7 @@ import {
   AuthorizationMode,
   ClaimOperator,
   CloudWatchRoleMode,
-  GatewayAuthorizationProps,
+  GatewayAuthorizationOptions,
   IssuerKind,
   JwtAuthorizer,
   JwtAuthorizerProps,
@@ -371,7 +371,7 @@ describe('gateway authorization', () => {
     t2.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
   });
 
-  const bad: Array<[string, GatewayAuthorizationProps, RegExp]> = [
+  const bad: Array<[string, GatewayAuthorizationOptions, RegExp]> = [
     ['fails when JWT mode has no app client and no external issuer', { identity: {} }, /Invalid authorization: .*expected app clients in the identity/],
     ['fails when COGNITO mode is given JWT settings', { mode: AuthorizationMode.COGNITO, tenantClaim: 'custom:tenant' }, /Invalid authorization\.tenantClaim: got "custom:tenant"; expected nothing in COGNITO mode/],
     ['fails when a rule names an unknown model', { identity: { domainPrefix: 'x-login', machineClients: [{ name: 'm', models: ['chat'] }] }, modelAccess: [{ model: 'other', allowGroups: ['g'] }] }, /Invalid authorization\.modelAccess\[\]\.model: got "other"/],

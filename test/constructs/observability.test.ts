@@ -7,7 +7,6 @@ import {
   AlarmSeverity,
   AuthorizationMode,
   CloudWatchRoleMode,
-  GATEWAY_METRIC_NAMESPACE,
   GatewayAlarmKind,
   GatewayAlarms,
   GatewayAlarmsProps,
@@ -16,7 +15,6 @@ import {
   IssuerKind,
   JwtAuthorizer,
   LogMetricName,
-  PROXY_METRIC_DIMENSION_SETS,
   ProxyMetricName,
   SecureAiGateway,
   SecureRestApi,
@@ -24,6 +22,7 @@ import {
 } from '../../lib';
 import { SecureAiStack } from '../../bin/example-stack';
 import { SecureFunction } from '../../lib/private/secure-function';
+import { GATEWAY_METRIC_NAMESPACE, MODEL_PROXY_SERVICE_NAME, PROXY_METRIC_DIMENSION_SETS } from '../../lib/contracts/metric-names';
 import { newTestStack, TEST_ENV } from '../setup/stacks';
 
 type Json = Record<string, any>;
@@ -385,6 +384,9 @@ describe('metricXxx() of the constructs', () => {
 
   test('the proxy metric names and dimension sets are the ones the alarms read', () => {
     expect(GATEWAY_METRIC_NAMESPACE).toBe('SecureAiGateway');
+    expect(GatewayAlarms.METRIC_NAMESPACE).toBe(GATEWAY_METRIC_NAMESPACE);
+    expect(GatewayAlarms.MODEL_PROXY_SERVICE_NAME).toBe(MODEL_PROXY_SERVICE_NAME);
+    expect(GatewayAlarms.PROXY_METRIC_DIMENSION_SETS).toEqual(PROXY_METRIC_DIMENSION_SETS);
     expect(PROXY_METRIC_DIMENSION_SETS).toEqual([
       [GatewayMetricDimension.SERVICE, GatewayMetricDimension.API_ID],
       [GatewayMetricDimension.SERVICE, GatewayMetricDimension.API_ID, GatewayMetricDimension.MODEL],
