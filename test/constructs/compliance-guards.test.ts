@@ -154,8 +154,10 @@ describe('ShadowApiGuard at synth', () => {
     const { app, stack } = newTestStack('Mixed');
     gatewayIn(stack);
     new apigateway.RestApi(stack, 'UserApi').root.addResource('shadow').addMethod('GET', mock());
-    expect(() => app.synth()).toThrow(/ShadowApiGuard: GET \/shadow of REST API Mixed\/UserApi \(Mixed\/UserApi\/Default\/shadow\/GET\/Resource\) has no authorization/);
-    expect(() => app.synth({ force: true })).toThrow(/ShadowApiGuard: stage prod of REST API Mixed\/UserApi .*no access logging \[StageAccessLogging\].*no WAF web ACL association \[StageWebAcl\]/);
+    expect(() => app.synth()).toThrow(
+      /ShadowApiGuard: GET \/shadow of REST API Mixed\/UserApi \(Mixed\/UserApi\/Default\/shadow\/GET\/Resource\) has no authorization/);
+    expect(() => app.synth({ force: true })).toThrow(
+      /ShadowApiGuard: stage prod of REST API Mixed\/UserApi .*no access logging \[StageAccessLogging\].*no WAF web ACL association \[StageWebAcl\]/);
   });
 
   test('fails synth when the app is guarded and another stack has an unprotected RestApi', () => {
@@ -193,7 +195,8 @@ describe('ShadowApiGuard at synth', () => {
     ShadowApiGuard.exempt(health, HEALTH_REASON);
     expect(() => app.synth()).not.toThrow();
     Annotations.fromStack(stack).hasWarning('/TestStack/Gateway/Api/Resource/Default/health/GET',
-      Match.stringLikeRegexp('Exempt from ShadowApiGuard rules MethodAuthorization, MethodRequestValidator: Static health answer.*\\[ack: secure-ai-gateway:shadowApiExempted\\]'));
+      Match.stringLikeRegexp('Exempt from ShadowApiGuard rules MethodAuthorization, MethodRequestValidator: Static health answer'
+        + '.*\\[ack: secure-ai-gateway:shadowApiExempted\\]'));
     expect(ShadowApiGuard.exemptionsIn(stack).map((e) => [e.description, e.rules, e.reason])).toEqual([
       ['GET /health', [ShadowApiRule.METHOD_AUTHORIZATION, ShadowApiRule.METHOD_REQUEST_VALIDATOR], HEALTH_REASON],
       ['stage prod', [ShadowApiRule.STAGE_WEB_ACL], 'disableWebAcl is set: the API sits behind another WAF-protected entry point.'],
@@ -364,7 +367,8 @@ describe('API catalog of a COGNITO-mode gateway with tiers, a custom domain and 
 
   test('uses the Cognito OpenID Connect scheme with either scope of the route, and the API key header', () => {
     expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['apiKey', 'cognito']);
-    expect(doc.components.securitySchemes.cognito.openIdConnectUrl).toMatch(/^https:\/\/cognito-idp\.eu-west-1\.amazonaws\.com\/\$\{\w+\}\/\.well-known\/openid-configuration$/);
+    expect(doc.components.securitySchemes.cognito.openIdConnectUrl).toMatch(
+      /^https:\/\/cognito-idp\.eu-west-1\.amazonaws\.com\/\$\{\w+\}\/\.well-known\/openid-configuration$/);
     expect(doc.components.securitySchemes.apiKey).toMatchObject({ type: 'apiKey', in: 'header', name: 'x-api-key' });
     expect(doc.paths['/v1/models/large/invoke'].post.security).toEqual([
       { cognito: ['ai-gateway/large.invoke'], apiKey: [] },
@@ -409,8 +413,8 @@ describe('API catalog of a COGNITO-mode gateway with tiers, a custom domain and 
 describe('API catalog validation', () => {
   test('rejects a file name that is not an .openapi.json file', () => {
     const { stack } = newTestStack();
-    expect(() => gatewayIn(stack,
-      { catalog: { fileName: '../manifest.json' } })).toThrow(/Invalid fileName: got "\.\.\/manifest\.json"; expected a file name of \[A-Za-z0-9_.-\] that ends with \.openapi\.json/);
+    expect(() => gatewayIn(stack, { catalog: { fileName: '../manifest.json' } }))
+      .toThrow(/Invalid fileName: got "\.\.\/manifest\.json"; expected a file name of \[A-Za-z0-9_.-\] that ends with \.openapi\.json/);
   });
 
   test('fails synth when two catalogs would write the same file', () => {
