@@ -373,7 +373,8 @@ describe('AiWebAcl association', () => {
   });
 
   test('associates an existing regional web ACL by ARN', () => {
-    expect(aclStack.resolve(existingAssociation.webAclArn)).toBe('arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/shared/0123abcd-0123-4567-89ab-0123456789ab');
+    expect(aclStack.resolve(existingAssociation.webAclArn))
+      .toBe('arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/shared/0123abcd-0123-4567-89ab-0123456789ab');
   });
 
   test('fails when the same stage is associated twice', () => {
