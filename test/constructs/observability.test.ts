@@ -48,7 +48,9 @@ const FUNCTIONS = {
 /** The example's two models call SageMaker endpoints; the test adds one more by name. */
 const ENDPOINTS = 3;
 
-function alarmProps(kind: GatewayAlarmKind, severity: AlarmSeverity, subject?: string, source: GatewayAlarms = alarms, res: Json = resources): Json | undefined {
+function alarmProps(
+  kind: GatewayAlarmKind, severity: AlarmSeverity, subject?: string, source: GatewayAlarms = alarms, res: Json = resources,
+): Json | undefined {
   const alarm = source.alarm(kind, severity, subject);
   if (!alarm) return undefined;
   const s = Stack.of(alarm);
@@ -171,12 +173,14 @@ describe('GatewayAlarms in the example gateway', () => {
     expect(expressionOf(alarmProps(K.CLIENT_ERROR_RATE,
       WARNING)!)).toBe('IF((FILL(client_requests, 0)) >= 20, 100 * (FILL(client_errors, 0)) / (FILL(client_requests, 0)), 0)');
     const waf = alarmProps(K.WAF_BLOCKED_RATE, CRITICAL)!;
-    expect(expressionOf(waf)).toBe('IF((FILL(waf_blocked, 0) + FILL(waf_allowed, 0)) >= 20, 100 * (FILL(waf_blocked, 0)) / (FILL(waf_blocked, 0) + FILL(waf_allowed, 0)), 0)');
+    expect(expressionOf(waf)).toBe('IF((FILL(waf_blocked, 0) + FILL(waf_allowed, 0)) >= 20, '
+      + '100 * (FILL(waf_blocked, 0)) / (FILL(waf_blocked, 0) + FILL(waf_allowed, 0)), 0)');
     expect(metricStats(waf).waf_blocked.Metric).toMatchObject({ Namespace: 'AWS/WAFV2', MetricName: 'BlockedRequests',
       Dimensions: expect.arrayContaining([{ Name: 'Rule', Value: 'ALL' }]) });
     expect(metricStats(waf).waf_allowed.Metric).toMatchObject({ Namespace: 'AWS/WAFV2', MetricName: 'AllowedRequests' });
     const denial = alarmProps(K.AUTHORIZER_DENIAL_RATE, WARNING)!;
-    expect(expressionOf(denial)).toBe('IF((FILL(authz_decisions, 0)) >= 20, 100 * (FILL(authz_deny, 0) + FILL(authz_unauthorized, 0)) / (FILL(authz_decisions, 0)), 0)');
+    expect(expressionOf(denial)).toBe('IF((FILL(authz_decisions, 0)) >= 20, '
+      + '100 * (FILL(authz_deny, 0) + FILL(authz_unauthorized, 0)) / (FILL(authz_decisions, 0)), 0)');
     expect(Object.values(metricStats(denial)).map((s) => s.Metric.MetricName).sort()).toEqual(['AuthorizerDecisions', 'AuthorizerDenials',
       'AuthorizerUnauthorized']);
   });
