@@ -55,7 +55,8 @@ describe('JwtAuthorizer routes', () => {
     const jwt = new JwtAuthorizer(stack, 'Jwt', { ...withoutRoutes, modelAccess: [{ model: 'chat', allowGroups: ['staff'] }] });
     attach(stack, jwt, [['POST', '/chat']]);
     expect(() => Template.fromStack(stack)).toThrow(
-      /Invalid routes: got undefined \(the default, POST\/v1\/models\/\{model\}\/invoke\); expected a route for POST \/chat \(TestStack\/Api\/Default\/chat\/POST\)/,
+      new RegExp(String.raw`Invalid routes: got undefined \(the default, POST\/v1\/models\/\{model\}\/invoke\); `
+        + String.raw`expected a route for POST \/chat \(TestStack\/Api\/Default\/chat\/POST\)`),
     );
   });
 
