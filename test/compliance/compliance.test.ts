@@ -45,7 +45,8 @@ afterAll(() => {
     acknowledgements.filter((a) => r.before.some((f) => covers(a, f))).length,
     r.after.length,
   ]);
-  rows.push(['cfn-guard (Control Tower)', guard.before.length, acknowledgements.filter((a) => guard.before.some((f) => covers(a, { pack: 'cfn-guard', ...f }))).length, guard.after.length]);
+  rows.push(['cfn-guard (Control Tower)', guard.before.length,
+    acknowledgements.filter((a) => guard.before.some((f) => covers(a, { pack: 'cfn-guard', ...f }))).length, guard.after.length]);
   process.stdout.write(`\nCompliance of the example stack\n${formatTable(['pack', 'findings', 'acknowledgements used', 'unacknowledged'], rows)}\n`);
 });
 
@@ -69,7 +70,9 @@ describe('cdk-nag packs over the example stack', () => {
 
   test('README lists every acknowledged rule', () => {
     const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
-    const rules = new Set(acknowledgements.map((a) => a.ruleId.replace(/^(AwsSolutions|NIST\.800\.53\.R5|HIPAA\.Security|PCI\.DSS\.321|Serverless)-/, '').replace(/\[.*$/, '')));
+    const rules = new Set(acknowledgements.map((a) => a.ruleId
+      .replace(/^(AwsSolutions|NIST\.800\.53\.R5|HIPAA\.Security|PCI\.DSS\.321|Serverless)-/, '')
+      .replace(/\[.*$/, '')));
     expect([...rules].filter((rule) => !readme.includes(rule))).toEqual([]);
   });
 
@@ -110,7 +113,8 @@ describe('idle cost of the example stack', () => {
   test('stays within $50 a month at list prices, and says what bills', () => {
     const { lines, total } = idleCost(Template.fromStack(stack).toJSON() as never);
     process.stdout.write(`\nIdle cost of the example stack (USD per month, list prices)\n${formatTable(
-      ['item', 'quantity', 'unit', 'monthly'], [...lines.map((l) => [l.item, l.quantity, l.unitPrice.toFixed(2), l.monthly.toFixed(2)]), ['total', '', '', total.toFixed(2)]],
+      ['item', 'quantity', 'unit', 'monthly'],
+      [...lines.map((l) => [l.item, l.quantity, l.unitPrice.toFixed(2), l.monthly.toFixed(2)]), ['total', '', '', total.toFixed(2)]],
     )}\n`);
     expect(lines.map((l) => l.item)).toEqual(expect.arrayContaining(['WAF web ACL', 'Interface VPC endpoint-AZs', 'KMS customer-managed keys']));
     expect(total).toBeLessThanOrEqual(50);
@@ -161,7 +165,8 @@ describe('compliance of a stack with the network, the proxies and a SageMaker en
 
   test('the functions we own are all in the VPC, with concurrency limits and customer-managed policies', () => {
     const ours = results.flatMap((r) => r.before).filter((f) => !f.path.includes('Custom::'));
-    expect(ours.filter((f) => /LambdaInsideVPC|LambdaConcurrency|IAMNoInlinePolicy|IAM4|VPCDefaultSecurityGroupClosed|VPCFlowLogsEnabled/.test(f.ruleId))).toEqual([]);
+    expect(ours.filter((f) =>
+      /LambdaInsideVPC|LambdaConcurrency|IAMNoInlinePolicy|IAM4|VPCDefaultSecurityGroupClosed|VPCFlowLogsEnabled/.test(f.ruleId))).toEqual([]);
   });
 
   test('cfn-guard finds nothing but the CDK default-security-group provider outside the VPC, acknowledged on it', () => {
@@ -195,7 +200,8 @@ describe('cfn-lint over every template the example app, the examples and the sma
   const matches = cfnLint(templates);
 
   afterAll(() => {
-    const rows = Object.keys(templates).map((name) => [name, ...(['Error', 'Warning', 'Informational'] as const).map((level) => matches.filter((m) => m.template === name && m.level === level).length)]);
+    const rows = Object.keys(templates).map((name) => [name,
+      ...(['Error', 'Warning', 'Informational'] as const).map((level) => matches.filter((m) => m.template === name && m.level === level).length)]);
     process.stdout.write(`\ncfn-lint\n${formatTable(['template', 'errors', 'warnings', 'informational'], rows)}\n`);
   });
 

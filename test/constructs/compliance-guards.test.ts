@@ -63,9 +63,11 @@ const protectedApi = new apigateway.RestApi(rules, 'Protected', {
 });
 const bodyValidator = protectedApi.addRequestValidator('BodyValidator', { validateRequestBody: true });
 const idleValidator = protectedApi.addRequestValidator('IdleValidator', { validateRequestBody: false, validateRequestParameters: false });
-const validated = protectedApi.root.addResource('ok').addMethod('POST', mock(), { authorizationType: apigateway.AuthorizationType.IAM, requestValidator: bodyValidator });
+const validated = protectedApi.root.addResource('ok').addMethod('POST', mock(),
+  { authorizationType: apigateway.AuthorizationType.IAM, requestValidator: bodyValidator });
 const shadow = protectedApi.root.addResource('shadow').addMethod('GET', mock());
-const idlyValidated = protectedApi.root.addResource('idle').addMethod('GET', mock(), { authorizationType: apigateway.AuthorizationType.IAM, requestValidator: idleValidator });
+const idlyValidated = protectedApi.root.addResource('idle').addMethod('GET', mock(),
+  { authorizationType: apigateway.AuthorizationType.IAM, requestValidator: idleValidator });
 const preflight = protectedApi.root.addMethod('OPTIONS', mock());
 const bareApi = new apigateway.RestApi(rules, 'Bare');
 bareApi.root.addResource('items').addMethod('GET', mock());
@@ -73,11 +75,14 @@ const perMethodApi = new apigateway.RestApi(rules, 'PerMethod', {
   deployOptions: { methodOptions: { '/items/GET': { throttlingRateLimit: 1, throttlingBurstLimit: 1 } } },
 });
 perMethodApi.root.addResource('items').addMethod('GET', mock());
-const viaStageArn = new wafv2.CfnWebACLAssociation(rules, 'ViaStageArn', { webAclArn: webAclIn(rules, 'Acl').attrArn, resourceArn: protectedApi.deploymentStage.stageArn });
-const viaAiWebAcl = AiWebAcl.associateExisting(rules, 'ViaAiWebAcl', 'arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/platform/0123abcd-0123-4567-89ab-0123456789ab', perMethodApi.deploymentStage);
+const viaStageArn = new wafv2.CfnWebACLAssociation(rules, 'ViaStageArn',
+  { webAclArn: webAclIn(rules, 'Acl').attrArn, resourceArn: protectedApi.deploymentStage.stageArn });
+const viaAiWebAcl = AiWebAcl.associateExisting(rules, 'ViaAiWebAcl',
+  'arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/platform/0123abcd-0123-4567-89ab-0123456789ab', perMethodApi.deploymentStage);
 const importedApi = apigateway.RestApi.fromRestApiAttributes(rules, 'Imported', { restApiId: 'abc123defg', rootResourceId: 'root123456' });
 importedApi.root.addResource('imported').addMethod('GET', mock());
-const importedStage = new apigateway.Stage(rules, 'ImportedStage', { deployment: new apigateway.Deployment(rules, 'ImportedDeployment', { api: importedApi }), stageName: 'live' });
+const importedStage = new apigateway.Stage(rules, 'ImportedStage',
+  { deployment: new apigateway.Deployment(rules, 'ImportedDeployment', { api: importedApi }), stageName: 'live' });
 const viaLiteralArn = new wafv2.CfnWebACLAssociation(rules, 'ViaLiteralArn', {
   webAclArn: 'arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/platform/0123abcd-0123-4567-89ab-0123456789ab',
   resourceArn: 'arn:aws:apigateway:eu-west-1::/restapis/abc123defg/stages/live',
@@ -91,9 +96,12 @@ describe('ShadowApiGuard rules', () => {
     [ShadowApiRule.METHOD_AUTHORIZATION, 'an IAM-authorized method', RuleStatus.COMPLIANT, () => methodAuthorization(method(validated))],
     [ShadowApiRule.METHOD_AUTHORIZATION, 'a method without authorization', RuleStatus.NON_COMPLIANT, () => methodAuthorization(method(shadow))],
     [ShadowApiRule.METHOD_AUTHORIZATION, 'a CORS preflight', RuleStatus.NOT_APPLICABLE, () => methodAuthorization(method(preflight))],
-    [ShadowApiRule.METHOD_REQUEST_VALIDATOR, 'a method whose validator checks the body', RuleStatus.COMPLIANT, () => methodRequestValidator(method(validated), validators)],
-    [ShadowApiRule.METHOD_REQUEST_VALIDATOR, 'a method without a validator', RuleStatus.NON_COMPLIANT, () => methodRequestValidator(method(shadow), validators)],
-    [ShadowApiRule.METHOD_REQUEST_VALIDATOR, 'a method whose validator checks nothing', RuleStatus.NON_COMPLIANT, () => methodRequestValidator(method(idlyValidated), validators)],
+    [ShadowApiRule.METHOD_REQUEST_VALIDATOR, 'a method whose validator checks the body', RuleStatus.COMPLIANT,
+      () => methodRequestValidator(method(validated), validators)],
+    [ShadowApiRule.METHOD_REQUEST_VALIDATOR, 'a method without a validator', RuleStatus.NON_COMPLIANT,
+      () => methodRequestValidator(method(shadow), validators)],
+    [ShadowApiRule.METHOD_REQUEST_VALIDATOR, 'a method whose validator checks nothing', RuleStatus.NON_COMPLIANT,
+      () => methodRequestValidator(method(idlyValidated), validators)],
     [ShadowApiRule.METHOD_REQUEST_VALIDATOR, 'a CORS preflight', RuleStatus.NOT_APPLICABLE, () => methodRequestValidator(method(preflight), validators)],
     [ShadowApiRule.STAGE_ACCESS_LOGGING, 'a stage with access logs', RuleStatus.COMPLIANT, () => stageAccessLogging(stageOf(protectedApi))],
     [ShadowApiRule.STAGE_ACCESS_LOGGING, 'a stage without access logs', RuleStatus.NON_COMPLIANT, () => stageAccessLogging(stageOf(bareApi))],
@@ -101,9 +109,12 @@ describe('ShadowApiGuard rules', () => {
     [ShadowApiRule.STAGE_THROTTLING, 'a stage without method settings', RuleStatus.NON_COMPLIANT, () => stageThrottling(stageOf(bareApi))],
     [ShadowApiRule.STAGE_THROTTLING, 'a stage that throttles one method only', RuleStatus.NON_COMPLIANT, () => stageThrottling(stageOf(perMethodApi))],
     [ShadowApiRule.STAGE_WEB_ACL, 'a stage associated through stage.stageArn', RuleStatus.COMPLIANT, () => stageWebAcl(stageOf(protectedApi), [viaStageArn])],
-    [ShadowApiRule.STAGE_WEB_ACL, 'a stage associated through AiWebAcl.associateExisting', RuleStatus.COMPLIANT, () => stageWebAcl(stageOf(perMethodApi), [viaAiWebAcl])],
-    [ShadowApiRule.STAGE_WEB_ACL, 'a stage of an imported API associated by a literal ARN', RuleStatus.COMPLIANT, () => stageWebAcl(stageOf(importedStage), [viaLiteralArn])],
-    [ShadowApiRule.STAGE_WEB_ACL, 'a stage whose API has an association on another stage', RuleStatus.NON_COMPLIANT, () => stageWebAcl(stageOf(bareApi), [viaStageArn, viaAiWebAcl, viaLiteralArn])],
+    [ShadowApiRule.STAGE_WEB_ACL, 'a stage associated through AiWebAcl.associateExisting', RuleStatus.COMPLIANT,
+      () => stageWebAcl(stageOf(perMethodApi), [viaAiWebAcl])],
+    [ShadowApiRule.STAGE_WEB_ACL, 'a stage of an imported API associated by a literal ARN', RuleStatus.COMPLIANT,
+      () => stageWebAcl(stageOf(importedStage), [viaLiteralArn])],
+    [ShadowApiRule.STAGE_WEB_ACL, 'a stage whose API has an association on another stage', RuleStatus.NON_COMPLIANT,
+      () => stageWebAcl(stageOf(bareApi), [viaStageArn, viaAiWebAcl, viaLiteralArn])],
   ];
   test.each(cases)('%s rates %s %s', (_rule, _fixture, expected, judge) => {
     expect(judge()).toBe(expected);
@@ -143,8 +154,10 @@ describe('ShadowApiGuard at synth', () => {
     const { app, stack } = newTestStack('Mixed');
     gatewayIn(stack);
     new apigateway.RestApi(stack, 'UserApi').root.addResource('shadow').addMethod('GET', mock());
-    expect(() => app.synth()).toThrow(/ShadowApiGuard: GET \/shadow of REST API Mixed\/UserApi \(Mixed\/UserApi\/Default\/shadow\/GET\/Resource\) has no authorization/);
-    expect(() => app.synth({ force: true })).toThrow(/ShadowApiGuard: stage prod of REST API Mixed\/UserApi .*no access logging \[StageAccessLogging\].*no WAF web ACL association \[StageWebAcl\]/);
+    expect(() => app.synth()).toThrow(
+      /ShadowApiGuard: GET \/shadow of REST API Mixed\/UserApi \(Mixed\/UserApi\/Default\/shadow\/GET\/Resource\) has no authorization/);
+    expect(() => app.synth({ force: true })).toThrow(
+      /ShadowApiGuard: stage prod of REST API Mixed\/UserApi .*no access logging \[StageAccessLogging\].*no WAF web ACL association \[StageWebAcl\]/);
   });
 
   test('fails synth when the app is guarded and another stack has an unprotected RestApi', () => {
@@ -182,7 +195,8 @@ describe('ShadowApiGuard at synth', () => {
     ShadowApiGuard.exempt(health, HEALTH_REASON);
     expect(() => app.synth()).not.toThrow();
     Annotations.fromStack(stack).hasWarning('/TestStack/Gateway/Api/Resource/Default/health/GET',
-      Match.stringLikeRegexp('Exempt from ShadowApiGuard rules MethodAuthorization, MethodRequestValidator: Static health answer.*\\[ack: secure-ai-gateway:shadowApiExempted\\]'));
+      Match.stringLikeRegexp('Exempt from ShadowApiGuard rules MethodAuthorization, MethodRequestValidator: Static health answer'
+        + '.*\\[ack: secure-ai-gateway:shadowApiExempted\\]'));
     expect(ShadowApiGuard.exemptionsIn(stack).map((e) => [e.description, e.rules, e.reason])).toEqual([
       ['GET /health', [ShadowApiRule.METHOD_AUTHORIZATION, ShadowApiRule.METHOD_REQUEST_VALIDATOR], HEALTH_REASON],
       ['stage prod', [ShadowApiRule.STAGE_WEB_ACL], 'disableWebAcl is set: the API sits behind another WAF-protected entry point.'],
@@ -197,12 +211,14 @@ describe('ShadowApiGuard at synth', () => {
   });
 
   const badExemptions: Array<[string, (api: apigateway.RestApi) => void, RegExp]> = [
-    ['rejects an exemption without a real reason', (api) => ShadowApiGuard.exempt(api.root.addMethod('GET', mock()), 'n/a'), /Invalid reason: got "n\/a"; expected at least 20 characters/],
+    ['rejects an exemption without a real reason', (api) => ShadowApiGuard.exempt(api.root.addMethod('GET', mock()), 'n/a'),
+      /Invalid reason: got "n\/a"; expected at least 20 characters/],
     ['rejects a stage rule on a method', (api) => ShadowApiGuard.exempt(api.root.addMethod('GET', mock()), HEALTH_REASON, [ShadowApiRule.STAGE_WEB_ACL]),
       /Invalid rules: got "StageWebAcl"; expected method rules only: MethodAuthorization, MethodRequestValidator/],
     ['rejects a method rule on a stage', (api) => ShadowApiGuard.exemptStage(api.deploymentStage, HEALTH_REASON, [ShadowApiRule.METHOD_AUTHORIZATION]),
       /Invalid rules: got "MethodAuthorization"; expected stage rules only/],
-    ['rejects an empty rule list', (api) => ShadowApiGuard.exempt(api.root.addMethod('GET', mock()), HEALTH_REASON, []), /Invalid rules: got \[\]; expected at least one method rule/],
+    ['rejects an empty rule list', (api) => ShadowApiGuard.exempt(api.root.addMethod('GET', mock()), HEALTH_REASON, []),
+      /Invalid rules: got \[\]; expected at least one method rule/],
   ];
   test.each(badExemptions)('%s', (_name, exempt, message) => {
     const { stack } = newTestStack();
@@ -214,7 +230,8 @@ describe('ShadowApiGuard at synth', () => {
     gatewayIn(stack, { shadowApiGuard: false });
     new apigateway.RestApi(stack, 'UserApi').root.addMethod('GET', mock());
     expect(() => app.synth()).not.toThrow();
-    Annotations.fromStack(stack).hasWarning('/TestStack/Gateway', Match.stringLikeRegexp('shadowApiGuard is false.*\\[ack: secure-ai-gateway:shadowApiGuardDisabled\\]'));
+    Annotations.fromStack(stack).hasWarning('/TestStack/Gateway',
+      Match.stringLikeRegexp('shadowApiGuard is false.*\\[ack: secure-ai-gateway:shadowApiGuardDisabled\\]'));
   });
 });
 
@@ -252,7 +269,8 @@ describe('API catalog of the example stack (JWT mode, web ACL)', () => {
     expect(doc.components.schemas['InvokeModelRequest-general-chat']).toEqual(chat);
     expect(doc.components.schemas['InvokeModelRequest-claims-triage']).toEqual(triage);
     const op = doc.paths['/v1/models/general-chat/invoke'].post;
-    expect(op.requestBody).toEqual({ required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/InvokeModelRequest-general-chat' } } } });
+    expect(op.requestBody).toEqual({ required: true,
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/InvokeModelRequest-general-chat' } } } });
     expect(op.parameters).toEqual([{ name: 'Content-Type', in: 'header', required: true, schema: { type: 'string' } }]);
   });
 
@@ -332,7 +350,8 @@ describe('API catalog of a COGNITO-mode gateway with tiers, a custom domain and 
       { name: 'free', rateLimit: 5, burstLimit: 10, quota: { limit: 1000, period: apigateway.Period.DAY } },
       { name: 'pro', rateLimit: 50, burstLimit: 100, modelThrottles: [{ model: 'large', rateLimit: 10, burstLimit: 20 }] },
     ],
-    customDomain: { domainName: 'ai.example.com', certificate: acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:eu-west-1:123456789012:certificate/abc'), basePath: 'ai' },
+    customDomain: { domainName: 'ai.example.com',
+      certificate: acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:eu-west-1:123456789012:certificate/abc'), basePath: 'ai' },
     catalog: { title: 'Example AI API', version: '2.1.0' },
   });
   const health = gateway.restApi.root.addResource('health').addMethod('GET', mock());
@@ -348,7 +367,8 @@ describe('API catalog of a COGNITO-mode gateway with tiers, a custom domain and 
 
   test('uses the Cognito OpenID Connect scheme with either scope of the route, and the API key header', () => {
     expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['apiKey', 'cognito']);
-    expect(doc.components.securitySchemes.cognito.openIdConnectUrl).toMatch(/^https:\/\/cognito-idp\.eu-west-1\.amazonaws\.com\/\$\{\w+\}\/\.well-known\/openid-configuration$/);
+    expect(doc.components.securitySchemes.cognito.openIdConnectUrl).toMatch(
+      /^https:\/\/cognito-idp\.eu-west-1\.amazonaws\.com\/\$\{\w+\}\/\.well-known\/openid-configuration$/);
     expect(doc.components.securitySchemes.apiKey).toMatchObject({ type: 'apiKey', in: 'header', name: 'x-api-key' });
     expect(doc.paths['/v1/models/large/invoke'].post.security).toEqual([
       { cognito: ['ai-gateway/large.invoke'], apiKey: [] },
@@ -393,7 +413,8 @@ describe('API catalog of a COGNITO-mode gateway with tiers, a custom domain and 
 describe('API catalog validation', () => {
   test('rejects a file name that is not an .openapi.json file', () => {
     const { stack } = newTestStack();
-    expect(() => gatewayIn(stack, { catalog: { fileName: '../manifest.json' } })).toThrow(/Invalid fileName: got "\.\.\/manifest\.json"; expected a file name of \[A-Za-z0-9_.-\] that ends with \.openapi\.json/);
+    expect(() => gatewayIn(stack, { catalog: { fileName: '../manifest.json' } }))
+      .toThrow(/Invalid fileName: got "\.\.\/manifest\.json"; expected a file name of \[A-Za-z0-9_.-\] that ends with \.openapi\.json/);
   });
 
   test('fails synth when two catalogs would write the same file', () => {

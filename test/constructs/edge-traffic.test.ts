@@ -314,7 +314,8 @@ describe('AiWebAcl rules', () => {
   });
 
   test('country restrictions allow only the listed countries, or block them', () => {
-    expect(ruleOf('full-acl', AiWebAclRule.GEO_RESTRICTION).Statement).toEqual({ NotStatement: { Statement: { GeoMatchStatement: { CountryCodes: ['DE', 'FR'] } } } });
+    expect(ruleOf('full-acl',
+      AiWebAclRule.GEO_RESTRICTION).Statement).toEqual({ NotStatement: { Statement: { GeoMatchStatement: { CountryCodes: ['DE', 'FR'] } } } });
     expect(ruleOf('relaxed-acl', AiWebAclRule.GEO_RESTRICTION).Statement).toEqual({ GeoMatchStatement: { CountryCodes: ['KP'] } });
     expectCustomBlock(ruleOf('relaxed-acl', AiWebAclRule.GEO_RESTRICTION), 403, 'AccessDenied');
   });
@@ -372,7 +373,8 @@ describe('AiWebAcl association', () => {
   });
 
   test('associates an existing regional web ACL by ARN', () => {
-    expect(aclStack.resolve(existingAssociation.webAclArn)).toBe('arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/shared/0123abcd-0123-4567-89ab-0123456789ab');
+    expect(aclStack.resolve(existingAssociation.webAclArn))
+      .toBe('arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/shared/0123abcd-0123-4567-89ab-0123456789ab');
   });
 
   test('fails when the same stage is associated twice', () => {
@@ -382,7 +384,8 @@ describe('AiWebAcl association', () => {
   test('fails when an existing web ACL ARN is not a regional web ACL', () => {
     const { stack } = newTestStack();
     const gateway = gatewayIn(stack);
-    expect(() => AiWebAcl.associateExisting(stack, 'Global', 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/cf/0123abcd-0123-4567-89ab-0123456789ab', gateway.stage))
+    expect(() => AiWebAcl.associateExisting(stack, 'Global', 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/cf/0123abcd-0123-4567-89ab-0123456789ab',
+      gateway.stage))
       .toThrow(/Invalid webAclArn: .*expected the ARN of a REGIONAL web ACL/);
   });
 });
@@ -411,7 +414,8 @@ describe('AiWebAcl logging', () => {
       KeyPolicy: {
         Statement: Match.arrayWith([Match.objectLike({
           Principal: { Service: 'logs.eu-west-1.amazonaws.com' },
-          Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(`:log-group:${logGroupName}$`)])] } } },
+          Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': { 'Fn::Join': ['',
+            Match.arrayWith([Match.stringLikeRegexp(`:log-group:${logGroupName}$`)])] } } },
         })]),
       },
     });
@@ -453,7 +457,8 @@ describe('AiWebAcl logging', () => {
   });
 
   test('warns when an existing log group of this app has no customer-managed key', () => {
-    aclAnnotations.hasWarning('/AclStack/ByoLogsAcl', Match.stringLikeRegexp('has no customer-managed KMS key.*\\[ack: secure-ai-gateway:wafLogsNotEncrypted\\]'));
+    aclAnnotations.hasWarning('/AclStack/ByoLogsAcl',
+      Match.stringLikeRegexp('has no customer-managed KMS key.*\\[ack: secure-ai-gateway:wafLogsNotEncrypted\\]'));
     const { stack } = newTestStack();
     const encrypted = new EncryptedLogGroup(stack, 'Encrypted', { logGroupName: 'aws-waf-logs-encrypted' });
     new AiWebAcl(stack, 'Acl', { existingLogGroup: encrypted.logGroup });
@@ -484,24 +489,34 @@ describe('AiWebAcl prop validation', () => {
   const cases: Array<[string, (stack: Stack) => AiWebAclProps, RegExp]> = [
     ['fails when the maximum body size is zero', () => ({ maxBodySize: 0 }), /Invalid maxBodySize: got 0; expected an integer from 1 to 65536/],
     ['fails when the maximum body size is larger than WAF can inspect', () => ({ maxBodySize: 65_537 }), /Invalid maxBodySize: got 65537/],
-    ['fails when the web ACL name has a space', () => ({ webAclName: 'my acl' }), /Invalid webAclName: got "my acl"; expected 1-128 characters of \[A-Za-z0-9_-\]/],
-    ['fails when a rate limit is below 10', () => ({ ipRateLimit: { limit: 5 } }), /Invalid ipRateLimit\.limit: got 5; expected an integer from 10 to 2000000000/],
+    ['fails when the web ACL name has a space', () => ({ webAclName: 'my acl' }),
+      /Invalid webAclName: got "my acl"; expected 1-128 characters of \[A-Za-z0-9_-\]/],
+    ['fails when a rate limit is below 10', () => ({ ipRateLimit: { limit: 5 } }),
+      /Invalid ipRateLimit\.limit: got 5; expected an integer from 10 to 2000000000/],
     ['fails when an evaluation window is not 1, 2, 5 or 10 minutes', () => ({ callerRateLimit: { limit: 100, evaluationWindow: Duration.minutes(3) } }),
       /Invalid callerRateLimit\.evaluationWindow: got "180 seconds"; expected 1, 2, 5 or 10 minutes/],
-    ['fails when the caller header is unknown', () => ({ callerRateLimit: { limit: 100, header: 'x-user' as CallerKeyHeader } }), /Invalid callerRateLimit\.header: got "x-user"/],
+    ['fails when the caller header is unknown', () => ({ callerRateLimit: { limit: 100, header: 'x-user' as CallerKeyHeader } }),
+      /Invalid callerRateLimit\.header: got "x-user"/],
     ['fails when the anonymous IP action is unknown', () => ({ anonymousIpAction: 'ALLOW' as ManagedRuleAction }), /Invalid anonymousIpAction: got "ALLOW"/],
-    ['fails when both allowed and blocked countries are given', () => ({ allowedCountries: ['DE'], blockedCountries: ['KP'] }), /Invalid blockedCountries: .*expected no blockedCountries when allowedCountries is set/],
+    ['fails when both allowed and blocked countries are given', () => ({ allowedCountries: ['DE'], blockedCountries: ['KP'] }),
+      /Invalid blockedCountries: .*expected no blockedCountries when allowedCountries is set/],
     ['fails when a country code is unknown', () => ({ blockedCountries: ['XX'] }), /Invalid blockedCountries: got "XX"; expected ISO 3166-1 alpha-2/],
     ['fails when a country code is lower case', () => ({ allowedCountries: ['de'] }), /Invalid allowedCountries: got "de"/],
     ['fails when a country is listed twice', () => ({ allowedCountries: ['DE', 'DE'] }), /Invalid allowedCountries: got "DE"; expected each country once/],
     ['fails when a country list is empty', () => ({ allowedCountries: [] }), /Invalid allowedCountries: got \[\]; expected at least one country code/],
-    ['fails when a CIDR has host bits set', () => ({ blockedIpv4Cidrs: ['192.0.2.1/24'] }), /Invalid blockedIpv4Cidrs: got "192.0.2.1\/24"; expected no host bits set/],
-    ['fails when an IPv6 range is given as IPv4', () => ({ allowedIpv4Cidrs: ['2001:db8::/32'] }), /Invalid allowedIpv4Cidrs: got "2001:db8::\/32"; expected an IPv4 address/],
-    ['fails when an IPv4 range is given as IPv6', () => ({ blockedIpv6Cidrs: ['192.0.2.0/24'] }), /Invalid blockedIpv6Cidrs: got "192.0.2.0\/24"; expected an IPv6 address/],
-    ['fails when a prefix length is /0', () => ({ blockedIpv4Cidrs: ['0.0.0.0/0'] }), /Invalid blockedIpv4Cidrs: got "0.0.0.0\/0"; expected a prefix length from 1 to 32/],
-    ['fails when a CIDR has no prefix length', () => ({ blockedIpv6Cidrs: ['2001:db8::1'] }), /Invalid blockedIpv6Cidrs: got "2001:db8::1"; expected an address and a prefix length/],
+    ['fails when a CIDR has host bits set', () => ({ blockedIpv4Cidrs: ['192.0.2.1/24'] }),
+      /Invalid blockedIpv4Cidrs: got "192.0.2.1\/24"; expected no host bits set/],
+    ['fails when an IPv6 range is given as IPv4', () => ({ allowedIpv4Cidrs: ['2001:db8::/32'] }),
+      /Invalid allowedIpv4Cidrs: got "2001:db8::\/32"; expected an IPv4 address/],
+    ['fails when an IPv4 range is given as IPv6', () => ({ blockedIpv6Cidrs: ['192.0.2.0/24'] }),
+      /Invalid blockedIpv6Cidrs: got "192.0.2.0\/24"; expected an IPv6 address/],
+    ['fails when a prefix length is /0', () => ({ blockedIpv4Cidrs: ['0.0.0.0/0'] }),
+      /Invalid blockedIpv4Cidrs: got "0.0.0.0\/0"; expected a prefix length from 1 to 32/],
+    ['fails when a CIDR has no prefix length', () => ({ blockedIpv6Cidrs: ['2001:db8::1'] }),
+      /Invalid blockedIpv6Cidrs: got "2001:db8::1"; expected an address and a prefix length/],
     ['fails when an address list is empty', () => ({ allowedIpv6Cidrs: [] }), /Invalid allowedIpv6Cidrs: got "0 ranges"; expected 1 to 10000 ranges/],
-    ['fails when an IP set ARN is not a regional IP set', () => ({ blockedIpSetArns: ['arn:aws:wafv2:us-east-1:123456789012:global/ipset/x/0123abcd-0123-4567-89ab-0123456789ab'] }),
+    ['fails when an IP set ARN is not a regional IP set',
+      () => ({ blockedIpSetArns: ['arn:aws:wafv2:us-east-1:123456789012:global/ipset/x/0123abcd-0123-4567-89ab-0123456789ab'] }),
       /Invalid blockedIpSetArns: .*expected the ARN of a REGIONAL WAF IP set/],
     ['fails when both an existing log group and log group properties are given',
       (s) => ({ existingLogGroup: logs.LogGroup.fromLogGroupName(s, 'L', 'aws-waf-logs-x'), logGroupProps: {} }),
@@ -510,7 +525,8 @@ describe('AiWebAcl prop validation', () => {
       /Invalid logGroupProps\.logGroupName: got "waf-logs"; expected a log group name that starts with aws-waf-logs-/],
     ['fails when an imported log group lacks the aws-waf-logs- prefix', (s) => ({ existingLogGroup: logs.LogGroup.fromLogGroupName(s, 'L', 'app-logs') }),
       /Invalid existingLogGroup\.logGroupName: got "app-logs"/],
-    ['fails when a log group of this app lacks the aws-waf-logs- prefix', (s) => ({ existingLogGroup: new logs.LogGroup(s, 'L', { logGroupName: 'app-logs' }) }),
+    ['fails when a log group of this app lacks the aws-waf-logs- prefix',
+      (s) => ({ existingLogGroup: new logs.LogGroup(s, 'L', { logGroupName: 'app-logs' }) }),
       /Invalid existingLogGroup\.logGroupName: got "app-logs"/],
   ];
   test.each(cases)('%s', (_name, props, message) => {
@@ -536,8 +552,10 @@ describe('AiWebAcl snapshot', () => {
 
 // ---------------------------------------------------------------------------
 const TIERS: UsageTierOptions[] = [
-  { name: 'free', rateLimit: 1, burstLimit: 2, quota: { limit: 1_000, period: apigateway.Period.DAY }, modelThrottles: [{ model: 'large', rateLimit: 0.2, burstLimit: 1 }] },
-  { name: 'pro', rateLimit: 10, burstLimit: 20, quota: { limit: 100_000, period: apigateway.Period.MONTH, offset: 3 }, modelThrottles: [{ model: 'large', rateLimit: 2, burstLimit: 4 }] },
+  { name: 'free', rateLimit: 1, burstLimit: 2, quota: { limit: 1_000, period: apigateway.Period.DAY },
+    modelThrottles: [{ model: 'large', rateLimit: 0.2, burstLimit: 1 }] },
+  { name: 'pro', rateLimit: 10, burstLimit: 20, quota: { limit: 100_000, period: apigateway.Period.MONTH, offset: 3 },
+    modelThrottles: [{ model: 'large', rateLimit: 2, burstLimit: 4 }] },
   { name: 'enterprise', rateLimit: 100, burstLimit: 200, description: 'Contracted capacity' },
 ];
 
@@ -597,7 +615,8 @@ describe('UsageTiers', () => {
     expect(keys[logicalIdOf(tiers.apiKeyFor('acme'))].Properties.Value).toBeUndefined();
     expect(keys[logicalIdOf(tiers.apiKeyFor('initech'))].Properties.Value).toBeUndefined();
     expect(keys[logicalIdOf(tiers.apiKeyFor('globex'))].Properties.Value).toEqual({
-      'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: tierStack.resolve((keySecret.node.defaultChild as secretsmanager.CfnSecret).logicalId) }, ':SecretString:::}}']],
+      'Fn::Join': ['',
+        ['{{resolve:secretsmanager:', { Ref: tierStack.resolve((keySecret.node.defaultChild as secretsmanager.CfnSecret).logicalId) }, ':SecretString:::}}']],
     });
     const secret = tierTemplate.toJSON().Resources[tierStack.resolve((keySecret.node.defaultChild as secretsmanager.CfnSecret).logicalId)];
     expect(secret.Properties.SecretString).toBeUndefined();
@@ -620,7 +639,8 @@ describe('UsageTiers', () => {
     });
     const authorizer = new apigateway.RequestAuthorizer(stack, 'Authorizer', { handler, identitySources: [apigateway.IdentitySource.header('Authorization')] });
     const method = api.addModelRoute('chat', { maxPromptLength: 1000, authorizer });
-    new UsageTiers(stack, 'Tiers', { stage: api.stage, models: [{ model: 'chat', method }], tiers: [TIERS[0]].map((t) => ({ ...t, modelThrottles: [] })), keySource: ApiKeySource.AUTHORIZER });
+    new UsageTiers(stack, 'Tiers', { stage: api.stage, models: [{ model: 'chat', method }], tiers: [TIERS[0]].map((t) => ({ ...t, modelThrottles: [] })),
+      keySource: ApiKeySource.AUTHORIZER });
     Template.fromStack(stack).hasResourceProperties('AWS::ApiGateway::RestApi', { ApiKeySourceType: 'AUTHORIZER' });
   });
 
@@ -658,23 +678,27 @@ describe('UsageTiers prop validation', () => {
     ['fails when a tier name is not path-safe', () => ({ tiers: [{ ...basic, name: 'Gold Tier' }] }), /Invalid tiers\[\]\.name: got "Gold Tier"/],
     ['fails when a rate is zero', () => ({ tiers: [{ ...basic, rateLimit: 0 }] }), /Invalid tiers\[basic\]\.rateLimit: got 0/],
     ['fails when a rate is negative', () => ({ tiers: [{ ...basic, rateLimit: -1 }] }), /Invalid tiers\[basic\]\.rateLimit: got -1/],
-    ['fails when a burst is zero', () => ({ tiers: [{ ...basic, burstLimit: 0 }] }), /Invalid tiers\[basic\]\.burstLimit: got 0; expected an integer from 1 to 5000/],
+    ['fails when a burst is zero', () => ({ tiers: [{ ...basic, burstLimit: 0 }] }),
+      /Invalid tiers\[basic\]\.burstLimit: got 0; expected an integer from 1 to 5000/],
     ['fails when a burst is fractional', () => ({ tiers: [{ ...basic, burstLimit: 1.5 }] }), /Invalid tiers\[basic\]\.burstLimit: got 1.5/],
-    ['fails when a quota limit is zero', () => ({ tiers: [{ ...basic, quota: { limit: 0, period: apigateway.Period.DAY } }] }), /Invalid tiers\[basic\]\.quota\.limit: got 0/],
+    ['fails when a quota limit is zero', () => ({ tiers: [{ ...basic, quota: { limit: 0, period: apigateway.Period.DAY } }] }),
+      /Invalid tiers\[basic\]\.quota\.limit: got 0/],
     ['fails when a quota period is unknown', () => ({ tiers: [{ ...basic, quota: { limit: 10, period: 'YEAR' as apigateway.Period } }] }),
       /Invalid tiers\[basic\]\.quota\.period: got "YEAR"; expected one of DAY, WEEK, MONTH/],
     ['fails when a weekly quota offset is a week or more', () => ({ tiers: [{ ...basic, quota: { limit: 10, period: apigateway.Period.WEEK, offset: 7 } }] }),
       /Invalid tiers\[basic\]\.quota\.offset: got 7; expected an integer from 0 to 6/],
     ['fails when a daily quota has an offset', () => ({ tiers: [{ ...basic, quota: { limit: 10, period: apigateway.Period.DAY, offset: 1 } }] }),
       /Invalid tiers\[basic\]\.quota\.offset: got 1; expected an integer from 0 to 0/],
-    ['fails when a per-model throttle names an unknown model', () => ({ tiers: [{ ...basic, modelThrottles: [{ model: 'huge', rateLimit: 1, burstLimit: 1 }] }] }),
+    ['fails when a per-model throttle names an unknown model',
+      () => ({ tiers: [{ ...basic, modelThrottles: [{ model: 'huge', rateLimit: 1, burstLimit: 1 }] }] }),
       /Invalid tiers\[basic\]\.modelThrottles\[\]\.model: got "huge"; expected one of the models chat/],
     ['fails when a model is throttled twice in a tier',
       () => ({ tiers: [{ ...basic, modelThrottles: [{ model: 'chat', rateLimit: 1, burstLimit: 1 }, { model: 'chat', rateLimit: 2, burstLimit: 2 }] }] }),
       /Invalid tiers\[basic\]\.modelThrottles\[\]\.model: got "chat"; expected one throttle per model/],
     ['fails when a per-model rate exceeds the tier rate', () => ({ tiers: [{ ...basic, modelThrottles: [{ model: 'chat', rateLimit: 6, burstLimit: 1 }] }] }),
       /Invalid tiers\[basic\]\.modelThrottles\[chat\]\.rateLimit: got 6; expected at most the tier's rateLimit 5/],
-    ['fails when a per-model burst exceeds the tier burst', () => ({ tiers: [{ ...basic, modelThrottles: [{ model: 'chat', rateLimit: 1, burstLimit: 11 }] }] }),
+    ['fails when a per-model burst exceeds the tier burst',
+      () => ({ tiers: [{ ...basic, modelThrottles: [{ model: 'chat', rateLimit: 1, burstLimit: 11 }] }] }),
       /Invalid tiers\[basic\]\.modelThrottles\[chat\]\.burstLimit: got 11; expected at most the tier's burstLimit 10/],
     ['fails when a per-model rate is zero', () => ({ tiers: [{ ...basic, modelThrottles: [{ model: 'chat', rateLimit: 0, burstLimit: 1 }] }] }),
       /Invalid tiers\[basic\]\.modelThrottles\[chat\]\.rateLimit: got 0/],
@@ -687,9 +711,11 @@ describe('UsageTiers prop validation', () => {
     ['fails when a secret field is given without a secret', () => ({ tiers: [basic], apiKeys: [{ name: 'acme', tier: 'basic', valueSecretField: 'key' }] }),
       /Invalid apiKeys\[acme\]\.valueSecretField: got "key"; expected a valueSecret as well/],
     ['fails when no model route is given', () => ({ models: [] }), /Invalid models: got \[\]; expected at least one model route/],
-    ['fails when a model route belongs to another REST API', (_g, stack) => ({ models: [{ model: 'chat', method: gatewayIn(new Stack(stack, 'Other')).methodFor('chat') }] }),
+    ['fails when a model route belongs to another REST API',
+      (_g, stack) => ({ models: [{ model: 'chat', method: gatewayIn(new Stack(stack, 'Other')).methodFor('chat') }] }),
       /Invalid models\[chat\]\.method: .*expected a method of the stage's REST API/],
-    ['fails when the key source is unknown', () => ({ keySource: 'QUERY' as ApiKeySource }), /Invalid keySource: got "QUERY"; expected one of HEADER, AUTHORIZER/],
+    ['fails when the key source is unknown', () => ({ keySource: 'QUERY' as ApiKeySource }),
+      /Invalid keySource: got "QUERY"; expected one of HEADER, AUTHORIZER/],
   ];
   test.each(cases)('%s', (_name, overrides, message) => {
     const { stack } = newTestStack();
@@ -769,7 +795,8 @@ describe('edge protection in the gateway', () => {
     const actions = (policy.Properties.PolicyDocument.Statement as Json[]).flatMap((st) => st.Action);
     expect(actions.sort()).toEqual([
       'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'kms:Decrypt', 'kms:Decrypt', 'kms:GenerateDataKey', 'kms:GenerateDataKey',
-      'logs:CreateLogStream', 'logs:PutLogEvents', 'sqs:SendMessage', 'wafv2:GetIPSet', 'wafv2:UpdateIPSet', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments',
+      'logs:CreateLogStream', 'logs:PutLogEvents', 'sqs:SendMessage', 'wafv2:GetIPSet', 'wafv2:UpdateIPSet', 'xray:PutTelemetryRecords',
+        'xray:PutTraceSegments',
     ]);
   });
 
@@ -811,7 +838,8 @@ describe('edge protection in the gateway', () => {
       authorization: { mode: AuthorizationMode.COGNITO },
       existingWebAclArn: 'arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/central/0123abcd-0123-4567-89ab-0123456789ab',
     });
-    new SecureAiGateway(s, 'Naked', { models: [{ name: 'chat' }], cloudWatchRole: CloudWatchRoleMode.USE_EXISTING, authorization: { mode: AuthorizationMode.COGNITO }, disableWebAcl: true });
+    new SecureAiGateway(s, 'Naked',
+      { models: [{ name: 'chat' }], cloudWatchRole: CloudWatchRoleMode.USE_EXISTING, authorization: { mode: AuthorizationMode.COGNITO }, disableWebAcl: true });
     const t2 = Template.fromStack(s);
     t2.resourceCountIs('AWS::WAFv2::WebACL', 0);
     t2.hasResourceProperties('AWS::WAFv2::WebACLAssociation', { WebACLArn: Match.stringLikeRegexp('webacl/central') });
@@ -819,10 +847,14 @@ describe('edge protection in the gateway', () => {
   });
 
   const bad: Array<[string, Partial<SecureAiGatewayProps>, RegExp]> = [
-    ['fails when both an existing web ACL and web ACL options are given', { existingWebAclArn: 'arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/x/y', webAclProps: {} }, /Invalid web ACL props: got \["webAclProps", "existingWebAclArn"\]/],
-    ['fails when auto-block options come without the gateway\'s own web ACL', { disableWebAcl: true, autoBlockProps: { threshold: 5 } }, /Invalid autoBlockProps/],
+    ['fails when both an existing web ACL and web ACL options are given',
+      { existingWebAclArn: 'arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/x/y', webAclProps: {} },
+      /Invalid web ACL props: got \["webAclProps", "existingWebAclArn"\]/],
+    ['fails when auto-block options come without the gateway\'s own web ACL', { disableWebAcl: true, autoBlockProps: { threshold: 5 } },
+      /Invalid autoBlockProps/],
     ['fails when API keys come without tiers', { apiKeys: [{ name: 'acme', tier: 'pro' }] }, /Invalid apiKeys: got \["acme"\]; expected usageTiers as well/],
-    ['fails when the key source is the authorizer but no claim carries the key', { apiKeySource: ApiKeySource.AUTHORIZER, usageTiers: [TIERS[2]] }, /Invalid apiKeySource: got "AUTHORIZER"/],
+    ['fails when the key source is the authorizer but no claim carries the key', { apiKeySource: ApiKeySource.AUTHORIZER, usageTiers: [TIERS[2]] },
+      /Invalid apiKeySource: got "AUTHORIZER"/],
   ];
   test.each(bad)('%s', (_name, props, message) => {
     const { stack: s } = newTestStack();
@@ -838,7 +870,8 @@ describe('WafAutoBlock', () => {
     ['fails when the window is shorter than a minute', { window: Duration.seconds(10) }, /Invalid window: got "10 seconds"; expected 1 minute to 1 day/],
     ['fails when an allowlist entry is not an address', { allowlist: ['example.com'] }, /Invalid allowlist: got "example.com"/],
     ['fails when an allowlist address has an octet over 255', { allowlist: ['999.1.1.1/24'] }, /Invalid allowlist: got "999.1.1.1\/24"/],
-    ['fails when an allowlist prefix is longer than the address', { allowlist: ['198.51.100.0/99'] }, /Invalid allowlist: got "198.51.100.0\/99"; expected IPv4 or IPv6 addresses or CIDRs \(a prefix length from 1 to 32\)/],
+    ['fails when an allowlist prefix is longer than the address', { allowlist: ['198.51.100.0/99'] },
+      /Invalid allowlist: got "198.51.100.0\/99"; expected IPv4 or IPv6 addresses or CIDRs \(a prefix length from 1 to 32\)/],
     ['fails when an allowlist IPv6 entry is not an address', { allowlist: ['::::1'] }, /Invalid allowlist: got "::::1"/],
   ];
   test.each(cases)('%s', (_name, props, message) => {

@@ -192,7 +192,8 @@ describe('EncryptedLogGroup', () => {
           Principal: { Service: 'logs.eu-west-1.amazonaws.com' },
           Condition: {
             ArnLike: {
-              'kms:EncryptionContext:aws:logs:arn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':logs:eu-west-1:', { Ref: 'AWS::AccountId' }, ':log-group:aws-waf-logs-test']] },
+              'kms:EncryptionContext:aws:logs:arn': { 'Fn::Join': ['',
+                ['arn:', { Ref: 'AWS::Partition' }, ':logs:eu-west-1:', { Ref: 'AWS::AccountId' }, ':log-group:aws-waf-logs-test']] },
             },
           },
         })]),
@@ -246,8 +247,10 @@ describe('private endpoint', () => {
       EndpointConfiguration: { Types: ['PRIVATE'], VpcEndpointIds: ['vpce-0123456789abcdef0'] },
       Policy: {
         Statement: [
-          { Effect: 'Deny', Principal: { AWS: '*' }, Action: 'execute-api:Invoke', Resource: 'execute-api:/*', Condition: { StringNotEquals: { 'aws:SourceVpce': ['vpce-0123456789abcdef0'] } } },
-          { Effect: 'Allow', Principal: { AWS: '*' }, Action: 'execute-api:Invoke', Resource: 'execute-api:/*', Condition: { StringEquals: { 'aws:SourceVpce': ['vpce-0123456789abcdef0'] } } },
+          { Effect: 'Deny', Principal: { AWS: '*' }, Action: 'execute-api:Invoke', Resource: 'execute-api:/*',
+            Condition: { StringNotEquals: { 'aws:SourceVpce': ['vpce-0123456789abcdef0'] } } },
+          { Effect: 'Allow', Principal: { AWS: '*' }, Action: 'execute-api:Invoke', Resource: 'execute-api:/*',
+            Condition: { StringEquals: { 'aws:SourceVpce': ['vpce-0123456789abcdef0'] } } },
         ],
       },
     });
@@ -258,7 +261,8 @@ describe('custom domain', () => {
   test('uses the enhanced TLS policy in strict mode and disables the execute-api endpoint', () => {
     const { stack } = newTestStack();
     gatewayIn(stack, {
-      customDomain: { domainName: 'ai.example.com', certificate: acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:eu-west-1:123456789012:certificate/abc'), basePath: 'ai' },
+      customDomain: { domainName: 'ai.example.com',
+        certificate: acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:eu-west-1:123456789012:certificate/abc'), basePath: 'ai' },
     });
     const t = Template.fromStack(stack);
     t.hasResourceProperties('AWS::ApiGateway::RestApi', { DisableExecuteApiEndpoint: true });
@@ -273,7 +277,8 @@ describe('custom domain', () => {
   test('with mutual TLS uses the TLS 1.2 policy (API Gateway has no mTLS on enhanced policies)', () => {
     const { stack } = newTestStack();
     gatewayIn(stack, {
-      customDomain: { domainName: 'ai.example.com', certificate: acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:eu-west-1:123456789012:certificate/abc') },
+      customDomain: { domainName: 'ai.example.com',
+        certificate: acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:eu-west-1:123456789012:certificate/abc') },
       mutualTls: { truststoreBucket: s3.Bucket.fromBucketName(stack, 'Trust', 'truststore-bucket'), truststoreKey: 'ca.pem', truststoreVersion: 'v1' },
     });
     const t = Template.fromStack(stack);
@@ -292,7 +297,8 @@ describe('custom domain', () => {
     const { stack } = newTestStack();
     gatewayIn(stack, {
       securityPolicy: apigateway.SecurityPolicy.TLS_1_2,
-      customDomain: { domainName: 'ai.example.com', certificate: acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:eu-west-1:123456789012:certificate/abc') },
+      customDomain: { domainName: 'ai.example.com',
+        certificate: acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:eu-west-1:123456789012:certificate/abc') },
     });
     const t = Template.fromStack(stack);
     t.hasResourceProperties('AWS::ApiGateway::DomainName', { SecurityPolicy: 'TLS_1_2', EndpointAccessMode: Match.absent() });
@@ -303,21 +309,28 @@ describe('custom domain', () => {
 describe('prop validation', () => {
   const cases: Array<[string, (stack: Stack) => Partial<SecureAiGatewayProps>, RegExp]> = [
     ['fails when no models are given', () => ({ models: [] }), /Invalid models: got \[\]; expected at least one model/],
-    ['fails when a model name is duplicated', () => ({ models: [{ name: 'chat' }, { name: 'chat' }] }), /Invalid models\[\]\.name: got "chat"; expected unique names/],
-    ['fails when a model name is not path-safe', () => ({ models: [{ name: 'Chat/../admin' }] }), /Invalid models\[\]\.name: got "Chat\/\.\.\/admin"; expected 1-64 characters of \[a-z0-9-\]/],
+    ['fails when a model name is duplicated', () => ({ models: [{ name: 'chat' }, { name: 'chat' }] }),
+      /Invalid models\[\]\.name: got "chat"; expected unique names/],
+    ['fails when a model name is not path-safe', () => ({ models: [{ name: 'Chat/../admin' }] }),
+      /Invalid models\[\]\.name: got "Chat\/\.\.\/admin"; expected 1-64 characters of \[a-z0-9-\]/],
     ['fails when the rate limit is not positive', () => ({ throttling: { rateLimit: 0, burstLimit: 10 } }), /Invalid throttling\.rateLimit: got 0/],
-    ['fails when the burst limit is not positive', () => ({ throttling: { rateLimit: 10, burstLimit: -1 } }), /Invalid throttling\.burstLimit: got -1; expected an integer from 1 to 5000/],
+    ['fails when the burst limit is not positive', () => ({ throttling: { rateLimit: 10, burstLimit: -1 } }),
+      /Invalid throttling\.burstLimit: got -1; expected an integer from 1 to 5000/],
     ['fails when the prompt length is zero', () => ({ maxPromptLength: 0 }), /Invalid maxPromptLength: got 0; expected an integer from 1 to 262144/],
-    ['fails when a model prompt length is too large', () => ({ models: [{ name: 'chat', maxPromptLength: 10_000_000 }] }), /Invalid maxPromptLength of model chat: got 10000000/],
-    ['fails when a PRIVATE API has no VPC endpoints', () => ({ endpointType: GatewayEndpointType.PRIVATE }), /Invalid vpcEndpoints: got undefined; expected at least one execute-api interface VPC endpoint/],
-    ['fails when VPC endpoints are given to a REGIONAL API', (s) => ({ vpcEndpoints: [vpcEndpointIn(s)] }), /Invalid vpcEndpoints: .*expected no VPC endpoints unless endpointType is PRIVATE/],
+    ['fails when a model prompt length is too large', () => ({ models: [{ name: 'chat', maxPromptLength: 10_000_000 }] }),
+      /Invalid maxPromptLength of model chat: got 10000000/],
+    ['fails when a PRIVATE API has no VPC endpoints', () => ({ endpointType: GatewayEndpointType.PRIVATE }),
+      /Invalid vpcEndpoints: got undefined; expected at least one execute-api interface VPC endpoint/],
+    ['fails when VPC endpoints are given to a REGIONAL API', (s) => ({ vpcEndpoints: [vpcEndpointIn(s)] }),
+      /Invalid vpcEndpoints: .*expected no VPC endpoints unless endpointType is PRIVATE/],
     ['fails when mutual TLS is asked without a custom domain',
       (s) => ({ mutualTls: { truststoreBucket: s3.Bucket.fromBucketName(s, 'T', 'truststore-bucket'), truststoreKey: 'ca.pem' } }),
       /Invalid mutualTls: got "ca.pem"; expected a customDomain as well/],
     ['fails when mutual TLS is combined with an enhanced TLS policy',
       (s) => ({
         securityPolicy: apigateway.SecurityPolicy.TLS13_1_3_2025_09,
-        customDomain: { domainName: 'ai.example.com', certificate: acm.Certificate.fromCertificateArn(s, 'C', 'arn:aws:acm:eu-west-1:123456789012:certificate/abc') },
+        customDomain: { domainName: 'ai.example.com',
+          certificate: acm.Certificate.fromCertificateArn(s, 'C', 'arn:aws:acm:eu-west-1:123456789012:certificate/abc') },
         mutualTls: { truststoreBucket: s3.Bucket.fromBucketName(s, 'T', 'truststore-bucket'), truststoreKey: 'ca.pem' },
       }),
       /Invalid securityPolicy: got "SecurityPolicy_TLS13_1_3_2025_09"; expected TLS_1_2 when mutualTls is set/],

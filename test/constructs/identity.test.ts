@@ -51,7 +51,8 @@ function clientNamed(name: string): Record<string, any> {
 describe('user pool', () => {
   test('has a strong password policy, required TOTP MFA, admin-only sign-up and email-only recovery', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', {
-      Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true }) },
+      Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true,
+        RequireSymbols: true }) },
       MfaConfiguration: 'ON',
       EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
@@ -167,13 +168,21 @@ describe('app clients', () => {
 describe('prop validation', () => {
   const cases: Array<[string, Partial<AiIdentityProps>, RegExp]> = [
     ['fails when no models are given', { models: [] }, /Invalid models: got \[\]; expected at least one model/],
-    ['fails when a machine client asks for an unknown model', { domainPrefix: 'x-login', machineClients: [{ name: 'm', models: ['nope'] }] }, /Invalid client models: got "nope"/],
+    ['fails when a machine client asks for an unknown model', { domainPrefix: 'x-login', machineClients: [{ name: 'm', models: ['nope'] }] },
+      /Invalid client models: got "nope"/],
     ['fails when the domain prefix contains a reserved word', { domainPrefix: 'my-cognito' }, /Invalid domainPrefix: got "my-cognito"/],
-    ['fails when an authorization-code client has no callback URL', { domainPrefix: 'x-login', userClients: [{ name: 'w', flow: UserSignInFlow.AUTHORIZATION_CODE }] }, /callbackUrls: got undefined/],
-    ['fails when a callback URL is plain http', { domainPrefix: 'x-login', userClients: [{ name: 'w', flow: UserSignInFlow.AUTHORIZATION_CODE, callbackUrls: ['http://app.example.com/cb'] }] }, /got "http:\/\/app.example.com\/cb"; expected https URLs/],
+    ['fails when an authorization-code client has no callback URL',
+      { domainPrefix: 'x-login', userClients: [{ name: 'w', flow: UserSignInFlow.AUTHORIZATION_CODE }] }, /callbackUrls: got undefined/],
+    ['fails when a callback URL is plain http',
+      { domainPrefix: 'x-login', userClients: [{ name: 'w', flow: UserSignInFlow.AUTHORIZATION_CODE, callbackUrls: ['http://app.example.com/cb'] }] },
+      /got "http:\/\/app.example.com\/cb"; expected https URLs/],
     ['fails when an ABAC attribute name is invalid', { abacAttributes: ['Tenant-Id'] }, /Invalid abacAttributes: got "Tenant-Id"/],
-    ['fails when the OIDC secret is plain text', { oidcProviders: [{ name: 'okta', issuerUrl: 'https://x.okta.com', clientId: 'a', clientSecret: SecretValue.unsafePlainText('s3cr3t') }] }, /clientSecret: got "\(plain text\)"/],
-    ['fails when the OIDC issuer is not https', { oidcProviders: [{ name: 'okta', issuerUrl: 'http://x.okta.com', clientId: 'a', clientSecret: SecretValue.secretsManager('s') }] }, /issuerUrl: got "http:\/\/x.okta.com"; expected an https URL/],
+    ['fails when the OIDC secret is plain text',
+      { oidcProviders: [{ name: 'okta', issuerUrl: 'https://x.okta.com', clientId: 'a', clientSecret: SecretValue.unsafePlainText('s3cr3t') }] },
+      /clientSecret: got "\(plain text\)"/],
+    ['fails when the OIDC issuer is not https',
+      { oidcProviders: [{ name: 'okta', issuerUrl: 'http://x.okta.com', clientId: 'a', clientSecret: SecretValue.secretsManager('s') }] },
+      /issuerUrl: got "http:\/\/x.okta.com"; expected an https URL/],
     ['fails when group names repeat', { groups: [{ name: 'a' }, { name: 'a' }] }, /Invalid groups\[\]\.name: got "a"; expected unique names/],
   ];
   test.each(cases)('%s', (_name, props, message) => {
@@ -189,7 +198,8 @@ describe('prop validation', () => {
   });
 
   test('the secret in an error message is never echoed', () => {
-    expect(() => identityIn({ oidcProviders: [{ name: 'okta', issuerUrl: 'https://x.okta.com', clientId: 'a', clientSecret: SecretValue.unsafePlainText('s3cr3t-value') }] }))
+    expect(() => identityIn({ oidcProviders: [{ name: 'okta', issuerUrl: 'https://x.okta.com', clientId: 'a',
+      clientSecret: SecretValue.unsafePlainText('s3cr3t-value') }] }))
       .toThrow(expect.objectContaining({ message: expect.not.stringContaining('s3cr3t-value') }));
   });
 });
@@ -275,13 +285,21 @@ describe('JwtAuthorizer', () => {
   });
 
   const bad: Array<[string, Partial<JwtAuthorizerProps>, RegExp]> = [
-    ['fails when the cache TTL exceeds an hour', { resultsCacheTtl: Duration.hours(2) }, /Invalid resultsCacheTtl: got "7200 seconds"; expected at most 3600 seconds/],
-    ['fails when an HMAC algorithm is allowed', { issuers: [{ issuer: 'https://x.example.com', kind: IssuerKind.OIDC, audience: ['a'], algorithms: ['HS256'] }] }, /Invalid issuers\[0\]\.algorithms: got "HS256"; expected asymmetric algorithms only/],
-    ['fails when an issuer has no audience', { issuers: [{ issuer: 'https://x.example.com', kind: IssuerKind.OIDC }] }, /Invalid issuers\[0\]\.audience: got undefined; expected at least one audience/],
-    ['fails when an issuer is plain http', { issuers: [{ issuer: 'http://x.example.com', kind: IssuerKind.OIDC, audience: ['a'] }] }, /Invalid issuers\[0\]\.issuer: got "http:\/\/x.example.com"; expected an https URL/],
+    ['fails when the cache TTL exceeds an hour', { resultsCacheTtl: Duration.hours(2) },
+      /Invalid resultsCacheTtl: got "7200 seconds"; expected at most 3600 seconds/],
+    ['fails when an HMAC algorithm is allowed',
+      { issuers: [{ issuer: 'https://x.example.com', kind: IssuerKind.OIDC, audience: ['a'], algorithms: ['HS256'] }] },
+      /Invalid issuers\[0\]\.algorithms: got "HS256"; expected asymmetric algorithms only/],
+    ['fails when an issuer has no audience', { issuers: [{ issuer: 'https://x.example.com', kind: IssuerKind.OIDC }] },
+      /Invalid issuers\[0\]\.audience: got undefined; expected at least one audience/],
+    ['fails when an issuer is plain http', { issuers: [{ issuer: 'http://x.example.com', kind: IssuerKind.OIDC, audience: ['a'] }] },
+      /Invalid issuers\[0\]\.issuer: got "http:\/\/x.example.com"; expected an https URL/],
     ['fails when a model rule grants nothing', { modelAccess: [{ model: 'chat' }] }, /Invalid modelAccess\[chat\]: got "no groups and no scopes"/],
-    ['fails when an atLeast condition has no order', { modelAccess: [{ model: 'chat', allowGroups: ['g'], conditions: [{ claim: 'tier', comparison: ClaimOperator.AT_LEAST, values: ['pro'] }] }] }, /conditions\[tier\]\.order: got undefined/],
-    ['fails when a model has two rules', { modelAccess: [{ model: 'chat', allowGroups: ['g'] }, { model: 'chat', allowGroups: ['h'] }] }, /Invalid modelAccess\[\]\.model: got "chat"; expected one rule per model/],
+    ['fails when an atLeast condition has no order',
+      { modelAccess: [{ model: 'chat', allowGroups: ['g'], conditions: [{ claim: 'tier', comparison: ClaimOperator.AT_LEAST, values: ['pro'] }] }] },
+      /conditions\[tier\]\.order: got undefined/],
+    ['fails when a model has two rules', { modelAccess: [{ model: 'chat', allowGroups: ['g'] }, { model: 'chat', allowGroups: ['h'] }] },
+      /Invalid modelAccess\[\]\.model: got "chat"; expected one rule per model/],
   ];
   test.each(bad)('%s', (_name, props, message) => {
     const { stack: s2 } = newTestStack();
@@ -324,7 +342,8 @@ describe('gateway authorization', () => {
   });
 
   test('trusts the Cognito pool for its clients and grants models by scope unless a rule says otherwise', () => {
-    const fn = Object.values(t.findResources('AWS::Lambda::Function', { Properties: { Environment: { Variables: { AUTHORIZER_CONFIG: Match.anyValue() } } } }))[0];
+    const fn = Object.values(t.findResources('AWS::Lambda::Function',
+      { Properties: { Environment: { Variables: { AUTHORIZER_CONFIG: Match.anyValue() } } } }))[0];
     const raw = s.resolve(fn.Properties.Environment.Variables.AUTHORIZER_CONFIG);
     const json = JSON.stringify(raw);
     expect(json).toContain('chat.invoke');
@@ -333,7 +352,8 @@ describe('gateway authorization', () => {
   });
 
   test('guards the gateway model route, so the function knows every method it is attached to', () => {
-    const fn = Object.values(t.findResources('AWS::Lambda::Function', { Properties: { Environment: { Variables: { AUTHORIZER_CONFIG: Match.anyValue() } } } }))[0];
+    const fn = Object.values(t.findResources('AWS::Lambda::Function',
+      { Properties: { Environment: { Variables: { AUTHORIZER_CONFIG: Match.anyValue() } } } }))[0];
     const raw = JSON.stringify(s.resolve(fn.Properties.Environment.Variables.AUTHORIZER_CONFIG));
     expect(raw).toContain('\\"routes\\":[{\\"route\\":\\"POST/v1/models/{model}/invoke\\"}]');
   });
@@ -373,11 +393,15 @@ describe('gateway authorization', () => {
 
   const bad: Array<[string, GatewayAuthorizationOptions, RegExp]> = [
     ['fails when JWT mode has no app client and no external issuer', { identity: {} }, /Invalid authorization: .*expected app clients in the identity/],
-    ['fails when COGNITO mode is given JWT settings', { mode: AuthorizationMode.COGNITO, tenantClaim: 'custom:tenant' }, /Invalid authorization\.tenantClaim: got "custom:tenant"; expected nothing in COGNITO mode/],
-    ['fails when a rule names an unknown model', { identity: { domainPrefix: 'x-login', machineClients: [{ name: 'm', models: ['chat'] }] }, modelAccess: [{ model: 'other', allowGroups: ['g'] }] }, /Invalid authorization\.modelAccess\[\]\.model: got "other"/],
+    ['fails when COGNITO mode is given JWT settings', { mode: AuthorizationMode.COGNITO, tenantClaim: 'custom:tenant' },
+      /Invalid authorization\.tenantClaim: got "custom:tenant"; expected nothing in COGNITO mode/],
+    ['fails when a rule names an unknown model',
+      { identity: { domainPrefix: 'x-login', machineClients: [{ name: 'm', models: ['chat'] }] }, modelAccess: [{ model: 'other', allowGroups: ['g'] }] },
+      /Invalid authorization\.modelAccess\[\]\.model: got "other"/],
   ];
   test.each(bad)('%s', (_name, authorization, message) => {
     const { stack: s2 } = newTestStack();
-    expect(() => new SecureAiGateway(s2, 'Gateway', { models: [{ name: 'chat' }], cloudWatchRole: CloudWatchRoleMode.USE_EXISTING, authorization })).toThrow(message);
+    expect(() => new SecureAiGateway(s2, 'Gateway',
+      { models: [{ name: 'chat' }], cloudWatchRole: CloudWatchRoleMode.USE_EXISTING, authorization })).toThrow(message);
   });
 });

@@ -40,7 +40,8 @@ const partitionArn = (rest: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS:
 const sageMakerEndpointArn = (name: string) => ({
   'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sagemaker:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, `:endpoint/${name}`]],
 });
-const foundationModelArn = (id: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':bedrock:', { Ref: 'AWS::Region' }, `::foundation-model/${id}`]] });
+const foundationModelArn = (id: string) => ({ 'Fn::Join': ['',
+  ['arn:', { Ref: 'AWS::Partition' }, ':bedrock:', { Ref: 'AWS::Region' }, `::foundation-model/${id}`]] });
 
 describe('ModelNetwork', () => {
   test('has no NAT gateway, no internet gateway and no route out of the VPC', () => {
@@ -82,7 +83,8 @@ describe('ModelNetwork', () => {
       Principal: { Service: 'vpc-flow-logs.amazonaws.com' },
       Condition: {
         StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
-        ArnLike: { 'aws:SourceArn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ec2:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':vpc-flow-log/*']] } },
+        ArnLike: { 'aws:SourceArn': { 'Fn::Join': ['',
+          ['arn:', { Ref: 'AWS::Partition' }, ':ec2:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':vpc-flow-log/*']] } },
       },
     }]);
     const [policyRef] = role.Properties.ManagedPolicyArns;
@@ -153,7 +155,8 @@ describe('ModelNetwork', () => {
       const endpointSg = main.network.interfaceEndpoint(service).connections.securityGroups[0];
       const sg = mainJson.Resources[idOf(endpointSg)].Properties;
       expect(sg.SecurityGroupIngress).toBeUndefined();
-      expect(sg.SecurityGroupEgress).toEqual([{ CidrIp: '255.255.255.255/32', Description: 'Disallow all traffic', FromPort: 252, IpProtocol: 'icmp', ToPort: 86 }]);
+      expect(sg.SecurityGroupEgress).toEqual([{ CidrIp: '255.255.255.255/32', Description: 'Disallow all traffic', FromPort: 252, IpProtocol: 'icmp',
+        ToPort: 86 }]);
       const ingress = resources('AWS::EC2::SecurityGroupIngress').map(([, r]) => r.Properties)
         .filter((rule) => JSON.stringify(rule.GroupId) === JSON.stringify(getAtt(endpointSg, 'GroupId')));
       expect(ingress.map(({ IpProtocol, FromPort, ToPort, SourceSecurityGroupId }) => ({ IpProtocol, FromPort, ToPort, SourceSecurityGroupId }))).toEqual(
@@ -193,7 +196,8 @@ describe('ModelProxyFunction', () => {
   test('gets a full vCPU (1769 MB) when it accepts prompts over 64 K characters', () => {
     const { stack } = newTestStack('BigPromptStack');
     const big = new ModelProxyFunction(stack, 'Big', {
-      network: new ModelNetwork(stack, 'Net'), modelName: 'big', maxPromptLength: 200_000, backend: ModelBackend.sageMakerEndpoint({ existingEndpointName: 'ep' }),
+      network: new ModelNetwork(stack, 'Net'), modelName: 'big', maxPromptLength: 200_000,
+        backend: ModelBackend.sageMakerEndpoint({ existingEndpointName: 'ep' }),
     });
     expect(Template.fromStack(stack).toJSON().Resources[stack.getLogicalId(big.function.node.defaultChild as never)].Properties.MemorySize).toBe(1769);
   });
@@ -214,7 +218,8 @@ describe('ModelProxyFunction', () => {
     const egress = resources('AWS::EC2::SecurityGroupEgress').map(([, r]) => r.Properties)
       .filter((rule) => JSON.stringify(rule.GroupId) === JSON.stringify(getAtt(main.claims.securityGroup, 'GroupId')));
     const endpointSg = main.network.interfaceEndpoint(ec2.InterfaceVpcEndpointAwsService.SAGEMAKER_RUNTIME).connections.securityGroups[0];
-    expect(egress.map(({ IpProtocol, FromPort, ToPort, DestinationSecurityGroupId }) => ({ IpProtocol, FromPort, ToPort, DestinationSecurityGroupId }))).toEqual([
+    expect(egress.map(({ IpProtocol, FromPort, ToPort, DestinationSecurityGroupId }) => ({ IpProtocol, FromPort, ToPort,
+      DestinationSecurityGroupId }))).toEqual([
       { IpProtocol: 'tcp', FromPort: 443, ToPort: 443, DestinationSecurityGroupId: getAtt(endpointSg, 'GroupId') },
     ]);
   });
@@ -234,11 +239,13 @@ describe('ModelProxyFunction', () => {
       {
         Sid: 'VpcNetworkInterfaces',
         Effect: 'Allow',
-        Action: ['ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeSubnets', 'ec2:DeleteNetworkInterface', 'ec2:AssignPrivateIpAddresses', 'ec2:UnassignPrivateIpAddresses'],
+        Action: ['ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeSubnets', 'ec2:DeleteNetworkInterface',
+          'ec2:AssignPrivateIpAddresses', 'ec2:UnassignPrivateIpAddresses'],
         Resource: '*',
         Condition: { StringEquals: { 'aws:RequestedRegion': { Ref: 'AWS::Region' } } },
       },
-      { Sid: 'InvokeSageMakerEndpoint', Effect: 'Allow', Action: 'sagemaker:InvokeEndpoint', Resource: { Ref: idOf(main.claims.node.findChild('ModelEndpoint')) } },
+      { Sid: 'InvokeSageMakerEndpoint', Effect: 'Allow', Action: 'sagemaker:InvokeEndpoint',
+        Resource: { Ref: idOf(main.claims.node.findChild('ModelEndpoint')) } },
     ]);
   });
 
@@ -271,7 +278,8 @@ describe('ModelProxyFunction', () => {
       retry: { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 1000 },
       timeoutMarginMs: 1000,
     });
-    expect(configOf(main.chat)).toMatchObject({ backend: { type: 'bedrock', modelId: 'anthropic.claude-3-haiku-20240307-v1:0' }, requestFormat: 'ANTHROPIC_MESSAGES', responseTextPath: 'content[0].text', restorePlaceholders: true });
+    expect(configOf(main.chat)).toMatchObject({ backend: { type: 'bedrock', modelId: 'anthropic.claude-3-haiku-20240307-v1:0' },
+      requestFormat: 'ANTHROPIC_MESSAGES', responseTextPath: 'content[0].text', restorePlaceholders: true });
     expect(configOf(main.legacy)).toMatchObject({ backend: { type: 'sagemaker', endpointName: 'Legacy-Endpoint' }, responseTextPath: 'outputs[0].text' });
   });
 });
@@ -374,7 +382,8 @@ describe('SageMakerModelEndpoint', () => {
   test('lets SageMaker pull only its image, read only its artifacts and write only its own logs', () => {
     const role = mainJson.Resources[idOf(endpoint.node.findChild('ExecutionRole'))].Properties;
     expect(role.AssumeRolePolicyDocument.Statement[0]).toEqual({
-      Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'sagemaker.amazonaws.com' }, Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+      Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'sagemaker.amazonaws.com' },
+        Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
     });
     const statements = mainJson.Resources[role.ManagedPolicyArns[0].Ref].Properties.PolicyDocument.Statement as Array<Record<string, any>>;
     const bySid = Object.fromEntries(statements.map((s) => [s.Sid, s]));
@@ -397,7 +406,8 @@ describe('a self-hosted model server in an existing VPC, and the VPC link opt-ou
     ],
   });
   const network = new ModelNetwork(stack, 'Network', { existingVpc: vpc });
-  const nlb = new elbv2.NetworkLoadBalancer(stack, 'ModelServerNlb', { vpc, internetFacing: false, vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } });
+  const nlb = new elbv2.NetworkLoadBalancer(stack, 'ModelServerNlb',
+    { vpc, internetFacing: false, vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } });
   const nlbSg = new ec2.SecurityGroup(stack, 'NlbSg', { vpc, allowAllOutbound: false });
   const proxy = new ModelProxyFunction(stack, 'Vllm', {
     network,
@@ -420,10 +430,12 @@ describe('a self-hosted model server in an existing VPC, and the VPC link opt-ou
 
   test('opens 8443 from the proxy to the load balancer\'s security group and nothing else', () => {
     template.hasResourceProperties('AWS::EC2::SecurityGroupEgress', {
-      GroupId: { 'Fn::GetAtt': [ref(proxy.securityGroup), 'GroupId'] }, DestinationSecurityGroupId: { 'Fn::GetAtt': [ref(nlbSg), 'GroupId'] }, FromPort: 8443, ToPort: 8443, IpProtocol: 'tcp',
+      GroupId: { 'Fn::GetAtt': [ref(proxy.securityGroup), 'GroupId'] }, DestinationSecurityGroupId: { 'Fn::GetAtt': [ref(nlbSg), 'GroupId'] }, FromPort: 8443,
+        ToPort: 8443, IpProtocol: 'tcp',
     });
     template.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
-      GroupId: { 'Fn::GetAtt': [ref(nlbSg), 'GroupId'] }, SourceSecurityGroupId: { 'Fn::GetAtt': [ref(proxy.securityGroup), 'GroupId'] }, FromPort: 8443, ToPort: 8443,
+      GroupId: { 'Fn::GetAtt': [ref(nlbSg), 'GroupId'] }, SourceSecurityGroupId: { 'Fn::GetAtt': [ref(proxy.securityGroup), 'GroupId'] }, FromPort: 8443,
+        ToPort: 8443,
     });
     const egress = Object.values(json.Resources).filter((r) => r.Type === 'AWS::EC2::SecurityGroupEgress'
       && JSON.stringify(r.Properties.GroupId) === JSON.stringify({ 'Fn::GetAtt': [ref(proxy.securityGroup), 'GroupId'] }));
@@ -453,7 +465,8 @@ describe('a self-hosted model server in an existing VPC, and the VPC link opt-ou
     const method = json.Resources[ref(api.methodFor('vllm-chat'))].Properties;
     expect(method.Integration.Type).toBe('AWS_PROXY');
     expect(JSON.stringify(method.Integration.Uri)).toContain(ref(proxy.function));
-    template.hasResourceProperties('AWS::Lambda::Permission', { Action: 'lambda:InvokeFunction', Principal: 'apigateway.amazonaws.com', FunctionName: { 'Fn::GetAtt': [ref(proxy.function), 'Arn'] } });
+    template.hasResourceProperties('AWS::Lambda::Permission',
+      { Action: 'lambda:InvokeFunction', Principal: 'apigateway.amazonaws.com', FunctionName: { 'Fn::GetAtt': [ref(proxy.function), 'Arn'] } });
   });
 
   test('serves the VPC-link route as HTTP_PROXY over a VPC link, without forwarding the caller\'s token', () => {
@@ -484,7 +497,8 @@ describe('opt-outs add warnings', () => {
     network: quiet,
     modelName: 'plain',
     maxPromptLength: 1000,
-    backend: ModelBackend.selfHosted({ url: 'http://10.0.3.17:8080/generate', loadBalancer: new ec2.Connections({ peer: ec2.Peer.ipv4('10.0.3.0/24') }), allowInsecureHttp: true }),
+    backend: ModelBackend.selfHosted({ url: 'http://10.0.3.17:8080/generate', loadBalancer: new ec2.Connections({ peer: ec2.Peer.ipv4('10.0.3.0/24') }),
+      allowInsecureHttp: true }),
   });
   const annotations = Annotations.fromStack(stack);
 
@@ -513,9 +527,11 @@ describe('props are validated', () => {
   });
 
   test.each<[string, (s: Stack) => unknown, RegExp]>([
-    ['existingVpc comes with maxAzs', (s) => new ModelNetwork(s, 'N', { existingVpc: new ec2.Vpc(s, 'V'), maxAzs: 3 }), /either existingVpc or ipAddresses\/maxAzs/],
+    ['existingVpc comes with maxAzs', (s) => new ModelNetwork(s, 'N', { existingVpc: new ec2.Vpc(s, 'V'), maxAzs: 3 }),
+      /either existingVpc or ipAddresses\/maxAzs/],
     ['a new VPC gets one availability zone', (s) => new ModelNetwork(s, 'N', { maxAzs: 1 }), /maxAzs: got 1/],
-    ['a new VPC gets a subnet selection', (s) => new ModelNetwork(s, 'N', { subnets: { subnetType: ec2.SubnetType.PUBLIC } }), /no subnet selection for a new VPC/],
+    ['a new VPC gets a subnet selection', (s) => new ModelNetwork(s, 'N', { subnets: { subnetType: ec2.SubnetType.PUBLIC } }),
+      /no subnet selection for a new VPC/],
     ['the timeout reaches API Gateway\'s 29 s', (s) => proxyIn(s, { timeout: Duration.seconds(29) }), /timeout: got "29 s"/],
     ['reserved concurrency is 0', (s) => proxyIn(s, { reservedConcurrency: 0 }), /reservedConcurrency/],
     ['the model name has capitals', (s) => proxyIn(s, { modelName: 'Chat' }), /modelName/],
@@ -523,9 +539,11 @@ describe('props are validated', () => {
       backend: ModelBackend.sageMakerEndpoint({ existingEndpointName: 'ep', endpointProps: { imageUri: TGI_IMAGE, instanceType: 'ml.g5.xlarge' } }),
     }), /exactly one of existingEndpointName and endpointProps/],
     ['a SageMaker backend names neither', (s) => proxyIn(s, { backend: ModelBackend.sageMakerEndpoint({}) }), /exactly one of/],
-    ['the response path is malformed', (s) => proxyIn(s, { backend: ModelBackend.sageMakerEndpoint({ existingEndpointName: 'ep', responseTextPath: '$.outputs' }) }), /responseTextPath/],
+    ['the response path is malformed',
+      (s) => proxyIn(s, { backend: ModelBackend.sageMakerEndpoint({ existingEndpointName: 'ep', responseTextPath: '$.outputs' }) }), /responseTextPath/],
     ['the image is not in ECR and no repository is given', (s) => proxyIn(s, {
-      backend: ModelBackend.sageMakerEndpoint({ endpointProps: { imageUri: 'ghcr.io/huggingface/text-generation-inference:2.4', instanceType: 'ml.g5.xlarge' } }),
+      backend: ModelBackend.sageMakerEndpoint({ endpointProps: { imageUri: 'ghcr.io/huggingface/text-generation-inference:2.4',
+        instanceType: 'ml.g5.xlarge' } }),
     }), /imageUri/],
     ['a volume key is given for an instance type with local storage', (s) => proxyIn(s, {
       backend: ModelBackend.sageMakerEndpoint({ endpointProps: { imageUri: TGI_IMAGE, instanceType: 'ml.g5.xlarge', encryptionKey: new kms.Key(s, 'K') } }),
@@ -539,7 +557,8 @@ describe('props are validated', () => {
     ['a Bedrock inference profile is of a geography without the stack\'s region', (s) => proxyIn(s, {
       backend: ModelBackend.bedrock('us.anthropic.claude-3-haiku-20240307-v1:0'),
     }), /this stack's region eu-west-1: the us geography routes to/],
-    ['a non-Anthropic Bedrock model has no request format', (s) => proxyIn(s, { backend: ModelBackend.bedrock('amazon.titan-text-express-v1') }), /requestFormat and responseTextPath/],
+    ['a non-Anthropic Bedrock model has no request format', (s) => proxyIn(s, { backend: ModelBackend.bedrock('amazon.titan-text-express-v1') }),
+      /requestFormat and responseTextPath/],
     ['restorePlaceholders is set with the REDACT mode', (s) => proxyIn(s, { restorePlaceholders: true, piiMasking: { mode: PiiMaskingMode.REDACT } }),
       /Invalid piiMasking.mode: got "redact"; expected PiiMaskingMode.PLACEHOLDER while restorePlaceholders is true/],
     ['the mode is not one the proxy offers', (s) => proxyIn(s, { piiMasking: { mode: 'hash' as PiiMaskingMode } }), /Invalid piiMasking.mode: got "hash"/],
@@ -640,7 +659,8 @@ describe('model backends in the gateway', () => {
     const { stack: s } = newTestStack();
     const network = new ModelNetwork(s, 'Network');
     new ModelProxyFunction(s, 'Proxy', {
-      network, modelName: 'chat', maxPromptLength: 100, backend: ModelBackend.bedrock('anthropic.claude-3-haiku-20240307-v1:0'), injectionAction: InjectionAction.OFF,
+      network, modelName: 'chat', maxPromptLength: 100, backend: ModelBackend.bedrock('anthropic.claude-3-haiku-20240307-v1:0'),
+        injectionAction: InjectionAction.OFF,
     });
     Annotations.fromStack(s).hasWarning('/TestStack/Proxy', Match.stringLikeRegexp('injectionAction is OFF'));
   });

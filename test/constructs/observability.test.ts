@@ -48,7 +48,9 @@ const FUNCTIONS = {
 /** The example's two models call SageMaker endpoints; the test adds one more by name. */
 const ENDPOINTS = 3;
 
-function alarmProps(kind: GatewayAlarmKind, severity: AlarmSeverity, subject?: string, source: GatewayAlarms = alarms, res: Json = resources): Json | undefined {
+function alarmProps(
+  kind: GatewayAlarmKind, severity: AlarmSeverity, subject?: string, source: GatewayAlarms = alarms, res: Json = resources,
+): Json | undefined {
   const alarm = source.alarm(kind, severity, subject);
   if (!alarm) return undefined;
   const s = Stack.of(alarm);
@@ -99,7 +101,8 @@ describe('GatewayAlarms in the example gateway', () => {
     expect(alarmProps(kind, CRITICAL)?.Threshold).toBe(critical);
   });
 
-  test.each(Object.entries(FUNCTIONS))('function %s has error, throttle and duration alarms; duration at 60%% and 90%% of its %s s timeout', (label, timeoutSeconds) => {
+  test.each(Object.entries(FUNCTIONS))('function %s has error, throttle and duration alarms; duration at 60%% and 90%% of its %s s timeout',
+    (label, timeoutSeconds) => {
     expect([alarmProps(K.FUNCTION_ERRORS, WARNING, label)?.Threshold, alarmProps(K.FUNCTION_ERRORS, CRITICAL, label)?.Threshold]).toEqual([1, 10]);
     expect([alarmProps(K.FUNCTION_THROTTLES, WARNING, label)?.Threshold, alarmProps(K.FUNCTION_THROTTLES, CRITICAL, label)?.Threshold]).toEqual([1, 20]);
     expect([alarmProps(K.FUNCTION_DURATION, WARNING, label)?.Threshold, alarmProps(K.FUNCTION_DURATION, CRITICAL, label)?.Threshold])
@@ -126,7 +129,8 @@ describe('GatewayAlarms in the example gateway', () => {
     const errors = alarmProps(K.MODEL_SERVER_ERRORS, CRITICAL, 'chat-endpoint')!;
     expect(errors.Threshold).toBe(10);
     expect(Object.values(metricStats(errors))[0]).toMatchObject({
-      Metric: { Namespace: 'AWS/SageMaker', MetricName: 'Invocation5XXErrors', Dimensions: [{ Name: 'EndpointName', Value: 'chat-endpoint' }, { Name: 'VariantName', Value: 'AllTraffic' }] },
+      Metric: { Namespace: 'AWS/SageMaker', MetricName: 'Invocation5XXErrors',
+        Dimensions: [{ Name: 'EndpointName', Value: 'chat-endpoint' }, { Name: 'VariantName', Value: 'AllTraffic' }] },
       Stat: 'Sum',
     });
     const latency = alarmProps(K.MODEL_LATENCY, WARNING, 'chat-endpoint')!;
@@ -166,14 +170,19 @@ describe('GatewayAlarms in the example gateway', () => {
   });
 
   test('the 4XX rate, WAF blocked rate and authorizer denial rate are math expressions over their counts', () => {
-    expect(expressionOf(alarmProps(K.CLIENT_ERROR_RATE, WARNING)!)).toBe('IF((FILL(client_requests, 0)) >= 20, 100 * (FILL(client_errors, 0)) / (FILL(client_requests, 0)), 0)');
+    expect(expressionOf(alarmProps(K.CLIENT_ERROR_RATE,
+      WARNING)!)).toBe('IF((FILL(client_requests, 0)) >= 20, 100 * (FILL(client_errors, 0)) / (FILL(client_requests, 0)), 0)');
     const waf = alarmProps(K.WAF_BLOCKED_RATE, CRITICAL)!;
-    expect(expressionOf(waf)).toBe('IF((FILL(waf_blocked, 0) + FILL(waf_allowed, 0)) >= 20, 100 * (FILL(waf_blocked, 0)) / (FILL(waf_blocked, 0) + FILL(waf_allowed, 0)), 0)');
-    expect(metricStats(waf).waf_blocked.Metric).toMatchObject({ Namespace: 'AWS/WAFV2', MetricName: 'BlockedRequests', Dimensions: expect.arrayContaining([{ Name: 'Rule', Value: 'ALL' }]) });
+    expect(expressionOf(waf)).toBe('IF((FILL(waf_blocked, 0) + FILL(waf_allowed, 0)) >= 20, '
+      + '100 * (FILL(waf_blocked, 0)) / (FILL(waf_blocked, 0) + FILL(waf_allowed, 0)), 0)');
+    expect(metricStats(waf).waf_blocked.Metric).toMatchObject({ Namespace: 'AWS/WAFV2', MetricName: 'BlockedRequests',
+      Dimensions: expect.arrayContaining([{ Name: 'Rule', Value: 'ALL' }]) });
     expect(metricStats(waf).waf_allowed.Metric).toMatchObject({ Namespace: 'AWS/WAFV2', MetricName: 'AllowedRequests' });
     const denial = alarmProps(K.AUTHORIZER_DENIAL_RATE, WARNING)!;
-    expect(expressionOf(denial)).toBe('IF((FILL(authz_decisions, 0)) >= 20, 100 * (FILL(authz_deny, 0) + FILL(authz_unauthorized, 0)) / (FILL(authz_decisions, 0)), 0)');
-    expect(Object.values(metricStats(denial)).map((s) => s.Metric.MetricName).sort()).toEqual(['AuthorizerDecisions', 'AuthorizerDenials', 'AuthorizerUnauthorized']);
+    expect(expressionOf(denial)).toBe('IF((FILL(authz_decisions, 0)) >= 20, '
+      + '100 * (FILL(authz_deny, 0) + FILL(authz_unauthorized, 0)) / (FILL(authz_decisions, 0)), 0)');
+    expect(Object.values(metricStats(denial)).map((s) => s.Metric.MetricName).sort()).toEqual(['AuthorizerDecisions', 'AuthorizerDenials',
+      'AuthorizerUnauthorized']);
   });
 
   test('injection and PII rates read the proxy metrics of this API in namespace SecureAiGateway', () => {
@@ -181,10 +190,12 @@ describe('GatewayAlarms in the example gateway', () => {
     const apiId = { Name: 'ApiId', Value: resolved(gateway.restApi.restApiId) };
     const injection = alarmProps(K.INJECTION_FLAG_RATE, CRITICAL)!;
     expect(expressionOf(injection)).toBe('IF((FILL(injection_requests, 0)) >= 20, 100 * (FILL(injection_flagged, 0)) / (FILL(injection_requests, 0)), 0)');
-    expect(metricStats(injection).injection_flagged).toMatchObject({ Metric: { Namespace: 'SecureAiGateway', MetricName: 'InjectionFlagged', Dimensions: expect.arrayContaining([service, apiId]) }, Stat: 'Sum' });
+    expect(metricStats(injection).injection_flagged).toMatchObject({ Metric: { Namespace: 'SecureAiGateway', MetricName: 'InjectionFlagged',
+      Dimensions: expect.arrayContaining([service, apiId]) }, Stat: 'Sum' });
     expect(metricStats(injection).injection_requests.Metric).toMatchObject({ MetricName: 'Requests', Dimensions: expect.arrayContaining([service, apiId]) });
     const pii = alarmProps(K.PII_FINDINGS_RATE, WARNING)!;
-    expect(metricStats(pii).pii_findings.Metric).toMatchObject({ Namespace: 'SecureAiGateway', MetricName: 'PiiFindings', Dimensions: expect.arrayContaining([service, apiId]) });
+    expect(metricStats(pii).pii_findings.Metric).toMatchObject({ Namespace: 'SecureAiGateway', MetricName: 'PiiFindings',
+      Dimensions: expect.arrayContaining([service, apiId]) });
   });
 
   test('an anomaly-detection alarm fires on request counts above a band of 3 standard deviations', () => {
@@ -200,7 +211,8 @@ describe('GatewayAlarms in the example gateway', () => {
 
   test('latency alarms read p99 of Latency and IntegrationLatency; the 429 alarm reads the access-log metric', () => {
     expect(Object.values(metricStats(alarmProps(K.LATENCY, CRITICAL)!))[0]).toMatchObject({ Metric: { MetricName: 'Latency' }, Stat: 'p99' });
-    expect(Object.values(metricStats(alarmProps(K.INTEGRATION_LATENCY, WARNING)!))[0]).toMatchObject({ Metric: { MetricName: 'IntegrationLatency' }, Stat: 'p99' });
+    expect(Object.values(metricStats(alarmProps(K.INTEGRATION_LATENCY, WARNING)!))[0]).toMatchObject({ Metric: { MetricName: 'IntegrationLatency' },
+      Stat: 'p99' });
     expect(Object.values(metricStats(alarmProps(K.THROTTLED_REQUESTS, CRITICAL)!))[0]).toMatchObject({
       Metric: { MetricName: 'ThrottledRequests', Namespace: { 'Fn::Join': ['', ['SecureAiGateway/', { Ref: 'AWS::StackName' }, '/Gateway/Api']] } },
       Stat: 'Sum',
@@ -254,7 +266,8 @@ describe('alarm topics', () => {
       Resource: topicRef(severity),
       Condition: {
         StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
-        ArnLike: { 'aws:SourceArn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudwatch:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':alarm:*']] } },
+        ArnLike: { 'aws:SourceArn': { 'Fn::Join': ['',
+          ['arn:', { Ref: 'AWS::Partition' }, ':cloudwatch:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':alarm:*']] } },
       },
     }));
     expect(statements).toHaveLength(2);
@@ -299,7 +312,8 @@ describe('GatewayDashboard in the example gateway', () => {
 
 describe('metricXxx() of the constructs', () => {
   const m = (metric: cloudwatch.Metric) => ({
-    namespace: resolved(metric.namespace), metricName: metric.metricName, dimensions: resolved(metric.dimensions), statistic: metric.statistic, period: metric.period.toSeconds(),
+    namespace: resolved(metric.namespace), metricName: metric.metricName, dimensions: resolved(metric.dimensions), statistic: metric.statistic,
+      period: metric.period.toSeconds(),
   });
   const apiDims = { ApiName: gateway.restApi.restApiName, Stage: resolved(gateway.stage.stageName) };
 
@@ -455,7 +469,8 @@ describe('GatewayAlarms options', () => {
   });
 
   test('without a web ACL, authorizer, auto-block or proxy metrics, their alarms and the dashboard are left out', () => {
-    for (const kind of [K.WAF_BLOCKED_RATE, K.WAF_BLOCKED_REQUESTS, K.AUTHORIZER_DENIAL_RATE, K.AUTO_BLOCK_DEAD_LETTERS, K.INJECTION_FLAG_RATE, K.PII_FINDINGS_RATE]) {
+    for (const kind of [K.WAF_BLOCKED_RATE, K.WAF_BLOCKED_REQUESTS, K.AUTHORIZER_DENIAL_RATE, K.AUTO_BLOCK_DEAD_LETTERS, K.INJECTION_FLAG_RATE,
+      K.PII_FINDINGS_RATE]) {
       expect([bare(kind, WARNING), bare(kind, CRITICAL)]).toEqual([undefined, undefined]);
     }
     expect(Object.values(bareResources).some((r: Json) => r.Type === 'AWS::CloudWatch::Dashboard')).toBe(false);
@@ -470,7 +485,8 @@ describe('GatewayAlarms options', () => {
 
 describe('SecureAiGateway opt-out', () => {
   const { stack: s } = newTestStack('OptOut');
-  const base = { models: [{ name: 'chat' }], cloudWatchRole: CloudWatchRoleMode.USE_EXISTING, authorization: { mode: AuthorizationMode.COGNITO }, disableWebAcl: true };
+  const base = { models: [{ name: 'chat' }], cloudWatchRole: CloudWatchRoleMode.USE_EXISTING, authorization: { mode: AuthorizationMode.COGNITO },
+    disableWebAcl: true };
   const quiet = new SecureAiGateway(s, 'Quiet', { ...base, disableAlarms: true });
 
   test('disableAlarms leaves the gateway without alarms, topics or dashboard, with a warning', () => {
@@ -506,12 +522,16 @@ describe('GatewayAlarms prop validation', () => {
     ['a threshold is 0', { thresholds: { warning: { functionErrors: 0 } } }, /thresholds\.warning\.functionErrors: got 0; expected a number above 0\./],
     ['a threshold is negative', { thresholds: { critical: { latencyP99Ms: -1 } } }, /thresholds\.critical\.latencyP99Ms: got -1/],
     ['a threshold is not a number', { thresholds: { critical: { throttledRequests: Number.NaN } } }, /thresholds\.critical\.throttledRequests: got NaN/],
-    ['a percentage is above 100', { thresholds: { warning: { serverErrorRatePercent: 101 } } }, /serverErrorRatePercent: got 101; expected a number above 0 and at most 100/],
-    ['a critical threshold is below its warning', { thresholds: { warning: { latencyP99Ms: 30_000 } } }, /thresholds\.critical\.latencyP99Ms: got 25000; expected at least the warning threshold \(30000\)/],
+    ['a percentage is above 100', { thresholds: { warning: { serverErrorRatePercent: 101 } } },
+      /serverErrorRatePercent: got 101; expected a number above 0 and at most 100/],
+    ['a critical threshold is below its warning', { thresholds: { warning: { latencyP99Ms: 30_000 } } },
+      /thresholds\.critical\.latencyP99Ms: got 25000; expected at least the warning threshold \(30000\)/],
     ['a disabled alarm kind is unknown', { thresholds: { warning: { disable: ['Nope' as GatewayAlarmKind] } } }, /thresholds\.warning\.disable: got "Nope"/],
-    ['datapointsToAlarm exceeds evaluationPeriods', { evaluationPeriods: 2, datapointsToAlarm: 3 }, /datapointsToAlarm: got 3; expected at most evaluationPeriods \(2\)/],
+    ['datapointsToAlarm exceeds evaluationPeriods', { evaluationPeriods: 2, datapointsToAlarm: 3 },
+      /datapointsToAlarm: got 3; expected at most evaluationPeriods \(2\)/],
     ['the period is not whole minutes', { period: Duration.seconds(90) }, /period: got "90 seconds"/],
-    ['the evaluation window is longer than a day', { period: Duration.hours(1), evaluationPeriods: 25, datapointsToAlarm: 1 }, /evaluationPeriods: got 25; expected at most 24 periods/],
+    ['the evaluation window is longer than a day', { period: Duration.hours(1), evaluationPeriods: 25, datapointsToAlarm: 1 },
+      /evaluationPeriods: got 25; expected at most 24 periods/],
     ['minimumRequests is 0', { minimumRequests: 0 }, /minimumRequests: got 0/],
     ['an endpoint name is not a SageMaker name', { sageMakerEndpointNames: ['bad_name'] }, /endpointName: got "bad_name"/],
     ['an endpoint is given twice', { sageMakerEndpointNames: ['a', 'a'] }, /endpointName: got "a"; expected an endpoint variant not watched already/],
