@@ -4,7 +4,7 @@
  *
  * Time is this process's CPU time, so other processes on a shared machine do
  * not count. Each function is warmed up, then timed in batches long enough to
- * rise above timer and scheduler noise (3 ms of CPU), the two in alternation,
+ * rise above timer and scheduler noise (10 ms of CPU), the two in alternation,
  * keeping the fastest batch of each (JIT and GC only ever add time). A ratio
  * over its bound is measured again: noise passes on a second look, a
  * superlinear algorithm does not.
@@ -13,7 +13,7 @@
 /** Doubling the input must less than triple the time. */
 export const GROWTH_BOUND = 3;
 
-const BATCH_MICROS = 3_000;
+const BATCH_MICROS = 10_000;
 const MAX_CALLS = 1024;
 const ROUNDS = 3;
 
@@ -38,7 +38,7 @@ function callsPerBatch(fn: () => unknown): number {
 export interface RatioOptions {
   /** A measured ratio below this ends the measuring. */
   readonly below: number;
-  /** How many times to measure at most; the smallest ratio counts. Default 3. */
+  /** How many times to measure at most; the smallest ratio counts. Default 5. */
   readonly tries?: number;
 }
 
@@ -51,7 +51,7 @@ export function timeRatio(slow: () => unknown, fast: () => unknown, options: Rat
   const fastCalls = callsPerBatch(fast);
   const slowCalls = callsPerBatch(slow);
   let best = Infinity;
-  for (let attempt = 0; attempt < (options.tries ?? 3) && best >= options.below; attempt++) {
+  for (let attempt = 0; attempt < (options.tries ?? 5) && best >= options.below; attempt++) {
     let fastest = Infinity;
     let slowest = Infinity;
     for (let round = 0; round < ROUNDS; round++) {
