@@ -3,21 +3,10 @@
  * input string (JavaScript string indices), `end` exclusive.
  */
 
-/** Entity types the built-in detectors report. */
-export const PII_TYPES = [
-  'EMAIL',
-  'PHONE',
-  'CREDIT_CARD',
-  'US_SSN',
-  'IBAN',
-  'IP_ADDRESS',
-  'AWS_ACCESS_KEY',
-  'API_SECRET',
-  'DATE_OF_BIRTH',
-  'US_PASSPORT',
-  'PERSON',
-  'STREET_ADDRESS',
-] as const;
+import { PII_ENTITY_TYPES } from '../../lib/contracts/model-proxy';
+
+/** Entity types the built-in detectors report: the list a proxy's configuration may name. */
+export const PII_TYPES = PII_ENTITY_TYPES;
 
 export type BuiltinPiiType = (typeof PII_TYPES)[number];
 
