@@ -13,8 +13,10 @@ const assetsDir = join(root, 'assets');
 const functions = readdirSync(lambdaDir).filter((name) => existsSync(join(lambdaDir, name, 'handler.ts')));
 
 // `--if-stale` (the example app's `cdk synth`): rebuild only when a bundle is
-// missing or older than a handler source, so a fresh clone synthesizes and an
-// edited handler is never deployed from an old bundle.
+// missing or older than what goes into it (handler sources, the contract modules
+// they share with the constructs, the locked dependency versions), so a fresh
+// clone synthesizes and an edited handler or contract is never deployed from an
+// old bundle.
 if (process.argv.includes('--if-stale') && !stale()) process.exit(0);
 
 function newestSource(dir) {
@@ -27,7 +29,7 @@ function newestSource(dir) {
 }
 
 function stale() {
-  const sources = newestSource(lambdaDir);
+  const sources = Math.max(newestSource(lambdaDir), newestSource(join(root, 'lib', 'contracts')), statSync(join(root, 'package-lock.json')).mtimeMs);
   return functions.some((fn) => {
     const bundle = join(assetsDir, fn, 'index.js');
     return !existsSync(bundle) || statSync(bundle).mtimeMs < sources;
