@@ -33,7 +33,7 @@ const SDK_EXTERNAL = ['@aws-sdk/*', '@smithy/*'];
 const config: ModelProxyConfig = {
   version: 1, model: 'bench', backend: { type: 'sagemaker', endpointName: 'bench' }, requestFormat: 'PASSTHROUGH',
   responseTextPath: 'generated_text', maxPromptLength: 32000, maxOutputTokens: 4096, restorePlaceholders: false, piiMasking: DEFAULT_PII_MASKING,
-  maxBodyBytes: 196_096, injectionAction: 'block', injectionThreshold: 0.5, retry: DEFAULT_RETRY, timeoutMarginMs: 1000,
+  maxBodyBytes: 196_096, injectionAction: 'block', injectionThreshold: 0.5, retry: DEFAULT_RETRY, timeoutMarginMs: 1000, streamIdleTimeoutMs: 60_000,
 };
 const lambdaEnv = {
   ...process.env,

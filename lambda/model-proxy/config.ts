@@ -28,6 +28,7 @@ import {
   RETRY_MAX_DELAY_MS_CEILING,
   RetryConfig,
   SAGEMAKER_ENDPOINT_NAME,
+  STREAM_IDLE_TIMEOUT_MS,
   TIMEOUT_MARGIN_MS,
 } from '../../lib/contracts/model-proxy';
 import { MODEL_NAME } from '../../lib/contracts/model-names';
@@ -71,6 +72,7 @@ function readConfig(root: JsonObject, issues: ConfigIssues): ModelProxyConfig {
     injectionThreshold: readNumber(root, 'injectionThreshold', '', issues, { ...INJECTION_THRESHOLD, required: true })!,
     retry: readRetry(root, issues)!,
     timeoutMarginMs: readInteger(root, 'timeoutMarginMs', '', issues, { ...TIMEOUT_MARGIN_MS, required: true })!,
+    streamIdleTimeoutMs: readInteger(root, 'streamIdleTimeoutMs', '', issues, { ...STREAM_IDLE_TIMEOUT_MS, required: true })!,
   };
   // Only placeholders can be put back; a redacted value is gone.
   if (config.restorePlaceholders && config.piiMasking !== undefined && config.piiMasking.mode !== 'placeholder') {

@@ -38,6 +38,15 @@ export function buildRequestBody(format: RequestFormatName, prompt: string, para
         top_p: topP,
         stop: stopSequences,
       }));
+    case 'OPENAI_CHAT':
+      return JSON.stringify(compact({
+        model: options.requestModelName,
+        messages: [{ role: 'user', content: prompt }],
+        max_tokens: maxTokens,
+        temperature,
+        top_p: topP,
+        stop: stopSequences,
+      }));
     case 'ANTHROPIC_MESSAGES':
       return JSON.stringify(compact({
         anthropic_version: ANTHROPIC_BEDROCK_VERSION,

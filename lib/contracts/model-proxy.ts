@@ -14,7 +14,7 @@ export const BACKEND_TYPES = ['sagemaker', 'bedrock', 'http'] as const;
 export type BackendTypeName = (typeof BACKEND_TYPES)[number];
 
 /** Request body shapes the proxy can write; values of the `RequestFormat` enum. */
-export const REQUEST_FORMATS = ['PASSTHROUGH', 'HUGGING_FACE', 'OPENAI_COMPLETIONS', 'ANTHROPIC_MESSAGES'] as const;
+export const REQUEST_FORMATS = ['PASSTHROUGH', 'HUGGING_FACE', 'OPENAI_COMPLETIONS', 'OPENAI_CHAT', 'ANTHROPIC_MESSAGES'] as const;
 export type RequestFormatName = (typeof REQUEST_FORMATS)[number];
 
 /** Where each request format's answer keeps the generated text, unless a path is configured. */
@@ -22,6 +22,7 @@ export const DEFAULT_RESPONSE_TEXT_PATHS: Readonly<Record<RequestFormatName, str
   PASSTHROUGH: 'generated_text',
   HUGGING_FACE: 'generated_text',
   OPENAI_COMPLETIONS: 'choices[0].text',
+  OPENAI_CHAT: 'choices[0].message.content',
   ANTHROPIC_MESSAGES: 'content[0].text',
 };
 
@@ -154,10 +155,17 @@ export interface ModelProxyConfig {
   readonly retry: RetryConfig;
   /** The handler answers this long before the function's own timeout, so a slow model yields a 504, not a Lambda timeout. */
   readonly timeoutMarginMs: number;
+  /**
+   * Chat route: a backend stream that sends nothing for this long (before its
+   * first byte or between two) is cut and the caller told so.
+   */
+  readonly streamIdleTimeoutMs: number;
 }
 
 export const DEFAULT_RETRY: RetryConfig = { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 1000 };
 export const DEFAULT_TIMEOUT_MARGIN_MS = 1000;
+/** Long enough for a model's first token on a long prompt; API Gateway closes a stream idle for 5 minutes. */
+export const DEFAULT_STREAM_IDLE_TIMEOUT_MS = 60_000;
 export const DEFAULT_INJECTION_THRESHOLD = 0.5;
 export const DEFAULT_PII_MASKING: PiiMaskingConfig = { mode: 'placeholder', allowlist: [], customPatterns: [] };
 
@@ -170,6 +178,8 @@ export const RETRY_BASE_DELAY_MS = { min: 0, max: 10_000 } as const;
 /** The upper bound of `maxDelayMs`; its lower bound is the configured `baseDelayMs`. */
 export const RETRY_MAX_DELAY_MS_CEILING = 20_000;
 export const TIMEOUT_MARGIN_MS = { min: 0, max: 10_000 } as const;
+/** Below API Gateway's 5-minute idle timeout of regional and private streams. */
+export const STREAM_IDLE_TIMEOUT_MS = { min: 1000, max: 290_000 } as const;
 /** Absolute `http:` or `https:` URL without spaces; the scheme rule follows `allowInsecureHttp`. */
 export const BACKEND_URL = { maxLength: 2048, pattern: /^https?:\/\/\S+$/, patternRule: 'an absolute http or https URL' } as const;
 

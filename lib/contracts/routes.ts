@@ -15,6 +15,14 @@ export const MODEL_ROUTE_PREFIX = ['v1', 'models'] as const;
 /** Path segment below a model's own resource. */
 export const MODEL_ROUTE_ACTION = 'invoke';
 
+/** Path segments below a model's own resource of its OpenAI-compatible chat route. */
+export const CHAT_ROUTE_ACTION = ['chat', 'completions'] as const;
+
+/** The resource path of a model's chat completions route, e.g. `/v1/models/chat/chat/completions`. */
+export function chatRoutePath(model: string): string {
+  return `/${[...MODEL_ROUTE_PREFIX, model, ...CHAT_ROUTE_ACTION].join('/')}`;
+}
+
 /** The resource path of a model's route, e.g. `/v1/models/chat/invoke`. */
 export function modelRoutePath(model: string): string {
   return `/${[...MODEL_ROUTE_PREFIX, model, MODEL_ROUTE_ACTION].join('/')}`;

@@ -25,6 +25,13 @@ export enum RequestFormat {
   HUGGING_FACE = 'HUGGING_FACE',
   /** OpenAI-compatible completions (vLLM): `{ "model", "prompt", "max_tokens", "temperature", "top_p", "stop" }`. */
   OPENAI_COMPLETIONS = 'OPENAI_COMPLETIONS',
+  /**
+   * OpenAI-compatible chat completions (vLLM, TGI's Messages API, LMI):
+   * `{ "model", "messages": [...], "max_tokens", "temperature", "top_p", "stop" }`.
+   * The chat completions route then forwards whole conversations and streams
+   * (SSE) from SageMaker and self-hosted servers.
+   */
+  OPENAI_CHAT = 'OPENAI_CHAT',
   /** Anthropic Messages on Bedrock: `{ "anthropic_version", "max_tokens", "messages": [...], ... }`. */
   ANTHROPIC_MESSAGES = 'ANTHROPIC_MESSAGES',
 }
@@ -41,11 +48,11 @@ export interface ModelPayloadOptions {
    * `[index]` steps, e.g. `generated_text`, `outputs[0].text`, `[0].generated_text`.
    * A top-level array of one result is unwrapped when the path starts with a name.
    * @default - by format: `generated_text` (PASSTHROUGH, HUGGING_FACE),
-   * `choices[0].text` (OPENAI_COMPLETIONS), `content[0].text` (ANTHROPIC_MESSAGES)
+   * `choices[0].text` (OPENAI_COMPLETIONS), `choices[0].message.content` (OPENAI_CHAT), `content[0].text` (ANTHROPIC_MESSAGES)
    */
   readonly responseTextPath?: string;
   /**
-   * The `model` field of OPENAI_COMPLETIONS bodies: the name the server serves the model under.
+   * The `model` field of OPENAI_COMPLETIONS and OPENAI_CHAT bodies: the name the server serves the model under.
    * @default - no `model` field
    */
   readonly requestModelName?: string;

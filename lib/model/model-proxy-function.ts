@@ -13,6 +13,7 @@ import {
   BackendConfig,
   DEFAULT_INJECTION_THRESHOLD,
   DEFAULT_RETRY,
+  DEFAULT_STREAM_IDLE_TIMEOUT_MS,
   DEFAULT_TIMEOUT_MARGIN_MS,
   INJECTION_THRESHOLD,
   MAX_OUTPUT_TOKENS,
@@ -243,6 +244,7 @@ export class ModelProxyFunction extends Construct implements ec2.IConnectable {
       injectionThreshold: props.injectionThreshold ?? DEFAULT_INJECTION_THRESHOLD,
       retry: { ...DEFAULT_RETRY, maxAttempts: props.maxAttempts ?? DEFAULT_RETRY.maxAttempts },
       timeoutMarginMs: DEFAULT_TIMEOUT_MARGIN_MS,
+      streamIdleTimeoutMs: DEFAULT_STREAM_IDLE_TIMEOUT_MS,
     };
   }
 }

@@ -277,6 +277,7 @@ describe('ModelProxyFunction', () => {
       injectionThreshold: 0.5,
       retry: { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 1000 },
       timeoutMarginMs: 1000,
+      streamIdleTimeoutMs: 60_000,
     });
     expect(configOf(main.chat)).toMatchObject({ backend: { type: 'bedrock', modelId: 'anthropic.claude-3-haiku-20240307-v1:0' },
       requestFormat: 'ANTHROPIC_MESSAGES', responseTextPath: 'content[0].text', restorePlaceholders: true });

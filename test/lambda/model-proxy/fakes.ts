@@ -28,6 +28,7 @@ export function proxyConfig(overrides: Partial<ModelProxyConfig> = {}): ModelPro
     injectionThreshold: 0.5,
     retry: DEFAULT_RETRY,
     timeoutMarginMs: 1000,
+    streamIdleTimeoutMs: 60_000,
     ...overrides,
   };
 }
