@@ -39,6 +39,18 @@ export enum ProxyMetricName {
   INJECTION_FLAGGED = 'InjectionFlagged',
   /** Number of PII entities masked in the prompt and the response together (0 when none). */
   PII_FINDINGS = 'PiiFindings',
+  /** Chat route: prompt tokens of the call, as the backend reported them or estimated (unit `Count`). */
+  PROMPT_TOKENS = 'PromptTokens',
+  /** Chat route: completion tokens of the call (unit `Count`). */
+  COMPLETION_TOKENS = 'CompletionTokens',
+  /** Chat route, streamed calls: milliseconds from the request to the first answer text sent (unit `Milliseconds`). */
+  TIME_TO_FIRST_TOKEN = 'TimeToFirstToken',
+  /** Chat route, streamed calls: milliseconds the stream was open (unit `Milliseconds`). */
+  STREAM_DURATION = 'StreamDuration',
+  /** Chat route: 1 when a stream that had started ended in an error event, else 0. */
+  STREAMS_FAILED = 'StreamsFailed',
+  /** Chat route: 1 when the caller went away before the answer ended (the backend call is aborted), else 0. */
+  CLIENT_DISCONNECTS = 'ClientDisconnects',
 }
 
 /**

@@ -1,0 +1,58 @@
+import { ErrorCode } from '../../lib/contracts/error-codes';
+import { MODEL_PROXY_CONFIG_ENV, type ModelProxyConfig } from '../../lib/contracts/model-proxy';
+import type { ChatBackend } from '../chat/backend';
+import { openAiErrorResponse } from '../chat/openai-error';
+import { AUDIT_MESSAGE } from '../model-proxy/audit';
+import { parseProxyConfig } from '../model-proxy/config';
+import type { RetryClock } from '../model-proxy/retry';
+import { safeErrorName } from '../shared/error-name';
+import { HandlerError } from '../shared/errors';
+import type { Logger } from '../shared/logger';
+import type { ChatGuards } from './chat-guards';
+import type { ChatMetrics } from './chat-metrics';
+import { createChatProxy, type ChatProxy } from './chat-proxy';
+import { sendResult } from './response-sink';
+
+export interface ChatEnvironmentDeps {
+  readonly logger: Logger;
+  readonly guards: (config: ModelProxyConfig) => ChatGuards;
+  readonly backend: (config: ModelProxyConfig) => ChatBackend;
+  readonly metrics?: ChatMetrics;
+  readonly clock?: RetryClock;
+}
+
+/**
+ * The chat route as the handler builds it at cold start, from the same
+ * configuration as the invoke route. A broken configuration does not crash
+ * the function: it is logged once (field names only) and every call answers 500.
+ */
+export function createChatProxyFromEnvironment(env: Readonly<Record<string, string | undefined>>, deps: ChatEnvironmentDeps): ChatProxy {
+  const parsed = parseProxyConfig(env[MODEL_PROXY_CONFIG_ENV]);
+  if (!parsed.success) {
+    deps.logger.log('ERROR', 'chat proxy configuration rejected', { problem: parsed.errors.join('; ') });
+    return misconfigured(deps.logger);
+  }
+  try {
+    return createChatProxy({
+      config: parsed.data,
+      guards: deps.guards(parsed.data),
+      backend: deps.backend(parsed.data),
+      logger: deps.logger,
+      metrics: deps.metrics,
+      clock: deps.clock,
+    });
+  } catch (err) {
+    deps.logger.log('ERROR', 'chat proxy could not start', { errorName: safeErrorName(err) });
+    return misconfigured(deps.logger);
+  }
+}
+
+function misconfigured(logger: Logger): ChatProxy {
+  return async (event, sink, context) => {
+    const requestId = event.requestContext?.requestId ?? context.awsRequestId;
+    logger.log('ERROR', AUDIT_MESSAGE, {
+      requestId, invocationId: context.awsRequestId, route: 'chat', status: 500, code: ErrorCode.INTERNAL_ERROR, failedStep: 'configuration',
+    });
+    await sendResult(sink, openAiErrorResponse(new HandlerError(500, ErrorCode.INTERNAL_ERROR, 'Internal server error.'), requestId));
+  };
+}

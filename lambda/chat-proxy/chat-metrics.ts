@@ -1,0 +1,57 @@
+/**
+ * The chat route's EMF metrics: the invoke route's per-request counts (so the
+ * gateway's alarms see chat traffic too) and what a conversation and a
+ * stream add: tokens in and out, time to first token, stream duration and
+ * how streams ended. Same namespace, service and dimension sets.
+ */
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { GATEWAY_METRIC_NAMESPACE, GatewayMetricDimension, MODEL_PROXY_SERVICE_NAME, ProxyMetricName } from '../../lib/contracts/metric-names';
+
+export interface ChatMetricSample {
+  readonly apiId: string;
+  readonly model: string;
+  readonly injectionFlagged: boolean;
+  readonly piiFindings: number;
+  readonly promptTokens: number;
+  readonly completionTokens: number;
+  /** Streamed calls only. */
+  readonly timeToFirstTokenMs?: number;
+  readonly streamDurationMs?: number;
+  readonly streamFailed: boolean;
+  readonly clientDisconnected: boolean;
+}
+
+export interface ChatMetrics {
+  record(sample: ChatMetricSample): void;
+}
+
+const NOTICES = {
+  debug: (...content: unknown[]) => console.debug(...content),
+  info: (...content: unknown[]) => console.info(...content),
+  warn: (...content: unknown[]) => {
+    // ApiId is in both dimension sets on purpose (see lambda/model-proxy/metrics.ts).
+    if (typeof content[0] === 'string' && content[0].startsWith(`EMF key "${GatewayMetricDimension.API_ID}" is defined as both`)) return;
+    console.warn(...content);
+  },
+  error: (...content: unknown[]) => console.error(...content),
+};
+
+export function createChatMetrics(): ChatMetrics {
+  const metrics = new Metrics({ namespace: GATEWAY_METRIC_NAMESPACE, serviceName: MODEL_PROXY_SERVICE_NAME, logger: NOTICES });
+  return {
+    record(sample) {
+      metrics.addDimensions({ [GatewayMetricDimension.API_ID]: sample.apiId });
+      metrics.addDimensions({ [GatewayMetricDimension.API_ID]: sample.apiId, [GatewayMetricDimension.MODEL]: sample.model });
+      metrics.addMetric(ProxyMetricName.REQUESTS, MetricUnit.Count, 1);
+      metrics.addMetric(ProxyMetricName.INJECTION_FLAGGED, MetricUnit.Count, sample.injectionFlagged ? 1 : 0);
+      metrics.addMetric(ProxyMetricName.PII_FINDINGS, MetricUnit.Count, sample.piiFindings);
+      metrics.addMetric(ProxyMetricName.PROMPT_TOKENS, MetricUnit.Count, sample.promptTokens);
+      metrics.addMetric(ProxyMetricName.COMPLETION_TOKENS, MetricUnit.Count, sample.completionTokens);
+      if (sample.timeToFirstTokenMs !== undefined) metrics.addMetric(ProxyMetricName.TIME_TO_FIRST_TOKEN, MetricUnit.Milliseconds, sample.timeToFirstTokenMs);
+      if (sample.streamDurationMs !== undefined) metrics.addMetric(ProxyMetricName.STREAM_DURATION, MetricUnit.Milliseconds, sample.streamDurationMs);
+      metrics.addMetric(ProxyMetricName.STREAMS_FAILED, MetricUnit.Count, sample.streamFailed ? 1 : 0);
+      metrics.addMetric(ProxyMetricName.CLIENT_DISCONNECTS, MetricUnit.Count, sample.clientDisconnected ? 1 : 0);
+      metrics.publishStoredMetrics();
+    },
+  };
+}

@@ -1,0 +1,365 @@
+/**
+ * The chat completions route of one model: OpenAI Chat Completions in,
+ * buffered or streamed, with the invoke route's guards on every turn and on
+ * every character of the answer.
+ *
+ * check the request → screen user and system turns for injection → mask every
+ * turn (one placeholder map) → call the backend (retrying throttling, within
+ * the time budget) → mask the answer (→ restore the caller's own values) →
+ * answer. A streamed answer sends its status when the backend's first event
+ * is in: a failure before that is a plain error answer with its own status;
+ * after it, the stream ends with an error event and `[DONE]`. Text leaves only
+ * through the masker, which holds back what it cannot yet decide.
+ */
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import type { ModelProxyConfig } from '../../lib/contracts/model-proxy';
+import { ErrorCode } from '../../lib/contracts/error-codes';
+import type { ChatBackend, ChatBackendRequest, ChatStreamEvent } from '../chat/backend';
+import { STREAM_INCOMPLETE } from '../chat/backend';
+import type { ChatTurn } from '../chat/chat-request';
+import { buildCompletion, ChunkBuilder, completionId, type CompletionIdentity, type TokenUsage } from '../chat/completion';
+import { openAiErrorResponse, REQUEST_ID_HEADER } from '../chat/openai-error';
+import { SSE_CONTENT_TYPE, SSE_DONE } from '../chat/sse-encoder';
+import { chunkEvent, streamErrorEvents } from '../chat/stream-events';
+import { estimatePromptTokens, estimateTokens } from '../chat/token-estimate';
+import { AUDIT_MESSAGE } from '../model-proxy/audit';
+import { toBackendHandlerError } from '../model-proxy/backend-errors';
+import { ModelCallError } from '../model-proxy/model-client';
+import type { InvocationContext } from '../model-proxy/proxy';
+import { MIN_ATTEMPT_MS } from '../model-proxy/proxy';
+import { callWithRetry, type RetryClock, systemClock } from '../model-proxy/retry';
+import { Rejections } from '../request-validator/rejection';
+import { safeErrorName } from '../shared/error-name';
+import { GatewayTimeoutError, HandlerError } from '../shared/errors';
+import { jsonResponse, SECURITY_HEADERS } from '../shared/http';
+import type { Logger } from '../shared/logger';
+import { ChatAuditRecord, type ChatOutcome } from './chat-audit';
+import { SCREENED_ROLES, type ChatGuards, type ChatPiiCall } from './chat-guards';
+import type { ChatMetrics } from './chat-metrics';
+import { readChatRequest } from './read-chat-request';
+import { sendResult, type ResponseSink } from './response-sink';
+
+export interface ChatProxyDeps {
+  readonly config: ModelProxyConfig;
+  readonly guards: ChatGuards;
+  readonly backend: ChatBackend;
+  readonly logger: Logger;
+  readonly metrics?: ChatMetrics;
+  /** Wall clock, sleep and jitter of the retry loop. @default the system's */
+  readonly clock?: RetryClock;
+  /** Monotonic milliseconds for latencies. @default performance.now */
+  readonly elapsed?: () => number;
+}
+
+export type ChatProxy = (event: APIGatewayProxyEvent, sink: ResponseSink, context: InvocationContext) => Promise<void>;
+
+const internal = (): HandlerError => new HandlerError(500, ErrorCode.INTERNAL_ERROR, 'Internal server error.');
+
+/** A guard broke: the call fails closed with a bare 500 (or an in-band 500 on a stream). */
+class GuardFailure extends Error {
+  public constructor(public readonly causeName: string) {
+    super('guard failure');
+  }
+}
+
+/** The call ended without an answer to send: the error (and OpenAI `param`) to answer with. */
+class Refusal extends Error {
+  public constructor(public readonly error: HandlerError, public readonly param: string | null, public readonly outcome: ChatOutcome) {
+    super('refused');
+  }
+}
+
+/** Why our own abort fired, so the failure can be named for the caller and the audit line. */
+type AbortCause = 'idle' | 'deadline' | 'client';
+
+export function createChatProxy(deps: ChatProxyDeps): ChatProxy {
+  const { config, guards, backend, logger } = deps;
+  const clock = deps.clock ?? systemClock;
+  const elapsed = deps.elapsed ?? (() => performance.now());
+  const round = (ms: number) => Math.round(ms * 100) / 100;
+
+  return async (event, sink, context) => {
+    const start = elapsed();
+    const deadline = clock.now() + context.getRemainingTimeInMillis() - config.timeoutMarginMs;
+    const requestId = event.requestContext?.requestId ?? context.awsRequestId;
+    const principalId = event.requestContext?.authorizer?.principalId;
+    const audit = new ChatAuditRecord(config.model, config.backend.type, requestId, context.awsRequestId,
+      typeof principalId === 'string' ? principalId : null);
+    const since = () => round(elapsed() - start);
+
+    function guarded<T>(fn: () => T): T {
+      try {
+        return fn();
+      } catch (err) {
+        throw new GuardFailure(safeErrorName(err));
+      }
+    }
+
+    /** Screens and masks the conversation; the backend request. */
+    function prepare(turns: readonly ChatTurn[], rawTurns: readonly ChatTurn[], pii: ChatPiiCall, stop: readonly string[] | undefined) {
+      const t0 = elapsed();
+      if (guards.injectionAction !== 'off') {
+        for (let i = 0; i < rawTurns.length; i++) {
+          if (!SCREENED_ROLES.has(rawTurns[i].role)) continue;
+          const verdict = guarded(() => guards.inspect(rawTurns[i].text, rawTurns[i].role));
+          if (verdict?.flagged !== true) continue;
+          audit.injectionSuspected = true;
+          if (guards.injectionAction === 'block') {
+            const r = Rejections.promptRejected;
+            throw new Refusal(new HandlerError(r.status, r.code, r.message), `messages[${i}].content`, 'refused');
+          }
+        }
+      }
+      audit.latencyMs.validate = round(elapsed() - t0);
+      const t1 = elapsed();
+      const findings: Record<string, number> = {};
+      const mask = (text: string): string => {
+        const result = guarded(() => pii.maskRequest(text));
+        if (result === null || typeof result !== 'object' || typeof result.text !== 'string') throw new GuardFailure('InvalidMaskResult');
+        for (const [type, n] of Object.entries(result.findings)) findings[type] = (findings[type] ?? 0) + n;
+        return result.text;
+      };
+      const masked = turns.map((turn) => ({ role: turn.role, text: mask(turn.text) }));
+      const stopSequences = stop?.map(mask);
+      audit.piiPrompt = findings;
+      audit.latencyMs.maskPrompt = round(elapsed() - t1);
+      return { turns: masked, stopSequences };
+    }
+
+    try {
+      const checked = readChatRequest(event, {
+        model: config.model, maxBodyBytes: config.maxBodyBytes, maxTotalChars: config.maxPromptLength, maxOutputTokens: config.maxOutputTokens,
+      });
+      if (!checked.ok) throw new Refusal(checked.refusal.error, checked.refusal.param, 'refused');
+      const { request, rawTurns } = checked.value;
+      audit.stream = request.stream;
+      audit.turns = request.turns.length;
+      audit.promptChars = request.turns.reduce((sum, turn) => sum + turn.text.length, 0);
+      const pii = guarded(() => guards.startCall());
+      const prepared = prepare(request.turns, rawTurns, pii, request.parameters.stopSequences);
+      const { temperature, topP } = request.parameters;
+      // Field by field: nothing of the caller's parameters reaches the backend unless named here (stop sequences masked).
+      const backendRequest: Omit<ChatBackendRequest, 'signal'> = {
+        turns: prepared.turns,
+        parameters: {
+          maxTokens: request.parameters.maxTokens ?? config.maxOutputTokens,
+          ...(temperature !== undefined && { temperature }),
+          ...(topP !== undefined && { topP }),
+          ...(prepared.stopSequences !== undefined && { stopSequences: prepared.stopSequences }),
+        },
+      };
+      const identity: CompletionIdentity = { id: completionId(requestId), created: Math.floor(clock.now() / 1000), model: config.model };
+      if (request.stream) {
+        await streamAnswer(backendRequest, pii, identity, request.includeUsage);
+      } else {
+        await bufferedAnswer(backendRequest, pii, identity);
+      }
+    } catch (err) {
+      await failure(err);
+    }
+    audit.latencyMs.total = since();
+    logger.log(audit.status >= 500 ? 'ERROR' : audit.status >= 400 || audit.outcome !== 'completed' ? 'WARN' : 'INFO', AUDIT_MESSAGE, audit.fields());
+    recordMetrics();
+
+    async function bufferedAnswer(req: Omit<ChatBackendRequest, 'signal'>, pii: ChatPiiCall, identity: CompletionIdentity): Promise<void> {
+      const t0 = elapsed();
+      const outcome = await callWithRetry((signal) => backend.complete({ ...req, signal: AbortSignal.any([signal, sink.closed]) }), {
+        policy: config.retry, deadline, clock, minAttemptMs: MIN_ATTEMPT_MS,
+      });
+      audit.attempts = outcome.attempts;
+      audit.latencyMs.invoke = round(elapsed() - t0);
+      if (!outcome.ok) throw backendRefusal(outcome.error, sink.closed.aborted ? 'client' : undefined);
+      const answer = outcome.value;
+      if (answer === null || typeof answer !== 'object' || typeof answer.text !== 'string') {
+        throw new Refusal(toBackendHandlerError(new ModelCallError('failed', { backendCode: 'InvalidAnswer' })), null, 'backendError');
+      }
+      const t1 = elapsed();
+      const masked = guarded(() => pii.maskAnswer(answer.text));
+      audit.piiResponse = masked.findings;
+      const content = pii.restores ? guarded(() => pii.restore(masked.text)) : masked.text;
+      audit.latencyMs.maskResponse = round(elapsed() - t1);
+      const usage = usageOf(req.turns, answer.text, answer.usage);
+      audit.outputChars = content.length;
+      await sendResult(sink, jsonResponse(200, buildCompletion(identity, content, answer.finishReason, usage), { [REQUEST_ID_HEADER]: requestId }));
+      audit.status = 200;
+      audit.outcome = 'completed';
+    }
+
+    async function streamAnswer(req: Omit<ChatBackendRequest, 'signal'>, pii: ChatPiiCall, identity: CompletionIdentity, includeUsage: boolean): Promise<void> {
+      const ours = new AbortController();
+      let cause: AbortCause | undefined;
+      const abort = (why: AbortCause) => {
+        if (!ours.signal.aborted) {
+          cause = why;
+          ours.abort();
+        }
+      };
+      const onClientGone = () => abort('client');
+      if (sink.closed.aborted) onClientGone();
+      sink.closed.addEventListener('abort', onClientGone, { once: true });
+      const deadlineTimer = setTimeout(() => abort('deadline'), Math.max(0, deadline - clock.now()));
+      let idleTimer: ReturnType<typeof setTimeout> | undefined;
+      /** The next event, or a timeout if the backend sends nothing for the idle time. */
+      // Our abort settles the wait even if a backend were to ignore its signal: a stalled stream never hangs the function.
+      const next = (it: AsyncIterator<ChatStreamEvent>): Promise<IteratorResult<ChatStreamEvent>> => new Promise((resolve, reject) => {
+        const stop = () => reject(new ModelCallError('timeout', { backendCode: 'Aborted' }));
+        if (ours.signal.aborted) {
+          stop();
+          return;
+        }
+        idleTimer = setTimeout(() => abort('idle'), config.streamIdleTimeoutMs);
+        ours.signal.addEventListener('abort', stop, { once: true });
+        it.next().then(resolve, reject).finally(() => {
+          clearTimeout(idleTimer);
+          ours.signal.removeEventListener('abort', stop);
+        });
+      });
+      let iterator: AsyncIterator<ChatStreamEvent> | undefined;
+      let opened = 0;
+      try {
+        const t0 = elapsed();
+        const outcome = await callWithRetry(async (signal) => {
+          const it = backend.stream({ ...req, signal: AbortSignal.any([signal, ours.signal]) })[Symbol.asyncIterator]();
+          try {
+            return { it, first: await next(it) };
+          } catch (err) {
+            void it.return?.()?.catch(() => undefined);
+            throw err;
+          }
+        }, { policy: config.retry, deadline, clock, minAttemptMs: MIN_ATTEMPT_MS });
+        audit.attempts = outcome.attempts;
+        audit.latencyMs.invoke = round(elapsed() - t0);
+        if (!outcome.ok) throw backendRefusal(outcome.error, cause);
+        iterator = outcome.value.it;
+        let result = outcome.value.first;
+
+        const chunks = new ChunkBuilder(identity, includeUsage);
+        const masker = guarded(() => pii.answerMasker());
+        const restorer = guarded(() => pii.restorer());
+        sink.open({ statusCode: 200, headers: { ...SECURITY_HEADERS, 'Content-Type': SSE_CONTENT_TYPE, [REQUEST_ID_HEADER]: requestId } });
+        audit.status = 200;
+        opened = elapsed();
+        audit.firstByteMs = since();
+        await sink.write(chunkEvent(chunks.role()));
+        let answer = '';
+        let maskMs = 0;
+        const release = async (text: string, last: boolean) => {
+          const t = elapsed();
+          let out: string;
+          try {
+            out = restorer.push(last ? masker.push(text) + masker.flush() : masker.push(text));
+            if (last) out += restorer.flush();
+          } catch (err) {
+            throw new GuardFailure(safeErrorName(err));
+          } finally {
+            maskMs += elapsed() - t;
+          }
+          if (out === '') return;
+          audit.outputChars += out.length;
+          audit.firstTextMs ??= since();
+          await sink.write(chunkEvent(chunks.content(out)));
+        };
+        for (;;) {
+          if (result.done === true) throw new ModelCallError('failed', { backendCode: STREAM_INCOMPLETE });
+          const e = result.value;
+          if (e.type === 'end') {
+            await release('', true);
+            audit.piiResponse = masker.findings;
+            audit.latencyMs.maskResponse = round(maskMs);
+            const usage = usageOf(req.turns, answer, e.usage);
+            await sink.write(chunkEvent(chunks.finish(e.finishReason)));
+            if (includeUsage) await sink.write(chunkEvent(chunks.usage(usage)));
+            await sink.write(SSE_DONE);
+            await sink.end();
+            audit.outcome = sink.closed.aborted ? 'clientDisconnected' : 'completed';
+            break;
+          }
+          if (typeof e.text === 'string' && e.text !== '') {
+            answer += e.text;
+            await release(e.text, false);
+          }
+          if (sink.closed.aborted) throw new ModelCallError('failed', { backendCode: 'ClientDisconnected' });
+          result = await next(iterator);
+        }
+      } catch (err) {
+        if (!sink.opened) throw err instanceof Refusal || err instanceof GuardFailure ? err : backendRefusal(err, cause);
+        // After the first byte the status is sent: the failure goes in-band, and nothing of the held-back text is sent.
+        audit.failedMidStream = true;
+        const outcome: ChatOutcome = cause === 'client' || sink.closed.aborted ? 'clientDisconnected'
+          : err instanceof GuardFailure ? 'guardError' : cause === 'idle' ? 'idleTimeout' : cause === 'deadline' ? 'deadline' : 'backendError';
+        audit.outcome = outcome;
+        const error = err instanceof GuardFailure ? internal() : outcome === 'idleTimeout' || outcome === 'deadline'
+          ? new GatewayTimeoutError() : toBackendHandlerError(err);
+        audit.code = error.code;
+        audit.failedStep = err instanceof GuardFailure ? 'maskResponse' : 'invoke';
+        if (err instanceof ModelCallError) audit.backend = err.detail;
+        else audit.errorName = err instanceof GuardFailure ? err.causeName : safeErrorName(err);
+        if (outcome !== 'clientDisconnected') await sink.write(streamErrorEvents(error, requestId));
+        await sink.end();
+      } finally {
+        clearTimeout(deadlineTimer);
+        clearTimeout(idleTimer);
+        sink.closed.removeEventListener('abort', onClientGone);
+        if (iterator) void Promise.resolve(iterator.return?.()).catch(() => undefined);
+        if (opened > 0) audit.streamMs = round(elapsed() - opened);
+        if (sink.closed.aborted && audit.outcome !== 'completed') abort('client');
+      }
+    }
+
+    function backendRefusal(err: unknown, why: AbortCause | undefined): Refusal {
+      if (err instanceof ModelCallError) audit.backend = err.detail;
+      else audit.errorName = safeErrorName(err);
+      if (why === 'client') return new Refusal(new HandlerError(499, ErrorCode.BAD_REQUEST, 'The client closed the request.'), null, 'clientDisconnected');
+      if (why === 'idle') return new Refusal(new GatewayTimeoutError(), null, 'idleTimeout');
+      if (why === 'deadline') return new Refusal(new GatewayTimeoutError(), null, 'deadline');
+      return new Refusal(toBackendHandlerError(err), null, 'backendError');
+    }
+
+    async function failure(err: unknown): Promise<void> {
+      const refusal = err instanceof Refusal ? err : undefined;
+      const error = refusal?.error ?? internal();
+      audit.outcome = refusal?.outcome ?? 'guardError';
+      if (!refusal) audit.errorName = err instanceof GuardFailure ? err.causeName : safeErrorName(err);
+      audit.status = error.statusCode;
+      audit.code = error.code;
+      audit.failedStep ??= refusal?.outcome === 'refused' ? 'validate' : refusal ? 'invoke' : 'maskPrompt';
+      if (sink.opened) return;
+      if (refusal?.outcome === 'clientDisconnected') {
+        await sink.end();
+        return;
+      }
+      await sendResult(sink, openAiErrorResponse(error, requestId, refusal?.param ?? null));
+    }
+
+    function recordMetrics(): void {
+      if (!deps.metrics) return;
+      const total = (counts: Readonly<Record<string, number>>) => Object.values(counts).reduce((sum, n) => sum + n, 0);
+      try {
+        deps.metrics.record({
+          apiId: event.requestContext?.apiId ?? 'unknown',
+          model: config.model,
+          injectionFlagged: audit.injectionSuspected,
+          piiFindings: total(audit.piiPrompt) + total(audit.piiResponse),
+          promptTokens: audit.promptTokens,
+          completionTokens: audit.completionTokens,
+          timeToFirstTokenMs: audit.stream ? audit.firstTextMs : undefined,
+          streamDurationMs: audit.streamMs,
+          streamFailed: audit.failedMidStream && audit.outcome !== 'clientDisconnected',
+          clientDisconnected: audit.outcome === 'clientDisconnected',
+        });
+      } catch (err) {
+        logger.log('WARN', 'chat metrics not emitted', { errorName: safeErrorName(err) });
+      }
+    }
+
+    function usageOf(turns: readonly ChatTurn[], answer: string, reported: { promptTokens: number; completionTokens: number } | undefined): TokenUsage {
+      const usage: TokenUsage = reported !== undefined && Number.isFinite(reported.promptTokens) && Number.isFinite(reported.completionTokens)
+        ? { promptTokens: reported.promptTokens, completionTokens: reported.completionTokens, estimated: false }
+        : { promptTokens: estimatePromptTokens(turns), completionTokens: estimateTokens(answer), estimated: true };
+      audit.promptTokens = usage.promptTokens;
+      audit.completionTokens = usage.completionTokens;
+      audit.usageEstimated = usage.estimated;
+      return usage;
+    }
+  };
+}
