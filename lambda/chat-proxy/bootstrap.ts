@@ -2,6 +2,7 @@ import { ErrorCode } from '../../lib/contracts/error-codes';
 import { MODEL_PROXY_CONFIG_ENV, type ModelProxyConfig } from '../../lib/contracts/model-proxy';
 import type { ChatBackend } from '../chat/backend';
 import { openAiErrorResponse } from '../chat/openai-error';
+import { preloadTokenizer } from '../chat/token-estimate';
 import { AUDIT_MESSAGE } from '../model-proxy/audit';
 import { parseProxyConfig } from '../model-proxy/config';
 import type { RetryClock } from '../model-proxy/retry';
@@ -33,6 +34,8 @@ export function createChatProxyFromEnvironment(env: Readonly<Record<string, stri
     return misconfigured(deps.logger);
   }
   try {
+    // Only Bedrock Converse and OpenAI-compatible servers report usage: for the others every call needs the estimate.
+    if (parsed.data.backend.type !== 'bedrock' && parsed.data.requestFormat !== 'OPENAI_CHAT') preloadTokenizer();
     return createChatProxy({
       config: parsed.data,
       guards: deps.guards(parsed.data),

@@ -1,35 +1,44 @@
 /**
- * Token counts for backends that report none. No tokenizer package is part
- * of this project's dependencies, and a model's own vocabulary is unknown to
- * the proxy anyway, so counts are estimated from characters and marked as
- * estimates (TokenUsage.estimated) wherever they are recorded.
+ * Token counts for backends that report none, marked as estimates
+ * (TokenUsage.estimated) wherever they are recorded.
  *
- * Two estimates, for two uses:
- * - `estimateTokens`: a usual figure for usage reports. BPE vocabularies of
- *   current models average about 4 characters of English per token; text
- *   outside ASCII (accents, CJK, emoji) takes about one token per character
- *   or more, so those count one token each.
+ * Two counts, for two uses:
+ * - `estimateTokens`: a usual figure for usage reports, from a maintained BPE
+ *   tokenizer (`gpt-tokenizer`, the cl100k_base vocabulary). A model's own
+ *   vocabulary is unknown to the proxy, so it stays an estimate; BPE
+ *   vocabularies of current models agree within a few tens of percent on
+ *   English. The vocabulary (1 MB of the bundle) is loaded on first use,
+ *   once per execution environment: backends that always report usage
+ *   (Bedrock Converse, OpenAI-compatible servers) never load it.
  * - `reserveTokens`: an upper bound for worst-case reservations (budgets):
  *   every UTF-8 byte a token, since byte-level BPE never needs more tokens
  *   than the text has bytes (plus the per-message overhead below).
  */
 
-/** Characters of ASCII text per token, on average, for current BPE vocabularies. */
-export const ASCII_CHARS_PER_TOKEN = 4;
 /** Tokens a chat template adds around each turn (role markers, separators). */
 export const TOKENS_PER_TURN = 4;
 
-/** About how many tokens `text` is: ASCII in fours, every other character one. */
-export function estimateTokens(text: string): number {
-  let ascii = 0;
-  let other = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) ascii++;
-    // A surrogate pair is one character: count it at its high half.
-    else if (c < 0xdc00 || c > 0xdfff) other++;
+type CountTokens = (text: string) => number;
+let counter: CountTokens | undefined;
+
+/** The tokenizer, loaded on first use (a require inside a function stays lazy in the CommonJS bundle). */
+function tokenizer(): CountTokens {
+  if (counter === undefined) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when a backend reports no usage
+    const { countTokens } = require('gpt-tokenizer/cjs/encoding/cl100k_base') as { countTokens: CountTokens };
+    counter = countTokens;
   }
-  return Math.ceil(ascii / ASCII_CHARS_PER_TOKEN) + other;
+  return counter;
+}
+
+/** Loads the vocabulary now (at cold start, for backends that never report usage). */
+export function preloadTokenizer(): void {
+  tokenizer();
+}
+
+/** How many tokens `text` is in the cl100k_base vocabulary. */
+export function estimateTokens(text: string): number {
+  return text === '' ? 0 : tokenizer()(text);
 }
 
 /** No tokenizer can need more tokens than this for `text`: its UTF-8 bytes. */

@@ -2,13 +2,16 @@ import fc from 'fast-check';
 import { estimatePromptTokens, estimateTokens, reservePromptTokens, reserveTokens, TOKENS_PER_TURN } from '../../../lambda/chat/token-estimate';
 
 describe('token estimates', () => {
-  test('ASCII text counts about four characters a token; other characters one each', () => {
+  test('counts tokens with the cl100k_base vocabulary', () => {
     expect(estimateTokens('')).toBe(0);
-    expect(estimateTokens('abcd')).toBe(1);
-    expect(estimateTokens('hello world!')).toBe(3);
-    expect(estimateTokens('中文')).toBe(2);
-    expect(estimateTokens('😀😀')).toBe(2);
-    expect(estimateTokens('café')).toBe(2);
+    expect(estimateTokens('hello world')).toBe(2);
+    expect(estimateTokens(' hello')).toBe(1);
+    // Text outside the vocabulary's common words falls back to byte pieces: more tokens per character.
+    expect(estimateTokens('😀😀')).toBeGreaterThan(estimateTokens('ab'));
+    const prose = 'The claimant reported water damage in the kitchen after the storm. '.repeat(20);
+    const perToken = prose.length / estimateTokens(prose);
+    expect(perToken).toBeGreaterThan(3);
+    expect(perToken).toBeLessThan(7);
   });
 
   test('the reservation is the UTF-8 byte count: never below the estimate', () => {
@@ -20,8 +23,8 @@ describe('token estimates', () => {
   });
 
   test('a conversation adds the per-turn overhead', () => {
-    const turns = [{ text: 'abcd' }, { text: 'efgh' }];
-    expect(estimatePromptTokens(turns)).toBe(2 + 2 * TOKENS_PER_TURN);
-    expect(reservePromptTokens(turns)).toBe(8 + 2 * TOKENS_PER_TURN);
+    const turns = [{ text: 'hello world' }, { text: 'hello world' }];
+    expect(estimatePromptTokens(turns)).toBe(4 + 2 * TOKENS_PER_TURN);
+    expect(reservePromptTokens(turns)).toBe(22 + 2 * TOKENS_PER_TURN);
   });
 });
