@@ -64,12 +64,13 @@ export function linkAbort(parent: AbortSignal): StreamAbort {
 }
 
 /**
- * The error a backend call ends with: our own classified errors as they are,
- * the abort's failure when the signal fired, otherwise the backend's error
+ * The error a backend call ends with: the abort's failure when the signal
+ * fired, our own classified errors as they are, otherwise the backend's error
  * classified by `classify` (which keeps its name, never its message).
  */
 export function toModelCallError(err: unknown, signal: AbortSignal, classify: (err: unknown) => ModelCallError): ModelCallError {
-  if (err instanceof ModelCallError) return err;
+  // A transport that saw the abort first reports it in its own words (ABORT_ERR); the signal's reason is the truth.
   if (signal.aborted) return abortFailure(signal);
+  if (err instanceof ModelCallError) return err;
   return classify(err);
 }

@@ -75,8 +75,8 @@ async function* openAiChatStream(
       }
     }
     if (!done && finishReason === undefined) throw new ModelCallError('failed', { backendCode: STREAM_INCOMPLETE });
-    // After [DONE] the transport is not read to its close (a server may keep it open): releasing it unfinished drops it.
-    finished = !done;
+    // After [DONE] the transport is not read to its close (a server may keep it open): returning its iterator below drops it.
+    finished = true;
     yield { type: 'end', finishReason: finishReason ?? 'stop', ...(usage ? { usage } : {}) };
   } catch (err) {
     throw toModelCallError(err, signal, unclassified);
