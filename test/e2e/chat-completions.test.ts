@@ -4,7 +4,9 @@
  * STREAM integration does (proxy event in, metadata prelude and body out) →
  * the shipped bundle `assets/chat-proxy/index.js` with its real guards →
  * a loopback OpenAI-compatible model server (vLLM/TGI style, SSE) that
- * streams slowly, stalls, fails mid-stream and makes up PII of its own.
+ * streams slowly, stalls, fails mid-stream and makes up PII of its own, and a
+ * loopback Bedrock runtime (HTTP/2, event-stream frames) reached by the real
+ * AWS SDK client through the endpoint environment variable.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +14,7 @@ import { join } from 'node:path';
 import OpenAI from 'openai';
 import { MODEL_PROXY_CONFIG_ENV, type ModelProxyConfig } from '../../lib/contracts/model-proxy';
 import { captureLogLines } from '../helpers/capture-output';
+import { EVENT_STREAM_CONTENT_TYPE, frameEvent, startStreamStub, type StreamStub } from '../helpers/event-stream-stub';
 import { installStreamingRuntime, startStreamingFront, type StreamingFront } from '../helpers/streaming-front';
 import { proxyConfig } from '../lambda/model-proxy/fakes';
 
@@ -257,5 +260,104 @@ describe('chat completions through the openai client', () => {
     expect(model.closedEarly).toBe(closedBefore + 1);
     for (let i = 0; i < 100 && audits().at(-1)?.outcome !== 'clientDisconnected'; i++) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(audits().at(-1)).toMatchObject({ outcome: 'clientDisconnected' });
+  });
+});
+
+describe('chat completions on Bedrock ConverseStream through the openai client', () => {
+  const MODEL_ID = 'eu.anthropic.claude-3-7-sonnet-20250219-v1:0';
+  const ENV = {
+    AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    AWS_ENDPOINT_URL_BEDROCK_RUNTIME: '',
+  };
+  const saved: Record<string, string | undefined> = {};
+  let stub: StreamStub;
+  let front: StreamingFront;
+  let removeRuntime: () => void;
+  let client: OpenAI;
+  let logs: ReturnType<typeof captureLogLines>;
+
+  beforeAll(async () => {
+    stub = await startStreamStub(() => undefined, { http2: true });
+    // Lambda gives the function its region and credentials in the environment; the endpoint variable points the SDK at the stub.
+    for (const [key, value] of Object.entries({ ...ENV, AWS_ENDPOINT_URL_BEDROCK_RUNTIME: stub.url })) {
+      saved[key] = process.env[key];
+      process.env[key] = value;
+    }
+    removeRuntime = installStreamingRuntime();
+    const config = proxyConfig({ model: MODEL, backend: { type: 'bedrock', modelId: MODEL_ID }, requestFormat: 'ANTHROPIC_MESSAGES', restorePlaceholders: true });
+    front = await startStreamingFront({ handler: loadBundle(config), resource: (path) => path.replace(`/${MODEL}/`, '/{model}/') });
+    client = new OpenAI({ baseURL: `${front.url}/v1/models/${MODEL}`, apiKey: 'not-used', maxRetries: 0, timeout: 20_000 });
+  });
+
+  beforeEach(() => {
+    logs = captureLogLines();
+  });
+
+  afterEach(() => logs.restore());
+
+  afterAll(async () => {
+    await front?.close();
+    await stub?.close();
+    removeRuntime?.();
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  });
+
+  const paragraph = 'The adjuster will visit the property and review the kitchen damage in detail. '.repeat(6);
+  const deltas = [paragraph, '\n\n', 'We will write to <EMAIL_1> ', `and note ${INVENTED_SSN}.`];
+  const frames = [
+    frameEvent('messageStart', { role: 'assistant' }),
+    ...deltas.map((text) => frameEvent('contentBlockDelta', { contentBlockIndex: 0, delta: { text } })),
+    frameEvent('contentBlockStop', { contentBlockIndex: 0 }),
+    frameEvent('messageStop', { stopReason: 'end_turn' }),
+    frameEvent('metadata', { usage: { inputTokens: 40, outputTokens: 90, totalTokens: 130 }, metrics: { latencyMs: 50 } }),
+  ];
+
+  it('streams a Converse answer with usage, the conversation masked and native system prompts', async () => {
+    stub.respond(async (_request, reply) => {
+      reply.head(200, { 'content-type': EVENT_STREAM_CONTENT_TYPE });
+      for (const frame of frames) await reply.write(frame);
+      reply.end();
+    });
+    const stream = await client.chat.completions.create({
+      model: MODEL, stream: true, stream_options: { include_usage: true },
+      messages: [{ role: 'system', content: 'You triage claims.' }, { role: 'user', content: `Write to ${EMAIL}.` }],
+    });
+    let content = '';
+    let usage: OpenAI.CompletionUsage | null | undefined;
+    for await (const chunk of stream) {
+      content += chunk.choices[0]?.delta?.content ?? '';
+      usage = chunk.usage ?? usage;
+    }
+    expect(content).toBe(`${paragraph}\n\nWe will write to ${EMAIL} and note <US_SSN_1>.`);
+    expect(usage).toEqual({ prompt_tokens: 40, completion_tokens: 90, total_tokens: 130 });
+    const sent = JSON.parse(stub.requests.at(-1)!.body) as Record<string, any>;
+    expect(decodeURIComponent(stub.requests.at(-1)!.path)).toBe(`/model/${MODEL_ID}/converse-stream`);
+    expect(sent.system).toEqual([{ text: 'You triage claims.' }]);
+    expect(sent.messages).toEqual([{ role: 'user', content: [{ text: 'Write to <EMAIL_1>.' }] }]);
+    const audit = logs.lines.map((l) => JSON.parse(l) as Record<string, any>).find((r) => r.message === 'model invocation');
+    expect(audit).toMatchObject({ backend: 'bedrock', outcome: 'completed', promptTokens: 40, completionTokens: 90, usageEstimated: false });
+  });
+
+  it('answers 429 before the first byte when Bedrock throttles, and an in-band error when the stream is cut', async () => {
+    stub.respond((_request, reply) => {
+      reply.head(429, { 'content-type': 'application/json', 'x-amzn-errortype': 'ThrottlingException' });
+      reply.end(JSON.stringify({ message: `too many requests for ${EMAIL}` }));
+    });
+    await expect(client.chat.completions.create({ model: MODEL, messages: [{ role: 'user', content: 'hi' }], stream: true }))
+      .rejects.toBeInstanceOf(OpenAI.RateLimitError);
+    // A cut HTTP/2 stream ends with no error, only without messageStop.
+    stub.respond(async (_request, reply) => {
+      reply.head(200, { 'content-type': EVENT_STREAM_CONTENT_TYPE });
+      for (const frame of frames.slice(0, 3)) await reply.write(frame);
+      reply.end();
+    });
+    const stream = await client.chat.completions.create({ model: MODEL, messages: [{ role: 'user', content: 'hi' }], stream: true });
+    const read = (async () => {
+      for await (const chunk of stream) void chunk;
+    })();
+    await expect(read).rejects.toMatchObject({ error: { code: 'BadGateway' } });
   });
 });
