@@ -284,7 +284,8 @@ describe('chat completions on Bedrock ConverseStream through the openai client',
       process.env[key] = value;
     }
     removeRuntime = installStreamingRuntime();
-    const config = proxyConfig({ model: MODEL, backend: { type: 'bedrock', modelId: MODEL_ID }, requestFormat: 'ANTHROPIC_MESSAGES', restorePlaceholders: true });
+    const backend = { type: 'bedrock' as const, modelId: MODEL_ID };
+    const config = proxyConfig({ model: MODEL, backend, requestFormat: 'ANTHROPIC_MESSAGES', restorePlaceholders: true });
     front = await startStreamingFront({ handler: loadBundle(config), resource: (path) => path.replace(`/${MODEL}/`, '/{model}/') });
     client = new OpenAI({ baseURL: `${front.url}/v1/models/${MODEL}`, apiKey: 'not-used', maxRetries: 0, timeout: 20_000 });
   });
