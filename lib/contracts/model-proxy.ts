@@ -160,6 +160,11 @@ export interface ModelProxyConfig {
    * first byte or between two) is cut and the caller told so.
    */
   readonly streamIdleTimeoutMs: number;
+  /**
+   * Several targets, versions and failover (RoutingConfig below). Absent: one
+   * target, the `backend` and format fields above, and no breaker.
+   */
+  readonly routing?: RoutingConfig;
 }
 
 export const DEFAULT_RETRY: RetryConfig = { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 1000 };
@@ -191,3 +196,90 @@ export const BACKEND_URL = { maxLength: 2048, pattern: /^https?:\/\/\S+$/, patte
 export function maxBodyBytesFor(maxPromptLength: number): number {
   return maxPromptLength * 6 + 4096;
 }
+
+// ---------------------------------------------------------------------------
+/**
+ * Routing of one model route over several backends: versions (a model name
+ * as an alias over versions, split by weight and sticky per caller), each
+ * with targets in priority groups (the highest priority group that has an
+ * available target takes the traffic, split by weight), failover before the
+ * first byte, and a circuit breaker per target in each function instance.
+ * The constructs write it into the proxy configuration (`routing`); both
+ * model functions read it.
+ */
+
+/** Target and version ids: lower-case letters, digits and hyphens. */
+export const ROUTING_ID = {
+  maxLength: 32,
+  pattern: /^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/,
+  patternRule: '1-32 characters of [a-z0-9-], not starting or ending with a hyphen',
+} as const;
+
+export interface RoutingTargetConfig {
+  /** Unique within the version; named in the audit line and the per-target metrics. */
+  readonly id: string;
+  readonly backend: BackendConfig;
+  readonly requestFormat: RequestFormatName;
+  readonly requestModelName?: string;
+  readonly responseTextPath: string;
+  /** Higher numbers are tried first; a lower group takes over only when no target of a higher one is available. */
+  readonly priority: number;
+  /** Share of its priority group's traffic, relative to the group's other targets. */
+  readonly weight: number;
+}
+
+export interface ModelVersionConfig {
+  /** E.g. `v1`; callers never see it, the audit line and metrics do. */
+  readonly name: string;
+  /** Share of callers (relative to the other versions' weights) sent to this version. */
+  readonly weight: number;
+  /** Only callers whose token lists this version in its `versions` context may reach it (testers of a canary). */
+  readonly restricted: boolean;
+  readonly targets: readonly RoutingTargetConfig[];
+}
+
+export interface CircuitBreakerConfig {
+  /** Sliding window over which failures are counted. */
+  readonly windowMs: number;
+  /** Calls in the window before the failure rate counts. */
+  readonly minimumCalls: number;
+  /** Failure share (0..1) in the window at which the breaker opens. */
+  readonly failureRate: number;
+  /** Consecutive failures at which the breaker opens, whatever the rate. */
+  readonly consecutiveFailures: number;
+  /** Time an open breaker skips its target before letting probes through. */
+  readonly coolDownMs: number;
+  /** Probes let through while half-open; one success closes the breaker, one failure opens it again. */
+  readonly halfOpenProbes: number;
+}
+
+export interface RoutingConfig {
+  readonly versions: readonly ModelVersionConfig[];
+  /** How long the same caller keeps the same version (0: chosen afresh per call). */
+  readonly stickinessSeconds: number;
+  /** Attempts across targets per call, the first included (throttling retries of one target count as attempts). */
+  readonly maxAttempts: number;
+  readonly breaker: CircuitBreakerConfig;
+}
+
+export const ROUTING_LIMITS = {
+  versions: { min: 1, max: 5 },
+  targetsPerVersion: { min: 1, max: 8 },
+  priority: { min: 0, max: 100 },
+  weight: { min: 1, max: 1000 },
+  versionWeight: { min: 0, max: 100 },
+  stickinessSeconds: { min: 0, max: 86_400 },
+  maxAttempts: { min: 1, max: 5 },
+  windowMs: { min: 1000, max: 600_000 },
+  minimumCalls: { min: 1, max: 1000 },
+  failureRate: { min: 0.01, max: 1 },
+  consecutiveFailures: { min: 1, max: 100 },
+  coolDownMs: { min: 1000, max: 600_000 },
+  halfOpenProbes: { min: 1, max: 10 },
+} as const;
+
+export const DEFAULT_BREAKER: CircuitBreakerConfig = {
+  windowMs: 30_000, minimumCalls: 10, failureRate: 0.5, consecutiveFailures: 5, coolDownMs: 15_000, halfOpenProbes: 1,
+};
+export const DEFAULT_MAX_ROUTING_ATTEMPTS = 3;
+export const DEFAULT_STICKINESS_SECONDS = 3600;
