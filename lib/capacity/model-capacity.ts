@@ -54,10 +54,11 @@ export interface DerivedCapacity {
   readonly usagePlanRateCeiling: number;
   /** Largest usage-plan burst a key can use on the model (the method's burst). */
   readonly usagePlanBurstCeiling: number;
-  /** Concurrent executions of one function at which the capacity warning fires (80 % of its reservation). */
+  /**
+   * Peak concurrent executions of one function at which the capacity warning fires (80 % of its
+   * reservation); at all of it Lambda throttles and the throttles alarm fires instead of the errors alarm.
+   */
   readonly concurrencyWarning: number;
-  /** Concurrent executions of one function at which the capacity alarm turns critical (all of its reservation). */
-  readonly concurrencyCritical: number;
 }
 
 /** A real small workload: 2 calls a second of 5-second generations, 10 at once (the proxy's historical default). */
@@ -75,7 +76,8 @@ export const ACCOUNT_CONCURRENCY = 1_000;
 export const UNRESERVED_MINIMUM = 100;
 /** Lambda's longest function timeout. */
 const MAX_GENERATION_SECONDS = 900;
-const CONCURRENCY_WARNING_SHARE = 0.8;
+/** The capacity warning: peak concurrency at this share of the reservation (the alarm default). */
+export const CONCURRENCY_WARNING_PERCENT = 80;
 
 /**
  * Derives a model's capacity settings. Pure: the same capacity always gives
@@ -112,8 +114,7 @@ export function deriveCapacity(scope: IConstruct, prop: string, capacity: ModelC
     methodBurstLimit: burst,
     usagePlanRateCeiling: rate,
     usagePlanBurstCeiling: burst,
-    concurrencyWarning: Math.max(1, Math.floor(concurrency * CONCURRENCY_WARNING_SHARE)),
-    concurrencyCritical: concurrency,
+    concurrencyWarning: Math.max(1, Math.floor(concurrency * CONCURRENCY_WARNING_PERCENT / 100)),
   };
 }
 

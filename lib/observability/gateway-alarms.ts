@@ -1,7 +1,8 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct, IConstruct } from 'constructs';
 import { createAlarmTopics } from './alarm-topics';
@@ -276,8 +277,16 @@ export class GatewayAlarms extends Construct {
     this.watch({
       kind: GatewayAlarmKind.FUNCTION_THROTTLES, metric: this.metrics.functionThrottles(fn), what: `Throttles of function ${fn.label}`,
       unit: ' per period', subject: fn.label,
-      why: 'The reserved concurrency is exhausted: callers get errors. Raise it, or find the flood.',
+      why: 'The reserved concurrency is used up: callers get 429 (busy, retry), not errors. Raise the model\'s capacity, or find the flood.',
     });
+    const reserved = reservedConcurrencyOf(fn.function);
+    if (reserved !== undefined) {
+      this.watch({
+        kind: GatewayAlarmKind.FUNCTION_CONCURRENCY, metric: this.metrics.functionConcurrency(fn), what: `Peak concurrency of function ${fn.label}`,
+        unit: `% of its ${reserved} reserved executions`, subject: fn.label, scale: (percent) => Math.max(1, Math.floor(reserved * percent / 100)),
+        why: 'The function nears its capacity; beyond it callers get 429. Busy, not broken: raise the model\'s capacity if this is real traffic.',
+      });
+    }
     const timeoutMs = fn.timeout.toMilliseconds();
     this.watch({
       kind: GatewayAlarmKind.FUNCTION_DURATION, metric: this.metrics.functionDuration(fn), what: `p99 duration of function ${fn.label}`,
@@ -332,6 +341,14 @@ export class GatewayAlarms extends Construct {
     this.byKey.set(alarmKey(kind, severity, subject), alarm);
     this.dashboard?.addAlarms(alarm);
   }
+}
+
+/** A function's reserved concurrency when known at synth. */
+function reservedConcurrencyOf(fn: IConstruct): number | undefined {
+  const cfn = fn.node.defaultChild;
+  if (!(cfn instanceof lambda.CfnFunction)) return undefined;
+  const reserved = Stack.of(cfn).resolve(cfn.reservedConcurrentExecutions) as unknown;
+  return typeof reserved === 'number' && reserved > 0 ? reserved : undefined;
 }
 
 function alarmKey(kind: GatewayAlarmKind, severity: AlarmSeverity, subject?: string): string {
