@@ -321,6 +321,7 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
       });
       this.alarms.addFunctionsIn(this);
       for (const proxy of this.proxies.values()) {
+        this.alarms.addConcurrencyAlarm(proxy.function, this.capacityPlans.find((p) => p.model === proxy.modelName)!.derived.invokeReservedConcurrency);
         if (proxy.backendConfig.backendType === ModelBackendType.SAGEMAKER_ENDPOINT) this.alarms.addSageMakerEndpoint(proxy.backendConfig.target);
       }
     }

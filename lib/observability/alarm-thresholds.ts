@@ -26,7 +26,7 @@ export enum GatewayAlarmKind {
   FUNCTION_THROTTLES = 'FunctionThrottles',
   /** One alarm per watched function. */
   FUNCTION_DURATION = 'FunctionDuration',
-  /** One alarm per watched function with a reserved concurrency: the model nears its capacity. */
+  /** One alarm per function given to `addConcurrencyAlarm` (the model proxies): the model nears its capacity. */
   FUNCTION_CONCURRENCY = 'FunctionConcurrency',
   /** One alarm per SageMaker endpoint. */
   MODEL_SERVER_ERRORS = 'ModelServerErrors',
@@ -73,8 +73,7 @@ export interface GatewayAlarmThresholds {
   /** p99 duration of one function, in percent of its timeout. @default 60 (warning), 90 (critical) */
   readonly functionDurationPercentOfTimeout?: number;
   /**
-   * Peak concurrent executions of one function, in percent of its reserved concurrency (functions
-   * without one are not watched). At 100 % Lambda throttles and the throttles alarm takes over.
+   * Peak concurrent executions of one model function, in percent of its reserved concurrency. At 100 % Lambda throttles and the throttles alarm takes over.
    * @default 80 (warning), none (critical)
    */
   readonly functionConcurrencyPercentOfReserved?: number;

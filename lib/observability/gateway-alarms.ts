@@ -1,4 +1,4 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -16,6 +16,7 @@ import {
 } from './monitoring-window';
 import { resolveThreshold, SEVERITIES, validateThresholds } from './threshold-defaults';
 import { WatchedResources } from './watched-resources';
+import { invalidProp, validateRange } from '../private/validation';
 
 /** Options of a gateway's alarms: what the facade passes on. */
 export interface GatewayAlarmsOptions {
@@ -182,6 +183,23 @@ export class GatewayAlarms extends Construct {
     for (const fn of this.watched.unwatchedFunctionsIn(scope)) this.addFunction(fn);
   }
 
+  /**
+   * Watches how near a watched function runs to its reserved concurrency (peak
+   * `ConcurrentExecutions` as a share of it): busy, not broken. At all of it
+   * Lambda throttles, callers get 429 and the throttles alarm fires.
+   */
+  public addConcurrencyAlarm(fn: lambda.IFunction, reservedConcurrency: number): void {
+    const watched = this.watched.functions.find((w) => w.function === fn);
+    if (!watched) invalidProp(this, 'function', fn.node.path, 'a function watched already (addFunction or addFunctionsIn)');
+    validateRange(this, `reservedConcurrency of ${watched.label}`, reservedConcurrency, { min: 1, max: 1_000 });
+    this.watch({
+      kind: GatewayAlarmKind.FUNCTION_CONCURRENCY, metric: this.metrics.functionConcurrency(watched), what: `Peak concurrency of function ${watched.label}`,
+      unit: `% of its ${reservedConcurrency} reserved executions`, subject: watched.label,
+      scale: (percent) => Math.max(1, Math.floor(reservedConcurrency * percent / 100)),
+      why: 'The model nears its capacity; beyond it callers get 429. Busy, not broken: raise the model\'s capacity if this is real traffic.',
+    });
+  }
+
   /** Watches a SageMaker endpoint's `Invocation5XXErrors` and p99 `ModelLatency`. */
   public addSageMakerEndpoint(endpointName: string, options?: SageMakerEndpointOptions): void {
     const endpoint = this.watched.addEndpoint(endpointName, options);
@@ -279,14 +297,7 @@ export class GatewayAlarms extends Construct {
       unit: ' per period', subject: fn.label,
       why: 'The reserved concurrency is used up: callers get 429 (busy, retry), not errors. Raise the model\'s capacity, or find the flood.',
     });
-    const reserved = reservedConcurrencyOf(fn.function);
-    if (reserved !== undefined) {
-      this.watch({
-        kind: GatewayAlarmKind.FUNCTION_CONCURRENCY, metric: this.metrics.functionConcurrency(fn), what: `Peak concurrency of function ${fn.label}`,
-        unit: `% of its ${reserved} reserved executions`, subject: fn.label, scale: (percent) => Math.max(1, Math.floor(reserved * percent / 100)),
-        why: 'The function nears its capacity; beyond it callers get 429. Busy, not broken: raise the model\'s capacity if this is real traffic.',
-      });
-    }
+
     const timeoutMs = fn.timeout.toMilliseconds();
     this.watch({
       kind: GatewayAlarmKind.FUNCTION_DURATION, metric: this.metrics.functionDuration(fn), what: `p99 duration of function ${fn.label}`,
@@ -341,14 +352,6 @@ export class GatewayAlarms extends Construct {
     this.byKey.set(alarmKey(kind, severity, subject), alarm);
     this.dashboard?.addAlarms(alarm);
   }
-}
-
-/** A function's reserved concurrency when known at synth. */
-function reservedConcurrencyOf(fn: IConstruct): number | undefined {
-  const cfn = fn.node.defaultChild;
-  if (!(cfn instanceof lambda.CfnFunction)) return undefined;
-  const reserved = Stack.of(cfn).resolve(cfn.reservedConcurrentExecutions) as unknown;
-  return typeof reserved === 'number' && reserved > 0 ? reserved : undefined;
 }
 
 function alarmKey(kind: GatewayAlarmKind, severity: AlarmSeverity, subject?: string): string {
