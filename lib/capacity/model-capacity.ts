@@ -76,6 +76,8 @@ export const ACCOUNT_CONCURRENCY = 1_000;
 export const UNRESERVED_MINIMUM = 100;
 /** Lambda's longest function timeout. */
 const MAX_GENERATION_SECONDS = 900;
+/** One execution for 900 s admits 0.0011 requests/s; three decimals keep it above zero. */
+const MIN_RATE = 0.001;
 /** The capacity warning: peak concurrency at this share of the reservation (the alarm default). */
 export const CONCURRENCY_WARNING_PERCENT = 80;
 
@@ -93,7 +95,7 @@ export function deriveCapacity(scope: IConstruct, prop: string, capacity: ModelC
   for (const value of [requestsPerSecond, generationSeconds, concurrentGenerations]) {
     if (value !== undefined && Token.isUnresolved(value)) invalidProp(scope, prop, 'a token', 'numbers known at synth: the settings are derived from them');
   }
-  validateRange(scope, `${prop}.requestsPerSecond`, requestsPerSecond, { min: 0.01, max: ACCOUNT_RATE_LIMIT, integer: false });
+  validateRange(scope, `${prop}.requestsPerSecond`, requestsPerSecond, { min: MIN_RATE, max: ACCOUNT_RATE_LIMIT, integer: false });
   validateRange(scope, `${prop}.generationSeconds`, generationSeconds, { min: 0.1, max: MAX_GENERATION_SECONDS, integer: false });
   validateRange(scope, `${prop}.concurrentGenerations`, concurrentGenerations, { min: 1, max: MAX_FUNCTION_CONCURRENCY });
 
@@ -103,7 +105,7 @@ export function deriveCapacity(scope: IConstruct, prop: string, capacity: ModelC
     invalidProp(scope, prop, `${requestsPerSecond} requests/s of ${seconds} s generations (${concurrency} concurrent executions)`,
       `at most ${MAX_FUNCTION_CONCURRENCY} concurrent executions per function, the account's default Lambda concurrency`);
   }
-  const rate = requestsPerSecond ?? Math.max(0.01, roundDown(concurrency / seconds));
+  const rate = requestsPerSecond ?? Math.max(MIN_RATE, roundDown(concurrency / seconds));
   const burst = Math.max(1, Math.min(concurrency, ACCOUNT_BURST_LIMIT));
   return {
     requestsPerSecond: rate,
@@ -118,7 +120,7 @@ export function deriveCapacity(scope: IConstruct, prop: string, capacity: ModelC
   };
 }
 
-/** Rates with two decimals, rounded down so that rate × generation seconds stays within the concurrency. */
+/** Rates with three decimals, rounded down so that rate × generation seconds stays within the concurrency. */
 function roundDown(value: number): number {
-  return Math.floor(value * 100 + 1e-9) / 100;
+  return Math.floor(value * 1000 + 1e-9) / 1000;
 }
