@@ -28,7 +28,8 @@ function reservedOf(stack: Stack, gw: SecureAiGateway, model: string): number {
 }
 
 function methodSetting(stack: Stack, model: string): Record<string, unknown> | undefined {
-  const stage = Object.values(Template.fromStack(stack).findResources('AWS::ApiGateway::Stage'))[0] as { Properties: { MethodSettings: Array<Record<string, unknown>> } };
+  type StageJson = { Properties: { MethodSettings: Array<Record<string, unknown>> } };
+  const stage = Object.values(Template.fromStack(stack).findResources('AWS::ApiGateway::Stage'))[0] as StageJson;
   return stage.Properties.MethodSettings.find((s) => s.ResourcePath === `/~1v1~1models~1${model}~1invoke` && s.HttpMethod === 'POST');
 }
 
@@ -37,11 +38,14 @@ const warningsWith = (stack: Stack, id: GatewayWarning) => Annotations.fromStack
 describe('deriving the settings from a capacity', () => {
   const scope = new Stack();
   test.each<[string, ModelCapacity, Record<string, number>]>([
-    ['the default: 2 requests/s of 5 s', {}, { invokeReservedConcurrency: 10, chatReservedConcurrency: 10, methodRateLimit: 2, methodBurstLimit: 10, concurrencyWarning: 8 }],
+    ['the default: 2 requests/s of 5 s', {}, { invokeReservedConcurrency: 10, chatReservedConcurrency: 10, methodRateLimit: 2, methodBurstLimit: 10,
+      concurrencyWarning: 8 }],
     ['5 requests/s of 20 s streamed generations', { requestsPerSecond: 5, generationSeconds: 20 },
       { invokeReservedConcurrency: 100, chatReservedConcurrency: 100, methodRateLimit: 5, methodBurstLimit: 100, usagePlanRateCeiling: 5 }],
-    ['12 concurrent generations of 30 s', { concurrentGenerations: 12, generationSeconds: 30 }, { invokeReservedConcurrency: 12, methodRateLimit: 0.4, methodBurstLimit: 12 }],
-    ['a rate whose concurrency is fractional rounds up', { requestsPerSecond: 3, generationSeconds: 2.5 }, { invokeReservedConcurrency: 8, methodRateLimit: 3 }],
+    ['12 concurrent generations of 30 s', { concurrentGenerations: 12, generationSeconds: 30 }, { invokeReservedConcurrency: 12, methodRateLimit: 0.4,
+      methodBurstLimit: 12 }],
+    ['a rate whose concurrency is fractional rounds up', { requestsPerSecond: 3, generationSeconds: 2.5 }, { invokeReservedConcurrency: 8,
+      methodRateLimit: 3 }],
     ['a rate from concurrency rounds down, never past the concurrency', { concurrentGenerations: 10, generationSeconds: 3 }, { methodRateLimit: 3.333 }],
   ])('%s', (_name, capacity, expected) => {
     expect(deriveCapacity(scope, 'capacity', capacity)).toMatchObject(expected);
@@ -58,8 +62,10 @@ describe('deriving the settings from a capacity', () => {
   });
 
   test.each<[string, ModelCapacity, RegExp]>([
-    ['fails when both requestsPerSecond and concurrentGenerations are given', { requestsPerSecond: 2, concurrentGenerations: 10 }, /one of requestsPerSecond or concurrentGenerations/],
-    ['fails when one function would need more than the account default', { requestsPerSecond: 100, generationSeconds: 30 }, /3000 concurrent executions.*at most 1000/],
+    ['fails when both requestsPerSecond and concurrentGenerations are given', { requestsPerSecond: 2, concurrentGenerations: 10 },
+      /one of requestsPerSecond or concurrentGenerations/],
+    ['fails when one function would need more than the account default', { requestsPerSecond: 100, generationSeconds: 30 },
+      /3000 concurrent executions.*at most 1000/],
     ['fails when requestsPerSecond exceeds API Gateway\'s account rate', { requestsPerSecond: 20_000 }, /requestsPerSecond: got 20000/],
     ['fails when generationSeconds is 0', { generationSeconds: 0 }, /generationSeconds: got 0/],
     ['fails when concurrentGenerations is not whole', { concurrentGenerations: 2.5 }, /concurrentGenerations: got 2.5/],
@@ -103,7 +109,8 @@ describe('a gateway model with a capacity', () => {
   });
 
   test('adds no capacity warning when the numbers agree', () => {
-    for (const id of [GatewayWarning.CAPACITY_ABOVE_ACCOUNT_DEFAULTS, GatewayWarning.GENERATION_EXCEEDS_INVOKE_TIMEOUT, GatewayWarning.TIER_ABOVE_MODEL_CAPACITY]) {
+    for (const id of [GatewayWarning.CAPACITY_ABOVE_ACCOUNT_DEFAULTS, GatewayWarning.GENERATION_EXCEEDS_INVOKE_TIMEOUT,
+      GatewayWarning.TIER_ABOVE_MODEL_CAPACITY]) {
       expect(warningsWith(stack, id)).toHaveLength(0);
     }
   });
@@ -160,7 +167,8 @@ describe('contradictions', () => {
   });
 
   test('warns when a tier-wide limit exceeds what a model\'s capacity admits', () => {
-    const { stack } = gateway([{ name: 'chat', backend: bedrock() }, { name: 'big', backend: bedrock(), capacity: { requestsPerSecond: 50, generationSeconds: 2 } }], {
+    const { stack } = gateway([{ name: 'chat', backend: bedrock() }, { name: 'big', backend: bedrock(), capacity: { requestsPerSecond: 50,
+      generationSeconds: 2 } }], {
       usageTiers: [{ name: 'pro', rateLimit: 20, burstLimit: 40 }],
     });
     expect(warningsWith(stack, GatewayWarning.TIER_ABOVE_MODEL_CAPACITY).map((w) => w.entry.data))

@@ -22,7 +22,8 @@ function loadBundledHandler(modelUrl: string): ProxyHandler {
   const config: ModelProxyConfig = {
     version: 1, model: 'claims-triage', backend: { type: 'http', url: `${modelUrl}/generate`, allowInsecureHttp: true }, requestFormat: 'PASSTHROUGH',
     responseTextPath: 'generated_text', maxPromptLength: 8_000, maxOutputTokens: 4096, restorePlaceholders: false, maxBodyBytes: 64_000,
-    piiMasking: DEFAULT_PII_MASKING, injectionAction: 'block', injectionThreshold: 0.5, retry: DEFAULT_RETRY, timeoutMarginMs: 1000, streamIdleTimeoutMs: 60_000,
+    piiMasking: DEFAULT_PII_MASKING, injectionAction: 'block', injectionThreshold: 0.5, retry: DEFAULT_RETRY, timeoutMarginMs: 1000,
+      streamIdleTimeoutMs: 60_000,
   };
   const saved = process.env[MODEL_PROXY_CONFIG_ENV];
   process.env[MODEL_PROXY_CONFIG_ENV] = JSON.stringify(config);

@@ -39,7 +39,8 @@ export function scaleRow(model: ModelSettings, rps: number, generationSeconds: n
   const limits: Array<{ name: string; exceeded: boolean; raise: string }> = [
     { name: `API Gateway account rate (${QUOTAS.apiGatewayAccountRps} rps)`, exceeded: rps > QUOTAS.apiGatewayAccountRps, raise: 'API Gateway throttle quota' },
     { name: `the model's route throttle (${model.methodRate} rps)`, exceeded: rps > model.methodRate, raise: 'the model\'s `capacity`' },
-    { name: `the proxy's reserved concurrency (${model.reservedConcurrency})`, exceeded: concurrencyNeeded > model.reservedConcurrency, raise: 'the model\'s `capacity`' },
+    { name: `the proxy's reserved concurrency (${model.reservedConcurrency})`, exceeded: concurrencyNeeded > model.reservedConcurrency,
+      raise: 'the model\'s `capacity`' },
     {
       name: `Lambda account concurrency (${QUOTAS.lambdaAccountConcurrency})`, exceeded: concurrencyNeeded > QUOTAS.lambdaAccountConcurrency,
       raise: 'Lambda concurrency quota, then `capacity`',
@@ -61,7 +62,8 @@ export function scaleTables(model: ModelSettings): string {
   const limits = [
     '| Requests/s | Generation | Concurrent executions needed | Binds first | Raise |',
     '|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.rps.toLocaleString('en-US')} | ${r.generationSeconds} s | ${r.concurrencyNeeded.toLocaleString('en-US')} | ${r.bindsFirst} | ${r.raise} |`),
+    ...rows.map((r) => `| ${r.rps.toLocaleString('en-US')} | ${r.generationSeconds} s | ${r.concurrencyNeeded.toLocaleString('en-US')} `
+      + `| ${r.bindsFirst} | ${r.raise} |`),
   ];
   const cost = [
     `| Generation | Proxy at ${model.memoryMb} MB (USD per million calls) | With API Gateway and WAF |`,
