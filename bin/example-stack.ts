@@ -37,12 +37,14 @@ export function exampleModels(): AiModelOptions[] {
     {
       name: 'general-chat',
       maxPromptLength: 16_000,
+      // 20 calls a second of about 3 s: 60 concurrent generations.
+      capacity: { requestsPerSecond: 20, generationSeconds: 3 },
       backend: ModelBackend.sageMakerEndpoint({ existingEndpointName: EXAMPLE_ENDPOINTS['general-chat'] }),
     },
     {
       name: 'claims-triage',
       maxPromptLength: 8_000,
-      reservedConcurrency: 5,
+      capacity: { requestsPerSecond: 2, generationSeconds: 2.5 },
       backend: ModelBackend.sageMakerEndpoint({ existingEndpointName: EXAMPLE_ENDPOINTS['claims-triage'] }),
     },
   ];
@@ -79,7 +81,11 @@ export class SecureAiStack extends Stack {
  */
 const EXAMPLE_TIERS: UsageTierOptions[] = [
   { name: 'free', rateLimit: 2, burstLimit: 5, quota: { limit: 1_000, period: Period.DAY }, description: 'Trying a model out' },
-  { name: 'pro', rateLimit: 20, burstLimit: 40, quota: { limit: 100_000, period: Period.DAY }, description: 'Services in production' },
+  {
+    name: 'pro', rateLimit: 20, burstLimit: 40, quota: { limit: 100_000, period: Period.DAY }, description: 'Services in production',
+    // claims-triage is sized for 2 calls a second; a tier cannot promise more.
+    modelThrottles: [{ model: 'claims-triage', rateLimit: 2, burstLimit: 5 }],
+  },
 ];
 
 /** Each client of the example identity has an API key in one tier. */

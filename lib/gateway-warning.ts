@@ -134,4 +134,23 @@ export enum GatewayWarning {
    * methods instead.
    */
   SHADOW_API_GUARD_DISABLED = 'secure-ai-gateway:shadowApiGuardDisabled',
+  /**
+   * The gateway's functions reserve more concurrency than an account with
+   * Lambda's default quota can (1,000, of which 100 stay unreserved), or its
+   * model routes admit more than API Gateway's default 10,000 requests/s
+   * (bursts of 5,000) per region. Request the higher quotas, then acknowledge.
+   */
+  CAPACITY_ABOVE_ACCOUNT_DEFAULTS = 'secure-ai-gateway:capacityAboveAccountDefaults',
+  /**
+   * A model's `capacity.generationSeconds` is longer than its invoke proxy's
+   * timeout: typical buffered calls would answer 504. Stream long generations
+   * through the chat completions route, or acknowledge when only it is used.
+   */
+  GENERATION_EXCEEDS_INVOKE_TIMEOUT = 'secure-ai-gateway:generationExceedsInvokeTimeout',
+  /**
+   * A usage tier allows a key more requests per second (or a larger burst) on
+   * a model than the model's capacity admits, so the model's route answers 429
+   * first. Give the tier `modelThrottles` within the capacity, or raise it.
+   */
+  TIER_ABOVE_MODEL_CAPACITY = 'secure-ai-gateway:tierAboveModelCapacity',
 }

@@ -3,6 +3,9 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { SecureRestApi, SecureRestApiProps } from './api/secure-rest-api';
+import { checkAccountDefaults, checkGenerationFitsTimeout, checkTiersWithinCapacity, ModelCapacityPlan } from './capacity/capacity-checks';
+import { addMethodThrottle } from './capacity/method-throttle';
+import { deriveCapacity, ModelCapacity } from './capacity/model-capacity';
 import { ICatalogSource } from './compliance/catalog-source';
 import { PROMPT_LENGTH } from './contracts/limits';
 import { GatewayCatalog, GatewayCatalogOptions } from './compliance/gateway-catalog';
@@ -50,10 +53,18 @@ export interface AiModelOptions {
    */
   readonly backend?: ModelBackend;
   /**
-   * Concurrent calls the model may receive (the proxy's reserved concurrency).
+   * Concurrent calls the model may receive (the proxy's reserved concurrency); the same as
+   * `capacity: { concurrentGenerations }`. Not with `capacity`.
    * @default 10
    */
   readonly reservedConcurrency?: number;
+  /**
+   * How much the model must serve (calls per second and typical generation seconds, or concurrent
+   * generations). Its functions' reserved concurrency, its route's throttling, the usage-plan limits
+   * it allows and its concurrency alarm are derived from it. Needs `backend`.
+   * @default - 2 calls per second of 5-second generations: 10 concurrent, throttled at 2 requests/s with bursts of 10
+   */
+  readonly capacity?: ModelCapacity;
   /**
    * Put the caller's own values back where the model's answer repeats a placeholder of the prompt.
    * Needs the PLACEHOLDER masking mode.
@@ -211,6 +222,7 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
   public readonly network?: IModelNetwork;
 
   private readonly proxies = new Map<string, ModelProxyFunction>();
+  private readonly capacityPlans: ModelCapacityPlan[] = [];
   /** The API catalog: an OpenAPI document of the routes and their protections, also written into the cloud assembly at synth. */
   public readonly catalog: GatewayCatalog;
   /** The alarms, their topics and the dashboard, unless disabled. */
@@ -248,6 +260,7 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
         authorizationScopes,
       });
       this.authorization.acknowledgeOn(method);
+      this.throttleToCapacity(model.name, method);
     }
 
     if (props.existingWebAclArn !== undefined) {
@@ -285,6 +298,9 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
       });
     }
 
+    if (props.usageTiers) checkTiersWithinCapacity(this, props.usageTiers, this.capacityPlans);
+    checkAccountDefaults(this, this.capacityPlans);
+
     this.catalog = new GatewayCatalog(this, 'Catalog', { ...props.catalog, gateway: this });
     if (props.shadowApiGuard === false) {
       warnOptOut(this, GatewayWarning.SHADOW_API_GUARD_DISABLED,
@@ -305,6 +321,7 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
       });
       this.alarms.addFunctionsIn(this);
       for (const proxy of this.proxies.values()) {
+        this.alarms.addConcurrencyAlarm(proxy.function, this.capacityPlans.find((p) => p.model === proxy.modelName)!.derived.invokeReservedConcurrency);
         if (proxy.backendConfig.backendType === ModelBackendType.SAGEMAKER_ENDPOINT) this.alarms.addSageMakerEndpoint(proxy.backendConfig.target);
       }
     }
@@ -336,10 +353,10 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
     }
     if (model.unmaskedVpcLink) return model.unmaskedVpcLink.integration;
     if (!model.backend) {
-      const proxyOptions = [model.reservedConcurrency, model.restorePlaceholders, model.injectionAction, model.piiMasking];
+      const proxyOptions = [model.reservedConcurrency, model.capacity, model.restorePlaceholders, model.injectionAction, model.piiMasking];
       if (proxyOptions.some((option) => option !== undefined)) {
         invalidProp(this, `models[${model.name}]`, 'proxy options without a backend',
-          'a backend for reservedConcurrency, restorePlaceholders, injectionAction and piiMasking to apply to');
+          'a backend for reservedConcurrency, capacity, restorePlaceholders, injectionAction and piiMasking to apply to');
       }
       return undefined;
     }
@@ -349,13 +366,38 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
       modelName: model.name,
       maxPromptLength,
       maxOutputTokens: model.maxOutputTokens,
-      reservedConcurrency: model.reservedConcurrency,
+      reservedConcurrency: this.capacityOf(model).derived.invokeReservedConcurrency,
       restorePlaceholders: model.restorePlaceholders,
       injectionAction: model.injectionAction,
       piiMasking: model.piiMasking,
     });
     this.proxies.set(model.name, proxy);
+    checkGenerationFitsTimeout(this, this.capacityOf(model), proxy.function.timeout?.toSeconds() ?? 0);
     return new apigateway.LambdaIntegration(proxy.function, { timeout: Duration.seconds(29), allowTestInvoke: false });
+  }
+
+  /** The capacity plan of a model with a backend, derived once. */
+  private capacityOf(model: AiModelOptions): ModelCapacityPlan {
+    const known = this.capacityPlans.find((plan) => plan.model === model.name);
+    if (known) return known;
+    if (model.capacity !== undefined && model.reservedConcurrency !== undefined) {
+      invalidProp(this, `models[${model.name}].reservedConcurrency`, model.reservedConcurrency,
+        'no reservedConcurrency with capacity: the reserved concurrency is derived from capacity');
+    }
+    const capacity = model.capacity ?? (model.reservedConcurrency === undefined ? undefined : { concurrentGenerations: model.reservedConcurrency });
+    const plan = { model: model.name, derived: deriveCapacity(this, `models[${model.name}].capacity`, capacity), routes: 1 };
+    this.capacityPlans.push(plan);
+    return plan;
+  }
+
+  /** API Gateway answers 429 before the model's functions run out of reserved concurrency. */
+  private throttleToCapacity(model: string, method: apigateway.Method): void {
+    const plan = this.capacityPlans.find((p) => p.model === model);
+    if (!plan) return;
+    addMethodThrottle(this.stage, {
+      resourcePath: method.resource.path, httpMethod: method.httpMethod,
+      rateLimit: plan.derived.methodRateLimit, burstLimit: plan.derived.methodBurstLimit,
+    });
   }
 
   private validateEdgeProps(props: SecureAiGatewayProps): void {

@@ -68,6 +68,11 @@ function headerRefs(): JsonObject {
   return Object.fromEntries(Object.keys(SECURITY_RESPONSE_HEADERS).map((name) => [name, { $ref: `#/components/headers/${name}` }]));
 }
 
+/** Throttled and busy answers say when to retry; an exhausted usage quota (QuotaExceeded's message) does not. */
+const RETRY_AFTER_HEADER: JsonObject = {
+  'Retry-After': { description: 'Seconds to wait before retrying; absent when the usage quota is exhausted.', schema: { type: 'integer', minimum: 1 } },
+};
+
 export interface ErrorAnswer {
   readonly statusCode: string;
   readonly code: string;
@@ -82,7 +87,7 @@ export function errorResponses(answers: readonly ErrorAnswer[]): JsonObject {
     const unique = list.filter((a, i) => list.findIndex((b) => b.code === a.code && b.message === a.message) === i);
     return [status, compact({
       description: unique.map((a) => `${a.code}: ${a.message}`).join(' | '),
-      headers: headerRefs(),
+      headers: status === '429' ? { ...headerRefs(), ...RETRY_AFTER_HEADER } : headerRefs(),
       content: { 'application/json': { schema: { $ref: ERROR_SCHEMA_REF } } },
       [ERROR_CODES_EXTENSION]: [...new Set(unique.map((a) => a.code))],
     })];

@@ -216,7 +216,7 @@ export class ModelProxyFunction extends Construct implements ec2.IConnectable {
     return this.function.metricErrors(props);
   }
 
-  /** Invocations refused because the reserved concurrency is used up (API Gateway answers 500). */
+  /** Invocations refused because the reserved concurrency is used up (the gateway answers 429 Throttled with Retry-After). */
   public metricThrottles(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return this.function.metricThrottles(props);
   }

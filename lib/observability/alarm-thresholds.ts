@@ -26,6 +26,8 @@ export enum GatewayAlarmKind {
   FUNCTION_THROTTLES = 'FunctionThrottles',
   /** One alarm per watched function. */
   FUNCTION_DURATION = 'FunctionDuration',
+  /** One alarm per function given to `addConcurrencyAlarm` (the model proxies): the model nears its capacity. */
+  FUNCTION_CONCURRENCY = 'FunctionConcurrency',
   /** One alarm per SageMaker endpoint. */
   MODEL_SERVER_ERRORS = 'ModelServerErrors',
   /** One alarm per SageMaker endpoint. */
@@ -70,6 +72,11 @@ export interface GatewayAlarmThresholds {
   readonly functionThrottles?: number;
   /** p99 duration of one function, in percent of its timeout. @default 60 (warning), 90 (critical) */
   readonly functionDurationPercentOfTimeout?: number;
+  /**
+   * Peak concurrent executions of one model function, in percent of its reserved concurrency. At 100 % Lambda throttles and the throttles alarm takes over.
+   * @default 80 (warning), none (critical)
+   */
+  readonly functionConcurrencyPercentOfReserved?: number;
   /** `Invocation5XXErrors` of one SageMaker endpoint per period. @default 1 (warning), 10 (critical) */
   readonly modelServerErrors?: number;
   /** p99 of `ModelLatency` of one SageMaker endpoint, in milliseconds. @default 10000 (warning), 25000 (critical) */

@@ -2,6 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct, IConstruct } from 'constructs';
 import { createAlarmTopics } from './alarm-topics';
@@ -15,6 +16,7 @@ import {
 } from './monitoring-window';
 import { resolveThreshold, SEVERITIES, validateThresholds } from './threshold-defaults';
 import { WatchedResources } from './watched-resources';
+import { invalidProp, validateRange } from '../private/validation';
 
 /** Options of a gateway's alarms: what the facade passes on. */
 export interface GatewayAlarmsOptions {
@@ -181,6 +183,23 @@ export class GatewayAlarms extends Construct {
     for (const fn of this.watched.unwatchedFunctionsIn(scope)) this.addFunction(fn);
   }
 
+  /**
+   * Watches how near a watched function runs to its reserved concurrency (peak
+   * `ConcurrentExecutions` as a share of it): busy, not broken. At all of it
+   * Lambda throttles, callers get 429 and the throttles alarm fires.
+   */
+  public addConcurrencyAlarm(fn: lambda.IFunction, reservedConcurrency: number): void {
+    const watched = this.watched.functions.find((w) => w.function === fn);
+    if (!watched) invalidProp(this, 'function', fn.node.path, 'a function watched already (addFunction or addFunctionsIn)');
+    validateRange(this, `reservedConcurrency of ${watched.label}`, reservedConcurrency, { min: 1, max: 1_000 });
+    this.watch({
+      kind: GatewayAlarmKind.FUNCTION_CONCURRENCY, metric: this.metrics.functionConcurrency(watched), what: `Peak concurrency of function ${watched.label}`,
+      unit: `% of its ${reservedConcurrency} reserved executions`, subject: watched.label,
+      scale: (percent) => Math.max(1, Math.floor(reservedConcurrency * percent / 100)),
+      why: 'The model nears its capacity; beyond it callers get 429. Busy, not broken: raise the model\'s capacity if this is real traffic.',
+    });
+  }
+
   /** Watches a SageMaker endpoint's `Invocation5XXErrors` and p99 `ModelLatency`. */
   public addSageMakerEndpoint(endpointName: string, options?: SageMakerEndpointOptions): void {
     const endpoint = this.watched.addEndpoint(endpointName, options);
@@ -276,8 +295,9 @@ export class GatewayAlarms extends Construct {
     this.watch({
       kind: GatewayAlarmKind.FUNCTION_THROTTLES, metric: this.metrics.functionThrottles(fn), what: `Throttles of function ${fn.label}`,
       unit: ' per period', subject: fn.label,
-      why: 'The reserved concurrency is exhausted: callers get errors. Raise it, or find the flood.',
+      why: 'The reserved concurrency is used up: callers get 429 (busy, retry), not errors. Raise the model\'s capacity, or find the flood.',
     });
+
     const timeoutMs = fn.timeout.toMilliseconds();
     this.watch({
       kind: GatewayAlarmKind.FUNCTION_DURATION, metric: this.metrics.functionDuration(fn), what: `p99 duration of function ${fn.label}`,

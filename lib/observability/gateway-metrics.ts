@@ -139,6 +139,10 @@ export class GatewayMetrics {
     return fn.function.metricThrottles({ period: this.period, statistic: cloudwatch.Stats.SUM, label: fn.label });
   }
 
+  public functionConcurrency(fn: WatchedFunction): cloudwatch.IMetric {
+    return fn.function.metric('ConcurrentExecutions', { period: this.period, statistic: cloudwatch.Stats.MAXIMUM, label: fn.label });
+  }
+
   public functionDuration(fn: WatchedFunction): cloudwatch.IMetric {
     return fn.function.metricDuration({ period: this.period, statistic: cloudwatch.Stats.p(99), label: fn.label });
   }

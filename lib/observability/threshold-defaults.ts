@@ -1,6 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { AlarmSeverity, GatewayAlarmKind, GatewayAlarmThresholds, GatewayAlarmThresholdsBySeverity } from './alarm-thresholds';
+import { CONCURRENCY_WARNING_PERCENT } from '../capacity/model-capacity';
 import { invalidProp } from '../private/validation';
 
 type ThresholdField = Exclude<keyof GatewayAlarmThresholds, 'disable'>;
@@ -30,6 +31,7 @@ export const THRESHOLD_SPECS: Readonly<Record<GatewayAlarmKind, ThresholdSpec>> 
   [GatewayAlarmKind.FUNCTION_ERRORS]: { field: 'functionErrors', warning: 1, critical: 10 },
   [GatewayAlarmKind.FUNCTION_THROTTLES]: { field: 'functionThrottles', warning: 1, critical: 20 },
   [GatewayAlarmKind.FUNCTION_DURATION]: { field: 'functionDurationPercentOfTimeout', warning: 60, critical: 90, max: 100 },
+  [GatewayAlarmKind.FUNCTION_CONCURRENCY]: { field: 'functionConcurrencyPercentOfReserved', warning: CONCURRENCY_WARNING_PERCENT, max: 100 },
   [GatewayAlarmKind.MODEL_SERVER_ERRORS]: { field: 'modelServerErrors', warning: 1, critical: 10 },
   [GatewayAlarmKind.MODEL_LATENCY]: { field: 'modelLatencyP99Ms', warning: 10_000, critical: 25_000 },
 });

@@ -307,7 +307,8 @@ describe('API catalog of the example stack (JWT mode, web ACL)', () => {
     expect(responses['422']['x-secure-ai-gateway-error-codes']).toEqual(['PromptRejected', 'ModelRejectedInput']);
     for (const response of Object.values(responses).filter((r) => r !== responses['200']) as Json[]) {
       expect(response.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
-      expect(Object.keys(response.headers)).toEqual(['Strict-Transport-Security', 'X-Content-Type-Options', 'Cache-Control']);
+      const retryAfter = response === responses['429'] ? ['Retry-After'] : [];
+      expect(Object.keys(response.headers)).toEqual(['Strict-Transport-Security', 'X-Content-Type-Options', 'Cache-Control', ...retryAfter]);
     }
     expect(responses['403']['x-secure-ai-gateway-error-codes']).toEqual([ErrorCode.ACCESS_DENIED]);
     expect(responses['403'].description).toContain('The request was blocked.');
@@ -325,7 +326,8 @@ describe('API catalog of the example stack (JWT mode, web ACL)', () => {
     expect(root.webAcl.rules.find((r: Json) => r.name === 'AWS-CommonRuleSet').countedRules).toContain('SizeRestrictions_BODY');
     expect(root.webAcl.associated).toEqual([`\${${stack.getLogicalId(stack.gateway.webAcl!.webAcl)}.Arn}`]);
     expect(doc.paths['/v1/models/general-chat/invoke'].post['x-secure-ai-gateway'].throttling).toEqual({
-      stage: { rateLimit: 50, burstLimit: 100 },
+      // The model's own method throttle, derived from its capacity (20 requests/s of 3 s generations).
+      stage: { rateLimit: 20, burstLimit: 60 },
       tiers: [
         { tier: 'free', rateLimit: 2, burstLimit: 5, quota: { limit: 1000, offset: 0, period: 'DAY' } },
         { tier: 'pro', rateLimit: 20, burstLimit: 40, quota: { limit: 100000, offset: 0, period: 'DAY' } },

@@ -118,7 +118,7 @@ describe('stage', () => {
       StageName: 'prod',
       TracingEnabled: true,
       ClientCertificateId: Match.anyValue(),
-      MethodSettings: [Match.objectLike({
+      MethodSettings: Match.arrayWith([Match.objectLike({
         HttpMethod: '*',
         ResourcePath: '/*',
         LoggingLevel: 'ERROR',
@@ -127,7 +127,7 @@ describe('stage', () => {
         CachingEnabled: false,
         ThrottlingRateLimit: 50,
         ThrottlingBurstLimit: 100,
-      })],
+      })]),
     });
   });
 

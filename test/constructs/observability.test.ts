@@ -142,8 +142,8 @@ describe('GatewayAlarms in the example gateway', () => {
   test('every alarm notifies the topic of its severity on ALARM and on OK, with actions enabled', () => {
     const all = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as Json[];
     expect(all).toHaveLength(alarms.alarms.length);
-    // 11 gateway kinds: 18 alarms with the anomaly alarm; 6 per function; 4 per endpoint.
-    expect(all).toHaveLength(18 + 6 * Object.keys(FUNCTIONS).length + 4 * ENDPOINTS);
+    // 11 gateway kinds: 18 alarms with the anomaly alarm; 6 per function; a concurrency warning per model proxy; 4 per endpoint.
+    expect(all).toHaveLength(18 + 6 * Object.keys(FUNCTIONS).length + 2 + 4 * ENDPOINTS);
     for (const alarm of all) {
       const severity = /^\[(Warning|Critical)\]/.exec(alarm.Properties.AlarmDescription)![1] as AlarmSeverity;
       expect(alarm.Properties.AlarmActions).toEqual([topicRef(severity)]);

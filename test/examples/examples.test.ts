@@ -65,12 +65,12 @@ describe('the single-constructs example app', () => {
 describe('the example app\'s context', () => {
   const limits = (context: Record<string, string>) =>
     exampleStackPropsFromContext(new App({ context }).node).models
-      ?.map(({ name, maxPromptLength, reservedConcurrency }) => ({ name, maxPromptLength, reservedConcurrency }));
+      ?.map(({ name, maxPromptLength, capacity }) => ({ name, maxPromptLength, capacity }));
 
   test('keeps the example models\' limits when only endpoints come from context', () => {
     const expected = [
-      { name: 'general-chat', maxPromptLength: 16_000, reservedConcurrency: undefined },
-      { name: 'claims-triage', maxPromptLength: 8_000, reservedConcurrency: 5 },
+      { name: 'general-chat', maxPromptLength: 16_000, capacity: { requestsPerSecond: 20, generationSeconds: 3 } },
+      { name: 'claims-triage', maxPromptLength: 8_000, capacity: { requestsPerSecond: 2, generationSeconds: 2.5 } },
     ];
     expect(limits({})).toEqual(expected);
     expect(limits({ sagemakerEndpoints: 'claims-triage=my-claims-endpoint' })).toEqual(expected);
@@ -78,8 +78,8 @@ describe('the example app\'s context', () => {
 
   test('gives a model named in context and unknown to the example the default limits', () => {
     expect(limits({ models: 'summarize,claims-triage' })).toEqual([
-      { name: 'summarize', maxPromptLength: 16_000, reservedConcurrency: undefined },
-      { name: 'claims-triage', maxPromptLength: 8_000, reservedConcurrency: 5 },
+      { name: 'summarize', maxPromptLength: 16_000, capacity: undefined },
+      { name: 'claims-triage', maxPromptLength: 8_000, capacity: { requestsPerSecond: 2, generationSeconds: 2.5 } },
     ]);
   });
 
