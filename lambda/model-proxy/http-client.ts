@@ -17,11 +17,16 @@ export interface HttpModelClientOptions {
 const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 16 });
 const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 16 });
 
+/** The module-level keep-alive agent for the URL's scheme, shared by every client of the execution environment. */
+export function defaultAgentFor(url: URL): http.Agent {
+  return url.protocol === 'https:' ? httpsAgent : httpAgent;
+}
+
 /** POSTs the body to a model server in the VPC (vLLM, TGI, Triton behind an internal load balancer). */
 export function httpModelClient(options: HttpModelClientOptions): ModelClient {
   const url = new URL(options.url);
   const transport = url.protocol === 'https:' ? https : http;
-  const agent = options.agent ?? (url.protocol === 'https:' ? httpsAgent : httpAgent);
+  const agent = options.agent ?? defaultAgentFor(url);
   const maxBytes = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
 
   return {
@@ -69,7 +74,8 @@ export function classifyHttpStatus(status: number, retryAfter?: string | string[
   return new ModelCallError('failed', detail);
 }
 
-function classifyTransportError(err: unknown): ModelCallError {
+/** A failure of the connection itself: its Node error code when it has one, never its message. */
+export function classifyTransportError(err: unknown): ModelCallError {
   const code = (err as { code?: unknown } | null)?.code;
   const backendCode = typeof code === 'string' && /^[A-Z_]{1,32}$/.test(code) ? code : safeErrorName(err);
   return new ModelCallError(isTimeoutError(err) ? 'timeout' : 'failed', { backendCode });
