@@ -151,9 +151,9 @@ describe('chat completions through the openai client', () => {
   ];
   const answer = [
     'Dear claimant,\n\n', 'we will write to <EMAIL_1> ', 'within two days.\n\n',
-    `Our file also lists ${INVENTED_SSN}.\n\n`, 'Kind regards,\n', 'Claims team',
+    `Our file also lists ${INVENTED_SSN}.\n\n`, 'With kind regards from the claims desk.',
   ];
-  const expected = `Dear claimant,\n\nwe will write to ${EMAIL} within two days.\n\nOur file also lists <US_SSN_1>.\n\nKind regards,\nClaims team`;
+  const expected = `Dear claimant,\n\nwe will write to ${EMAIL} within two days.\n\nOur file also lists <US_SSN_1>.\n\nWith kind regards from the claims desk.`;
 
   it('answers a buffered call: masked conversation to the model, the caller\'s own value back, invented PII masked', async () => {
     model.plan = { pieces: answer };
@@ -173,7 +173,11 @@ describe('chat completions through the openai client', () => {
   });
 
   it('streams the same text, in several chunks, with the usage chunk and the end', async () => {
-    model.plan = { pieces: answer, delayMs: 5 };
+    const preface = Array.from({ length: 4 }, (_, i) => `Step ${i}: this paragraph explains what happens next with the claim, in plain words. `.repeat(4) + '\n\n');
+    model.plan = { pieces: [...preface, ...answer] };
+    const whole = (await client.chat.completions.create({ model: MODEL, messages: conversation, max_tokens: 200 })).choices[0].message.content;
+    expect(whole).toBe(preface.join('') + expected);
+    model.plan = { pieces: [...preface, ...answer], delayMs: 5 };
     const stream = await client.chat.completions.create({
       model: MODEL, messages: conversation, max_tokens: 200, stream: true, stream_options: { include_usage: true },
     });
@@ -190,7 +194,7 @@ describe('chat completions through the openai client', () => {
       finish = chunk.choices[0]?.finish_reason ?? finish;
       if (chunk.usage) usage = chunk.usage;
     }
-    expect(content).toBe(expected);
+    expect(content).toBe(whole);
     expect(contentChunks).toBeGreaterThan(1);
     expect(finish).toBe('stop');
     expect(usage).toEqual({ prompt_tokens: 21, completion_tokens: 34, total_tokens: 55 });
@@ -199,7 +203,7 @@ describe('chat completions through the openai client', () => {
   });
 
   it('raises the in-band error when the model fails mid-stream, and never sends the held-back text', async () => {
-    model.plan = { pieces: ['First paragraph, long enough to be released. '.repeat(12) + '\n\n', `Number ${INVENTED_SSN} `, 'more'], cutAfter: 2 };
+    model.plan = { pieces: ['First paragraph, long enough to be released. '.repeat(12) + '\n\n', `Number ${INVENTED_SSN} `, 'more'], cutAfter: 2, delayMs: 10 };
     const stream = await client.chat.completions.create({ model: MODEL, messages: [{ role: 'user', content: 'hi' }], stream: true });
     let content = '';
     const read = (async () => {
