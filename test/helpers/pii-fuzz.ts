@@ -68,7 +68,8 @@ function loadBundledHandler(bundle: string, url: string): Handler {
   const config: ModelProxyConfig = {
     version: 1, model: 'fuzz', backend: { type: 'http', url: `${url}/generate`, allowInsecureHttp: true }, requestFormat: 'PASSTHROUGH',
     responseTextPath: 'generated_text', maxPromptLength: 32_000, maxOutputTokens: 4096, restorePlaceholders: true, maxBodyBytes: 196_096,
-    piiMasking: DEFAULT_PII_MASKING, injectionAction: 'block', injectionThreshold: 0.5, retry: DEFAULT_RETRY, timeoutMarginMs: 1000, streamIdleTimeoutMs: 60_000,
+    piiMasking: DEFAULT_PII_MASKING, injectionAction: 'block', injectionThreshold: 0.5, retry: DEFAULT_RETRY, timeoutMarginMs: 1000,
+    streamIdleTimeoutMs: 60_000,
   };
   const saved = process.env[MODEL_PROXY_CONFIG_ENV];
   process.env[MODEL_PROXY_CONFIG_ENV] = JSON.stringify(config);
