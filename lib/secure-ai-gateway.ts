@@ -50,10 +50,22 @@ export interface AiModelOptions {
    */
   readonly backend?: ModelBackend;
   /**
-   * Concurrent calls the model may receive (the proxy's reserved concurrency).
+   * Concurrent calls the model may receive on its invoke route (the proxy's reserved concurrency).
    * @default 10
    */
   readonly reservedConcurrency?: number;
+  /**
+   * Concurrent calls the model may receive on its chat completions route; a streamed
+   * call holds one until its last byte. Needs `backend`.
+   * @default 10
+   */
+  readonly chatReservedConcurrency?: number;
+  /**
+   * How long one chat completions call may run, streamed or not: more than 60 s, at most
+   * 14 min 55 s. Needs `backend`.
+   * @default Duration.minutes(5)
+   */
+  readonly chatTimeout?: Duration;
   /**
    * Put the caller's own values back where the model's answer repeats a placeholder of the prompt.
    * Needs the PLACEHOLDER masking mode.
@@ -248,6 +260,11 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
         authorizationScopes,
       });
       this.authorization.acknowledgeOn(method);
+      // Only a proxied model speaks the chat completions API; a route that could only answer 501 would be surface for nothing.
+      const proxy = this.proxies.get(model.name);
+      if (proxy) {
+        this.authorization.acknowledgeOn(this.api.addChatRoute(model.name, { integration: proxy.chatIntegration(), authorizer, authorizationScopes }));
+      }
     }
 
     if (props.existingWebAclArn !== undefined) {
@@ -278,7 +295,11 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
     if (props.usageTiers) {
       this.usageTiers = new UsageTiers(this, 'UsageTiers', {
         stage: this.stage,
-        models: props.models.map((model) => ({ model: model.name, method: this.methodFor(model.name) })),
+        models: props.models.map((model) => ({
+          model: model.name,
+          method: this.methodFor(model.name),
+          chatMethod: this.proxies.has(model.name) ? this.chatMethodFor(model.name) : undefined,
+        })),
         tiers: props.usageTiers,
         apiKeys: props.apiKeys,
         keySource: props.apiKeySource,
@@ -315,12 +336,17 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
     return this.api.methodFor(model);
   }
 
+  /** The method of a model's chat completions route; only models with a backend have one. */
+  public chatMethodFor(model: string): apigateway.Method {
+    return this.api.chatMethodFor(model);
+  }
+
   /** The models served by a model-proxy function. */
   public get proxiedModels(): string[] {
     return [...this.proxies.keys()];
   }
 
-  /** The model-proxy function of a model that has a backend. */
+  /** The model-proxy functions (`function` for invoke, `chatFunction` for chat completions) of a model that has a backend. */
   public proxyFor(model: string): ModelProxyFunction {
     const proxy = this.proxies.get(model);
     if (!proxy) invalidProp(this, 'model', model, `a model with a backend (${[...this.proxies.keys()].join(', ') || 'none'})`);
@@ -336,10 +362,12 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
     }
     if (model.unmaskedVpcLink) return model.unmaskedVpcLink.integration;
     if (!model.backend) {
-      const proxyOptions = [model.reservedConcurrency, model.restorePlaceholders, model.injectionAction, model.piiMasking];
+      const proxyOptions = [
+        model.reservedConcurrency, model.restorePlaceholders, model.injectionAction, model.piiMasking, model.chatReservedConcurrency, model.chatTimeout,
+      ];
       if (proxyOptions.some((option) => option !== undefined)) {
         invalidProp(this, `models[${model.name}]`, 'proxy options without a backend',
-          'a backend for reservedConcurrency, restorePlaceholders, injectionAction and piiMasking to apply to');
+          'a backend for reservedConcurrency, chatReservedConcurrency, chatTimeout, restorePlaceholders, injectionAction and piiMasking to apply to');
       }
       return undefined;
     }
@@ -350,6 +378,8 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
       maxPromptLength,
       maxOutputTokens: model.maxOutputTokens,
       reservedConcurrency: model.reservedConcurrency,
+      chatReservedConcurrency: model.chatReservedConcurrency,
+      chatTimeout: model.chatTimeout,
       restorePlaceholders: model.restorePlaceholders,
       injectionAction: model.injectionAction,
       piiMasking: model.piiMasking,
