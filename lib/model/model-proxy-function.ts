@@ -248,6 +248,9 @@ export class ModelProxyFunction extends Construct implements ec2.IConnectable {
       timeout: this.chatTimeout,
       reservedConcurrentExecutions: props.chatReservedConcurrency ?? DEFAULT_RESERVED_CONCURRENCY,
       logRetention: props.logRetention,
+      // Both log groups hold the same model's records, and a key of either would admit any log group of the account
+      // (their names are generated), so one key serves both at half the idle cost.
+      logEncryptionKey: this.handler.logGroup.key,
       vpc: props.network.vpc,
       vpcSubnets: props.network.subnets,
       securityGroups: [this.securityGroup],
