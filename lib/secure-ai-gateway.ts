@@ -53,18 +53,30 @@ export interface AiModelOptions {
    */
   readonly backend?: ModelBackend;
   /**
-   * Concurrent calls the model may receive (the proxy's reserved concurrency); the same as
+   * Concurrent calls the model may receive on its invoke route (the proxy's reserved concurrency); the same as
    * `capacity: { concurrentGenerations }`. Not with `capacity`.
    * @default 10
    */
   readonly reservedConcurrency?: number;
   /**
    * How much the model must serve (calls per second and typical generation seconds, or concurrent
-   * generations). Its functions' reserved concurrency, its route's throttling, the usage-plan limits
+   * generations). Its functions' reserved concurrency, its routes' throttling, the usage-plan limits
    * it allows and its concurrency alarm are derived from it. Needs `backend`.
    * @default - 2 calls per second of 5-second generations: 10 concurrent, throttled at 2 requests/s with bursts of 10
    */
   readonly capacity?: ModelCapacity;
+  /**
+   * Concurrent calls the model may receive on its chat completions route; a streamed
+   * call holds one until its last byte. Needs `backend`.
+   * @default - derived from `capacity` (10 with the default capacity)
+   */
+  readonly chatReservedConcurrency?: number;
+  /**
+   * How long one chat completions call may run, streamed or not: more than 60 s, at most
+   * 14 min 55 s. Needs `backend`.
+   * @default Duration.minutes(5)
+   */
+  readonly chatTimeout?: Duration;
   /**
    * Put the caller's own values back where the model's answer repeats a placeholder of the prompt.
    * Needs the PLACEHOLDER masking mode.
@@ -261,6 +273,13 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
       });
       this.authorization.acknowledgeOn(method);
       this.throttleToCapacity(model.name, method);
+      // Only a proxied model speaks the chat completions API; a route that could only answer 501 would be surface for nothing.
+      const proxy = this.proxies.get(model.name);
+      if (proxy) {
+        const chatMethod = this.api.addChatRoute(model.name, { integration: proxy.chatIntegration(), authorizer, authorizationScopes });
+        this.authorization.acknowledgeOn(chatMethod);
+        this.throttleToCapacity(model.name, chatMethod);
+      }
     }
 
     if (props.existingWebAclArn !== undefined) {
@@ -291,7 +310,11 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
     if (props.usageTiers) {
       this.usageTiers = new UsageTiers(this, 'UsageTiers', {
         stage: this.stage,
-        models: props.models.map((model) => ({ model: model.name, method: this.methodFor(model.name) })),
+        models: props.models.map((model) => ({
+          model: model.name,
+          method: this.methodFor(model.name),
+          chatMethod: this.proxies.has(model.name) ? this.chatMethodFor(model.name) : undefined,
+        })),
         tiers: props.usageTiers,
         apiKeys: props.apiKeys,
         keySource: props.apiKeySource,
@@ -332,12 +355,17 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
     return this.api.methodFor(model);
   }
 
+  /** The method of a model's chat completions route; only models with a backend have one. */
+  public chatMethodFor(model: string): apigateway.Method {
+    return this.api.chatMethodFor(model);
+  }
+
   /** The models served by a model-proxy function. */
   public get proxiedModels(): string[] {
     return [...this.proxies.keys()];
   }
 
-  /** The model-proxy function of a model that has a backend. */
+  /** The model-proxy functions (`function` for invoke, `chatFunction` for chat completions) of a model that has a backend. */
   public proxyFor(model: string): ModelProxyFunction {
     const proxy = this.proxies.get(model);
     if (!proxy) invalidProp(this, 'model', model, `a model with a backend (${[...this.proxies.keys()].join(', ') || 'none'})`);
@@ -353,10 +381,13 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
     }
     if (model.unmaskedVpcLink) return model.unmaskedVpcLink.integration;
     if (!model.backend) {
-      const proxyOptions = [model.reservedConcurrency, model.capacity, model.restorePlaceholders, model.injectionAction, model.piiMasking];
+      const proxyOptions = [
+        model.reservedConcurrency, model.capacity, model.restorePlaceholders, model.injectionAction, model.piiMasking,
+        model.chatReservedConcurrency, model.chatTimeout,
+      ];
       if (proxyOptions.some((option) => option !== undefined)) {
         invalidProp(this, `models[${model.name}]`, 'proxy options without a backend',
-          'a backend for reservedConcurrency, capacity, restorePlaceholders, injectionAction and piiMasking to apply to');
+          'a backend for reservedConcurrency, capacity, chatReservedConcurrency, chatTimeout, restorePlaceholders, injectionAction and piiMasking to apply to');
       }
       return undefined;
     }
@@ -367,6 +398,8 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
       maxPromptLength,
       maxOutputTokens: model.maxOutputTokens,
       reservedConcurrency: this.capacityOf(model).derived.invokeReservedConcurrency,
+      chatReservedConcurrency: model.chatReservedConcurrency ?? this.capacityOf(model).derived.chatReservedConcurrency,
+      chatTimeout: model.chatTimeout,
       restorePlaceholders: model.restorePlaceholders,
       injectionAction: model.injectionAction,
       piiMasking: model.piiMasking,
@@ -385,7 +418,7 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
         'no reservedConcurrency with capacity: the reserved concurrency is derived from capacity');
     }
     const capacity = model.capacity ?? (model.reservedConcurrency === undefined ? undefined : { concurrentGenerations: model.reservedConcurrency });
-    const plan = { model: model.name, derived: deriveCapacity(this, `models[${model.name}].capacity`, capacity), routes: 1 };
+    const plan = { model: model.name, derived: deriveCapacity(this, `models[${model.name}].capacity`, capacity), routes: 2 };
     this.capacityPlans.push(plan);
     return plan;
   }

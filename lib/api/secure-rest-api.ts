@@ -13,7 +13,7 @@ import { ErrorCode } from '../contracts/error-codes';
 import { errorBodyTemplate, SECURITY_RESPONSE_HEADERS } from './error-shape';
 import { addGatewayResponses } from './gateway-responses';
 import { promptRequestSchema } from './request-model';
-import { MODEL_ROUTE_ACTION, MODEL_ROUTE_METHOD, MODEL_ROUTE_PREFIX } from '../contracts/routes';
+import { CHAT_ROUTE_ACTION, MODEL_ROUTE_ACTION, MODEL_ROUTE_METHOD, MODEL_ROUTE_PREFIX } from '../contracts/routes';
 import { PROMPT_LENGTH } from '../contracts/limits';
 import { MAX_OUTPUT_TOKENS } from '../contracts/model-proxy';
 import { EncryptedLogGroup } from '../observability/encrypted-log-group';
@@ -163,6 +163,30 @@ export interface ModelRouteOptions {
   readonly apiKeyRequired?: boolean;
 }
 
+/** How one model's chat completions route is served and protected. */
+export interface ChatRouteOptions {
+  /**
+   * The integration that serves the route: a Lambda integration with response
+   * streaming (`ModelProxyFunction.chatIntegration()`).
+   */
+  readonly integration: apigateway.Integration;
+  /**
+   * The authorizer of the route; give the model's invoke route the same one.
+   * @default - no authorizer (a warning is added)
+   */
+  readonly authorizer?: apigateway.IAuthorizer;
+  /**
+   * OAuth scopes the route requires (Cognito user pool authorizers only).
+   * @default - none
+   */
+  readonly authorizationScopes?: string[];
+  /**
+   * Whether the route requires an API key (usage plans).
+   * @default false
+   */
+  readonly apiKeyRequired?: boolean;
+}
+
 const DEFAULT_STAGE_NAME = 'prod';
 const DEFAULT_THROTTLING: ThrottlingOptions = { rateLimit: 50, burstLimit: 100 };
 const DEFAULT_SECURITY_POLICY = apigateway.SecurityPolicy.TLS13_1_2_PFS_PQ_2025_09;
@@ -191,7 +215,9 @@ export class SecureRestApi extends Construct {
   public readonly cloudWatchRole?: ApiGatewayCloudWatchRole;
 
   private readonly requestValidator: apigateway.RequestValidator;
+  private parameterValidator?: apigateway.RequestValidator;
   private readonly routes = new Map<string, apigateway.Method>();
+  private readonly chatRoutes = new Map<string, apigateway.Method>();
 
   public constructor(scope: Construct, id: string, props: SecureRestApiProps) {
     super(scope, id);
@@ -281,6 +307,47 @@ export class SecureRestApi extends Construct {
   public methodFor(model: string): apigateway.Method {
     const method = this.routes.get(model);
     if (!method) invalidProp(this, 'model', model, `one of ${this.modelNames.join(', ')}`);
+    return method;
+  }
+
+  /** The names of the models that have a chat completions route, in the order they were added. */
+  public get chatModelNames(): string[] {
+    return [...this.chatRoutes.keys()];
+  }
+
+  /** The method of a model's chat completions route. Throws when the model has none. */
+  public chatMethodFor(model: string): apigateway.Method {
+    const method = this.chatRoutes.get(model);
+    if (!method) invalidProp(this, 'model', model, `a model with a chat completions route (${this.chatModelNames.join(', ') || 'none'})`);
+    return method;
+  }
+
+  /**
+   * Adds `POST /v1/models/<model>/chat/completions`, the OpenAI Chat Completions
+   * route of a model that already has its invoke route, with the given integration.
+   * Its request validator checks parameters only (a Content-Type header is
+   * required): the chat function validates the body and answers in the OpenAI
+   * error shape that OpenAI clients parse, where a schema rejection here would
+   * answer in the gateway's shape. The web ACL's body size rule bounds the body.
+   */
+  public addChatRoute(model: string, options: ChatRouteOptions): apigateway.Method {
+    if (!this.routes.has(model)) invalidProp(this, 'model', model, `a model with an invoke route (${this.modelNames.join(', ') || 'none'})`);
+    if (this.chatRoutes.has(model)) invalidProp(this, 'model', model, 'a model without a chat completions route yet');
+    const resource = [...MODEL_ROUTE_PREFIX, model, ...CHAT_ROUTE_ACTION]
+      .reduce<apigateway.IResource>((parent, part) => parent.getResource(part) ?? parent.addResource(part), this.restApi.root);
+    this.parameterValidator ??= new apigateway.RequestValidator(this, 'ParameterValidator', {
+      restApi: this.restApi,
+      validateRequestBody: false,
+      validateRequestParameters: true,
+    });
+    const method = resource.addMethod(MODEL_ROUTE_METHOD, options.integration, {
+      requestValidator: this.parameterValidator,
+      requestParameters: { 'method.request.header.Content-Type': true },
+      authorizer: options.authorizer,
+      authorizationScopes: options.authorizationScopes,
+      apiKeyRequired: options.apiKeyRequired ?? false,
+    });
+    this.chatRoutes.set(model, method);
     return method;
   }
 

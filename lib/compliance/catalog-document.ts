@@ -72,7 +72,8 @@ export function buildCatalogDocument(input: CatalogInput): JsonObject {
   const schemas: JsonObject = {};
   const schemesUsed = new Set<string>();
   for (const method of gateway.api.restApi.methods) {
-    const model = models.find((name) => gateway.api.methodFor(name) === method);
+    const chatModel = gateway.api.chatModelNames.find((name) => gateway.api.chatMethodFor(name) === method);
+    const model = chatModel ?? models.find((name) => gateway.api.methodFor(name) === method);
     const apiKeyRequired = stack.resolve((method.node.defaultChild as apigateway.CfnMethod).apiKeyRequired) === true;
     const built = buildOperation({
       method,
@@ -85,6 +86,7 @@ export function buildCatalogDocument(input: CatalogInput): JsonObject {
       behindWebAcl: stageAssociations.length > 0,
       exemptions: exemptionsOf(method.node.defaultChild as apigateway.CfnMethod),
       proxied: model !== undefined && gateway.proxiedModels.includes(model),
+      chat: chatModel !== undefined,
     });
     paths[method.resource.path] = { ...paths[method.resource.path], [built.key]: built.operation };
     Object.assign(schemas, built.schemas);

@@ -33,6 +33,8 @@ export interface OperationInput {
   readonly exemptions: readonly RecordedExemption[];
   /** Whether a model-proxy function serves the operation. */
   readonly proxied?: boolean;
+  /** Whether the operation is the model's chat completions route (OpenAI Chat Completions API). */
+  readonly chat?: boolean;
 }
 
 export interface Operation {
@@ -46,14 +48,15 @@ export interface Operation {
 
 const PARAMETER_LOCATIONS: Readonly<Record<string, string>> = { header: 'header', querystring: 'query', path: 'path' };
 
-export function operationId(method: apigateway.Method, model: string | undefined): string {
-  if (model !== undefined) return `invoke-${model}`;
+export function operationId(method: apigateway.Method, model: string | undefined, chat = false): string {
+  if (model !== undefined) return `${chat ? 'chat' : 'invoke'}-${model}`;
   const segments = method.resource.path.split('/').filter(Boolean).map((s) => s.replace(/[{}+]/g, ''));
   return [method.httpMethod.toLowerCase(), ...segments.length > 0 ? segments : ['root']].join('-');
 }
 
 export function buildOperation(input: OperationInput): Operation {
   const { method, model } = input;
+  const chat = input.chat === true;
   const cfn = method.node.defaultChild as apigateway.CfnMethod;
   const stack = Stack.of(cfn);
   const validator = requestValidatorOf(cfn, input.validators);
@@ -64,7 +67,7 @@ export function buildOperation(input: OperationInput): Operation {
 
   const answers: ErrorAnswer[] = [
     ...integrationErrors(cfn),
-    ...input.proxied ? MODEL_PROXY_ERRORS : [],
+    ...input.proxied && !chat ? MODEL_PROXY_ERRORS : [],
     ...gatewayAnswersFor({
       authorized: security.authorized,
       iamAuthorized: security.iamAuthorized,
@@ -75,14 +78,15 @@ export function buildOperation(input: OperationInput): Operation {
     }),
   ];
   const operation = compact({
-    operationId: operationId(method, model),
-    summary: model !== undefined ? `Invoke the model ${model}` : undefined,
+    operationId: operationId(method, model, chat),
+    summary: model === undefined ? undefined : chat ? `Chat completions (OpenAI API) with the model ${model}` : `Invoke the model ${model}`,
     parameters: parameters(cfn, method.resource.path),
     requestBody: body?.requestBody,
-    responses: { ...successResponses(cfn), ...input.proxied ? proxySuccess() : {}, ...errorResponses(answers) },
+    responses: { ...successResponses(cfn), ...input.proxied ? (chat ? chatSuccess() : proxySuccess()) : {}, ...errorResponses(answers) },
     security: security.requirements,
     [CATALOG_EXTENSION]: compact({
       model,
+      responseTransferMode: chat ? 'STREAM' : undefined,
       authorization: security.authorization,
       apiKeyRequired,
       requestValidation: { body: checks.body, parameters: checks.parameters },
@@ -92,7 +96,7 @@ export function buildOperation(input: OperationInput): Operation {
     }),
   });
   const key = method.httpMethod === 'ANY' ? 'x-amazon-apigateway-any-method' : method.httpMethod.toLowerCase();
-  const schemas = { ...body?.schemas, ...input.proxied ? { [PROXY_ANSWER_SCHEMA_NAME]: MODEL_PROXY_ANSWER_SCHEMA } : {} };
+  const schemas = { ...body?.schemas, ...input.proxied && !chat ? { [PROXY_ANSWER_SCHEMA_NAME]: MODEL_PROXY_ANSWER_SCHEMA } : {} };
   return { key, operation, schemes: security.schemes, schemas };
 }
 
@@ -101,6 +105,17 @@ const PROXY_ANSWER_SCHEMA_NAME = 'InvokeModelResponse';
 function proxySuccess(): JsonObject {
   const schema = { $ref: `#/components/schemas/${PROXY_ANSWER_SCHEMA_NAME}` };
   return { 200: { description: 'The model\'s answer, masked.', content: { 'application/json': { schema } } } };
+}
+
+/** The chat function answers in the OpenAI Chat Completions shapes, errors included, which the OpenAI clients parse. */
+function chatSuccess(): JsonObject {
+  return {
+    200: {
+      description: 'A chat completion (OpenAI Chat Completions API), masked; with "stream": true, server-sent chunk events ending with '
+        + 'data: [DONE]. Errors the function answers have the OpenAI error shape; an error after the first byte ends the stream with an error event.',
+      content: { 'application/json': { schema: { type: 'object' } }, 'text/event-stream': { schema: { type: 'string' } } },
+    },
+  };
 }
 
 function parameters(cfn: apigateway.CfnMethod, path: string): JsonObject[] | undefined {

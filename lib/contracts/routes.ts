@@ -31,6 +31,12 @@ export function modelRoutePath(model: string): string {
 /** The route in the form an execute-api ARN ends with, `{model}` left as a placeholder. */
 export const MODEL_ROUTE_TEMPLATE = `${MODEL_ROUTE_METHOD}${modelRoutePath(MODEL_PLACEHOLDER)}`;
 
+/** The chat completions route in the form an execute-api ARN ends with, `{model}` left as a placeholder. */
+export const CHAT_ROUTE_TEMPLATE = `${MODEL_ROUTE_METHOD}${chatRoutePath(MODEL_PLACEHOLDER)}`;
+
+/** Path segments below a model's resource of each route that carries a prompt: invoke, then chat completions. */
+export const PROMPT_ROUTE_ACTIONS: readonly (readonly string[])[] = [[MODEL_ROUTE_ACTION], CHAT_ROUTE_ACTION];
+
 /** API Gateway's method verbs; `ANY` covers every verb of its path. */
 export const ROUTE_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'ANY'] as const;
 export const ANY_METHOD = 'ANY';
@@ -49,8 +55,12 @@ export interface RouteConfig {
   readonly model?: string;
 }
 
-/** What the function guards unless told otherwise: the gateway's model route. */
-export const DEFAULT_ROUTES: readonly RouteConfig[] = [{ route: MODEL_ROUTE_TEMPLATE }];
+/**
+ * What the function guards unless told otherwise: the gateway's two routes of every model. Both are
+ * decided by the same model rule, so a token allowed one model route is allowed the other, and a cached
+ * policy covers both.
+ */
+export const DEFAULT_ROUTES: readonly RouteConfig[] = [{ route: MODEL_ROUTE_TEMPLATE }, { route: CHAT_ROUTE_TEMPLATE }];
 
 /** A route split into its verb and path; undefined when it has no known verb. */
 export function splitRoute(route: string): { readonly method: string; readonly path: string } | undefined {

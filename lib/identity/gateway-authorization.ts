@@ -5,7 +5,7 @@ import { AiIdentity, AiIdentityOptions } from './ai-identity';
 import { IAiIdentity } from './ai-identity-base';
 import { JwtAuthorizer } from './jwt-authorizer';
 import { IssuerKind, JwtIssuerOptions, ModelAccessOptions } from './jwt-authorizer-props';
-import { MODEL_PLACEHOLDER, MODEL_ROUTE_METHOD, modelRoutePath } from '../contracts/routes';
+import { chatRoutePath, MODEL_PLACEHOLDER, MODEL_ROUTE_METHOD, modelRoutePath } from '../contracts/routes';
 import { invalidProp } from '../private/validation';
 
 /** How the gateway's routes prove who calls. */
@@ -121,7 +121,8 @@ export class GatewayAuthorization extends Construct {
       issuers,
       modelAccess: models.map((model) => explicit.get(model)
         ?? { model, allowScopes: [this.identity.scopeFor(model), this.identity.adminScopeName] }),
-      routes: [{ method: MODEL_ROUTE_METHOD, path: modelRoutePath(MODEL_PLACEHOLDER) }],
+      // Both routes of a model are decided by its one rule, so a cached policy allows (or denies) both.
+      routes: [modelRoutePath, chatRoutePath].map((path) => ({ method: MODEL_ROUTE_METHOD, path: path(MODEL_PLACEHOLDER) })),
       tenantClaim: props.tenantClaim,
       tierClaim: props.tierClaim,
       usageIdentifierClaim: props.usageIdentifierClaim,
@@ -129,7 +130,7 @@ export class GatewayAuthorization extends Construct {
     });
   }
 
-  /** The authorization of one model's route. */
+  /** The authorization of one model's routes (invoke and chat completions alike). */
   public forModel(model: string): RouteAuthorization {
     if (this.cognitoAuthorizer) {
       return { authorizer: this.cognitoAuthorizer, authorizationScopes: [this.identity.scopeFor(model), this.identity.adminScopeName] };

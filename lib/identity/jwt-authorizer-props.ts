@@ -114,7 +114,8 @@ export interface JwtAuthorizerProps {
    * The routes this authorizer guards. Every method you attach it to must be
    * one of them: the function denies any route it does not know. Each route's
    * model rule decides who may call it.
-   * @default - the gateway's model route, `POST /v1/models/{model}/invoke` (what `SecureAiGateway` uses)
+   * @default - the gateway's model routes, `POST /v1/models/{model}/invoke` and `POST /v1/models/{model}/chat/completions`
+   * (what `SecureAiGateway` uses)
    */
   readonly routes?: AuthorizedRoute[];
   /** Claim passed to the integration as `context.tenant`. @default - none */

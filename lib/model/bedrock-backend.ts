@@ -1,7 +1,7 @@
 import { Aws, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import { BEDROCK_INVOKE_ACTION, bedrockGrant, BedrockInvokeTarget } from './bedrock-grant';
+import { BEDROCK_CHAT_ACTIONS, BEDROCK_INVOKE_ACTIONS, bedrockGrant, BedrockInvokeTarget } from './bedrock-grant';
 import { AWS_REGION_PATTERN, BedrockModelRef, parseBedrockModelRef, ProfileArnParts, SystemProfileRef } from '../contracts/bedrock-model-ref';
 import { INFERENCE_PROFILE_REGIONS } from './inference-profile-regions';
 import type { BackendBinding } from './backend-binding';
@@ -23,9 +23,10 @@ const ACCEPTED_FORMS = 'a foundation-model id (anthropic.claude-3-haiku-20240307
   + '(arn:aws:bedrock:<region>:<account>:inference-profile/<id> or :application-inference-profile/<id>)';
 
 /**
- * Amazon Bedrock InvokeModel on a foundation model of this region, or through
- * an inference profile. The role and the bedrock-runtime endpoint policy get
- * exactly the ARNs Bedrock authorizes for that call (see `bedrockGrant`).
+ * Amazon Bedrock InvokeModel (and, for the chat function, InvokeModelWithResponseStream)
+ * on a foundation model of this region, or through an inference profile. The roles and
+ * the bedrock-runtime endpoint policy get exactly the ARNs Bedrock authorizes for that
+ * call (see `bedrockGrant`).
  */
 export class BedrockBackend implements BackendBinding {
   public constructor(private readonly spec: BedrockBackendSpec) {}
@@ -38,18 +39,24 @@ export class BedrockBackend implements BackendBinding {
         'both, for a Bedrock model that is not an Anthropic model (each model family has its own body)');
     }
     const payload = resolvePayload(scope, this.spec, anthropic ? RequestFormat.ANTHROPIC_MESSAGES : RequestFormat.PASSTHROUGH);
-    const grant = bedrockGrant(target);
-
-    grant.statements.forEach((statement) => proxy.addToPolicy(statement));
-    // The endpoint policy admits the same resources for this role only; the profile
-    // condition stays in the role policy, the one place Bedrock documents it for.
-    proxy.network.grantEndpointAccess({
-      service: ec2.InterfaceVpcEndpointAwsService.BEDROCK_RUNTIME,
-      role: proxy.role,
-      actions: [BEDROCK_INVOKE_ACTION],
-      resources: grant.resources,
-      peer: proxy,
-    });
+    // Only the chat function streams (ConverseStream); the invoke function gets InvokeModel alone.
+    const grants = [
+      { policy: proxy.policy, role: proxy.role, actions: BEDROCK_INVOKE_ACTIONS },
+      { policy: proxy.chatPolicy, role: proxy.chatRole, actions: BEDROCK_CHAT_ACTIONS },
+    ];
+    for (const { policy, role, actions } of grants) {
+      const grant = bedrockGrant(target, actions);
+      policy.addStatements(...grant.statements);
+      // The endpoint policy admits the same resources for this role only; the profile
+      // condition stays in the role policy, the one place Bedrock documents it for.
+      proxy.network.grantEndpointAccess({
+        service: ec2.InterfaceVpcEndpointAwsService.BEDROCK_RUNTIME,
+        role,
+        actions: [...actions],
+        resources: grant.resources,
+        peer: proxy,
+      });
+    }
     return { backendType: ModelBackendType.BEDROCK, target: this.spec.modelId, ...payload };
   }
 

@@ -1,8 +1,12 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 
 export const BEDROCK_INVOKE_ACTION = 'bedrock:InvokeModel';
+/** What Converse and InvokeModel need. */
+export const BEDROCK_INVOKE_ACTIONS: readonly string[] = [BEDROCK_INVOKE_ACTION];
+/** What the chat function needs: Converse (InvokeModel) and ConverseStream (InvokeModelWithResponseStream). */
+export const BEDROCK_CHAT_ACTIONS: readonly string[] = [BEDROCK_INVOKE_ACTION, 'bedrock:InvokeModelWithResponseStream'];
 
-/** Everything Bedrock authorizes on one InvokeModel call of the proxy. */
+/** Everything Bedrock authorizes on one InvokeModel (or InvokeModelWithResponseStream) call of the proxy. */
 export interface BedrockInvokeTarget {
   readonly partition: string;
   /** The region the proxy calls bedrock-runtime in. */
@@ -27,7 +31,7 @@ export interface BedrockGrant {
 }
 
 /**
- * The exact grant of one target, as the Amazon Bedrock user guide states it:
+ * The exact grant of the given actions on one target, as the Amazon Bedrock user guide states it:
  * through a profile, Bedrock authorizes the profile ARN and then the foundation
  * model in the region that serves the call, so each region's foundation-model
  * ARN is granted, conditioned on `bedrock:InferenceProfileArn` so the role
@@ -36,9 +40,9 @@ export interface BedrockGrant {
  * `aws:RequestedRegion` = `unspecified`, and the source-region ARNs with the
  * source region.
  */
-export function bedrockGrant(target: BedrockInvokeTarget): BedrockGrant {
+export function bedrockGrant(target: BedrockInvokeTarget, grantedActions: readonly string[] = BEDROCK_INVOKE_ACTIONS): BedrockGrant {
   const modelArn = (region: string) => `arn:${target.partition}:bedrock:${region}::foundation-model/${target.foundationModelId}`;
-  const actions = [BEDROCK_INVOKE_ACTION];
+  const actions = [...grantedActions];
   if (target.profileArns.length === 0) {
     const arn = modelArn(target.sourceRegion);
     return { statements: [new iam.PolicyStatement({ sid: 'InvokeBedrockModel', actions, resources: [arn] })], resources: [arn] };

@@ -1,4 +1,5 @@
 import { Duration, Stack, Token } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -62,7 +63,21 @@ export interface ModelProxyFunctionProps {
    */
   readonly timeout?: Duration;
   /**
-   * Memory in MB; Lambda's CPU share scales with it (one vCPU at 1769 MB).
+   * Timeout of the chat completions function (`POST /v1/models/<modelName>/chat/completions`),
+   * which streams: more than the stream idle timeout (60 s), at most 14 min 55 s. The route's
+   * integration timeout is 5 s longer, so a caller gets the function's own end-of-stream error
+   * rather than the gateway's.
+   * @default Duration.minutes(5)
+   */
+  readonly chatTimeout?: Duration;
+  /**
+   * Concurrent executions reserved for (and limiting) this model's chat completions function.
+   * A streamed call holds one for as long as it streams.
+   * @default 10
+   */
+  readonly chatReservedConcurrency?: number;
+  /**
+   * Memory in MB of both functions; Lambda's CPU share scales with it (one vCPU at 1769 MB).
    * @default 1024, or 1769 when maxPromptLength is over 65,536 characters
    */
   readonly memorySize?: number;
@@ -97,7 +112,7 @@ export interface ModelProxyFunctionProps {
    */
   readonly maxAttempts?: number;
   /**
-   * Retention of the function's log group.
+   * Retention of the functions' log groups.
    * @default logs.RetentionDays.ONE_YEAR
    */
   readonly logRetention?: logs.RetentionDays;
@@ -115,6 +130,12 @@ export enum InjectionAction {
 
 const DEFAULT_RESERVED_CONCURRENCY = 10;
 const DEFAULT_PROXY_TIMEOUT = Duration.seconds(25);
+const DEFAULT_CHAT_TIMEOUT = Duration.minutes(5);
+/** How much longer the chat route's integration waits than the function runs, so the function's own end-of-stream error reaches the caller. */
+export const CHAT_INTEGRATION_TIMEOUT_MARGIN = Duration.seconds(5);
+/** API Gateway's longest integration timeout, for streamed responses only; also Lambda's longest timeout. */
+const MAX_STREAM_INTEGRATION_SECONDS = 900;
+const MAX_CHAT_TIMEOUT_SECONDS = MAX_STREAM_INTEGRATION_SECONDS - CHAT_INTEGRATION_TIMEOUT_MARGIN.toSeconds();
 /** API Gateway's default integration timeout is 29 s; leave room for the cold start. */
 const MAX_PROXY_TIMEOUT_SECONDS = 28;
 /** Chosen by measurement; see docs/model-connectivity.md ("Memory"). */
@@ -124,15 +145,18 @@ const LARGE_PROMPT_PROXY_MEMORY_MB = 1769;
 const LARGE_PROMPT_CHARS = 65_536;
 
 /**
- * The Lambda proxy integration of one model route: in the model network's
- * isolated subnets, it validates the request, masks PII in the prompt,
- * invokes the backend and masks the answer. Its role is least privilege in a
- * customer-managed policy (its own log group, X-Ray, VPC network interfaces,
- * and the one invoke action on its backend); its security group opens only
- * what the backend needs; its concurrency is reserved and capped per model.
+ * The Lambda integrations of one model's two routes, in the model network's
+ * isolated subnets: `function` serves `POST /v1/models/<model>/invoke` (validate,
+ * mask PII in the prompt, invoke the backend, mask the answer), `chatFunction`
+ * serves the OpenAI-compatible `POST /v1/models/<model>/chat/completions`,
+ * buffered or streamed, with the same configuration. Each has its own role,
+ * least privilege in a customer-managed policy (its own log group, X-Ray, VPC
+ * network interfaces, and the invoke actions on the backend: the streaming ones
+ * for the chat function only); they share one security group that opens only
+ * what the backend needs; each has its own reserved concurrency.
  *
- * Wire it to a route with
- * `api.addModelRoute(name, { integration: new apigateway.LambdaIntegration(proxy.function), ... })`.
+ * Wire them with `api.addModelRoute(name, { integration: new apigateway.LambdaIntegration(proxy.function), ... })`
+ * and `api.addChatRoute(name, { integration: proxy.chatIntegration(), ... })`.
  */
 export class ModelProxyFunction extends Construct implements ec2.IConnectable {
   /** The function. */
@@ -153,6 +177,17 @@ export class ModelProxyFunction extends Construct implements ec2.IConnectable {
   public readonly modelName: string;
   /** What the backend told the function when bound. */
   public readonly backendConfig: ModelBackendConfig;
+  /** The chat completions function; it answers in the OpenAI Chat Completions shape and streams with `stream: true`. */
+  public readonly chatFunction: lambda.Function;
+  /** The chat completions function's execution role. */
+  public readonly chatRole: iam.IRole;
+  /** The customer-managed policy of the chat completions function's role. */
+  public readonly chatPolicy: iam.ManagedPolicy;
+  /** The chat completions function's encrypted log group. */
+  public readonly chatLogGroup: EncryptedLogGroup;
+  /** The chat completions function's timeout. */
+  public readonly chatTimeout: Duration;
+  private readonly chatHandler: SecureFunction;
 
   public constructor(scope: Construct, id: string, props: ModelProxyFunctionProps) {
     super(scope, id);
@@ -160,6 +195,7 @@ export class ModelProxyFunction extends Construct implements ec2.IConnectable {
     validateRange(this, 'maxPromptLength', props.maxPromptLength, PROMPT_LENGTH);
     validateRange(this, 'maxOutputTokens', props.maxOutputTokens, MAX_OUTPUT_TOKENS);
     validateRange(this, 'reservedConcurrency', props.reservedConcurrency, { min: 1, max: 1000 });
+    validateRange(this, 'chatReservedConcurrency', props.chatReservedConcurrency, { min: 1, max: 1000 });
     validateRange(this, 'memorySize', props.memorySize, { min: 128, max: 10_240 });
     validateRange(this, 'maxAttempts', props.maxAttempts, RETRY_ATTEMPTS);
     validateRange(this, 'injectionThreshold', props.injectionThreshold, { ...INJECTION_THRESHOLD, integer: false });
@@ -171,6 +207,14 @@ export class ModelProxyFunction extends Construct implements ec2.IConnectable {
     if (!Token.isUnresolved(timeout.toSeconds()) && (timeout.toSeconds() < 3 || timeout.toSeconds() > MAX_PROXY_TIMEOUT_SECONDS)) {
       invalidProp(this, 'timeout', `${timeout.toSeconds()} s`, `3 to ${MAX_PROXY_TIMEOUT_SECONDS} seconds (API Gateway gives up at 29 s)`);
     }
+    this.chatTimeout = props.chatTimeout ?? DEFAULT_CHAT_TIMEOUT;
+    const chatSeconds = this.chatTimeout.toSeconds();
+    const minChatSeconds = DEFAULT_STREAM_IDLE_TIMEOUT_MS / 1000 + 1;
+    if (!Token.isUnresolved(chatSeconds) && (chatSeconds < minChatSeconds || chatSeconds > MAX_CHAT_TIMEOUT_SECONDS)) {
+      invalidProp(this, 'chatTimeout', `${chatSeconds} s`, `${minChatSeconds} to ${MAX_CHAT_TIMEOUT_SECONDS} seconds (more than the `
+        + `${DEFAULT_STREAM_IDLE_TIMEOUT_MS / 1000} s stream idle timeout; the integration waits ${CHAT_INTEGRATION_TIMEOUT_MARGIN.toSeconds()} s `
+        + `longer and API Gateway streams for at most ${MAX_STREAM_INTEGRATION_SECONDS} s)`);
+    }
     this.network = props.network;
     this.modelName = props.modelName;
 
@@ -179,10 +223,11 @@ export class ModelProxyFunction extends Construct implements ec2.IConnectable {
       allowAllOutbound: false,
       description: `Model proxy ${props.modelName}: egress to its backend only`,
     });
+    const memorySize = props.memorySize ?? (props.maxPromptLength > LARGE_PROMPT_CHARS ? LARGE_PROMPT_PROXY_MEMORY_MB : DEFAULT_PROXY_MEMORY_MB);
     this.handler = new SecureFunction(this, 'Function', {
       assetName: 'model-proxy',
       description: `Model proxy of ${props.modelName}: validate, mask PII, invoke, mask`,
-      memorySize: props.memorySize ?? (props.maxPromptLength > LARGE_PROMPT_CHARS ? LARGE_PROMPT_PROXY_MEMORY_MB : DEFAULT_PROXY_MEMORY_MB),
+      memorySize,
       timeout,
       reservedConcurrentExecutions: props.reservedConcurrency ?? DEFAULT_RESERVED_CONCURRENCY,
       logRetention: props.logRetention,
@@ -196,9 +241,43 @@ export class ModelProxyFunction extends Construct implements ec2.IConnectable {
     this.role = this.handler.role;
     this.logGroup = this.handler.logGroup;
 
-    // The backend grants the function its one action and opens the network path to it.
+    this.chatHandler = new SecureFunction(this, 'ChatFunction', {
+      assetName: 'chat-proxy',
+      description: `Chat completions of ${props.modelName}: validate, mask PII, invoke or stream, mask`,
+      memorySize,
+      timeout: this.chatTimeout,
+      reservedConcurrentExecutions: props.chatReservedConcurrency ?? DEFAULT_RESERVED_CONCURRENCY,
+      logRetention: props.logRetention,
+      // Both log groups hold the same model's records, and a key of either would admit any log group of the account
+      // (their names are generated), so one key serves both at half the idle cost.
+      logEncryptionKey: this.handler.logGroup.key,
+      vpc: props.network.vpc,
+      vpcSubnets: props.network.subnets,
+      securityGroups: [this.securityGroup],
+    });
+    this.chatHandler.acknowledgeSynchronousOnly('API Gateway');
+    this.chatFunction = this.chatHandler.function;
+    this.chatPolicy = this.chatHandler.policy;
+    this.chatRole = this.chatHandler.role;
+    this.chatLogGroup = this.chatHandler.logGroup;
+
+    // The backend grants both functions their actions and opens the network path to it.
     this.backendConfig = props.backend.bind(this, this);
-    this.function.addEnvironment(MODEL_PROXY_CONFIG_ENV, Stack.of(this).toJsonString(this.handlerConfig(props)));
+    const config = Stack.of(this).toJsonString(this.handlerConfig(props));
+    this.function.addEnvironment(MODEL_PROXY_CONFIG_ENV, config);
+    this.chatFunction.addEnvironment(MODEL_PROXY_CONFIG_ENV, config);
+  }
+
+  /**
+   * The integration of the chat completions route: Lambda response streaming
+   * (`response-streaming-invocations`), waiting 5 s longer than the function runs.
+   */
+  public chatIntegration(): apigateway.LambdaIntegration {
+    return new apigateway.LambdaIntegration(this.chatFunction, {
+      responseTransferMode: apigateway.ResponseTransferMode.STREAM,
+      timeout: this.chatTimeout.plus(CHAT_INTEGRATION_TIMEOUT_MARGIN),
+      allowTestInvoke: false,
+    });
   }
 
   /** The function's security group connections. */
@@ -206,9 +285,28 @@ export class ModelProxyFunction extends Construct implements ec2.IConnectable {
     return this.securityGroup.connections;
   }
 
-  /** Adds a statement to the execution role's customer-managed policy. */
+  /**
+   * Adds a statement to the customer-managed policies of both functions' roles: both call the backend.
+   * Built-in backends add to `policy` and `chatPolicy` separately, so that only the chat function may stream.
+   */
   public addToPolicy(statement: iam.PolicyStatement): void {
     this.policy.addStatements(statement);
+    this.chatPolicy.addStatements(iam.PolicyStatement.fromJson(statement.toStatementJson()));
+  }
+
+  /** The chat completions function's errors (handler crashes, timeouts); answers it gives on purpose are not errors. */
+  public metricChatErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.chatFunction.metricErrors(props);
+  }
+
+  /** Chat completions invocations refused because the reserved concurrency is used up. */
+  public metricChatThrottles(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.chatFunction.metricThrottles(props);
+  }
+
+  /** The chat completions function's duration: for a streamed call, until its last byte. */
+  public metricChatDuration(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.chatFunction.metricDuration(props);
   }
 
   /** The function's errors (handler crashes, timeouts); answers the proxy gives on purpose are not errors. */

@@ -11,8 +11,9 @@ import { SAGEMAKER_ENDPOINT_NAME } from '../contracts/model-proxy';
 import { invalidProp } from '../private/validation';
 
 export const SAGEMAKER_INVOKE_ACTION = 'sagemaker:InvokeEndpoint';
+export const SAGEMAKER_STREAM_ACTION = 'sagemaker:InvokeEndpointWithResponseStream';
 
-/** SageMaker InvokeEndpoint on one endpoint. */
+/** SageMaker InvokeEndpoint on one endpoint, and InvokeEndpointWithResponseStream for the chat function. */
 export class SageMakerEndpointBackend implements BackendBinding {
   private modelEndpoint?: SageMakerModelEndpoint;
 
@@ -38,14 +39,15 @@ export class SageMakerEndpointBackend implements BackendBinding {
       endpointArn = endpointArnOf(endpointName);
     }
 
-    proxy.addToPolicy(new iam.PolicyStatement({ sid: 'InvokeSageMakerEndpoint', actions: [SAGEMAKER_INVOKE_ACTION], resources: [endpointArn] }));
-    proxy.network.grantEndpointAccess({
-      service: ec2.InterfaceVpcEndpointAwsService.SAGEMAKER_RUNTIME,
-      role: proxy.role,
-      actions: [SAGEMAKER_INVOKE_ACTION],
-      resources: [endpointArn],
-      peer: proxy,
-    });
+    // Only the chat function streams; the invoke function gets InvokeEndpoint alone.
+    const grants = [
+      { policy: proxy.policy, role: proxy.role, actions: [SAGEMAKER_INVOKE_ACTION] },
+      { policy: proxy.chatPolicy, role: proxy.chatRole, actions: [SAGEMAKER_INVOKE_ACTION, SAGEMAKER_STREAM_ACTION] },
+    ];
+    for (const { policy, role, actions } of grants) {
+      policy.addStatements(new iam.PolicyStatement({ sid: 'InvokeSageMakerEndpoint', actions, resources: [endpointArn] }));
+      proxy.network.grantEndpointAccess({ service: ec2.InterfaceVpcEndpointAwsService.SAGEMAKER_RUNTIME, role, actions, resources: [endpointArn], peer: proxy });
+    }
     return { backendType: ModelBackendType.SAGEMAKER_ENDPOINT, target: endpointName, ...resolvePayload(scope, this.options) };
   }
 }

@@ -218,7 +218,8 @@ export class GatewayAlarms extends Construct {
     });
     this.watch({
       kind: GatewayAlarmKind.LATENCY, metric: this.metrics.latency(), what: 'API p99 latency', unit: ' ms',
-      why: 'Slow answers; API Gateway gives up at 29 s. Compare with the integration latency to tell the model from the gateway.',
+      why: 'Slow answers; API Gateway gives up at 29 s on buffered routes. Compare with the integration latency to tell the model from the gateway. '
+        + 'Streamed chat completions count here too, with a latency that says little about the model: their function\'s duration alarm watches them.',
     });
     this.watch({
       kind: GatewayAlarmKind.INTEGRATION_LATENCY, metric: this.metrics.integrationLatency(), what: 'API p99 integration latency', unit: ' ms',

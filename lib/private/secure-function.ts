@@ -2,6 +2,7 @@ import { Aspects, Aws, Duration, IAspect, Stack, Validations } from 'aws-cdk-lib
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -23,6 +24,8 @@ export interface SecureFunctionProps {
   /** Reserved concurrency: a ceiling that protects what the function calls. */
   readonly reservedConcurrentExecutions: number;
   readonly logRetention?: logs.RetentionDays;
+  /** The key of another function's log group, for a function that belongs with it; by default the log group gets a key of its own. */
+  readonly logEncryptionKey?: kms.IKey;
   readonly vpc?: ec2.IVpc;
   readonly vpcSubnets?: ec2.SubnetSelection;
   readonly securityGroups?: ec2.ISecurityGroup[];
@@ -45,7 +48,7 @@ export class SecureFunction extends Construct {
 
   public constructor(scope: Construct, id: string, props: SecureFunctionProps) {
     super(scope, id);
-    this.logGroup = new EncryptedLogGroup(this, 'Logs', { retention: props.logRetention });
+    this.logGroup = new EncryptedLogGroup(this, 'Logs', { retention: props.logRetention, encryptionKey: props.logEncryptionKey });
     this.policy = new iam.ManagedPolicy(this, 'Policy', {
       description: props.description,
       statements: [

@@ -18,9 +18,11 @@ const MAX_QUOTA_OFFSET: Readonly<Record<apigateway.Period, number>> = {
 export function validateModels(scope: IConstruct, stage: apigateway.Stage, models: ModelMethod[]): void {
   if (!Array.isArray(models) || models.length === 0) invalidProp(scope, 'models', models, 'at least one model route');
   validatePathSafeNames(scope, 'models[].model', models.map((m) => m.model));
-  for (const { model, method } of models) {
-    if (method.api !== stage.restApi) {
-      invalidProp(scope, `models[${model}].method`, method.node.path, `a method of the stage's REST API ${stage.restApi.node.path}`);
+  for (const { model, method, chatMethod } of models) {
+    for (const [prop, given] of [['method', method], ['chatMethod', chatMethod]] as const) {
+      if (given !== undefined && given.api !== stage.restApi) {
+        invalidProp(scope, `models[${model}].${prop}`, given.node.path, `a method of the stage's REST API ${stage.restApi.node.path}`);
+      }
     }
   }
 }

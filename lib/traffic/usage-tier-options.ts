@@ -15,9 +15,15 @@ export interface ModelMethod {
   readonly model: string;
   /** The method of the model's route. */
   readonly method: apigateway.Method;
+  /**
+   * The method of the model's chat completions route: it requires an API key as
+   * well, and gets the model's throttles as a bucket of its own (API Gateway throttles per method).
+   * @default - the model has no chat completions route
+   */
+  readonly chatMethod?: apigateway.Method;
 }
 
-/** A throttle for one model within a tier, e.g. lower for a large model. */
+/** A throttle for one model within a tier, e.g. lower for a large model; each of the model's routes gets it. */
 export interface ModelThrottle {
   /** One of the models given to the UsageTiers. */
   readonly model: string;

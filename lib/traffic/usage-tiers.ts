@@ -28,6 +28,7 @@ export class UsageTiers extends Construct {
   private readonly plans = new Map<string, apigateway.UsagePlan>();
   private readonly keys = new Map<string, apigateway.ApiKey>();
   private readonly methods: Map<string, apigateway.Method>;
+  private readonly chatMethods: Map<string, apigateway.Method>;
 
   public constructor(scope: Construct, id: string, props: UsageTiersProps) {
     super(scope, id);
@@ -38,10 +39,11 @@ export class UsageTiers extends Construct {
     validateModels(this, props.stage, props.models);
     validateTiers(this, props.tiers, props.models.map((m) => m.model));
     this.methods = new Map(props.models.map((m) => [m.model, m.method]));
+    this.chatMethods = new Map(props.models.flatMap((m) => (m.chatMethod ? [[m.model, m.chatMethod] as const] : [])));
     this.tiers = [...props.tiers];
 
     this.applyKeySource(props.stage.restApi);
-    for (const method of this.methods.values()) {
+    for (const method of [...this.methods.values(), ...this.chatMethods.values()]) {
       (method.node.defaultChild as apigateway.CfnMethod).apiKeyRequired = true;
     }
     if (this.keySource === ApiKeySource.AUTHORIZER) {
@@ -111,10 +113,13 @@ export class UsageTiers extends Construct {
   }
 
   private methodThrottles(tier: UsageTierOptions): apigateway.ThrottlingPerMethod[] {
-    return (tier.modelThrottles ?? []).map((throttle) => ({
-      method: this.methodFor(throttle.model),
-      throttle: { rateLimit: throttle.rateLimit, burstLimit: throttle.burstLimit },
-    }));
+    return (tier.modelThrottles ?? []).flatMap((throttle) => {
+      const chatMethod = this.chatMethods.get(throttle.model);
+      return [this.methodFor(throttle.model), ...chatMethod ? [chatMethod] : []].map((method) => ({
+        method,
+        throttle: { rateLimit: throttle.rateLimit, burstLimit: throttle.burstLimit },
+      }));
+    });
   }
 
   /** The key source is a REST API setting; another construct may not have set it differently. */
@@ -133,7 +138,7 @@ export class UsageTiers extends Construct {
 
   /** With AUTHORIZER, only a Lambda authorizer can supply the key; other methods would always answer 403. */
   private methodsWithoutLambdaAuthorizer(): string[] {
-    return [...this.methods.entries()]
+    return [...this.methods.entries(), ...this.chatMethods.entries()]
       .filter(([, method]) => (method.node.defaultChild as apigateway.CfnMethod).authorizationType !== apigateway.AuthorizationType.CUSTOM)
       .map(([model]) => `keySource is AUTHORIZER, but the route of model ${model} has no Lambda authorizer to return its usageIdentifierKey.`);
   }

@@ -1,4 +1,5 @@
-import { App, Lazy, Stack } from 'aws-cdk-lib';
+import { App, CfnElement, Lazy, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { BedrockInferenceProfileOptions, ModelBackend, ModelNetwork, ModelProxyFunction, RequestFormat } from '../../lib';
 import { MODEL_PROXY_CONFIG_ENV } from '../../lib/contracts/model-proxy';
@@ -28,33 +29,33 @@ const literalModelArns = (model: string, regions: string[]) => regions.map((regi
 
 const US = ['us-east-1', 'us-east-2', 'us-west-1', 'us-west-2'];
 
-function invokeStatements({ template }: Built): Array<Record<string, unknown>> {
-  const policies = Object.values(template.findResources('AWS::IAM::ManagedPolicy'));
-  return policies.flatMap((p) => p.Properties.PolicyDocument.Statement as Array<Record<string, unknown>>)
-    .filter((s) => JSON.stringify(s.Action).includes('bedrock:'));
+const CHAT_ACTIONS = ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'];
+
+/** The Bedrock statements of one function's policy: the invoke function's, or the chat function's. */
+function invokeStatements({ stack, proxy, template }: Built, which: 'invoke' | 'chat' = 'invoke'): Array<Record<string, unknown>> {
+  const policy = which === 'invoke' ? proxy.policy : proxy.chatPolicy;
+  const resource = template.toJSON().Resources[stack.getLogicalId(policy.node.defaultChild as CfnElement)];
+  return (resource.Properties.PolicyDocument.Statement as Array<Record<string, unknown>>).filter((s) => JSON.stringify(s.Action).includes('bedrock:'));
 }
 
+/** The invoke function gets InvokeModel alone; the chat function the same statements with InvokeModelWithResponseStream added. */
 function expectRolePolicy(built: Built, statements: Array<Record<string, unknown>>): void {
-  built.template.hasResourceProperties('AWS::IAM::ManagedPolicy', {
-    PolicyDocument: { Statement: Match.arrayWith(statements.map((s) => ({ Effect: 'Allow', Action: 'bedrock:InvokeModel', ...s }))) },
-  });
-  expect(invokeStatements(built)).toHaveLength(statements.length);
+  expect(invokeStatements(built)).toEqual(statements.map((s) => ({ Effect: 'Allow', Action: 'bedrock:InvokeModel', ...s })));
+  expect(invokeStatements(built, 'chat')).toEqual(statements.map((s) => ({ Effect: 'Allow', Action: CHAT_ACTIONS, ...s })));
 }
 
-/** `resources`: one ARN renders as a string, several as a list. */
+/** `resources`: one ARN renders as a string, several as a list. Each role is admitted for its own actions only. */
 function expectEndpointPolicy(built: Built, resources: unknown): void {
+  const admit = (action: unknown, role: iam.IRole) => ({
+    Effect: 'Allow',
+    Principal: { AWS: '*' },
+    Action: action,
+    Resource: resources,
+    Condition: { ArnEquals: { 'aws:PrincipalArn': built.stack.resolve(role.roleArn) } },
+  });
   built.template.hasResourceProperties('AWS::EC2::VPCEndpoint', {
     ServiceName: Match.stringLikeRegexp('bedrock-runtime$'),
-    PolicyDocument: {
-      Version: '2012-10-17',
-      Statement: [{
-        Effect: 'Allow',
-        Principal: { AWS: '*' },
-        Action: 'bedrock:InvokeModel',
-        Resource: resources,
-        Condition: { ArnEquals: { 'aws:PrincipalArn': built.stack.resolve(built.proxy.role.roleArn) } },
-      }],
-    },
+    PolicyDocument: { Version: '2012-10-17', Statement: [admit('bedrock:InvokeModel', built.proxy.role), admit(CHAT_ACTIONS, built.proxy.chatRole)] },
   });
 }
 
@@ -83,7 +84,7 @@ describe('a geographic cross-region inference profile by id', () => {
   });
 
   test('names no wildcard region, account or model anywhere', () => {
-    expect(JSON.stringify(invokeStatements(built))).not.toContain('*');
+    expect(JSON.stringify([...invokeStatements(built), ...invokeStatements(built, 'chat')])).not.toContain('*');
   });
 });
 

@@ -260,7 +260,22 @@ describe('API catalog of the example stack (JWT mode, web ACL)', () => {
     const documented = Object.entries(doc.paths as Json).flatMap(([path, item]) => Object.keys(item).map((m) => `${m.toUpperCase()} ${path}`)).sort();
     const methods = stack.gateway.restApi.methods.map((m) => `${m.httpMethod} ${m.resource.path}`).sort();
     expect(documented).toEqual(methods);
-    expect(methods).toEqual(['POST /v1/models/claims-triage/invoke', 'POST /v1/models/general-chat/invoke']);
+    expect(methods).toEqual([
+      'POST /v1/models/claims-triage/chat/completions', 'POST /v1/models/claims-triage/invoke',
+      'POST /v1/models/general-chat/chat/completions', 'POST /v1/models/general-chat/invoke',
+    ]);
+  });
+
+  test('documents each chat completions route as a streamed OpenAI operation of its model, authorized like its invoke route', () => {
+    const paths = doc.paths as Json;
+    const chat = paths['/v1/models/general-chat/chat/completions'].post;
+    const invoke = paths['/v1/models/general-chat/invoke'].post;
+    expect(chat.operationId).toBe('chat-general-chat');
+    expect(chat['x-secure-ai-gateway']).toMatchObject({ model: 'general-chat', responseTransferMode: 'STREAM', requestValidation: { body: false, parameters: true } });
+    expect(chat['x-secure-ai-gateway'].authorization).toEqual(invoke['x-secure-ai-gateway'].authorization);
+    expect(chat.security).toEqual(invoke.security);
+    expect(Object.keys(chat.responses[200].content).sort()).toEqual(['application/json', 'text/event-stream']);
+    expect(chat.requestBody).toBeUndefined();
   });
 
   test('gives each route the request schema of promptPayloadSchema with the model\'s limits', () => {

@@ -40,12 +40,13 @@ new WafAutoBlock(stack, 'AutoBlock', { threshold: THRESHOLD.max, allowlist: ['10
 new AiIdentity(stack, 'Identity', { models: ['chat'], abacAttributes: ['tenant', 'data_class'] });
 const template = Template.fromStack(stack);
 
-/** The environment variable `name` of the one function that has it. */
+/** The environment variable `name` of the functions that have it: one value (the model proxy's two functions share theirs). */
 function environmentValue(name: string): unknown {
   const values = Object.values(template.findResources('AWS::Lambda::Function'))
     .map((fn) => fn.Properties.Environment?.Variables?.[name])
     .filter((value) => value !== undefined);
-  expect(values).toHaveLength(1);
+  expect(values.length).toBeGreaterThan(0);
+  for (const value of values) expect(value).toEqual(values[0]);
   return values[0];
 }
 
@@ -99,6 +100,12 @@ describe('authorizer', () => {
 
 describe('model proxy', () => {
   const raw = deployedText(environmentValue(MODEL_PROXY_CONFIG_ENV));
+
+  test('the invoke and chat completions functions read the same config', () => {
+    const holders = Object.values(template.findResources('AWS::Lambda::Function'))
+      .filter((fn) => fn.Properties.Environment?.Variables?.[MODEL_PROXY_CONFIG_ENV] !== undefined);
+    expect(holders).toHaveLength(2);
+  });
 
   test('the handler parses the config ModelProxyFunction synthesized', () => {
     const parsed = parseProxyConfig(raw);

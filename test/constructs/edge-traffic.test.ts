@@ -210,13 +210,17 @@ describe('AiWebAcl rules', () => {
   test('the prompt route pattern matches inference calls behind a stage or base path, and nothing that could route elsewhere', () => {
     // WAF evaluates the pattern with PCRE; this pattern uses only syntax JavaScript reads the same way.
     const prompt = new RegExp(promptRoutePathRegex());
-    for (const path of ['/v1/models/chat/invoke', '/prod/v1/models/chat/invoke', '/ai/eu/v1/models/general-chat/invoke', '/v1/models/m-2/invoke']) {
+    for (const path of [
+      '/v1/models/chat/invoke', '/prod/v1/models/chat/invoke', '/ai/eu/v1/models/general-chat/invoke', '/v1/models/m-2/invoke',
+      '/v1/models/chat/chat/completions', '/prod/v1/models/m-2/chat/completions',
+    ]) {
       expect(path).toMatch(prompt);
     }
     for (const path of [
       '/v1/models/chat/invoke/', '/v1/models/chat/invoke/../../admin', '/v1/models/../admin/invoke', '/../v1/models/chat/invoke',
       '/./v1/models/chat/invoke', '/v1/models/Chat/invoke', '/v1/models/chat%2Finvoke', '/v1/models/-chat/invoke', '/admin', '/v1/models/chat',
-      '//v1/models/chat/invoke',
+      '//v1/models/chat/invoke', '/v1/models/chat/chat/completions/', '/v1/models/chat/chat', '/v1/models/chat/completions',
+      '/v1/models/chat/chat/completions/../../invoke', '/v1/models/chat/chat%2Fcompletions', '/v1/models/chat/invoke/chat/completions',
     ]) {
       expect(path).not.toMatch(prompt);
     }

@@ -1,4 +1,4 @@
-import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { CfnElement, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
@@ -10,6 +10,7 @@ import {
   CloudWatchRoleMode,
   EncryptedLogGroup,
   GatewayEndpointType,
+  ModelBackend,
   SecureAiGateway,
   SecureAiGatewayProps,
 } from '../../lib';
@@ -18,6 +19,7 @@ import { GATEWAY_ERRORS } from '../../lib/api/gateway-responses';
 import { newTestStack, synthExampleStack } from '../setup/stacks';
 
 const { stack: exampleStack, template } = synthExampleStack();
+const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
 
 function gatewayIn(stack: Stack, props: Partial<SecureAiGatewayProps> = {}): SecureAiGateway {
   return new SecureAiGateway(stack, 'Gateway', {
@@ -37,6 +39,10 @@ function templateOf(props: Partial<SecureAiGatewayProps>): Template {
   return Template.fromStack(stack);
 }
 
+function methodJson(method: apigateway.Method): Record<string, any> {
+  return template.toJSON().Resources[exampleStack.getLogicalId(method.node.defaultChild as apigateway.CfnMethod)];
+}
+
 function vpcEndpointIn(stack: Stack): ec2.IInterfaceVpcEndpoint {
   return ec2.InterfaceVpcEndpoint.fromInterfaceVpcEndpointAttributes(stack, 'Vpce', { vpcEndpointId: 'vpce-0123456789abcdef0', port: 443 });
 }
@@ -52,18 +58,20 @@ describe('REST API', () => {
     });
   });
 
-  test('has one POST route per model under /v1/models/<model>/invoke', () => {
+  test('has one POST invoke route and one POST chat completions route per model with a backend under /v1/models/<model>', () => {
     const resources = template.findResources('AWS::ApiGateway::Resource');
     const parts = Object.values(resources).map((r) => r.Properties.PathPart).sort();
-    expect(parts).toEqual(['claims-triage', 'general-chat', 'invoke', 'invoke', 'models', 'v1']);
-    template.resourceCountIs('AWS::ApiGateway::Method', 2);
+    expect(parts).toEqual(['chat', 'chat', 'claims-triage', 'completions', 'completions', 'general-chat', 'invoke', 'invoke', 'models', 'v1']);
+    template.resourceCountIs('AWS::ApiGateway::Method', 4);
     expect(exampleStack.gateway.methodFor('general-chat').httpMethod).toBe('POST');
     expect(exampleStack.gateway.methodFor('claims-triage').resource.path).toBe('/v1/models/claims-triage/invoke');
+    expect(exampleStack.gateway.chatMethodFor('claims-triage').httpMethod).toBe('POST');
+    expect(exampleStack.gateway.chatMethodFor('general-chat').resource.path).toBe('/v1/models/general-chat/chat/completions');
   });
 
-  test('validates body and parameters of every route against a closed JSON schema', () => {
+  test('validates body and parameters of every invoke route against a closed JSON schema', () => {
     template.hasResourceProperties('AWS::ApiGateway::RequestValidator', { ValidateRequestBody: true, ValidateRequestParameters: true });
-    const methods = Object.values(template.findResources('AWS::ApiGateway::Method'));
+    const methods = ['general-chat', 'claims-triage'].map((model) => methodJson(exampleStack.gateway.methodFor(model)));
     for (const method of methods) {
       expect(method.Properties.RequestValidatorId).toBeDefined();
       expect(method.Properties.RequestModels['application/json']).toBeDefined();
@@ -94,6 +102,62 @@ describe('REST API', () => {
         })],
       }),
     });
+  });
+});
+
+describe('chat completions route', () => {
+  const chat = () => methodJson(exampleStack.gateway.chatMethodFor('general-chat')).Properties;
+  const invoke = () => methodJson(exampleStack.gateway.methodFor('general-chat')).Properties;
+  const proxy = exampleStack.gateway.proxyFor('general-chat');
+  const chatFunctionId = exampleStack.getLogicalId(proxy.chatFunction.node.defaultChild as CfnElement);
+
+  test('streams from the chat function through the response-streaming-invocations URI', () => {
+    const integration = chat().Integration;
+    expect(integration).toMatchObject({ Type: 'AWS_PROXY', IntegrationHttpMethod: 'POST', ResponseTransferMode: 'STREAM' });
+    const uri = JSON.stringify(integration.Uri);
+    expect(uri).toContain('/2021-11-15/functions/');
+    expect(uri).toContain('/response-streaming-invocations');
+    expect(uri).toContain(chatFunctionId);
+    expect(invoke().Integration.ResponseTransferMode).toBeUndefined();
+    expect(JSON.stringify(invoke().Integration.Uri)).toContain('/2015-03-31/functions/');
+  });
+
+  test('waits 5 s longer than the chat function runs (5 min by default), within the 15 min of a stream', () => {
+    expect(chat().Integration.TimeoutInMillis).toBe(305_000);
+    expect(template.toJSON().Resources[chatFunctionId].Properties).toMatchObject({ Timeout: 300, ReservedConcurrentExecutions: 10 });
+    expect(invoke().Integration.TimeoutInMillis).toBe(29_000);
+  });
+
+  test('lets API Gateway invoke the chat function for this method only, from this account, without a test-invoke permission', () => {
+    const permissions = Object.values(template.findResources('AWS::Lambda::Permission'))
+      .filter((p) => JSON.stringify(p.Properties.FunctionName).includes(chatFunctionId));
+    expect(permissions).toHaveLength(1);
+    const { Action, Principal, SourceAccount, SourceArn } = permissions[0].Properties;
+    expect({ Action, Principal, SourceAccount }).toEqual({ Action: 'lambda:InvokeFunction', Principal: 'apigateway.amazonaws.com', SourceAccount: '123456789012' });
+    const arn = JSON.stringify(SourceArn);
+    expect(arn).toContain('/POST/v1/models/general-chat/chat/completions');
+    expect(arn).not.toContain('test-invoke-stage');
+  });
+
+  test('is authorized, keyed and throttled like the model\'s invoke route', () => {
+    expect(chat().AuthorizerId).toEqual(invoke().AuthorizerId);
+    expect(chat().AuthorizationType).toBe(invoke().AuthorizationType);
+    expect(chat().ApiKeyRequired).toBe(true);
+    expect(invoke().ApiKeyRequired).toBe(true);
+  });
+
+  test('requires a Content-Type header and leaves the body to the chat function (OpenAI error shape)', () => {
+    expect(chat().RequestParameters).toEqual({ 'method.request.header.Content-Type': true });
+    expect(chat().RequestModels).toBeUndefined();
+    const validator = template.toJSON().Resources[chat().RequestValidatorId.Ref].Properties;
+    expect(validator).toMatchObject({ ValidateRequestBody: false, ValidateRequestParameters: true });
+  });
+
+  test('exists only for a model with a backend', () => {
+    const { stack } = newTestStack();
+    const gateway = gatewayIn(stack);
+    Template.fromStack(stack).resourceCountIs('AWS::ApiGateway::Method', 1);
+    expect(() => gateway.chatMethodFor('chat')).toThrow(/Invalid model: got "chat"; expected a model with a chat completions route \(none\)/);
   });
 });
 
@@ -334,6 +398,17 @@ describe('prop validation', () => {
         mutualTls: { truststoreBucket: s3.Bucket.fromBucketName(s, 'T', 'truststore-bucket'), truststoreKey: 'ca.pem' },
       }),
       /Invalid securityPolicy: got "SecurityPolicy_TLS13_1_3_2025_09"; expected TLS_1_2 when mutualTls is set/],
+    ['fails when the chat timeout is not above the stream idle timeout',
+      () => ({ models: [{ name: 'chat', backend: ModelBackend.bedrock(HAIKU), chatTimeout: Duration.seconds(60) }] }),
+      /Invalid chatTimeout: got "60 s"; expected 61 to 895 seconds \(more than the 60 s stream idle timeout; the integration waits 5 s longer/],
+    ['fails when the chat timeout leaves no room below the 15 minutes of a stream',
+      () => ({ models: [{ name: 'chat', backend: ModelBackend.bedrock(HAIKU), chatTimeout: Duration.minutes(15) }] }),
+      /Invalid chatTimeout: got "900 s"; expected 61 to 895 seconds/],
+    ['fails when the chat reserved concurrency is zero',
+      () => ({ models: [{ name: 'chat', backend: ModelBackend.bedrock(HAIKU), chatReservedConcurrency: 0 }] }),
+      /Invalid chatReservedConcurrency: got 0; expected an integer from 1 to 1000/],
+    ['fails when chat options are given to a model without a backend', () => ({ models: [{ name: 'chat', chatTimeout: Duration.minutes(2) }] }),
+      /Invalid models\[chat\]: got "proxy options without a backend"; expected a backend for reservedConcurrency, chatReservedConcurrency, chatTimeout/],
     ['fails when the cloudWatchRole mode is unknown', () => ({ cloudWatchRole: 'MAYBE' as CloudWatchRoleMode }), /Invalid cloudWatchRole: got "MAYBE"/],
   ];
   test.each(cases)('%s', (_name, props, message) => {

@@ -242,7 +242,7 @@ describe('JwtAuthorizer', () => {
     const parsed = parseAuthorizerConfig(fn.Properties.Environment.Variables.AUTHORIZER_CONFIG);
     if (!parsed.success) throw new Error(parsed.errors.join('; '));
     const config = parsed.data;
-    expect(config.routes).toEqual([{ route: 'POST/v1/models/{model}/invoke' }]);
+    expect(config.routes).toEqual([{ route: 'POST/v1/models/{model}/invoke' }, { route: 'POST/v1/models/{model}/chat/completions' }]);
     expect(config.issuers.map((i) => [i.kind, i.audience, i.tokenUse])).toEqual([['cognito', ['client-a'], 'access'], ['oidc', ['api://ai'], null]]);
     expect(config.models.map((m) => m.model)).toEqual(['chat', 'claims-triage']);
     expect(config.models[1].conditions).toHaveLength(2);
@@ -351,11 +351,11 @@ describe('gateway authorization', () => {
     expect(json).toContain('adjusters');
   });
 
-  test('guards the gateway model route, so the function knows every method it is attached to', () => {
+  test('guards both gateway model routes, invoke and chat completions, so the function knows every method it is attached to', () => {
     const fn = Object.values(t.findResources('AWS::Lambda::Function',
       { Properties: { Environment: { Variables: { AUTHORIZER_CONFIG: Match.anyValue() } } } }))[0];
     const raw = JSON.stringify(s.resolve(fn.Properties.Environment.Variables.AUTHORIZER_CONFIG));
-    expect(raw).toContain('\\"routes\\":[{\\"route\\":\\"POST/v1/models/{model}/invoke\\"}]');
+    expect(raw).toContain('\\"routes\\":[{\\"route\\":\\"POST/v1/models/{model}/invoke\\"},{\\"route\\":\\"POST/v1/models/{model}/chat/completions\\"}]');
   });
 
   test('adds the ABAC claims trigger to the pool', () => {

@@ -1,7 +1,8 @@
-import { Duration, Fn, Stack } from 'aws-cdk-lib';
+import { CfnElement, Duration, Fn, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -111,38 +112,39 @@ describe('ModelNetwork', () => {
     }
   });
 
-  test('lets only each proxy\'s role invoke only its own SageMaker endpoint through the sagemaker runtime endpoint', () => {
+  test('lets only each proxy\'s roles invoke only its own SageMaker endpoint through the sagemaker runtime endpoint, streaming for chat only', () => {
+    const admit = (action: unknown, resource: unknown, role: iam.IRole) => ({
+      Effect: 'Allow', Principal: { AWS: '*' }, Action: action, Resource: resource, Condition: { ArnEquals: { 'aws:PrincipalArn': getAtt(role, 'Arn') } },
+    });
+    const both = ['sagemaker:InvokeEndpoint', 'sagemaker:InvokeEndpointWithResponseStream'];
+    const claims = { Ref: idOf(main.claims.node.findChild('ModelEndpoint')) };
+    const legacy = sageMakerEndpointArn('legacy-endpoint');
     expect(endpointOf(ec2.InterfaceVpcEndpointAwsService.SAGEMAKER_RUNTIME).Properties.PolicyDocument).toEqual({
       Version: '2012-10-17',
       Statement: [
-        {
-          Effect: 'Allow',
-          Principal: { AWS: '*' },
-          Action: 'sagemaker:InvokeEndpoint',
-          Resource: { Ref: idOf(main.claims.node.findChild('ModelEndpoint')) },
-          Condition: { ArnEquals: { 'aws:PrincipalArn': getAtt(main.claims.role, 'Arn') } },
-        },
-        {
-          Effect: 'Allow',
-          Principal: { AWS: '*' },
-          Action: 'sagemaker:InvokeEndpoint',
-          Resource: sageMakerEndpointArn('legacy-endpoint'),
-          Condition: { ArnEquals: { 'aws:PrincipalArn': getAtt(main.legacy.role, 'Arn') } },
-        },
+        admit('sagemaker:InvokeEndpoint', claims, main.claims.role),
+        admit(both, claims, main.claims.chatRole),
+        admit('sagemaker:InvokeEndpoint', legacy, main.legacy.role),
+        admit(both, legacy, main.legacy.chatRole),
       ],
     });
+    const statementsOf = (policy: iam.ManagedPolicy) => mainJson.Resources[idOf(policy)].Properties.PolicyDocument.Statement
+      .filter((st: { Sid?: string }) => st.Sid === 'InvokeSageMakerEndpoint');
+    expect(statementsOf(main.claims.policy)).toEqual([{ Sid: 'InvokeSageMakerEndpoint', Effect: 'Allow', Action: 'sagemaker:InvokeEndpoint', Resource: claims }]);
+    expect(statementsOf(main.claims.chatPolicy)).toEqual([{ Sid: 'InvokeSageMakerEndpoint', Effect: 'Allow', Action: both, Resource: claims }]);
   });
 
-  test('lets only the Bedrock proxy\'s role invoke only its foundation model through the bedrock-runtime endpoint', () => {
+  test('lets only the Bedrock proxy\'s roles invoke only its foundation model through the bedrock-runtime endpoint, streaming for chat only', () => {
+    const admit = (action: unknown, role: iam.IRole) => ({
+      Effect: 'Allow',
+      Principal: { AWS: '*' },
+      Action: action,
+      Resource: foundationModelArn('anthropic.claude-3-haiku-20240307-v1:0'),
+      Condition: { ArnEquals: { 'aws:PrincipalArn': getAtt(role, 'Arn') } },
+    });
     expect(endpointOf(ec2.InterfaceVpcEndpointAwsService.BEDROCK_RUNTIME).Properties.PolicyDocument).toEqual({
       Version: '2012-10-17',
-      Statement: [{
-        Effect: 'Allow',
-        Principal: { AWS: '*' },
-        Action: 'bedrock:InvokeModel',
-        Resource: foundationModelArn('anthropic.claude-3-haiku-20240307-v1:0'),
-        Condition: { ArnEquals: { 'aws:PrincipalArn': getAtt(main.chat.role, 'Arn') } },
-      }],
+      Statement: [admit('bedrock:InvokeModel', main.chat.role), admit(['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'], main.chat.chatRole)],
     });
   });
 
@@ -191,6 +193,52 @@ describe('ModelProxyFunction', () => {
   test('times out at 25 s, below API Gateway\'s 29 s, with 1024 MB and reserved concurrency per model', () => {
     expect(mainJson.Resources[idOf(main.claims.function)].Properties).toMatchObject({ Timeout: 25, MemorySize: 1024, ReservedConcurrentExecutions: 10 });
     expect(mainJson.Resources[idOf(main.legacy.function)].Properties.ReservedConcurrentExecutions).toBe(3);
+  });
+
+  test('adds a chat completions function: its own role, policy and log group, the same security group, subnets and config', () => {
+    const chat = mainJson.Resources[idOf(main.claims.chatFunction)].Properties;
+    const invoke = mainJson.Resources[idOf(main.claims.function)].Properties;
+    expect(chat).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Timeout: 300, MemorySize: 1024, ReservedConcurrentExecutions: 10 });
+    expect(chat.VpcConfig).toEqual(invoke.VpcConfig);
+    expect(chat.Role).toEqual(getAtt(main.claims.chatRole, 'Arn'));
+    expect(chat.Role).not.toEqual(invoke.Role);
+    expect(chat.LoggingConfig.LogGroup).toEqual({ Ref: idOf(main.claims.chatLogGroup.logGroup) });
+    expect(chat.LoggingConfig.LogGroup).not.toEqual(invoke.LoggingConfig.LogGroup);
+    expect(chat.Code).not.toEqual(invoke.Code);
+    expect(JSON.parse(chat.Environment.Variables[MODEL_PROXY_CONFIG_ENV])).toEqual(configOf(main.claims));
+    const chatPolicy = mainJson.Resources[idOf(main.claims.chatPolicy)].Properties;
+    expect(mainJson.Resources[idOf(main.claims.chatRole)].Properties.ManagedPolicyArns).toEqual([{ Ref: idOf(main.claims.chatPolicy) }]);
+    expect(chatPolicy.PolicyDocument.Statement.find((st: { Sid?: string }) => st.Sid === 'WriteOwnLogs').Resource)
+      .toEqual(getAtt(main.claims.chatLogGroup.logGroup, 'Arn'));
+  });
+
+  test('streams the chat integration with a timeout 5 s above the chat function\'s', () => {
+    const { stack } = newTestStack('ChatTimeoutStack');
+    const proxy = new ModelProxyFunction(stack, 'Long', {
+      network: new ModelNetwork(stack, 'Net'), modelName: 'long', maxPromptLength: 1000, chatTimeout: Duration.minutes(14), chatReservedConcurrency: 4,
+      backend: ModelBackend.sageMakerEndpoint({ existingEndpointName: 'ep' }),
+    });
+    const api = new apigateway.RestApi(stack, 'Api', { deploy: false });
+    api.root.addResource('chat').addMethod('POST', proxy.chatIntegration());
+    const json = Template.fromStack(stack).toJSON();
+    const method = Object.values(json.Resources as Record<string, any>).find((r) => r.Type === 'AWS::ApiGateway::Method');
+    expect(method.Properties.Integration).toMatchObject({ ResponseTransferMode: 'STREAM', TimeoutInMillis: 845_000 });
+    expect(json.Resources[stack.getLogicalId(proxy.chatFunction.node.defaultChild as lambda.CfnFunction)].Properties)
+      .toMatchObject({ Timeout: 840, ReservedConcurrentExecutions: 4 });
+  });
+
+  test('addToPolicy reaches both functions\' policies', () => {
+    const { stack } = newTestStack('AddToPolicyStack');
+    const proxy = new ModelProxyFunction(stack, 'Extra', {
+      network: new ModelNetwork(stack, 'Net'), modelName: 'extra', maxPromptLength: 1000,
+      backend: ModelBackend.sageMakerEndpoint({ existingEndpointName: 'ep' }),
+    });
+    proxy.addToPolicy(new iam.PolicyStatement({ sid: 'ReadParameter', actions: ['ssm:GetParameter'], resources: ['arn:aws:ssm:eu-west-1:123456789012:parameter/x'] }));
+    const json = Template.fromStack(stack).toJSON();
+    for (const policy of [proxy.policy, proxy.chatPolicy]) {
+      const statements = json.Resources[stack.getLogicalId(policy.node.defaultChild as CfnElement)].Properties.PolicyDocument.Statement;
+      expect(statements).toContainEqual({ Sid: 'ReadParameter', Effect: 'Allow', Action: 'ssm:GetParameter', Resource: 'arn:aws:ssm:eu-west-1:123456789012:parameter/x' });
+    }
   });
 
   test('gets a full vCPU (1769 MB) when it accepts prompts over 64 K characters', () => {

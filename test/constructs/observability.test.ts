@@ -44,6 +44,8 @@ const resources: Json = template.toJSON().Resources;
 const FUNCTIONS = {
   'Authorization/JwtAuthorizer/Function': 5, 'AutoBlock/Function': 60, 'Authorization/Identity/AbacClaims': 5,
   'Proxy-general-chat/Function': 25, 'Proxy-claims-triage/Function': 25, imported: 10,
+  // The chat completions functions: a streamed call runs until its last byte, so their duration alarms follow their own 5-minute timeout.
+  'Proxy-general-chat/ChatFunction': 300, 'Proxy-claims-triage/ChatFunction': 300,
 };
 /** The example's two models call SageMaker endpoints; the test adds one more by name. */
 const ENDPOINTS = 3;

@@ -11,6 +11,7 @@ import {
   OIDC_JWKS,
   oidcClaims,
   requestEvent,
+  modelRouteArns,
   routeArn,
   testConfig,
 } from './support/fixtures';
@@ -41,8 +42,8 @@ describe('createAuthorizer', () => {
 
     expect(result.principalId).toBe('5f1c2a9e-0d7b-4c4e-9a7e-2b1d3c4e5f60');
     expect(statements(result)).toEqual({
-      allow: [routeArn('claims-triage'), routeArn('general-chat')].sort(),
-      deny: [routeArn('code-assist')],
+      allow: [...modelRouteArns('claims-triage'), ...modelRouteArns('general-chat')].sort(),
+      deny: modelRouteArns('code-assist').sort(),
     });
     expect(result.policyDocument.Statement.every((s) => 'Action' in s && s.Action === 'execute-api:Invoke')).toBe(true);
   });
@@ -65,8 +66,8 @@ describe('createAuthorizer', () => {
     const result = await authorize(requestEvent({ authorization: bearer(token), model: 'claims-triage' }));
 
     expect(statements(result)).toEqual({
-      allow: [routeArn('general-chat')],
-      deny: [routeArn('claims-triage'), routeArn('code-assist')].sort(),
+      allow: modelRouteArns('general-chat').sort(),
+      deny: [...modelRouteArns('claims-triage'), ...modelRouteArns('code-assist')].sort(),
     });
     expect(logger.lines.at(-1)).toMatchObject({ decision: 'Deny', reason: 'condition_failed' });
   });
@@ -79,8 +80,8 @@ describe('createAuthorizer', () => {
 
     expect(result.principalId).toBe('partner-service-7');
     expect(statements(result)).toEqual({
-      allow: [routeArn('general-chat')],
-      deny: [routeArn('claims-triage'), routeArn('code-assist')].sort(),
+      allow: modelRouteArns('general-chat').sort(),
+      deny: [...modelRouteArns('claims-triage'), ...modelRouteArns('code-assist')].sort(),
     });
   });
 
@@ -91,7 +92,7 @@ describe('createAuthorizer', () => {
 
     const result = await authorize(requestEvent({ authorization: bearer(token), methodArn: routeArn('general-chat', prefix) }));
 
-    expect(statements(result).allow).toEqual([routeArn('claims-triage', prefix), routeArn('general-chat', prefix)].sort());
+    expect(statements(result).allow).toEqual([...modelRouteArns('claims-triage', prefix), ...modelRouteArns('general-chat', prefix)].sort());
   });
 
   it('puts only principalId, tenant, tier and scopes in the context', async () => {
@@ -124,7 +125,7 @@ describe('createAuthorizer', () => {
 
     const result = await authorize(requestEvent({ authorization: bearer(token) }));
 
-    expect(statements(result)).toEqual({ allow: [], deny: [...['claims-triage', 'general-chat', 'code-assist'].map((m) => routeArn(m))].sort() });
+    expect(statements(result)).toEqual({ allow: [], deny: [...['claims-triage', 'general-chat', 'code-assist'].flatMap((m) => modelRouteArns(m))].sort() });
     expect(logger.lines.at(-1)).toMatchObject({ decision: 'Deny', reason: 'missing_usage_identifier' });
   });
 

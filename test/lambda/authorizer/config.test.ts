@@ -51,7 +51,7 @@ describe('parseAuthorizerConfig', () => {
         },
       ],
       models: [{ model: 'm', allowGroups: ['g'], allowScopes: [], conditions: [] }],
-      routes: [{ route: 'POST/v1/models/{model}/invoke' }],
+      routes: [{ route: 'POST/v1/models/{model}/invoke' }, { route: 'POST/v1/models/{model}/chat/completions' }],
       tenantClaim: undefined,
       tierClaim: undefined,
       usageIdentifierClaim: undefined,

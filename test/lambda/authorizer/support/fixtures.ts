@@ -14,6 +14,11 @@ export const OIDC_AUDIENCE = 'api://ai-gateway';
 export const API_PREFIX = 'arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/prod';
 export const MODELS = ['claims-triage', 'general-chat', 'code-assist'] as const;
 
+/** The method ARNs of both routes of a model (invoke, chat completions), as a policy lists them by default. */
+export function modelRouteArns(model: string, prefix = API_PREFIX): string[] {
+  return [routeArn(model, prefix), `${prefix}/POST/v1/models/${model}/chat/completions`];
+}
+
 export function routeArn(model: string, prefix = API_PREFIX): string {
   return `${prefix}/POST/v1/models/${model}/invoke`;
 }
