@@ -400,6 +400,9 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
       reservedConcurrency: this.capacityOf(model).derived.invokeReservedConcurrency,
       chatReservedConcurrency: model.chatReservedConcurrency ?? this.capacityOf(model).derived.chatReservedConcurrency,
       chatTimeout: model.chatTimeout,
+      // Every model's log groups hold the same kind of records and a generated name's key admits any log group of the
+      // account anyway: the first model's key serves all of them, one key per gateway instead of one per model.
+      logEncryptionKey: this.proxies.values().next().value?.logGroup.key,
       restorePlaceholders: model.restorePlaceholders,
       injectionAction: model.injectionAction,
       piiMasking: model.piiMasking,

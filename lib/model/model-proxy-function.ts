@@ -3,6 +3,7 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -116,6 +117,13 @@ export interface ModelProxyFunctionProps {
    * @default logs.RetentionDays.ONE_YEAR
    */
   readonly logRetention?: logs.RetentionDays;
+  /**
+   * Key of both functions' log groups, e.g. one shared by every model proxy of a gateway.
+   * Its key policy must let the CloudWatch Logs service principal of this region use it
+   * for these log groups.
+   * @default - a new customer-managed key for this model's two log groups
+   */
+  readonly logEncryptionKey?: kms.IKey;
 }
 
 /** What the prompt-injection guard does with a suspicious prompt. */
@@ -231,6 +239,7 @@ export class ModelProxyFunction extends Construct implements ec2.IConnectable {
       timeout,
       reservedConcurrentExecutions: props.reservedConcurrency ?? DEFAULT_RESERVED_CONCURRENCY,
       logRetention: props.logRetention,
+      logEncryptionKey: props.logEncryptionKey,
       vpc: props.network.vpc,
       vpcSubnets: props.network.subnets,
       securityGroups: [this.securityGroup],

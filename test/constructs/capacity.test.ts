@@ -143,7 +143,7 @@ describe('contradictions', () => {
     ]);
     // At generations of 0.1 s or more, 10,000 requests/s also take 1,000 executions: both warnings fire.
     expect(warningsWith(stack, GatewayWarning.CAPACITY_ABOVE_ACCOUNT_DEFAULTS).map((w) => w.entry.data))
-      .toContainEqual(expect.stringMatching(/admit 12000 requests\/s .*10000 requests\/s/));
+      .toContainEqual(expect.stringMatching(/admit 24000 requests\/s .*10000 requests\/s/));
   });
 
   test('the account warning can be acknowledged like any other', () => {

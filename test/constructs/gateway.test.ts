@@ -124,7 +124,7 @@ describe('chat completions route', () => {
 
   test('waits 5 s longer than the chat function runs (5 min by default), within the 15 min of a stream', () => {
     expect(chat().Integration.TimeoutInMillis).toBe(305_000);
-    expect(template.toJSON().Resources[chatFunctionId].Properties).toMatchObject({ Timeout: 300, ReservedConcurrentExecutions: 10 });
+    expect(template.toJSON().Resources[chatFunctionId].Properties).toMatchObject({ Timeout: 300, ReservedConcurrentExecutions: 60 });
     expect(invoke().Integration.TimeoutInMillis).toBe(29_000);
   });
 
@@ -408,7 +408,7 @@ describe('prop validation', () => {
       () => ({ models: [{ name: 'chat', backend: ModelBackend.bedrock(HAIKU), chatReservedConcurrency: 0 }] }),
       /Invalid chatReservedConcurrency: got 0; expected an integer from 1 to 1000/],
     ['fails when chat options are given to a model without a backend', () => ({ models: [{ name: 'chat', chatTimeout: Duration.minutes(2) }] }),
-      /Invalid models\[chat\]: got "proxy options without a backend"; expected a backend for reservedConcurrency, chatReservedConcurrency, chatTimeout/],
+      /Invalid models\[chat\]: got "proxy options without a backend"; expected a backend for reservedConcurrency, capacity, chatReservedConcurrency, chatTimeout/],
     ['fails when the cloudWatchRole mode is unknown', () => ({ cloudWatchRole: 'MAYBE' as CloudWatchRoleMode }), /Invalid cloudWatchRole: got "MAYBE"/],
   ];
   test.each(cases)('%s', (_name, props, message) => {
