@@ -80,7 +80,10 @@ test('the data-protection example synthesizes, its masking options in the proxy\
   const template = Template.fromStack(stack);
   const withConfig = { Properties: { Environment: { Variables: { MODEL_PROXY_CONFIG: Match.anyValue() } } } };
   const fn = Object.values(template.findResources('AWS::Lambda::Function', withConfig));
-  expect(fn).toHaveLength(1);
+  // The invoke and chat functions of the model read one configuration.
+  expect(fn).toHaveLength(2);
+  const configOf = (f: (typeof fn)[number]) => stack.resolve(f.Properties.Environment.Variables.MODEL_PROXY_CONFIG);
+  expect(configOf(fn[1])).toEqual(configOf(fn[0]));
   expect(JSON.parse(stack.resolve(fn[0].Properties.Environment.Variables.MODEL_PROXY_CONFIG)).piiMasking).toEqual({
     mode: 'redact',
     entityTypes: ['EMAIL', 'PHONE', 'CREDIT_CARD', 'PERSON'],
