@@ -148,6 +148,7 @@ export function formatLeakTable(report: FuzzReport): string {
     rows.push(['ALL', form, ...FIELDS.map((f) => cellText(of(f))), String(tally(report, (c) => c.form === form).partial)]);
   }
   const lines = alignRows(rows);
-  lines.push('', `${report.calls} calls through ${bundleName(report.bundle)}; ${report.failedCalls} did not answer 200; ${report.logLeaks} with a value in a log line.`);
+  const through = `${report.calls} calls through ${bundleName(report.bundle)}`;
+  lines.push('', `${through}; ${report.failedCalls} did not answer 200; ${report.logLeaks} with a value in a log line.`);
   return lines.join('\n');
 }
