@@ -251,6 +251,8 @@ export function formatChatLeakTable(report: ChatFuzzReport, invoke?: FuzzReport)
     + `(${report.cutsInsideValues} cuts inside a value), the callers got ${report.callerDeltas} content deltas.`);
   lines.push(`${report.failedCalls} failed; ${report.logLeaks} cases with a value in a log line; ${report.divergent} with streamed content `
     + 'other than the buffered.');
-  if (invoke) lines.push(`Invoke route: ${invoke.calls} calls through ${bundleName(invoke.bundle)}; ${invoke.failedCalls} failed; ${invoke.logLeaks} log leaks.`);
+  if (invoke) {
+    lines.push(`Invoke route: ${invoke.calls} calls through ${bundleName(invoke.bundle)}; ${invoke.failedCalls} failed; ${invoke.logLeaks} log leaks.`);
+  }
   return lines.join('\n');
 }
