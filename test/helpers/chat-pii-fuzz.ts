@@ -57,9 +57,13 @@ export interface ChatFuzzReport {
   readonly callerDeltas: number;
   readonly calls: number;
   readonly bundle: string;
+  /** The first values that got through whole (made-up values), with their field and what carried them: reproducers. */
+  readonly leaked: Array<{ readonly field: ChatField; readonly value: string; readonly seen: string }>;
 }
 
-const MODEL = 'fuzz-chat';
+const MAX_LEAKED = 20;
+
+export const MODEL = 'fuzz-chat';
 const PATH = `/v1/models/${MODEL}/chat/completions`;
 const MAX_STOP = 64;
 
@@ -121,10 +125,19 @@ function loadChatHandler(bundle: string, url: string): Parameters<typeof startSt
   const saved = process.env[MODEL_PROXY_CONFIG_ENV];
   process.env[MODEL_PROXY_CONFIG_ENV] = JSON.stringify(config);
   try {
-    // The bundle reads its configuration at load time: a fresh copy of the module, required after the variable is set.
-    delete require.cache[bundle];
+    // The bundle reads its configuration at load time: a fresh copy of the module, required after the variable is set
+    // (under jest through its own module registry, which require.cache does not reach).
+    type Loaded = { handler: Parameters<typeof startStreamingFront>[0]['handler'] };
+    let loaded: Loaded | undefined;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return (require(bundle) as { handler: Parameters<typeof startStreamingFront>[0]['handler'] }).handler;
+    const load = () => (loaded = require(bundle) as Loaded);
+    if (typeof jest === 'undefined') {
+      delete require.cache[bundle];
+      load();
+    } else {
+      jest.isolateModules(load);
+    }
+    return loaded!.handler;
   } finally {
     if (saved === undefined) delete process.env[MODEL_PROXY_CONFIG_ENV];
     else process.env[MODEL_PROXY_CONFIG_ENV] = saved;
@@ -155,21 +168,56 @@ function readSse(status: number, raw: string): Streamed {
   return { ok, content, deltas, raw };
 }
 
+/** The chat route of one model as deployed: the bundle behind the STREAM stand-in, calling a loopback model. */
+export interface ChatRoute {
+  readonly model: OpenAiModelServer;
+  /** Posts a Chat Completions body; the status and the whole raw body. */
+  call(body: unknown): Promise<{ status: number; text: string }>;
+  close(): Promise<void>;
+}
+
+export async function startChatRoute(bundle: string = CHAT_BUNDLE): Promise<ChatRoute> {
+  const removeRuntime = installStreamingRuntime();
+  const model = await startOpenAiModelServer();
+  let front: StreamingFront | undefined;
+  const close = async () => {
+    await front?.close();
+    await model.close();
+    removeRuntime();
+  };
+  try {
+    front = await startStreamingFront({ handler: loadChatHandler(bundle, model.url), resource: (p) => p.replace(`/${MODEL}/`, '/{model}/') });
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  const url = `${front.url}${PATH}`;
+  return {
+    model,
+    call: async (body) => {
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      return { status: res.status, text: await res.text() };
+    },
+    close,
+  };
+}
+
 export async function runChatPiiFuzz(options: ChatFuzzOptions): Promise<ChatFuzzReport> {
   const r = seededRandom(options.seed ?? 20_240_611);
   const bundle = options.bundle ?? CHAT_BUNDLE;
-  const removeRuntime = installStreamingRuntime();
-  const model: OpenAiModelServer = await startOpenAiModelServer();
-  let front: StreamingFront | undefined;
+  const route = await startChatRoute(bundle);
+  const model = route.model;
   const counts: ChatCount[] = [];
+  const leaked: ChatFuzzReport['leaked'] = [];
+  const check = (cell: ChatCount, sample: PiiSample, seen: string) => {
+    if (judge(cell, sample, seen, TEMPLATE) && leaked.length < MAX_LEAKED) leaked.push({ field: cell.field, value: sample.value, seen });
+  };
   const totals = { failedCalls: 0, logLeaks: 0, divergent: 0, deltas: 0, cutsInsideValues: 0, callerDeltas: 0, calls: 0 };
+  const call = (body: unknown) => {
+    totals.calls++;
+    return route.call(body);
+  };
   try {
-    front = await startStreamingFront({ handler: loadChatHandler(bundle, model.url), resource: (p) => p.replace(`/${MODEL}/`, '/{model}/') });
-    const call = async (body: unknown) => {
-      totals.calls++;
-      const res = await fetch(`${front!.url}${PATH}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      return { status: res.status, text: await res.text() };
-    };
     for (const type of options.types ?? PII_CLASSES) {
       for (const form of options.forms ?? PII_FORMS) {
         const cells = Object.fromEntries([...REQUEST_FIELDS, ...ANSWER_FIELDS].map((field) => [field, { type, form, field, cases: 0, leaks: 0, partial: 0 }]),
@@ -208,23 +256,21 @@ export async function runChatPiiFuzz(options: ChatFuzzOptions): Promise<ChatFuzz
           }
           const sent = model.bodies.slice(before);
           const got = (k: number) => sent.map((b) => b.messages[k]?.content ?? '').join('\n');
-          judge(cells.system, inSystem, got(0), TEMPLATE);
-          judge(cells.user, inUser, got(1), TEMPLATE);
-          judge(cells.assistant, inAssistant, got(2), TEMPLATE);
-          if (request.stop) judge(cells['stop sequence'], inStop, sent.map((b) => (b.stop ?? []).join('\n')).join('\n'), TEMPLATE);
-          judge(cells['streamed answer'], inAnswer, `${streamed.content}\n${streamed.raw}`, TEMPLATE);
-          judge(cells['buffered answer'], inAnswer, `${bufferedContent}\n${buffered.text}`, TEMPLATE);
+          check(cells.system, inSystem, got(0));
+          check(cells.user, inUser, got(1));
+          check(cells.assistant, inAssistant, got(2));
+          if (request.stop) check(cells['stop sequence'], inStop, sent.map((b) => (b.stop ?? []).join('\n')).join('\n'));
+          check(cells['streamed answer'], inAnswer, `${streamed.content}\n${streamed.raw}`);
+          check(cells['buffered answer'], inAnswer, `${bufferedContent}\n${buffered.text}`);
           if (streamed.content !== bufferedContent) totals.divergent++;
           totals.callerDeltas += streamed.deltas;
         }
       }
     }
   } finally {
-    await front?.close();
-    await model.close();
-    removeRuntime();
+    await route.close();
   }
-  return { counts, ...totals, bundle };
+  return { counts, ...totals, bundle, leaked };
 }
 
 /** Cases and leaks over the cells that `where` selects. */
@@ -251,6 +297,7 @@ export function formatChatLeakTable(report: ChatFuzzReport, invoke?: FuzzReport)
     + `(${report.cutsInsideValues} cuts inside a value), the callers got ${report.callerDeltas} content deltas.`);
   lines.push(`${report.failedCalls} failed; ${report.logLeaks} cases with a value in a log line; ${report.divergent} with streamed content `
     + 'other than the buffered.');
+  for (const l of report.leaked) lines.push(`leaked in ${l.field}: ${JSON.stringify(l.value)} in ${JSON.stringify(l.seen.slice(0, 200))}`);
   if (invoke) {
     lines.push(`Invoke route: ${invoke.calls} calls through ${bundleName(invoke.bundle)}; ${invoke.failedCalls} failed; ${invoke.logLeaks} log leaks.`);
   }
