@@ -23,18 +23,23 @@ export function publishRoutingMetrics(metrics: Metrics, sample: RoutingMetricSam
   const targets = new Set([...sample.attempts.map((a) => a.target), ...sample.breakerChanges.map((c) => c.target)]);
   for (const target of targets) {
     metrics.addDimensions({ ...versionDims, [D.TARGET]: target });
+    let added = 0;
     // One line per target: EMF keeps every value of a repeated metric, so two attempts on one target are two calls.
     for (const a of sample.attempts) {
       if (a.target !== target) continue;
+      added++;
       metrics.addMetric(M.TARGET_CALLS, MetricUnit.Count, 1);
       metrics.addMetric(M.TARGET_ERRORS, MetricUnit.Count, a.failed ? 1 : 0);
       metrics.addMetric(M.TARGET_LATENCY, MetricUnit.Milliseconds, Math.round(a.latencyMs * 100) / 100);
     }
     for (const c of sample.breakerChanges) {
       if (c.target !== target) continue;
-      if (c.to === 'open') metrics.addMetric(M.BREAKER_OPENED, MetricUnit.Count, 1);
-      if (c.to === 'closed') metrics.addMetric(M.BREAKER_CLOSED, MetricUnit.Count, 1);
+      if (c.to === 'halfOpen') continue;
+      added++;
+      metrics.addMetric(c.to === 'open' ? M.BREAKER_OPENED : M.BREAKER_CLOSED, MetricUnit.Count, 1);
     }
-    metrics.publishStoredMetrics();
+    // A half-open move alone has no metric; the line is not written.
+    if (added > 0) metrics.publishStoredMetrics();
+    else metrics.clearDimensions();
   }
 }

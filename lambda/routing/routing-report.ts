@@ -38,7 +38,8 @@ export function routingAuditFields<C>(router: Router<C>, outcome: RoutedOutcome<
   return {
     version: outcome.version?.name,
     target: outcome.ok ? outcome.target.id : undefined,
-    targetsTried: outcome.tried.map((a) => (a.kind === undefined ? a.target : `${a.target}:${a.kind}`)),
+    // In order, each failed one with its failure kind: `a:throttled,b`.
+    targetsTried: outcome.tried.map((a) => (a.kind === undefined ? a.target : `${a.target}:${a.kind}`)).join(','),
     failovers: outcome.failovers,
   };
 }
