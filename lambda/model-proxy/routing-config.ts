@@ -45,7 +45,8 @@ export function readRouting(root: JsonObject, issues: ConfigIssues, readBackend:
   const count = Array.isArray(routing.versions) ? routing.versions.length : 0;
   if (count > L.versions.max) issues.add('routing.versions', `must have at most ${L.versions.max} items`);
   unique(versions.map((v) => v.name), 'routing.versions', 'version name', issues);
-  if (count >= L.versions.min && !versions.some((v) => v.weight > 0 && !v.restricted)) {
+  // Only when every version was read: a broken version already has its own message.
+  if (count >= L.versions.min && versions.length === count && !versions.some((v) => v.weight > 0 && !v.restricted)) {
     issues.add('routing.versions', 'expected at least one version that is not restricted and has a weight above 0');
   }
   const stickinessSeconds = readInteger(routing, 'stickinessSeconds', 'routing', issues, { ...L.stickinessSeconds, required: true });
