@@ -57,6 +57,16 @@ function streamParts(kind: Kind, text: string): [Buffer, Buffer] {
   return [wrap(sse.slice(0, cut)), wrap(sse.slice(cut))];
 }
 
+/** The start of an answer, up to and including its first text. */
+function partialAnswer(kind: Kind): Buffer {
+  if (kind === 'bedrock') {
+    return Buffer.concat([frameEvent('messageStart', { role: 'assistant' }), frameEvent('contentBlockDelta', { contentBlockIndex: 0, delta: { text: 'Partial ' } })]);
+  }
+  const sse = sseAnswer(['Partial ', 'answer']);
+  const cut = sse.indexOf('\n\n', sse.indexOf('\n\n') + 2) + 2;
+  return kind === 'http' ? Buffer.from(sse.slice(0, cut)) : frameEvent('PayloadPart', new Uint8Array(Buffer.from(sse.slice(0, cut))));
+}
+
 /** A healthy target: the whole answer, buffered or streamed. */
 const healthy = (kind: Kind, text: string) => async (req: StreamStubRequest, reply: StreamReply) => {
   if (!streamed(kind, req)) {
@@ -94,8 +104,9 @@ const faulty = (kind: Kind, fault: Fault | 'midStream') => async (req: StreamStu
       reply.cut();
       return;
     default: {
+      // The role event alone yields nothing to the caller: the cut comes after a text delta has been sent on.
       streamHead(kind, reply);
-      await reply.write(streamParts(kind, 'partial answer')[0]);
+      await reply.write(partialAnswer(kind));
       await new Promise((resolve) => setTimeout(resolve, 20));
       reply.cut();
     }
