@@ -38,7 +38,8 @@ export function createChatProxyFromEnvironment(env: Readonly<Record<string, stri
   try {
     const router = createRouter(parsed.data, (spec) => deps.backend(spec));
     // Only Bedrock Converse and OpenAI-compatible servers report usage: for the others every call needs the estimate.
-    const estimates = router.versions.some((v) => v.groups.some((g) => g.some((t) => t.spec.backend.type !== 'bedrock' && t.spec.requestFormat !== 'OPENAI_CHAT')));
+    const estimates = router.versions.some((v) => v.groups.some((g) => g.some((t) => (
+      t.spec.backend.type !== 'bedrock' && t.spec.requestFormat !== 'OPENAI_CHAT'))));
     if (estimates) preloadTokenizer();
     return createChatProxy({
       config: parsed.data,

@@ -385,7 +385,9 @@ export function createChatProxy(deps: ChatProxyDeps): ChatProxy {
           clientDisconnected: audit.outcome === 'clientDisconnected',
         });
         const sample = router.routed && routed !== undefined
-          ? routingSample(routed, { apiId: event.requestContext?.apiId ?? 'unknown', model: config.model, status: audit.status, latencyMs: audit.latencyMs.invoke ?? 0 })
+          ? routingSample(routed, {
+            apiId: event.requestContext?.apiId ?? 'unknown', model: config.model, status: audit.status, latencyMs: audit.latencyMs.invoke ?? 0,
+          })
           : undefined;
         if (sample !== undefined) deps.metrics.routing?.(sample);
       } catch (err) {

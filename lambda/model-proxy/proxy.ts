@@ -217,7 +217,12 @@ function recordMetrics(metrics: ProxyMetrics | undefined, event: APIGatewayProxy
 }
 
 function recordRoutingMetrics(
-  metrics: ProxyMetrics | undefined, event: APIGatewayProxyEvent, model: string, audit: AuditRecord, outcome: RoutedOutcome<InvokeTarget, unknown>, logger: Logger,
+  metrics: ProxyMetrics | undefined,
+  event: APIGatewayProxyEvent,
+  model: string,
+  audit: AuditRecord,
+  outcome: RoutedOutcome<InvokeTarget, unknown>,
+  logger: Logger,
 ): void {
   const sample = routingSample(outcome, {
     apiId: event.requestContext?.apiId ?? 'unknown', model, status: audit.status, latencyMs: audit.latencyMs.invoke ?? 0,
