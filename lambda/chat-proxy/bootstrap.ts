@@ -13,11 +13,13 @@ import type { ChatGuards } from './chat-guards';
 import type { ChatMetrics } from './chat-metrics';
 import { createChatProxy, type ChatProxy } from './chat-proxy';
 import { sendResult } from './response-sink';
+import { createRouter, type TargetSpec } from '../routing/router';
 
 export interface ChatEnvironmentDeps {
   readonly logger: Logger;
   readonly guards: (config: ModelProxyConfig) => ChatGuards;
-  readonly backend: (config: ModelProxyConfig) => ChatBackend;
+  /** Builds one target's backend client; called once per target at cold start. */
+  readonly backend: (spec: TargetSpec) => ChatBackend;
   readonly metrics?: ChatMetrics;
   readonly clock?: RetryClock;
 }
@@ -34,12 +36,15 @@ export function createChatProxyFromEnvironment(env: Readonly<Record<string, stri
     return misconfigured(deps.logger);
   }
   try {
+    const router = createRouter(parsed.data, (spec) => deps.backend(spec));
     // Only Bedrock Converse and OpenAI-compatible servers report usage: for the others every call needs the estimate.
-    if (parsed.data.backend.type !== 'bedrock' && parsed.data.requestFormat !== 'OPENAI_CHAT') preloadTokenizer();
+    const estimates = router.versions.some((v) => v.groups.some((g) => g.some((t) => (
+      t.spec.backend.type !== 'bedrock' && t.spec.requestFormat !== 'OPENAI_CHAT'))));
+    if (estimates) preloadTokenizer();
     return createChatProxy({
       config: parsed.data,
       guards: deps.guards(parsed.data),
-      backend: deps.backend(parsed.data),
+      router,
       logger: deps.logger,
       metrics: deps.metrics,
       clock: deps.clock,

@@ -6,6 +6,8 @@
  */
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { GATEWAY_METRIC_NAMESPACE, GatewayMetricDimension, MODEL_PROXY_SERVICE_NAME, ProxyMetricName } from '../../lib/contracts/metric-names';
+import { publishRoutingMetrics } from '../routing/routing-metrics';
+import type { RoutingMetricSample } from '../routing/routing-report';
 
 export interface ChatMetricSample {
   readonly apiId: string;
@@ -23,6 +25,8 @@ export interface ChatMetricSample {
 
 export interface ChatMetrics {
   record(sample: ChatMetricSample): void;
+  /** Routed models: the per-version and per-target lines (lambda/routing/routing-metrics.ts). */
+  routing?(sample: RoutingMetricSample): void;
 }
 
 const NOTICES = {
@@ -52,6 +56,9 @@ export function createChatMetrics(): ChatMetrics {
       metrics.addMetric(ProxyMetricName.STREAMS_FAILED, MetricUnit.Count, sample.streamFailed ? 1 : 0);
       metrics.addMetric(ProxyMetricName.CLIENT_DISCONNECTS, MetricUnit.Count, sample.clientDisconnected ? 1 : 0);
       metrics.publishStoredMetrics();
+    },
+    routing(sample) {
+      publishRoutingMetrics(metrics, sample);
     },
   };
 }

@@ -27,7 +27,11 @@ import { toBackendHandlerError } from '../model-proxy/backend-errors';
 import { ModelCallError } from '../model-proxy/model-client';
 import type { InvocationContext } from '../model-proxy/proxy';
 import { MIN_ATTEMPT_MS } from '../model-proxy/proxy';
-import { callWithRetry, type RetryClock, systemClock } from '../model-proxy/retry';
+import { type RetryClock, systemClock } from '../model-proxy/retry';
+import { callerOf } from '../routing/caller';
+import { type RoutedOutcome, routeCall } from '../routing/route-call';
+import { createRouter, type Router } from '../routing/router';
+import { logBreakerChanges, routingAuditFields, routingSample } from '../routing/routing-report';
 import { Rejections } from '../request-validator/rejection';
 import { safeErrorName } from '../shared/error-name';
 import { GatewayTimeoutError, HandlerError } from '../shared/errors';
@@ -42,7 +46,10 @@ import { sendResult, type ResponseSink } from './response-sink';
 export interface ChatProxyDeps {
   readonly config: ModelProxyConfig;
   readonly guards: ChatGuards;
-  readonly backend: ChatBackend;
+  /** The targets and their backends (built once per execution environment), or... */
+  readonly router?: Router<ChatBackend>;
+  /** ...the one backend of a route without `routing`. */
+  readonly backend?: ChatBackend;
   readonly logger: Logger;
   readonly metrics?: ChatMetrics;
   /** Wall clock, sleep and jitter of the retry loop. @default the system's */
@@ -73,7 +80,11 @@ class Refusal extends Error {
 type AbortCause = 'idle' | 'deadline' | 'client';
 
 export function createChatProxy(deps: ChatProxyDeps): ChatProxy {
-  const { config, guards, backend, logger } = deps;
+  const { config, guards, logger } = deps;
+  const router = deps.router ?? createRouter(config, () => {
+    if (deps.backend === undefined) throw new Error('the chat proxy needs a router or a backend');
+    return deps.backend;
+  });
   const clock = deps.clock ?? systemClock;
   const elapsed = deps.elapsed ?? (() => performance.now());
   const round = (ms: number) => Math.round(ms * 100) / 100;
@@ -86,6 +97,19 @@ export function createChatProxy(deps: ChatProxyDeps): ChatProxy {
     const audit = new ChatAuditRecord(config.model, config.backend.type, requestId, context.awsRequestId,
       typeof principalId === 'string' ? principalId : null);
     const since = () => round(elapsed() - start);
+    const caller = callerOf(event.requestContext?.authorizer);
+    let routed: RoutedOutcome<ChatBackend, unknown> | undefined;
+    /** What the audit line and the logs learn from the routed call. */
+    const noteRouting = (outcome: RoutedOutcome<ChatBackend, unknown>) => {
+      routed = outcome;
+      audit.attempts = outcome.attempts;
+      if (outcome.target) audit.backendType = outcome.target.spec.backend.type;
+      audit.routing = routingAuditFields(router, outcome);
+      logBreakerChanges(logger, config.model, outcome);
+    };
+    const failoverOptions = () => ({
+      retry: config.retry, deadline, clock, minAttemptMs: MIN_ATTEMPT_MS, elapsed, cancelled: () => sink.closed.aborted,
+    });
 
     function guarded<T>(fn: () => T): T {
       try {
@@ -163,10 +187,9 @@ export function createChatProxy(deps: ChatProxyDeps): ChatProxy {
 
     async function bufferedAnswer(req: Omit<ChatBackendRequest, 'signal'>, pii: ChatPiiCall, identity: CompletionIdentity): Promise<void> {
       const t0 = elapsed();
-      const outcome = await callWithRetry((signal) => backend.complete({ ...req, signal: AbortSignal.any([signal, sink.closed]) }), {
-        policy: config.retry, deadline, clock, minAttemptMs: MIN_ATTEMPT_MS,
-      });
-      audit.attempts = outcome.attempts;
+      const outcome = await routeCall(router, caller,
+        (target, signal) => target.client.complete({ ...req, signal: AbortSignal.any([signal, sink.closed]) }), failoverOptions());
+      noteRouting(outcome);
       audit.latencyMs.invoke = round(elapsed() - t0);
       if (!outcome.ok) throw backendRefusal(outcome.error, sink.closed.aborted ? 'client' : undefined);
       const answer = outcome.value;
@@ -199,37 +222,51 @@ export function createChatProxy(deps: ChatProxyDeps): ChatProxy {
       sink.closed.addEventListener('abort', onClientGone, { once: true });
       const deadlineTimer = setTimeout(() => abort('deadline'), Math.max(0, deadline - clock.now()));
       let idleTimer: ReturnType<typeof setTimeout> | undefined;
-      /** The next event, or a timeout if the backend sends nothing for the idle time. */
-      // Our abort settles the wait even if a backend were to ignore its signal: a stalled stream never hangs the function.
-      const next = (it: AsyncIterator<ChatStreamEvent>): Promise<IteratorResult<ChatStreamEvent>> => new Promise((resolve, reject) => {
-        const stop = () => reject(new ModelCallError('timeout', { backendCode: 'Aborted' }));
-        if (ours.signal.aborted) {
-          stop();
-          return;
-        }
-        idleTimer = setTimeout(() => abort('idle'), config.streamIdleTimeoutMs);
-        ours.signal.addEventListener('abort', stop, { once: true });
-        it.next().then(resolve, reject).finally(() => {
-          clearTimeout(idleTimer);
-          ours.signal.removeEventListener('abort', stop);
-        });
-      });
+      /**
+       * The next event, or a timeout if the backend sends nothing for the idle
+       * time (`onIdle` aborts `stopOn`): before the first event that ends one
+       * attempt, which may fail over; after it, the whole stream.
+       */
+      // The abort settles the wait even if a backend were to ignore its signal: a stalled stream never hangs the function.
+      const next = (it: AsyncIterator<ChatStreamEvent>, stopOn: AbortSignal, onIdle: () => void): Promise<IteratorResult<ChatStreamEvent>> => (
+        new Promise((resolve, reject) => {
+          const stop = () => reject(new ModelCallError('timeout', { backendCode: 'Aborted' }));
+          if (stopOn.aborted) {
+            stop();
+            return;
+          }
+          idleTimer = setTimeout(onIdle, config.streamIdleTimeoutMs);
+          stopOn.addEventListener('abort', stop, { once: true });
+          it.next().then(resolve, reject).finally(() => {
+            clearTimeout(idleTimer);
+            stopOn.removeEventListener('abort', stop);
+          });
+        }));
+      const streamIdle = () => abort('idle');
       let iterator: AsyncIterator<ChatStreamEvent> | undefined;
       let opened = 0;
       try {
         const t0 = elapsed();
-        const outcome = await callWithRetry(async (signal) => {
-          const it = backend.stream({ ...req, signal: AbortSignal.any([signal, ours.signal]) })[Symbol.asyncIterator]();
+        let openedIdle = false;
+        // An attempt is the stream up to its first event: the caller has seen nothing yet, so another target may take over.
+        const outcome = await routeCall(router, caller, async (target, signal) => {
+          const attempt = new AbortController();
+          const stopOn = AbortSignal.any([signal, ours.signal, attempt.signal]);
+          openedIdle = false;
+          const it = target.client.stream({ ...req, signal: stopOn })[Symbol.asyncIterator]();
           try {
-            return { it, first: await next(it) };
+            return { it, first: await next(it, stopOn, () => {
+              openedIdle = true;
+              attempt.abort();
+            }) };
           } catch (err) {
             void it.return?.()?.catch(() => undefined);
             throw err;
           }
-        }, { policy: config.retry, deadline, clock, minAttemptMs: MIN_ATTEMPT_MS });
-        audit.attempts = outcome.attempts;
+        }, { ...failoverOptions(), cancelled: () => sink.closed.aborted || cause === 'client' });
+        noteRouting(outcome);
         audit.latencyMs.invoke = round(elapsed() - t0);
-        if (!outcome.ok) throw backendRefusal(outcome.error, cause);
+        if (!outcome.ok) throw backendRefusal(outcome.error, cause ?? (openedIdle ? 'idle' : undefined));
         iterator = outcome.value.it;
         let result = outcome.value.first;
 
@@ -279,7 +316,7 @@ export function createChatProxy(deps: ChatProxyDeps): ChatProxy {
             await release(e.text, false);
           }
           if (sink.closed.aborted) throw new ModelCallError('failed', { backendCode: 'ClientDisconnected' });
-          result = await next(iterator);
+          result = await next(iterator, ours.signal, streamIdle);
         }
       } catch (err) {
         if (!sink.opened) throw err instanceof Refusal || err instanceof GuardFailure ? err : backendRefusal(err, cause);
@@ -347,6 +384,12 @@ export function createChatProxy(deps: ChatProxyDeps): ChatProxy {
           streamFailed: audit.failedMidStream && audit.outcome !== 'clientDisconnected',
           clientDisconnected: audit.outcome === 'clientDisconnected',
         });
+        const sample = router.routed && routed !== undefined
+          ? routingSample(routed, {
+            apiId: event.requestContext?.apiId ?? 'unknown', model: config.model, status: audit.status, latencyMs: audit.latencyMs.invoke ?? 0,
+          })
+          : undefined;
+        if (sample !== undefined) deps.metrics.routing?.(sample);
       } catch (err) {
         logger.log('WARN', 'chat metrics not emitted', { errorName: safeErrorName(err) });
       }

@@ -20,7 +20,7 @@ const logger = createJsonLogger({ service: 'chat-proxy' });
 const proxy = createChatProxyFromEnvironment(process.env, {
   logger,
   guards: createChatGuards,
-  backend: (config) => createChatBackend(config),
+  backend: (spec) => createChatBackend(spec),
   metrics: createChatMetrics(),
 });
 

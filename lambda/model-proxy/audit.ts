@@ -24,10 +24,13 @@ export class AuditRecord {
   public promptChars = 0;
   public outputChars = 0;
   public readonly latencyMs: Record<string, number> = {};
+  /** Routed models: the version and target that served the call, the targets tried and the failovers. */
+  public routing: LogFields = {};
 
   public constructor(
     private readonly model: string,
-    private readonly backendType: string,
+    /** The kind of backend called: the configured one, or the routed target's. */
+    public backendType: string,
     private readonly requestId: string,
     private readonly invocationId: string,
     private readonly principalId: string | null,
@@ -53,6 +56,7 @@ export class AuditRecord {
       promptChars: this.promptChars,
       outputChars: this.outputChars,
       latencyMs: { ...this.latencyMs },
+      ...this.routing,
     };
   }
 }

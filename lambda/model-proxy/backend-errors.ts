@@ -1,6 +1,6 @@
 import { ErrorCode } from '../../lib/contracts/error-codes';
-import { BadGatewayError, GatewayTimeoutError, HandlerError, ThrottledError, UnprocessableError } from '../shared/errors';
-import { ModelCallError } from './model-client';
+import { BadGatewayError, GatewayTimeoutError, HandlerError, ServiceUnavailableError, ThrottledError, UnprocessableError } from '../shared/errors';
+import { CIRCUIT_OPEN, ModelCallError } from './model-client';
 
 /** Retry-After sent to the caller when the backend did not say how long to wait. */
 export const DEFAULT_RETRY_AFTER_SECONDS = 1;
@@ -19,6 +19,8 @@ export function toBackendHandlerError(err: unknown): HandlerError {
     case 'timeout':
       return new GatewayTimeoutError();
     default:
+      // Every target's breaker open: no call was made, and the caller can come back once a breaker lets a probe through.
+      if (err.detail.backendCode === CIRCUIT_OPEN) return new ServiceUnavailableError(err.detail.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS);
       return new BadGatewayError();
   }
 }

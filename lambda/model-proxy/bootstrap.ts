@@ -8,7 +8,8 @@ import { createModelClient, SdkClientOverrides } from './clients';
 import { parseProxyConfig } from './config';
 import type { Guards } from './guards';
 import type { ProxyMetrics } from './metrics';
-import { createModelProxy, ModelProxy } from './proxy';
+import { createModelProxy, invokeTarget, ModelProxy } from './proxy';
+import { createRouter } from '../routing/router';
 import type { RetryClock } from './retry';
 
 export interface ProxyEnvironmentDeps {
@@ -35,7 +36,7 @@ export function createProxyFromEnvironment(env: Readonly<Record<string, string |
     return createModelProxy({
       config: parsed.data,
       guards: deps.guards(parsed.data),
-      modelClient: createModelClient(parsed.data.backend, deps.sdk),
+      router: createRouter(parsed.data, (spec) => invokeTarget(spec, createModelClient(spec.backend, deps.sdk))),
       logger: deps.logger,
       clock: deps.clock,
       metrics: deps.metrics,

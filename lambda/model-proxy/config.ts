@@ -33,6 +33,7 @@ import {
 } from '../../lib/contracts/model-proxy';
 import { MODEL_NAME } from '../../lib/contracts/model-names';
 import { CUSTOM_PATTERN_NAME, CUSTOM_PATTERN_NAME_RULE } from '../pii-masking/config-checks';
+import { readRouting } from './routing-config';
 import {
   type ConfigIssues,
   type ConfigResult,
@@ -73,6 +74,7 @@ function readConfig(root: JsonObject, issues: ConfigIssues): ModelProxyConfig {
     retry: readRetry(root, issues)!,
     timeoutMarginMs: readInteger(root, 'timeoutMarginMs', '', issues, { ...TIMEOUT_MARGIN_MS, required: true })!,
     streamIdleTimeoutMs: readInteger(root, 'streamIdleTimeoutMs', '', issues, { ...STREAM_IDLE_TIMEOUT_MS, required: true })!,
+    ...('routing' in root && root.routing !== undefined ? { routing: readRouting(root, issues, readBackend) } : {}),
   };
   // Only placeholders can be put back; a redacted value is gone.
   if (config.restorePlaceholders && config.piiMasking !== undefined && config.piiMasking.mode !== 'placeholder') {
@@ -119,32 +121,34 @@ function bounded<T>(items: T[], max: number, at: string, issues: ConfigIssues): 
   return items;
 }
 
-function readBackend(root: JsonObject, issues: ConfigIssues): BackendConfig | undefined {
-  const backend = readObject(root, 'backend', '', issues);
+/** The `backend` object of `parent` (at `path`), by the rules of its type. */
+export function readBackend(parent: JsonObject, issues: ConfigIssues, path = ''): BackendConfig | undefined {
+  const backend = readObject(parent, 'backend', path, issues);
   if (backend === undefined) return undefined;
-  const type = readChoice(backend, 'type', 'backend', issues, BACKEND_TYPES, true);
+  const at = path ? `${path}.backend` : 'backend';
+  const type = readChoice(backend, 'type', at, issues, BACKEND_TYPES, true);
   switch (type) {
     case undefined:
       return undefined;
     case 'sagemaker': {
-      const endpointName = readString(backend, 'endpointName', 'backend', issues, { ...SAGEMAKER_ENDPOINT_NAME, required: true });
+      const endpointName = readString(backend, 'endpointName', at, issues, { ...SAGEMAKER_ENDPOINT_NAME, required: true });
       return endpointName === undefined ? undefined : { type, endpointName };
     }
     case 'bedrock': {
-      const modelId = readString(backend, 'modelId', 'backend', issues, { ...BEDROCK_MODEL_ID, required: true });
+      const modelId = readString(backend, 'modelId', at, issues, { ...BEDROCK_MODEL_ID, required: true });
       if (modelId === undefined) return undefined;
       // The construct's own rule: a foundation model, or an inference profile by id or ARN.
       if (parseBedrockModelRef(modelId) !== undefined) return { type, modelId };
-      issues.add('backend.modelId', 'expected a foundation-model id, or an inference profile id or ARN');
+      issues.add(`${at}.modelId`, 'expected a foundation-model id, or an inference profile id or ARN');
       return undefined;
     }
     default: {
-      const allowInsecureHttp = readBoolean(backend, 'allowInsecureHttp', 'backend', issues, true);
-      const url = readString(backend, 'url', 'backend', issues, { ...BACKEND_URL, required: true });
+      const allowInsecureHttp = readBoolean(backend, 'allowInsecureHttp', at, issues, true);
+      const url = readString(backend, 'url', at, issues, { ...BACKEND_URL, required: true });
       if (url === undefined || allowInsecureHttp === undefined) return undefined;
       const problem = backendUrlProblem(url, allowInsecureHttp);
       if (problem === undefined) return { type, url, allowInsecureHttp };
-      issues.add('backend.url', `expected ${problem}`);
+      issues.add(`${at}.url`, `expected ${problem}`);
       return undefined;
     }
   }

@@ -5,6 +5,8 @@ import {
   MODEL_PROXY_SERVICE_NAME,
   ProxyMetricName,
 } from '../../lib/contracts/metric-names';
+import { publishRoutingMetrics } from '../routing/routing-metrics';
+import type { RoutingMetricSample } from '../routing/routing-report';
 
 /** The counts of one handled request that the gateway's alarms and dashboard read. */
 export interface ProxyMetricSample {
@@ -16,6 +18,8 @@ export interface ProxyMetricSample {
 
 export interface ProxyMetrics {
   record(sample: ProxyMetricSample): void;
+  /** Routed models: the per-version and per-target lines (lambda/routing/routing-metrics.ts). */
+  routing?(sample: RoutingMetricSample): void;
 }
 
 /**
@@ -49,6 +53,9 @@ export function createProxyMetrics(): ProxyMetrics {
       metrics.addMetric(ProxyMetricName.INJECTION_FLAGGED, MetricUnit.Count, sample.injectionFlagged ? 1 : 0);
       metrics.addMetric(ProxyMetricName.PII_FINDINGS, MetricUnit.Count, sample.piiFindings);
       metrics.publishStoredMetrics();
+    },
+    routing(sample) {
+      publishRoutingMetrics(metrics, sample);
     },
   };
 }

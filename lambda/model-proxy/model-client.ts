@@ -44,6 +44,9 @@ export class ModelCallError extends Error {
   }
 }
 
+/** The backend code of a call no target could take: every circuit breaker of the version is open. */
+export const CIRCUIT_OPEN = 'CircuitOpen';
+
 /** Errors that mean our own abort signal or the HTTP layer gave up waiting. */
 export function isTimeoutError(err: unknown): boolean {
   const name = (err as { name?: unknown } | null)?.name;

@@ -61,7 +61,7 @@ export function buildRequestBody(format: RequestFormatName, prompt: string, para
   }
 }
 
-type PathStep = string | number;
+export type PathStep = string | number;
 
 /** `outputs[0].text` → ['outputs', 0, 'text']. The construct has checked the syntax. */
 export function parsePath(path: string): PathStep[] {

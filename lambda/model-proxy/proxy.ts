@@ -10,8 +10,12 @@ import { toBackendHandlerError } from './backend-errors';
 import type { Guards, MaskedText, PiiCall, PiiCounts } from './guards';
 import type { ProxyMetrics } from './metrics';
 import { ModelCallError, type ModelClient } from './model-client';
-import { buildRequestBody, extractText, parsePath } from './payload-format';
-import { callWithRetry, RetryClock, systemClock } from './retry';
+import { callerOf } from '../routing/caller';
+import { type RoutedOutcome, routeCall } from '../routing/route-call';
+import { createRouter, type Router, type TargetSpec } from '../routing/router';
+import { logBreakerChanges, routingAuditFields, routingSample } from '../routing/routing-report';
+import { buildRequestBody, extractText, parsePath, type PathStep } from './payload-format';
+import { RetryClock, systemClock } from './retry';
 import { mapStrings } from './string-fields';
 
 /** The part of the Lambda context the proxy uses. */
@@ -23,7 +27,10 @@ export interface InvocationContext {
 export interface ModelProxyDeps {
   readonly config: ModelProxyConfig;
   readonly guards: Guards;
-  readonly modelClient: ModelClient;
+  /** The targets and their clients (built once per execution environment), or... */
+  readonly router?: Router<InvokeTarget>;
+  /** ...the one client of a route without `routing`. */
+  readonly modelClient?: ModelClient;
   readonly logger: Logger;
   /** Wall clock, sleep and jitter of the retry loop. @default the system's */
   readonly clock?: RetryClock;
@@ -34,6 +41,16 @@ export interface ModelProxyDeps {
 }
 
 export type ModelProxy = (event: APIGatewayProxyEvent, context: InvocationContext) => Promise<APIGatewayProxyResult>;
+
+/** A target's client and where its answers keep the text. */
+export interface InvokeTarget {
+  readonly client: ModelClient;
+  readonly textPath: readonly PathStep[];
+}
+
+export function invokeTarget(spec: TargetSpec, client: ModelClient): InvokeTarget {
+  return { client, textPath: parsePath(spec.responseTextPath) };
+}
 
 /** What the caller gets of the backend's answer; everything else in it is dropped. */
 interface AnswerFields {
@@ -64,10 +81,13 @@ const INTERNAL = () => new HandlerError(500, ErrorCode.INTERNAL_ERROR, 'Internal
  * unmasked.
  */
 export function createModelProxy(deps: ModelProxyDeps): ModelProxy {
-  const { config, guards, modelClient, logger } = deps;
+  const { config, guards, logger } = deps;
   const clock = deps.clock ?? systemClock;
   const elapsed = deps.elapsed ?? (() => performance.now());
-  const textPath = parsePath(config.responseTextPath);
+  const router = deps.router ?? createRouter(config, (spec) => {
+    if (deps.modelClient === undefined) throw new Error('the model proxy needs a router or a model client');
+    return invokeTarget(spec, deps.modelClient);
+  });
 
   return async (event, context) => {
     const start = elapsed();
@@ -77,6 +97,7 @@ export function createModelProxy(deps: ModelProxyDeps): ModelProxy {
     const audit = new AuditRecord(config.model, config.backend.type, requestId, context.awsRequestId,
       typeof principalId === 'string' ? principalId : null);
 
+    let routed: RoutedOutcome<InvokeTarget, unknown> | undefined;
     let current: ProxyStep = 'validate';
     async function timed<T>(step: ProxyStep, fn: () => T | Promise<T>, guard = true): Promise<T> {
       current = step;
@@ -120,20 +141,34 @@ export function createModelProxy(deps: ModelProxyDeps): ModelProxy {
         });
         audit.piiPrompt = request.findings;
 
-        const body = buildRequestBody(config.requestFormat, request.value.prompt, request.value.parameters, {
-          requestModelName: config.requestModelName,
-          defaultMaxTokens: config.maxOutputTokens,
-        });
-        const outcome = await timed('invoke', () => callWithRetry((signal) => modelClient.invoke({ body, signal }), {
-          policy: config.retry, deadline, clock, minAttemptMs: MIN_ATTEMPT_MS,
-        }), false);
+        // Each target gets the body in its own format; targets that share a format share the body.
+        const bodies = new Map<string, string>();
+        const bodyFor = (spec: TargetSpec): string => {
+          const key = `${spec.requestFormat}\u0000${spec.requestModelName ?? ''}`;
+          let body = bodies.get(key);
+          if (body === undefined) {
+            body = buildRequestBody(spec.requestFormat, request.value.prompt, request.value.parameters, {
+              requestModelName: spec.requestModelName,
+              defaultMaxTokens: config.maxOutputTokens,
+            });
+            bodies.set(key, body);
+          }
+          return body;
+        };
+        const outcome = await timed('invoke', () => routeCall(router, callerOf(event.requestContext?.authorizer),
+          (target, signal) => target.client.client.invoke({ body: bodyFor(target.spec), signal }),
+          { retry: config.retry, deadline, clock, minAttemptMs: MIN_ATTEMPT_MS, elapsed }), false);
+        routed = outcome;
         audit.attempts = outcome.attempts;
+        if (outcome.target) audit.backendType = outcome.target.spec.backend.type;
+        audit.routing = routingAuditFields(router, outcome);
+        logBreakerChanges(logger, config.model, outcome);
         if (!outcome.ok) {
           if (outcome.error instanceof ModelCallError) audit.backend = outcome.error.detail;
           else audit.errorName = safeErrorName(outcome.error);
           response = fail(toBackendHandlerError(outcome.error), 'invoke');
         } else {
-          const text = await timed('extract', () => extractText(outcome.value.body, textPath), false);
+          const text = await timed('extract', () => extractText(outcome.value.body, outcome.target.client.textPath), false);
           if (text === undefined) {
             response = fail(new BadGatewayError('The model answered in an unexpected format.'), 'extract');
           } else {
@@ -160,6 +195,7 @@ export function createModelProxy(deps: ModelProxyDeps): ModelProxy {
     audit.latencyMs.total = round(elapsed() - start);
     logger.log(audit.status >= 500 ? 'ERROR' : audit.status >= 400 ? 'WARN' : 'INFO', AUDIT_MESSAGE, audit.fields());
     recordMetrics(deps.metrics, event, config.model, audit, logger);
+    if (router.routed && routed !== undefined) recordRoutingMetrics(deps.metrics, event, config.model, audit, routed, logger);
     return response;
   };
 }
@@ -177,6 +213,25 @@ function recordMetrics(metrics: ProxyMetrics | undefined, event: APIGatewayProxy
     });
   } catch (err) {
     logger.log('WARN', 'model proxy metrics not emitted', { errorName: safeErrorName(err) });
+  }
+}
+
+function recordRoutingMetrics(
+  metrics: ProxyMetrics | undefined,
+  event: APIGatewayProxyEvent,
+  model: string,
+  audit: AuditRecord,
+  outcome: RoutedOutcome<InvokeTarget, unknown>,
+  logger: Logger,
+): void {
+  const sample = routingSample(outcome, {
+    apiId: event.requestContext?.apiId ?? 'unknown', model, status: audit.status, latencyMs: audit.latencyMs.invoke ?? 0,
+  });
+  if (!metrics?.routing || sample === undefined) return;
+  try {
+    metrics.routing(sample);
+  } catch (err) {
+    logger.log('WARN', 'routing metrics not emitted', { errorName: safeErrorName(err) });
   }
 }
 

@@ -67,6 +67,13 @@ export class BadGatewayError extends HandlerError {
   }
 }
 
+/** Nothing could take the call now (every backend of the model is cooling down); `Retry-After` says when to try again. */
+export class ServiceUnavailableError extends HandlerError {
+  public constructor(retryAfterSeconds: number, message = 'The model is temporarily unavailable.') {
+    super(503, ErrorCode.SERVICE_UNAVAILABLE, message, { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) });
+  }
+}
+
 export class GatewayTimeoutError extends HandlerError {
   public constructor(message = 'The model backend did not answer in time.') {
     super(504, ErrorCode.GATEWAY_TIMEOUT, message);

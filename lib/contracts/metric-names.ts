@@ -25,6 +25,10 @@ export enum GatewayMetricDimension {
   API_ID = 'ApiId',
   /** The model name of the route, as in `POST /v1/models/<model>/invoke`. */
   MODEL = 'Model',
+  /** Routed models: the version that served the call (`ModelVersionConfig.name`). */
+  VERSION = 'Version',
+  /** Routed models: the target of one attempt (`RoutingTargetConfig.id`, unique within its version). */
+  TARGET = 'Target',
 }
 
 /**
@@ -51,6 +55,26 @@ export enum ProxyMetricName {
   STREAMS_FAILED = 'StreamsFailed',
   /** Chat route: 1 when the caller went away before the answer ended (the backend call is aborted), else 0. */
   CLIENT_DISCONNECTS = 'ClientDisconnects',
+  /** Routed models, per version: 1 for every call routed to the version (dimension set {@link ROUTING_VERSION_DIMENSIONS}). */
+  VERSION_REQUESTS = 'VersionRequests',
+  /** Routed models, per version: 1 when the call answered 5xx (backend failure after every allowed attempt), else 0. */
+  VERSION_ERRORS = 'VersionErrors',
+  /** Routed models, per version: milliseconds of the backend call, failovers included (unit `Milliseconds`). */
+  VERSION_LATENCY = 'VersionLatency',
+  /** Routed models, per version: attempts on another target after the first (0 when the first target served). */
+  FAILOVERS = 'Failovers',
+  /** Routed models, per version: 1 when a target outside the version's highest priority group served the call, else 0. */
+  FALLBACK_SERVED = 'FallbackServed',
+  /** Routed models, per target: 1 for every attempt on the target ({@link ROUTING_TARGET_DIMENSIONS}). */
+  TARGET_CALLS = 'TargetCalls',
+  /** Routed models, per target: 1 when the attempt failed in a way that counts against the target (throttled, timeout, 5xx, connection). */
+  TARGET_ERRORS = 'TargetErrors',
+  /** Routed models, per target: milliseconds of the attempt (unit `Milliseconds`). */
+  TARGET_LATENCY = 'TargetLatency',
+  /** Routed models, per target: 1 each time the target's circuit breaker opens in a function instance. */
+  BREAKER_OPENED = 'BreakerOpened',
+  /** Routed models, per target: 1 each time the target's circuit breaker closes again after a successful probe. */
+  BREAKER_CLOSED = 'BreakerClosed',
 }
 
 /**
@@ -60,6 +84,17 @@ export enum ProxyMetricName {
 export const PROXY_METRIC_DIMENSION_SETS: ReadonlyArray<ReadonlyArray<string>> = Object.freeze([
   Object.freeze([GatewayMetricDimension.SERVICE, GatewayMetricDimension.API_ID]),
   Object.freeze([GatewayMetricDimension.SERVICE, GatewayMetricDimension.API_ID, GatewayMetricDimension.MODEL]),
+]);
+
+/** The dimension set of the per-version routing metrics (one EMF line per routed call). */
+export const ROUTING_VERSION_DIMENSIONS: ReadonlyArray<string> = Object.freeze([
+  GatewayMetricDimension.SERVICE, GatewayMetricDimension.API_ID, GatewayMetricDimension.MODEL, GatewayMetricDimension.VERSION,
+]);
+
+/** The dimension set of the per-target routing metrics (one EMF line per attempt and per breaker change). */
+export const ROUTING_TARGET_DIMENSIONS: ReadonlyArray<string> = Object.freeze([
+  GatewayMetricDimension.SERVICE, GatewayMetricDimension.API_ID, GatewayMetricDimension.MODEL,
+  GatewayMetricDimension.VERSION, GatewayMetricDimension.TARGET,
 ]);
 
 /**

@@ -259,6 +259,13 @@ export interface RoutingConfig {
   readonly stickinessSeconds: number;
   /** Attempts across targets per call, the first included (throttling retries of one target count as attempts). */
   readonly maxAttempts: number;
+  /**
+   * Longest one attempt may take when another target could still be tried
+   * (buffered calls: the whole answer; streams: up to the first event). Absent:
+   * an attempt may use the whole remaining time budget, so a backend that hangs
+   * leaves no time to fail over.
+   */
+  readonly attemptTimeoutMs?: number;
   readonly breaker: CircuitBreakerConfig;
 }
 
@@ -270,6 +277,7 @@ export const ROUTING_LIMITS = {
   versionWeight: { min: 0, max: 100 },
   stickinessSeconds: { min: 0, max: 86_400 },
   maxAttempts: { min: 1, max: 5 },
+  attemptTimeoutMs: { min: 1000, max: 900_000 },
   windowMs: { min: 1000, max: 600_000 },
   minimumCalls: { min: 1, max: 1000 },
   failureRate: { min: 0.01, max: 1 },

@@ -8,8 +8,8 @@
  */
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
-import type { ModelProxyConfig } from '../../../lib/contracts/model-proxy';
 import { CONNECTION_TIMEOUT_MS, createModelClient, type SdkClientOverrides } from '../../model-proxy/clients';
+import type { TargetSpec } from '../../routing/router';
 import type { ChatBackend } from '../backend';
 import { bedrockConverseBackend } from './bedrock-converse';
 import { httpChatTransport } from './http-chat-transport';
@@ -18,7 +18,8 @@ import type { OpenAiChatTransport } from './openai-chat-transport';
 import { promptBackend } from './prompt-backend';
 import { sageMakerChatTransport } from './sagemaker-chat-transport';
 
-export function createChatBackend(config: ModelProxyConfig, overrides: SdkClientOverrides = {}): ChatBackend {
+/** `config` is a routed target's spec, or the whole configuration of a route without routing (its single-target fields). */
+export function createChatBackend(config: TargetSpec, overrides: SdkClientOverrides = {}): ChatBackend {
   const { backend } = config;
   const sdkOptions = {
     maxAttempts: 1,
