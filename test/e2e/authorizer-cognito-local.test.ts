@@ -26,7 +26,10 @@ import {
 import type { APIGatewayAuthorizerResult } from 'aws-lambda';
 import type { AuthorizerConfig } from '../../lambda/authorizer/config';
 import { type CognitoLocal, startCognitoLocal } from '../helpers/cognito-local';
-import { bearer, requestEvent, routeArn, testConfig } from '../lambda/authorizer/support/fixtures';
+import { bearer, requestEvent, routeArn as invokeArn, testConfig } from '../lambda/authorizer/support/fixtures';
+
+/** A model's two gateway routes, chat completions and invoke, in sorted order: one decision covers both. */
+const routeArns = (model: string): string[] => [invokeArn(model).replace(/\/invoke$/, '/chat/completions'), invokeArn(model)];
 import { CapturedOutput, captureLogLines } from '../helpers/capture-output';
 
 interface Pool {
@@ -146,16 +149,16 @@ describe('authorizer with cognito-local tokens', () => {
     expect(result.principalId).toBe(claimsOf(tokens.alice.access).sub);
     // claims-triage needs a tenant, which access tokens do not carry: ABAC fails closed.
     expect(statements(result)).toEqual({
-      allow: [routeArn('general-chat')],
-      deny: [routeArn('claims-triage'), routeArn('code-assist')].sort(),
+      allow: routeArns('general-chat'),
+      deny: [...routeArns('claims-triage'), ...routeArns('code-assist')].sort(),
     });
   });
 
   it('denies a model the user has no group for', async () => {
     const result = await handler(requestEvent({ authorization: bearer(tokens.bob.access), model: 'claims-triage' }));
 
-    expect(statements(result).deny).toContain(routeArn('claims-triage'));
-    expect(statements(result).allow).toEqual([routeArn('general-chat')]);
+    expect(statements(result).deny).toEqual(expect.arrayContaining(routeArns('claims-triage')));
+    expect(statements(result).allow).toEqual(routeArns('general-chat'));
     expect(auditLines().at(-1)).toMatchObject({ decision: 'Deny', reason: 'model_not_permitted', model: 'claims-triage' });
   });
 
@@ -163,8 +166,8 @@ describe('authorizer with cognito-local tokens', () => {
     const result = await handler(requestEvent({ authorization: bearer(tokens.carol.id), model: 'claims-triage' }));
 
     expect(statements(result)).toEqual({
-      allow: [routeArn('claims-triage'), routeArn('general-chat')].sort(),
-      deny: [routeArn('code-assist')],
+      allow: [...routeArns('claims-triage'), ...routeArns('general-chat')].sort(),
+      deny: routeArns('code-assist'),
     });
     expect(result.context).toEqual({ principalId: claimsOf(tokens.carol.id).sub, tenant: 'acme', tier: 'enterprise', scopes: '' });
   });
@@ -172,7 +175,7 @@ describe('authorizer with cognito-local tokens', () => {
   it('denies when the tenant is not in the allowed list', async () => {
     const result = await handler(requestEvent({ authorization: bearer(tokens.dave.id), model: 'claims-triage' }));
 
-    expect(statements(result).deny).toContain(routeArn('claims-triage'));
+    expect(statements(result).deny).toEqual(expect.arrayContaining(routeArns('claims-triage')));
     expect(auditLines().at(-1)).toMatchObject({ decision: 'Deny', reason: 'condition_failed' });
   });
 
