@@ -3,7 +3,7 @@
  * esbuild, as the model-proxy handler bundle contains it (see
  * bench/support/bundle.ts).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +24,10 @@ export function bundleMaskerAtRef(ref: string): string {
   const dir = join(tmpdir(), `pii-baseline-src-${process.pid}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const tar = execFileSync('git', ['-C', root, 'archive', ref, 'lambda/pii-masking'], { maxBuffer: 1 << 26 });
+  // The masker takes its entity type list from lib/contracts (a file without imports) in commits that have it.
+  const paths = ['lambda/pii-masking'];
+  if (spawnSync('git', ['-C', root, 'cat-file', '-e', `${ref}:lib/contracts`]).status === 0) paths.push('lib/contracts');
+  const tar = execFileSync('git', ['-C', root, 'archive', ref, ...paths], { maxBuffer: 1 << 26 });
   execFileSync('tar', ['-x', '-C', dir], { input: tar });
   return buildBenchBundle(join(dir, 'lambda', 'pii-masking', 'index.ts'), 'pii-masking-baseline');
 }

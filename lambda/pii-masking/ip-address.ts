@@ -62,7 +62,8 @@ export function parseIpv6(s: string, pos: number): Ipv6Parse | null {
     }
     const len = i - gs;
     if (len === 0) break;
-    if (s.charCodeAt(i) === 0x2e && allDigits && len <= 3) {
+    // Only a dot followed by a digit starts an IPv4 tail; any other dot (`::961.` at the end of a sentence) is punctuation after the last group.
+    if (s.charCodeAt(i) === 0x2e && isDigit(s.charCodeAt(i + 1)) && allDigits && len <= 3) {
       const v4end = parseIpv4(s, gs);
       if (v4end < 0) return null;
       groups += 2;

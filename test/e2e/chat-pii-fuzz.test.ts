@@ -92,10 +92,10 @@ test('covers every type in every form that applies to it', () => {
 
 /**
  * Found by the large run (`npx tsx bench/run.ts chat-pii-fuzz`): an IPv6 address whose last group is all digits,
- * right before a full stop, is not masked (the masker gap the invoke route's hunt lists among its known misses),
- * in any turn and in the answer. Failing until the masker finds it; remove `.failing` then.
+ * right before a full stop, was not masked in any turn nor in the answer (the masker read the dot as the start of an
+ * IPv4 tail). Kept as a regression test through the shipped bundle.
  */
-describe('known leak: IPv6 address ending in an all-digit group before a full stop', () => {
+describe('IPv6 address ending in an all-digit group before a full stop', () => {
   const IP = '2001:db8:2e40:ab0a::961';
   let route: ChatRoute;
 
@@ -115,14 +115,14 @@ describe('known leak: IPv6 address ending in an all-digit group before a full st
     expect(JSON.stringify(route.model.bodies.at(-1))).toContain('from IP <IP_ADDRESS_1>');
   });
 
-  test.failing.each(['system', 'user', 'assistant'])('does not reach the model from a %s turn', async (role) => {
+  test.each(['system', 'user', 'assistant'])('does not reach the model from a %s turn', async (role) => {
     route.model.answerWith(['Done.']);
     const messages = [{ role, content: `The file mentions from IP ${IP}. Anything else?` }, { role: 'user', content: 'Draft the reply.' }];
     expect((await route.call({ model: MODEL, messages })).status).toBe(200);
     expect(JSON.stringify(route.model.bodies.at(-1))).not.toContain(IP);
   });
 
-  test.failing.each([false, true])('does not reach the caller from the answer (stream: %s)', async (stream) => {
+  test.each([false, true])('does not reach the caller from the answer (stream: %s)', async (stream) => {
     route.model.answerWith(['Sure. The request came ', `from IP ${IP.slice(0, 9)}`, `${IP.slice(9)}. Let me know.`]);
     const res = await route.call({ model: MODEL, stream, messages: [{ role: 'user', content: 'Where did the request come from?' }] });
     expect(res.status).toBe(200);

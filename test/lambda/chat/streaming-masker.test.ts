@@ -137,6 +137,16 @@ describe('StreamingMasker', () => {
     expect(out + masker.flush()).toBe(buffered);
   });
 
+  test('an IPv6 address ending in an all-digit group before a full stop is masked whichever character the stream is cut at', () => {
+    const text = `Sure. The request came from IP 2001:db8:2e40:ab0a::961. Let me know.\n\n${PROSE}`;
+    const buffered = maskPii(text).text;
+    expect(buffered).not.toContain('::961');
+    for (let cut = 1; cut < text.length; cut++) {
+      const masker = new StreamingMasker({});
+      expect(masker.push(text.slice(0, cut)) + masker.push(text.slice(cut)) + masker.flush()).toBe(buffered);
+    }
+  });
+
   test('restored stream equals the buffered path: mask the whole text, then restore the caller\'s values', () => {
     fc.assert(fc.property(answer, fc.array(fc.nat(), { maxLength: 12 }), (text, random) => {
       const bufferedMap = requestMap();

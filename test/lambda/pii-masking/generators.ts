@@ -9,7 +9,7 @@ export const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), f
 
 export const PIECES = [
   'jane.doe@example.com', '+1 (415) 555-0123', '4111 1111 1111 1111', '123-45-6789', 'DE89 3704 0044 0532 0130 00',
-  '198.51.100.7', '2001:db8::7', 'AKIAIOSFODNN7EXAMPLE', 'password=Hunter2!x', 'DOB: 1990-01-02', 'passport no. C44036384',
+  '198.51.100.7', '2001:db8::7', '2001:db8:2e40:ab0a::961', 'AKIAIOSFODNN7EXAMPLE', 'password=Hunter2!x', 'DOB: 1990-01-02', 'passport no. C44036384',
   'Dear Jody Jast,', '5261 E 2nd Street, Baileyland, WA 32232-9457', ' ', '\n', ', ', '@', '::', '-', '12', 'Ab', 'é', '中文',
   '\ud83d\ude00', '\ud800', 'v1.2.3.4', '2024-03-03T04:05:06Z', 'SSN', 'name: ', '(', ')', '"',
   'account 4716 3972 5050 1290', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
