@@ -26,7 +26,10 @@ const target = (id: string, priority: number, weight: number): RoutingTargetConf
 const config: ModelProxyConfig = proxyConfig({
   routing: {
     versions: [
-      { name: 'v1', weight: 90, restricted: false, targets: [target('a', 10, 3), target('b', 10, 2), target('c', 10, 1), target('d', 5, 1), target('e', 5, 1), target('f', 0, 1)] },
+      {
+        name: 'v1', weight: 90, restricted: false,
+        targets: [target('a', 10, 3), target('b', 10, 2), target('c', 10, 1), target('d', 5, 1), target('e', 5, 1), target('f', 0, 1)],
+      },
       { name: 'v2', weight: 10, restricted: false, targets: [target('a', 10, 1), target('b', 0, 1)] },
     ],
     stickinessSeconds: 3600, maxAttempts: 3, breaker: DEFAULT_BREAKER,
@@ -61,7 +64,10 @@ async function main() {
   const sel = measure(select, N);
   printTable(['case', 'samples', 'wall median µs', 'wall p99 µs', 'cpu mean µs', 'target'], [
     ['baseline (Map lookup + random)', N, fmt(base.wall.median, 3), fmt(base.wall.p99, 3), fmt(base.cpuPerCall, 3), ''],
-    ['select version + plan + breaker', N, fmt(sel.wall.median, 3), fmt(sel.wall.p99, 3), fmt(sel.cpuPerCall, 3), `p99 ≤ 20 µs: ${sel.wall.p99 <= 20 ? 'met' : 'MISSED'}`],
+    [
+      'select version + plan + breaker', N, fmt(sel.wall.median, 3), fmt(sel.wall.p99, 3), fmt(sel.cpuPerCall, 3),
+      `p99 ≤ 20 µs: ${sel.wall.p99 <= 20 ? 'met' : 'MISSED'}`,
+    ],
   ]);
 
   const rows: (string | number)[][] = [];
@@ -89,7 +95,10 @@ async function main() {
       fmt(distribution(total).p99 / 1000, 3), fmt(added / 1000, 3), fmt(addedP99 / 1000, 3), `added ≤ 5 ms: ${addedP99 / 1000 <= 5 ? 'met' : 'MISSED'}`]);
   }
   console.log('');
-  printTable(['case', 'samples', 'refused attempt alone ms (median)', 'with failover median ms', 'p99 ms', 'added median ms', 'added p99 ms (p99 − p99)', 'target'], rows);
+  printTable([
+    'case', 'samples', 'refused attempt alone ms (median)', 'with failover median ms', 'p99 ms', 'added median ms',
+    'added p99 ms (p99 − p99)', 'target',
+  ], rows);
 }
 
 void main();
