@@ -7,18 +7,20 @@
  * 2. Failover: two in-process targets, the first refusing (throttled) after a
  *    fixed delay, the second answering at once, through callWithFailover; the
  *    added time is the total minus the first attempt's own delay.
+ * The code runs as it ships: bundled and minified by esbuild (bench/routing/entry.ts).
  * Wall and CPU time (process.cpuUsage) per call. Targets: selection + bookkeeping
  * p99 ≤ 20 µs; failover adds ≤ the refused attempt's duration + 5 ms.
  * Run: `npx tsx bench/run.ts routing`.
  */
 import { DEFAULT_BREAKER, DEFAULT_RETRY, type ModelProxyConfig, type RoutingTargetConfig } from '../lib/contracts/model-proxy';
-import { ModelCallError } from '../lambda/model-proxy/model-client';
-import { systemClock } from '../lambda/model-proxy/retry';
-import { callerOf } from '../lambda/routing/caller';
-import { callWithFailover } from '../lambda/routing/failover';
-import { createRouter } from '../lambda/routing/router';
-import { proxyConfig } from '../test/lambda/model-proxy/fakes';
+import { loadBenchBundle } from './support/bundle';
 import { distribution, fmt, printTable, sampleMicros, sampleMicrosAsync } from './support/stats';
+
+// The router and the failover loop bundled and minified as the handler bundles contain them.
+const { ModelCallError, callWithFailover, callerOf, createRouter, proxyConfig, systemClock } = loadBenchBundle<typeof import('./routing/entry')>(
+  'bench/routing/entry.ts',
+  'routing',
+);
 
 const target = (id: string, priority: number, weight: number): RoutingTargetConfig => ({
   id, backend: { type: 'sagemaker', endpointName: `ep-${id}` }, requestFormat: 'PASSTHROUGH', responseTextPath: 'generated_text', priority, weight,
