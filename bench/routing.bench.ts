@@ -7,18 +7,20 @@
  * 2. Failover: two in-process targets, the first refusing (throttled) after a
  *    fixed delay, the second answering at once, through callWithFailover; the
  *    added time is the total minus the first attempt's own delay.
+ * The code runs as it ships: bundled and minified by esbuild (bench/routing/entry.ts).
  * Wall and CPU time (process.cpuUsage) per call. Targets: selection + bookkeeping
  * p99 ≤ 20 µs; failover adds ≤ the refused attempt's duration + 5 ms.
  * Run: `npx tsx bench/run.ts routing`.
  */
 import { DEFAULT_BREAKER, DEFAULT_RETRY, type ModelProxyConfig, type RoutingTargetConfig } from '../lib/contracts/model-proxy';
-import { ModelCallError } from '../lambda/model-proxy/model-client';
-import { systemClock } from '../lambda/model-proxy/retry';
-import { callerOf } from '../lambda/routing/caller';
-import { callWithFailover } from '../lambda/routing/failover';
-import { createRouter } from '../lambda/routing/router';
-import { proxyConfig } from '../test/lambda/model-proxy/fakes';
+import { loadBenchBundle } from './support/bundle';
 import { distribution, fmt, printTable, sampleMicros, sampleMicrosAsync } from './support/stats';
+
+// The router and the failover loop bundled and minified as the handler bundles contain them.
+const { ModelCallError, callWithFailover, callerOf, createRouter, proxyConfig, systemClock } = loadBenchBundle<typeof import('./routing/entry')>(
+  'bench/routing/entry.ts',
+  'routing',
+);
 
 const target = (id: string, priority: number, weight: number): RoutingTargetConfig => ({
   id, backend: { type: 'sagemaker', endpointName: `ep-${id}` }, requestFormat: 'PASSTHROUGH', responseTextPath: 'generated_text', priority, weight,
@@ -26,7 +28,10 @@ const target = (id: string, priority: number, weight: number): RoutingTargetConf
 const config: ModelProxyConfig = proxyConfig({
   routing: {
     versions: [
-      { name: 'v1', weight: 90, restricted: false, targets: [target('a', 10, 3), target('b', 10, 2), target('c', 10, 1), target('d', 5, 1), target('e', 5, 1), target('f', 0, 1)] },
+      {
+        name: 'v1', weight: 90, restricted: false,
+        targets: [target('a', 10, 3), target('b', 10, 2), target('c', 10, 1), target('d', 5, 1), target('e', 5, 1), target('f', 0, 1)],
+      },
       { name: 'v2', weight: 10, restricted: false, targets: [target('a', 10, 1), target('b', 0, 1)] },
     ],
     stickinessSeconds: 3600, maxAttempts: 3, breaker: DEFAULT_BREAKER,
@@ -61,7 +66,10 @@ async function main() {
   const sel = measure(select, N);
   printTable(['case', 'samples', 'wall median µs', 'wall p99 µs', 'cpu mean µs', 'target'], [
     ['baseline (Map lookup + random)', N, fmt(base.wall.median, 3), fmt(base.wall.p99, 3), fmt(base.cpuPerCall, 3), ''],
-    ['select version + plan + breaker', N, fmt(sel.wall.median, 3), fmt(sel.wall.p99, 3), fmt(sel.cpuPerCall, 3), `p99 ≤ 20 µs: ${sel.wall.p99 <= 20 ? 'met' : 'MISSED'}`],
+    [
+      'select version + plan + breaker', N, fmt(sel.wall.median, 3), fmt(sel.wall.p99, 3), fmt(sel.cpuPerCall, 3),
+      `p99 ≤ 20 µs: ${sel.wall.p99 <= 20 ? 'met' : 'MISSED'}`,
+    ],
   ]);
 
   const rows: (string | number)[][] = [];
@@ -89,7 +97,10 @@ async function main() {
       fmt(distribution(total).p99 / 1000, 3), fmt(added / 1000, 3), fmt(addedP99 / 1000, 3), `added ≤ 5 ms: ${addedP99 / 1000 <= 5 ? 'met' : 'MISSED'}`]);
   }
   console.log('');
-  printTable(['case', 'samples', 'refused attempt alone ms (median)', 'with failover median ms', 'p99 ms', 'added median ms', 'added p99 ms (p99 − p99)', 'target'], rows);
+  printTable([
+    'case', 'samples', 'refused attempt alone ms (median)', 'with failover median ms', 'p99 ms', 'added median ms',
+    'added p99 ms (p99 − p99)', 'target',
+  ], rows);
 }
 
 void main();

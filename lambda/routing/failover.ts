@@ -121,6 +121,8 @@ export async function callWithFailover<C, T>(
     let error: unknown;
     try {
       const value = await attempt(target, controller.signal);
+      // A client may resolve with what it had when the signal fired (the Bedrock SDK over HTTP/2 ends the body early): too late is a timeout.
+      if (controller.signal.aborted) throw new ModelCallError('timeout');
       tried.push({ target: target.id, latencyMs: options.elapsed() - t0 });
       target.breaker?.success(clock.now(), listener(target));
       return { ok: true, value, attempts, failovers, tried, breakerEvents, target };

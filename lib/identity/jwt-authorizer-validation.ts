@@ -151,7 +151,9 @@ export function unguardedMethods(scope: IConstruct, authorizer: apigateway.IAuth
     const verb = construct.httpMethod;
     const path = construct.resource.path;
     if (routes.some((r) => covers(r, verb, path, models))) continue;
-    const given = props.routes === undefined ? `undefined (the default, ${DEFAULT_ROUTES.map((r) => r.route).join(' and ')})` : describeValue(props.routes.map(describeRoute));
+    const given = props.routes === undefined
+      ? `undefined (the default, ${DEFAULT_ROUTES.map((r) => r.route).join(' and ')})`
+      : describeValue(props.routes.map(describeRoute));
     errors.push(`Invalid routes: got ${given}; expected a route for ${verb} ${path} (${construct.node.path}), which uses this authorizer: `
       + 'the function denies every call to a route it does not know.');
   }

@@ -46,7 +46,9 @@ export class SageMakerEndpointBackend implements BackendBinding {
     ];
     for (const { policy, role, actions } of grants) {
       policy.addStatements(new iam.PolicyStatement({ sid: 'InvokeSageMakerEndpoint', actions, resources: [endpointArn] }));
-      proxy.network.grantEndpointAccess({ service: ec2.InterfaceVpcEndpointAwsService.SAGEMAKER_RUNTIME, role, actions, resources: [endpointArn], peer: proxy });
+      proxy.network.grantEndpointAccess({
+        service: ec2.InterfaceVpcEndpointAwsService.SAGEMAKER_RUNTIME, role, actions, resources: [endpointArn], peer: proxy,
+      });
     }
     return { backendType: ModelBackendType.SAGEMAKER_ENDPOINT, target: endpointName, ...resolvePayload(scope, this.options) };
   }

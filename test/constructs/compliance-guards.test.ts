@@ -271,7 +271,9 @@ describe('API catalog of the example stack (JWT mode, web ACL)', () => {
     const chat = paths['/v1/models/general-chat/chat/completions'].post;
     const invoke = paths['/v1/models/general-chat/invoke'].post;
     expect(chat.operationId).toBe('chat-general-chat');
-    expect(chat['x-secure-ai-gateway']).toMatchObject({ model: 'general-chat', responseTransferMode: 'STREAM', requestValidation: { body: false, parameters: true } });
+    expect(chat['x-secure-ai-gateway']).toMatchObject({
+      model: 'general-chat', responseTransferMode: 'STREAM', requestValidation: { body: false, parameters: true },
+    });
     expect(chat['x-secure-ai-gateway'].authorization).toEqual(invoke['x-secure-ai-gateway'].authorization);
     expect(chat.security).toEqual(invoke.security);
     expect(Object.keys(chat.responses[200].content).sort()).toEqual(['application/json', 'text/event-stream']);

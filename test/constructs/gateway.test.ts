@@ -133,7 +133,8 @@ describe('chat completions route', () => {
       .filter((p) => JSON.stringify(p.Properties.FunctionName).includes(chatFunctionId));
     expect(permissions).toHaveLength(1);
     const { Action, Principal, SourceAccount, SourceArn } = permissions[0].Properties;
-    expect({ Action, Principal, SourceAccount }).toEqual({ Action: 'lambda:InvokeFunction', Principal: 'apigateway.amazonaws.com', SourceAccount: '123456789012' });
+    expect({ Action, Principal, SourceAccount })
+      .toEqual({ Action: 'lambda:InvokeFunction', Principal: 'apigateway.amazonaws.com', SourceAccount: '123456789012' });
     const arn = JSON.stringify(SourceArn);
     expect(arn).toContain('/POST/v1/models/general-chat/chat/completions');
     expect(arn).not.toContain('test-invoke-stage');
@@ -408,7 +409,8 @@ describe('prop validation', () => {
       () => ({ models: [{ name: 'chat', backend: ModelBackend.bedrock(HAIKU), chatReservedConcurrency: 0 }] }),
       /Invalid chatReservedConcurrency: got 0; expected an integer from 1 to 1000/],
     ['fails when chat options are given to a model without a backend', () => ({ models: [{ name: 'chat', chatTimeout: Duration.minutes(2) }] }),
-      /Invalid models\[chat\]: got "proxy options without a backend"; expected a backend for reservedConcurrency, capacity, chatReservedConcurrency, chatTimeout/],
+      new RegExp(String.raw`Invalid models\[chat\]: got "proxy options without a backend"; `
+        + 'expected a backend for reservedConcurrency, capacity, chatReservedConcurrency, chatTimeout')],
     ['fails when the cloudWatchRole mode is unknown', () => ({ cloudWatchRole: 'MAYBE' as CloudWatchRoleMode }), /Invalid cloudWatchRole: got "MAYBE"/],
   ];
   test.each(cases)('%s', (_name, props, message) => {

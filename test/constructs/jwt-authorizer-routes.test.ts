@@ -55,7 +55,8 @@ describe('JwtAuthorizer routes', () => {
     const jwt = new JwtAuthorizer(stack, 'Jwt', { ...withoutRoutes, modelAccess: [{ model: 'chat', allowGroups: ['staff'] }] });
     attach(stack, jwt, [['POST', '/chat']]);
     expect(() => Template.fromStack(stack)).toThrow(
-      new RegExp(String.raw`Invalid routes: got undefined \(the default, POST\/v1\/models\/\{model\}\/invoke and POST\/v1\/models\/\{model\}\/chat\/completions\); `
+      new RegExp(String.raw`Invalid routes: got undefined \(the default, POST\/v1\/models\/\{model\}\/invoke and `
+        + String.raw`POST\/v1\/models\/\{model\}\/chat\/completions\); `
         + String.raw`expected a route for POST \/chat \(TestStack\/Api\/Default\/chat\/POST\)`),
     );
   });

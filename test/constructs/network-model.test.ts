@@ -130,7 +130,8 @@ describe('ModelNetwork', () => {
     });
     const statementsOf = (policy: iam.ManagedPolicy) => mainJson.Resources[idOf(policy)].Properties.PolicyDocument.Statement
       .filter((st: { Sid?: string }) => st.Sid === 'InvokeSageMakerEndpoint');
-    expect(statementsOf(main.claims.policy)).toEqual([{ Sid: 'InvokeSageMakerEndpoint', Effect: 'Allow', Action: 'sagemaker:InvokeEndpoint', Resource: claims }]);
+    expect(statementsOf(main.claims.policy))
+      .toEqual([{ Sid: 'InvokeSageMakerEndpoint', Effect: 'Allow', Action: 'sagemaker:InvokeEndpoint', Resource: claims }]);
     expect(statementsOf(main.claims.chatPolicy)).toEqual([{ Sid: 'InvokeSageMakerEndpoint', Effect: 'Allow', Action: both, Resource: claims }]);
   });
 
@@ -233,11 +234,12 @@ describe('ModelProxyFunction', () => {
       network: new ModelNetwork(stack, 'Net'), modelName: 'extra', maxPromptLength: 1000,
       backend: ModelBackend.sageMakerEndpoint({ existingEndpointName: 'ep' }),
     });
-    proxy.addToPolicy(new iam.PolicyStatement({ sid: 'ReadParameter', actions: ['ssm:GetParameter'], resources: ['arn:aws:ssm:eu-west-1:123456789012:parameter/x'] }));
+    const parameterArn = 'arn:aws:ssm:eu-west-1:123456789012:parameter/x';
+    proxy.addToPolicy(new iam.PolicyStatement({ sid: 'ReadParameter', actions: ['ssm:GetParameter'], resources: [parameterArn] }));
     const json = Template.fromStack(stack).toJSON();
     for (const policy of [proxy.policy, proxy.chatPolicy]) {
       const statements = json.Resources[stack.getLogicalId(policy.node.defaultChild as CfnElement)].Properties.PolicyDocument.Statement;
-      expect(statements).toContainEqual({ Sid: 'ReadParameter', Effect: 'Allow', Action: 'ssm:GetParameter', Resource: 'arn:aws:ssm:eu-west-1:123456789012:parameter/x' });
+      expect(statements).toContainEqual({ Sid: 'ReadParameter', Effect: 'Allow', Action: 'ssm:GetParameter', Resource: parameterArn });
     }
   });
 

@@ -6,7 +6,10 @@ const routing: RoutingConfig = {
   versions: [
     {
       name: 'v1', weight: 90, restricted: false, targets: [
-        { id: 'primary', backend: { type: 'sagemaker', endpointName: 'claims-a' }, requestFormat: 'PASSTHROUGH', responseTextPath: 'generated_text', priority: 10, weight: 3 },
+        {
+          id: 'primary', backend: { type: 'sagemaker', endpointName: 'claims-a' }, requestFormat: 'PASSTHROUGH',
+          responseTextPath: 'generated_text', priority: 10, weight: 3,
+        },
         { id: 'bedrock', backend: { type: 'bedrock', modelId: 'anthropic.claude-3-haiku-20240307-v1:0' }, requestFormat: 'ANTHROPIC_MESSAGES',
           responseTextPath: 'content[0].text', priority: 0, weight: 1 },
       ],

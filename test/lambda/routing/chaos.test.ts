@@ -14,7 +14,9 @@ import { createChatGuards } from '../../../lambda/chat-proxy/chat-guards';
 import { createChatProxy } from '../../../lambda/chat-proxy/chat-proxy';
 import { createRouter, type TargetSpec } from '../../../lambda/routing/router';
 import type { BackendConfig, ModelProxyConfig, RequestFormatName } from '../../../lib/contracts/model-proxy';
-import { EVENT_STREAM_CONTENT_TYPE, frameEvent, startStreamStub, type StreamReply, type StreamStub, type StreamStubRequest } from '../../helpers/event-stream-stub';
+import {
+  EVENT_STREAM_CONTENT_TYPE, frameEvent, startStreamStub, type StreamReply, type StreamStub, type StreamStubRequest,
+} from '../../helpers/event-stream-stub';
 import { CREDENTIALS } from '../chat/backends/chat-fixtures';
 import { completionBody, sseAnswer } from '../chat/backends/openai-sse';
 import { chatEvent, MemorySink } from '../chat-proxy/fakes';
@@ -60,7 +62,10 @@ function streamParts(kind: Kind, text: string): [Buffer, Buffer] {
 /** The start of an answer, up to and including its first text. */
 function partialAnswer(kind: Kind): Buffer {
   if (kind === 'bedrock') {
-    return Buffer.concat([frameEvent('messageStart', { role: 'assistant' }), frameEvent('contentBlockDelta', { contentBlockIndex: 0, delta: { text: 'Partial ' } })]);
+    return Buffer.concat([
+      frameEvent('messageStart', { role: 'assistant' }),
+      frameEvent('contentBlockDelta', { contentBlockIndex: 0, delta: { text: 'Partial ' } }),
+    ]);
   }
   const sse = sseAnswer(['Partial ', 'answer']);
   const cut = sse.indexOf('\n\n', sse.indexOf('\n\n') + 2) + 2;
@@ -72,7 +77,9 @@ const healthy = (kind: Kind, text: string) => async (req: StreamStubRequest, rep
   if (!streamed(kind, req)) {
     reply.head(200, { 'content-type': 'application/json' });
     reply.end(kind === 'bedrock'
-      ? JSON.stringify({ output: { message: { role: 'assistant', content: [{ text }] } }, stopReason: 'end_turn', usage: { inputTokens: 5, outputTokens: 2, totalTokens: 7 } })
+      ? JSON.stringify({
+        output: { message: { role: 'assistant', content: [{ text }] } }, stopReason: 'end_turn', usage: { inputTokens: 5, outputTokens: 2, totalTokens: 7 },
+      })
       : completionBody(text));
     return;
   }
@@ -114,15 +121,21 @@ const faulty = (kind: Kind, fault: Fault | 'midStream') => async (req: StreamStu
 };
 
 const specOf = (kind: Kind, url: string): { backend: BackendConfig; requestFormat: RequestFormatName; responseTextPath: string } => {
-  if (kind === 'bedrock') return { backend: { type: 'bedrock', modelId: 'anthropic.claude-3-haiku-20240307-v1:0' }, requestFormat: 'ANTHROPIC_MESSAGES', responseTextPath: 'content[0].text' };
-  if (kind === 'sagemaker') return { backend: { type: 'sagemaker', endpointName: 'claims-llm' }, requestFormat: 'OPENAI_CHAT', responseTextPath: 'choices[0].message.content' };
-  return { backend: { type: 'http', url: `${url}/v1/chat/completions`, allowInsecureHttp: true }, requestFormat: 'OPENAI_CHAT', responseTextPath: 'choices[0].message.content' };
+  if (kind === 'bedrock') {
+    return {
+      backend: { type: 'bedrock', modelId: 'anthropic.claude-3-haiku-20240307-v1:0' }, requestFormat: 'ANTHROPIC_MESSAGES', responseTextPath: 'content[0].text',
+    };
+  }
+  const responseTextPath = 'choices[0].message.content';
+  if (kind === 'sagemaker') return { backend: { type: 'sagemaker', endpointName: 'claims-llm' }, requestFormat: 'OPENAI_CHAT', responseTextPath };
+  return { backend: { type: 'http', url: `${url}/v1/chat/completions`, allowInsecureHttp: true }, requestFormat: 'OPENAI_CHAT', responseTextPath };
 };
 
 const stubs: Record<Kind, [StreamStub, StreamStub]> = {} as never;
 beforeAll(async () => {
   for (const kind of KINDS) {
-    stubs[kind] = [await startStreamStub(() => undefined, { http2: kind === 'bedrock' }), await startStreamStub(() => undefined, { http2: kind === 'bedrock' })];
+    const options = { http2: kind === 'bedrock' };
+    stubs[kind] = [await startStreamStub(() => undefined, options), await startStreamStub(() => undefined, options)];
   }
 });
 afterAll(async () => {
@@ -145,13 +158,23 @@ async function call(kind: Kind, stream: boolean) {
       breaker: { windowMs: 30_000, minimumCalls: 10, failureRate: 0.5, consecutiveFailures: 5, coolDownMs: 15_000, halfOpenProbes: 1 },
     },
   });
-  const stubFor = (spec: TargetSpec, id: string) => createChatBackend(spec, kind === 'http' ? {} : { endpoint: stubs[kind][id === 'first' ? 0 : 1].url, region: 'eu-west-1', credentials: CREDENTIALS });
+  const stubFor = (spec: TargetSpec, id: string) => createChatBackend(
+    spec, kind === 'http' ? {} : { endpoint: stubs[kind][id === 'first' ? 0 : 1].url, region: 'eu-west-1', credentials: CREDENTIALS },
+  );
   const log = memoryLogger();
   const proxy = createChatProxy({ config, guards: createChatGuards(config), router: createRouter(config, stubFor), logger: log.logger });
   const sink = new MemorySink();
   const started = Date.now();
-  await proxy(chatEvent({ model: 'claims-triage', stream, messages: [{ role: 'user', content: 'Is water damage covered?' }] }), sink, invocationContext(REMAINING_MS));
-  return { sink, ms: Date.now() - started, requests: first.requests.length + second.requests.length, firstCount: first.requests.length, secondCount: second.requests.length, audit: log.records().find((r) => r.message === 'model invocation') };
+  const event = chatEvent({ model: 'claims-triage', stream, messages: [{ role: 'user', content: 'Is water damage covered?' }] });
+  await proxy(event, sink, invocationContext(REMAINING_MS));
+  return {
+    sink,
+    ms: Date.now() - started,
+    requests: first.requests.length + second.requests.length,
+    firstCount: first.requests.length,
+    secondCount: second.requests.length,
+    audit: log.records().find((r) => r.message === 'model invocation'),
+  };
 }
 
 describe.each(KINDS)('%s targets', (kind) => {

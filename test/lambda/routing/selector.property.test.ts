@@ -60,7 +60,8 @@ describe('version selection', () => {
         const caller: Caller = { principal, versions: new Set() };
         const periodMs = stickiness * 1000;
         // 50 instants across one period: at most one change of draw (its bucket boundary), so the choices form at most two runs.
-        const chosen = Array.from({ length: 50 }, (_, i) => selectVersion(versions, caller, drawFor(caller, stickiness, now + Math.floor(i * periodMs / 50), Math.random))!);
+        const drawAt = (i: number) => drawFor(caller, stickiness, now + Math.floor(i * periodMs / 50), Math.random);
+        const chosen = Array.from({ length: 50 }, (_, i) => selectVersion(versions, caller, drawAt(i))!);
         let runs = 1;
         for (let i = 1; i < chosen.length; i++) if (chosen[i] !== chosen[i - 1]) runs++;
         expect(runs).toBeLessThanOrEqual(2);
