@@ -20,9 +20,12 @@ export function bedrockModelClient(client: Pick<BedrockRuntimeClient, 'send'>, m
           contentType: JSON_CONTENT_TYPE,
           accept: JSON_CONTENT_TYPE,
         }), { abortSignal: signal });
-        return { body: out.body ? decoder.decode(out.body) : '' };
+        // InvokeModel always answers a JSON body: an empty one is a cut transfer (a reset HTTP/2 stream after its
+        // headers reads as an empty body), a backend failure the routing may fail over from, not an answer.
+        if (!out.body || out.body.length === 0) throw new ModelCallError('failed', { backendCode: 'EmptyAnswer' });
+        return { body: decoder.decode(out.body) };
       } catch (err) {
-        throw classifyBedrockError(err);
+        throw err instanceof ModelCallError ? err : classifyBedrockError(err);
       }
     },
   };
