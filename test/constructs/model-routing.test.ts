@@ -2,7 +2,7 @@ import { App, CfnElement, Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import {
-  AlarmSeverity, GatewayAlarmKind, ModelBackend, ModelNetwork, ModelProxyFunction, ModelRouting, ModelVersion, RequestFormat, SecureAiGateway,
+  AlarmSeverity, CloudWatchRoleMode, GatewayAlarmKind, ModelBackend, ModelNetwork, ModelProxyFunction, ModelRouting, ModelVersion, RequestFormat, SecureAiGateway,
 } from '../../lib';
 import { MODEL_PROXY_CONFIG_ENV } from '../../lib/contracts/model-proxy';
 import { parseProxyConfig } from '../../lambda/model-proxy/config';
@@ -12,11 +12,11 @@ const SONNET = 'anthropic.claude-3-5-sonnet-20240620-v1:0';
 
 interface Built { stack: Stack; proxy: ModelProxyFunction; template: Template; network: ModelNetwork }
 
-function build(routing: ModelRouting, extra: (stack: Stack) => void = () => undefined): Built {
+function build(routing: ModelRouting, extra: (stack: Stack, network: ModelNetwork) => void = () => undefined): Built {
   const app = new App();
   const stack = new Stack(app, 'RoutingStack', { env: { account: '123456789012', region: 'us-east-1' } });
   const network = new ModelNetwork(stack, 'Network');
-  extra(stack);
+  extra(stack, network);
   const proxy = new ModelProxyFunction(stack, 'Triage', { network, modelName: 'claims-triage', maxPromptLength: 1000, routing });
   return { stack, proxy, template: Template.fromStack(stack), network };
 }
@@ -129,8 +129,8 @@ test('a backend in two versions is bound once; a self-hosted target opens the pa
       }, requestFormat: RequestFormat.OPENAI_CHAT, requestModelName: 'llama' }), priority: 5 }, { id: 'fallback', backend: shared }] },
       { name: 'v2', weight: 0, targets: [{ id: 'fallback', backend: shared }] },
     ],
-  }, (stack) => {
-    lbGroup = new ec2.SecurityGroup(stack, 'Lb', { vpc: ec2.Vpc.fromVpcAttributes(stack, 'Vpc', { vpcId: 'vpc-1', availabilityZones: ['us-east-1a'] }) });
+  }, (stack, network) => {
+    lbGroup = new ec2.SecurityGroup(stack, 'Lb', { vpc: network.vpc });
   });
   const invoke = statementsOf(built, built.proxy.policy).filter((s) => String(s.Sid).startsWith('InvokeBedrock'));
   expect(invoke).toHaveLength(1);
@@ -200,7 +200,10 @@ describe('synth-time validation of routing', () => {
 describe('a gateway model with routing', () => {
   const app = new App();
   const stack = new Stack(app, 'GatewayRouting', { env: { account: '123456789012', region: 'us-east-1' } });
-  const gateway = new SecureAiGateway(stack, 'Gateway', { models: [{ name: 'claims-triage', routing: canaryRouting() }, { name: 'plain', backend: sageMaker('plain') }] });
+  const gateway = new SecureAiGateway(stack, 'Gateway', {
+    cloudWatchRole: CloudWatchRoleMode.USE_EXISTING,
+    models: [{ name: 'claims-triage', routing: canaryRouting() }, { name: 'plain', backend: sageMaker('plain') }],
+  });
   const template = Template.fromStack(stack);
   const alarms = gateway.alarms!;
 
@@ -249,7 +252,8 @@ describe('a gateway model with routing', () => {
 
   test('fails when a model has both backend and routing', () => {
     const other = new Stack(new App(), 'Both');
-    expect(() => new SecureAiGateway(other, 'Gateway', { models: [{ name: 'x', backend: sageMaker('x'), routing: canaryRouting() }] }))
+    const models = [{ name: 'x', backend: sageMaker('x'), routing: canaryRouting() }];
+    expect(() => new SecureAiGateway(other, 'Gateway', { cloudWatchRole: CloudWatchRoleMode.USE_EXISTING, models }))
       .toThrow(/Invalid models\[x\]: got "backend and routing"; expected one of backend \(one target\) or routing \(several\)/);
   });
 });
