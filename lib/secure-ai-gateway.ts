@@ -290,6 +290,8 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
       }
     }
 
+    this.checkVersionGrants(props.models);
+
     if (props.existingWebAclArn !== undefined) {
       this.existingWebAclAssociation = AiWebAcl.associateExisting(this, 'WebAclAssociation', props.existingWebAclArn, this.stage);
     } else if (props.disableWebAcl) {
@@ -423,6 +425,20 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
     this.proxies.set(model.name, proxy);
     checkGenerationFitsTimeout(this, this.capacityOf(model), proxy.function.timeout?.toSeconds() ?? 0);
     return new apigateway.LambdaIntegration(proxy.function, { timeout: Duration.seconds(29), allowTestInvoke: false });
+  }
+
+  /** A grant of a version the model does not restrict would change nothing: most likely a typo or a promoted canary. */
+  private checkVersionGrants(models: AiModelOptions[]): void {
+    for (const rule of this.authorization.modelAccess) {
+      const routing = models.find((m) => m.name === rule.model)?.routing;
+      const restricted = (routing?.versions ?? []).filter((v) => v.restricted).map((v) => v.name);
+      for (const version of (rule.versionAccess ?? []).flatMap((grant) => grant.versions)) {
+        if (restricted.includes(version)) continue;
+        invalidProp(this, `authorization.modelAccess[${rule.model}].versionAccess[].versions`, version, restricted.length > 0
+          ? `a restricted version of ${rule.model} (${restricted.join(', ')})`
+          : `no version grants: ${rule.model} has no restricted version in its routing`);
+      }
+    }
   }
 
   /** The capacity plan of a model with a backend, derived once. */
