@@ -4,7 +4,9 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import {
   AlarmSeverity, CloudWatchRoleMode, GatewayAlarmKind, ModelBackend, ModelNetwork, ModelProxyFunction, ModelRouting, ModelVersion, RequestFormat, SecureAiGateway,
 } from '../../lib';
+import { AUTHORIZER_CONFIG_ENV } from '../../lib/contracts/authorizer';
 import { MODEL_PROXY_CONFIG_ENV } from '../../lib/contracts/model-proxy';
+import { parseAuthorizerConfig } from '../../lambda/authorizer/config';
 import { parseProxyConfig } from '../../lambda/model-proxy/config';
 
 const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
@@ -255,5 +257,41 @@ describe('a gateway model with routing', () => {
     const models = [{ name: 'x', backend: sageMaker('x'), routing: canaryRouting() }];
     expect(() => new SecureAiGateway(other, 'Gateway', { cloudWatchRole: CloudWatchRoleMode.USE_EXISTING, models }))
       .toThrow(/Invalid models\[x\]: got "backend and routing"; expected one of backend \(one target\) or routing \(several\)/);
+  });
+});
+
+describe('access rules that grant versions', () => {
+  const testers = (versions: string[], extra = {}) => ({
+    modelAccess: [{ model: 'claims-triage', allowGroups: ['claims'], versionAccess: [{ versions, allowGroups: ['testers'], ...extra }] }],
+  });
+  const gatewayWith = (authorization: object) => {
+    const stack = new Stack(new App(), 'Grants', { env: { account: '123456789012', region: 'us-east-1' } });
+    const gateway = new SecureAiGateway(stack, 'Gateway', {
+      cloudWatchRole: CloudWatchRoleMode.USE_EXISTING, models: [{ name: 'claims-triage', routing: canaryRouting() }], authorization,
+    });
+    return { stack, gateway };
+  };
+
+  test('reach the authorizer function\'s configuration, which it accepts', () => {
+    const { stack, gateway } = gatewayWith(testers(['v3-rc']));
+    const fn = gateway.authorization.jwtAuthorizer!.function;
+    const env = Template.fromStack(stack).toJSON().Resources[stack.getLogicalId(fn.node.defaultChild as CfnElement)].Properties.Environment.Variables;
+    // Pool and client ids are tokens until deployment: any literal stands in for them.
+    const joined = stack.resolve(env[AUTHORIZER_CONFIG_ENV])['Fn::Join'][1].map((part: unknown) => (typeof part === 'string' ? part : 'x')).join('');
+    const config = JSON.parse(joined);
+    expect(config.models).toEqual([{ model: 'claims-triage', allowGroups: ['claims'], versionAccess: [{ versions: ['v3-rc'], allowGroups: ['testers'] }] }]);
+    const parsed = parseAuthorizerConfig(config);
+    expect(parsed.success && parsed.data.models[0].versionAccess).toEqual([{ versions: ['v3-rc'], allowGroups: ['testers'], allowScopes: [], conditions: [] }]);
+  });
+
+  test.each<[string, object, RegExp]>([
+    ['a grant names a version the model does not restrict', testers(['v2']),
+      /Invalid authorization.modelAccess\[claims-triage\].versionAccess\[\].versions: got "v2"; expected a restricted version of claims-triage \(v3-rc\)/],
+    ['a grant names a version that is not an id', testers(['V3']), /Invalid modelAccess\[claims-triage\].versionAccess\[0\].versions: got "V3"/],
+    ['a grant matches every caller of the model', {
+      modelAccess: [{ model: 'claims-triage', allowGroups: ['claims'], versionAccess: [{ versions: ['v3-rc'] }] }],
+    }, /Invalid modelAccess\[claims-triage\].versionAccess\[0\]: got "no groups, scopes or conditions"/],
+  ])('fails when %s', (_name, authorization, message) => {
+    expect(() => gatewayWith(authorization)).toThrow(message);
   });
 });
