@@ -125,7 +125,9 @@ export class GatewayMetrics {
   }
 
   /** A per-target routing metric (`TargetCalls`, `BreakerOpened`, ...) of one version's target. */
-  public targetMetric(metricName: ProxyMetricName, model: string, version: string, target: string, statistic: string = cloudwatch.Stats.SUM): cloudwatch.Metric {
+  public targetMetric(
+    metricName: ProxyMetricName, model: string, version: string, target: string, statistic: string = cloudwatch.Stats.SUM,
+  ): cloudwatch.Metric {
     return this.routingMetric(metricName, {
       [GatewayMetricDimension.MODEL]: model, [GatewayMetricDimension.VERSION]: version, [GatewayMetricDimension.TARGET]: target,
     }, statistic, `${version}/${target}`);

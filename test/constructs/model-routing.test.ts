@@ -2,7 +2,8 @@ import { App, CfnElement, Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import {
-  AlarmSeverity, CloudWatchRoleMode, GatewayAlarmKind, ModelBackend, ModelNetwork, ModelProxyFunction, ModelRouting, ModelVersion, RequestFormat, SecureAiGateway,
+  AlarmSeverity, CloudWatchRoleMode, GatewayAlarmKind, ModelBackend, ModelNetwork, ModelProxyFunction, ModelRouting, ModelVersion, RequestFormat,
+  SecureAiGateway,
 } from '../../lib';
 import { AUTHORIZER_CONFIG_ENV } from '../../lib/contracts/authorizer';
 import { MODEL_PROXY_CONFIG_ENV } from '../../lib/contracts/model-proxy';
@@ -34,7 +35,10 @@ function proxyIn(routing: ModelRouting): () => ModelProxyFunction {
 const sageMaker = (name: string) => ModelBackend.sageMakerEndpoint({ existingEndpointName: name, requestFormat: RequestFormat.HUGGING_FACE });
 const canaryRouting = (): ModelRouting => ({
   versions: [
-    { name: 'v1', weight: 90, targets: [{ id: 'primary', backend: sageMaker('triage-v1'), priority: 10 }, { id: 'bedrock', backend: ModelBackend.bedrock(HAIKU) }] },
+    {
+      name: 'v1', weight: 90,
+      targets: [{ id: 'primary', backend: sageMaker('triage-v1'), priority: 10 }, { id: 'bedrock', backend: ModelBackend.bedrock(HAIKU) }],
+    },
     { name: 'v2', weight: 10, targets: [{ id: 'primary', backend: sageMaker('triage-v2') }] },
     { name: 'v3-rc', restricted: true, targets: [{ id: 'sonnet', backend: ModelBackend.bedrock(SONNET) }] },
   ],
@@ -68,7 +72,10 @@ describe('a model routed over versions and targets', () => {
               responseTextPath: 'content[0].text', priority: 0, weight: 1 },
           ],
         },
-        { name: 'v2', weight: 10, restricted: false, targets: [expect.objectContaining({ id: 'primary', backend: { type: 'sagemaker', endpointName: 'triage-v2' } })] },
+        {
+          name: 'v2', weight: 10, restricted: false,
+          targets: [expect.objectContaining({ id: 'primary', backend: { type: 'sagemaker', endpointName: 'triage-v2' } })],
+        },
         { name: 'v3-rc', weight: 100, restricted: true, targets: [expect.objectContaining({ id: 'sonnet', backend: { type: 'bedrock', modelId: SONNET } })] },
       ],
       stickinessSeconds: 1800,
@@ -99,7 +106,9 @@ describe('a model routed over versions and targets', () => {
       expect(invoke.map((s) => s.Sid)).toEqual(['InvokeSageMakerEndpoint', 'InvokeBedrockModel', 'InvokeSageMakerEndpoint2', 'InvokeBedrockModel2']);
       expect(invoke.map((s) => s.Action)).toEqual([sageMakerActions, bedrockActions, sageMakerActions, bedrockActions]);
       const resources = JSON.stringify(invoke.map((s) => s.Resource));
-      for (const name of ['endpoint/triage-v1', 'endpoint/triage-v2', `foundation-model/${HAIKU}`, `foundation-model/${SONNET}`]) expect(resources).toContain(name);
+      for (const name of ['endpoint/triage-v1', 'endpoint/triage-v2', `foundation-model/${HAIKU}`, `foundation-model/${SONNET}`]) {
+        expect(resources).toContain(name);
+      }
       const sids = statements.map((s) => s.Sid).filter((sid) => sid !== undefined);
       expect(new Set(sids).size).toBe(sids.length);
     }
@@ -141,7 +150,8 @@ test('a backend in two versions is bound once; a self-hosted target opens the pa
 });
 
 describe('synth-time validation of routing', () => {
-  const version = (name: string, extra: Partial<ModelVersion> = {}): ModelVersion => ({ name, targets: [{ id: 'a', backend: sageMaker(`ep-${name}`) }], ...extra });
+  const version = (name: string, extra: Partial<ModelVersion> = {}): ModelVersion => (
+    { name, targets: [{ id: 'a', backend: sageMaker(`ep-${name}`) }], ...extra });
 
   test.each<[string, ModelRouting, RegExp]>([
     ['no versions', { versions: [] }, /Invalid routing.versions: got \[\]; expected 1 to 5 versions/],
@@ -163,14 +173,17 @@ describe('synth-time validation of routing', () => {
       /Invalid routing.versions\[v1\].targets\[a\].priority: got 101; expected an integer from 0 to 100/],
     ['a target weight of 0', { versions: [{ name: 'v1', targets: [{ id: 'a', backend: sageMaker('x'), weight: 0 }] }] },
       /Invalid routing.versions\[v1\].targets\[a\].weight: got 0; expected an integer from 1 to 1000/],
-    ['a version weight above 100', { versions: [version('v1', { weight: 101 })] }, /Invalid routing.versions\[v1\].weight: got 101; expected an integer from 0 to 100/],
+    ['a version weight above 100', { versions: [version('v1', { weight: 101 })] },
+      /Invalid routing.versions\[v1\].weight: got 101; expected an integer from 0 to 100/],
     ['only restricted versions (a canary without a stable version)', { versions: [version('v2', { restricted: true })] },
       /Invalid routing.versions: got \["v2"\]; expected a stable version \(restricted false, weight above 0\)/],
     ['no unrestricted version with weight', { versions: [version('v1', { weight: 0 }), version('v2', { restricted: true })] },
       /expected at least one unrestricted version with a weight above 0/],
     ['maxAttempts above 5', { versions: [version('v1')], maxAttempts: 6 }, /Invalid routing.maxAttempts: got 6; expected an integer from 1 to 5/],
-    ['stickiness above a day', { versions: [version('v1')], stickiness: Duration.days(2) }, /Invalid routing.stickiness: got "172800000 ms"; expected 0 s to 86400 s/],
-    ['stickiness in fractions of a second', { versions: [version('v1')], stickiness: Duration.millis(1500) }, /Invalid routing.stickiness: .*expected whole seconds/],
+    ['stickiness above a day', { versions: [version('v1')], stickiness: Duration.days(2) },
+      /Invalid routing.stickiness: got "172800000 ms"; expected 0 s to 86400 s/],
+    ['stickiness in fractions of a second', { versions: [version('v1')], stickiness: Duration.millis(1500) },
+      /Invalid routing.stickiness: .*expected whole seconds/],
     ['an attempt timeout below 1 s', { versions: [version('v1')], attemptTimeout: Duration.millis(500) }, /Invalid routing.attemptTimeout: got "500 ms"/],
     ['a breaker failure rate above 1', { versions: [version('v1')], circuitBreaker: { failureRate: 1.5 } },
       /Invalid routing.circuitBreaker.failureRate: got 1.5; expected a number from 0.01 to 1/],
@@ -194,7 +207,8 @@ describe('synth-time validation of routing', () => {
     const network = new ModelNetwork(stack, 'Network');
     expect(() => new ModelProxyFunction(stack, 'A', { network, modelName: 'a', maxPromptLength: 10 }))
       .toThrow(/Invalid backend and routing: got "neither"; expected exactly one of backend and routing/);
-    expect(() => new ModelProxyFunction(stack, 'B', { network, modelName: 'b', maxPromptLength: 10, backend: sageMaker('x'), routing: { versions: [version('v1')] } }))
+    const routing = { versions: [version('v1')] };
+    expect(() => new ModelProxyFunction(stack, 'B', { network, modelName: 'b', maxPromptLength: 10, backend: sageMaker('x'), routing }))
       .toThrow(/got "both"/);
   });
 });
@@ -246,7 +260,8 @@ describe('a gateway model with routing', () => {
   });
 
   test('graphs calls, errors, latency and breaker openings per target, failovers per version', () => {
-    const body = JSON.stringify(stack.resolve(template.toJSON().Resources[Object.keys(template.findResources('AWS::CloudWatch::Dashboard'))[0]].Properties.DashboardBody));
+    const dashboard = Object.values(template.findResources('AWS::CloudWatch::Dashboard'))[0];
+    const body = JSON.stringify(stack.resolve(dashboard.Properties.DashboardBody));
     for (const title of ['claims-triage: calls per target', 'claims-triage: errors per target', 'claims-triage: latency p99 per target (ms)',
       'claims-triage: circuit breakers opened', 'claims-triage: failovers and fallback calls']) expect(body).toContain(title);
     for (const metric of ['TargetCalls', 'TargetErrors', 'TargetLatency', 'BreakerOpened', 'Failovers', 'FallbackServed']) expect(body).toContain(metric);
