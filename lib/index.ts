@@ -30,3 +30,4 @@ export * from './secure-ai-gateway';
 export * as testing from './testing';
 export * from './traffic/usage-tier-options';
 export * from './traffic/usage-tiers';
+export type { ModelCapacity } from './capacity/model-capacity';

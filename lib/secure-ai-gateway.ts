@@ -19,6 +19,7 @@ import { IAiIdentity } from './identity/ai-identity-base';
 import { GatewayAuthorization, GatewayAuthorizationOptions } from './identity/gateway-authorization';
 import { ModelBackendType } from './model/backend-options';
 import { ModelBackend } from './model/model-backend';
+import { ModelRouting } from './model/model-routing';
 import { InjectionAction, ModelProxyFunction } from './model/model-proxy-function';
 import { PiiMaskingOptions } from './model/pii-masking-options';
 import { ModelNetwork, ModelNetworkProps } from './network/model-network';
@@ -48,10 +49,17 @@ export interface AiModelOptions {
   readonly maxOutputTokens?: number;
   /**
    * The model behind the route, called by a model-proxy function in the gateway's
-   * isolated network that validates the request and masks PII both ways.
-   * @default - the route answers 501 NotImplemented
+   * isolated network that validates the request and masks PII both ways. Not with `routing`.
+   * @default - the route answers 501 NotImplemented (unless `routing` is given)
    */
   readonly backend?: ModelBackend;
+  /**
+   * Several backends behind the model instead of one `backend`: versions split by weight and
+   * sticky per caller (canaries restricted to testers), targets in priority groups with failover
+   * and circuit breakers. Adds per-version and fallback alarms and dashboard rows. Not with `backend`.
+   * @default - one `backend`
+   */
+  readonly routing?: ModelRouting;
   /**
    * Concurrent calls the model may receive on its invoke route (the proxy's reserved concurrency); the same as
    * `capacity: { concurrentGenerations }`. Not with `capacity`.
@@ -61,19 +69,19 @@ export interface AiModelOptions {
   /**
    * How much the model must serve (calls per second and typical generation seconds, or concurrent
    * generations). Its functions' reserved concurrency, its routes' throttling, the usage-plan limits
-   * it allows and its concurrency alarm are derived from it. Needs `backend`.
+   * it allows and its concurrency alarm are derived from it. Needs `backend` or `routing`.
    * @default - 2 calls per second of 5-second generations: 10 concurrent, throttled at 2 requests/s with bursts of 10
    */
   readonly capacity?: ModelCapacity;
   /**
    * Concurrent calls the model may receive on its chat completions route; a streamed
-   * call holds one until its last byte. Needs `backend`.
+   * call holds one until its last byte. Needs `backend` or `routing`.
    * @default - derived from `capacity` (10 with the default capacity)
    */
   readonly chatReservedConcurrency?: number;
   /**
    * How long one chat completions call may run, streamed or not: more than 60 s, at most
-   * 14 min 55 s. Needs `backend`.
+   * 14 min 55 s. Needs `backend` or `routing`.
    * @default Duration.minutes(5)
    */
   readonly chatTimeout?: Duration;
@@ -85,7 +93,7 @@ export interface AiModelOptions {
   readonly restorePlaceholders?: boolean;
   /**
    * How the proxy masks PII in the prompt and in the answer: which types, placeholders or
-   * redaction, values never masked, and identifiers of your own. Needs `backend`.
+   * redaction, values never masked, and identifiers of your own. Needs `backend` or `routing`.
    * @default - every type masked with numbered placeholders, no allowlist, no custom patterns
    */
   readonly piiMasking?: PiiMaskingOptions;
@@ -97,7 +105,7 @@ export interface AiModelOptions {
   /**
    * Serve the route straight from a model server through a VPC link, SKIPPING
    * validation by the proxy and PII masking (the integration warns at synth).
-   * Not with `backend`.
+   * Not with `backend` or `routing`.
    * @default - no VPC link
    */
   readonly unmaskedVpcLink?: UnmaskedVpcLinkIntegration;
@@ -258,7 +266,7 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
     this.authorization = new GatewayAuthorization(this, 'Authorization', { ...props.authorization, models: props.models.map((m) => m.name) });
     this.identity = this.authorization.identity;
 
-    if (props.models.some((model) => model.backend)) {
+    if (props.models.some((model) => model.backend || model.routing)) {
       this.network = props.existingNetwork ?? new ModelNetwork(this, 'Network', props.networkProps);
     }
     for (const model of props.models) {
@@ -281,6 +289,8 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
         this.throttleToCapacity(model.name, chatMethod);
       }
     }
+
+    this.checkVersionGrants(props.models);
 
     if (props.existingWebAclArn !== undefined) {
       this.existingWebAclAssociation = AiWebAcl.associateExisting(this, 'WebAclAssociation', props.existingWebAclArn, this.stage);
@@ -345,7 +355,8 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
       this.alarms.addFunctionsIn(this);
       for (const proxy of this.proxies.values()) {
         this.alarms.addConcurrencyAlarm(proxy.function, this.capacityPlans.find((p) => p.model === proxy.modelName)!.derived.invokeReservedConcurrency);
-        if (proxy.backendConfig.backendType === ModelBackendType.SAGEMAKER_ENDPOINT) this.alarms.addSageMakerEndpoint(proxy.backendConfig.target);
+        for (const endpoint of sageMakerEndpointsOf(proxy)) this.alarms.addSageMakerEndpoint(endpoint);
+        if (proxy.routedVersions.length > 0) this.alarms.addRoutedModel(proxy.modelName, proxy.routedVersions);
       }
     }
   }
@@ -373,14 +384,17 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
   }
 
   private integrationFor(model: AiModelOptions, maxPromptLength: number): apigateway.Integration | undefined {
-    if (model.backend && model.unmaskedVpcLink) {
-      invalidProp(this, `models[${model.name}]`, 'backend and unmaskedVpcLink', 'one of backend (masked, through the proxy) or unmaskedVpcLink');
+    if (model.backend && model.routing) {
+      invalidProp(this, `models[${model.name}]`, 'backend and routing', 'one of backend (one target) or routing (several)');
+    }
+    if ((model.backend || model.routing) && model.unmaskedVpcLink) {
+      invalidProp(this, `models[${model.name}]`, 'a backend and unmaskedVpcLink', 'one of backend or routing (masked, through the proxy) or unmaskedVpcLink');
     }
     if (model.unmaskedVpcLink && model.piiMasking !== undefined) {
       invalidProp(this, `models[${model.name}].piiMasking`, 'set with unmaskedVpcLink', 'a backend: the VPC link path masks nothing');
     }
     if (model.unmaskedVpcLink) return model.unmaskedVpcLink.integration;
-    if (!model.backend) {
+    if (!model.backend && !model.routing) {
       const proxyOptions = [
         model.reservedConcurrency, model.capacity, model.restorePlaceholders, model.injectionAction, model.piiMasking,
         model.chatReservedConcurrency, model.chatTimeout,
@@ -394,6 +408,7 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
     const proxy = new ModelProxyFunction(this, `Proxy-${model.name}`, {
       network: this.network!,
       backend: model.backend,
+      routing: model.routing,
       modelName: model.name,
       maxPromptLength,
       maxOutputTokens: model.maxOutputTokens,
@@ -410,6 +425,20 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
     this.proxies.set(model.name, proxy);
     checkGenerationFitsTimeout(this, this.capacityOf(model), proxy.function.timeout?.toSeconds() ?? 0);
     return new apigateway.LambdaIntegration(proxy.function, { timeout: Duration.seconds(29), allowTestInvoke: false });
+  }
+
+  /** A grant of a version the model does not restrict would change nothing: most likely a typo or a promoted canary. */
+  private checkVersionGrants(models: AiModelOptions[]): void {
+    for (const rule of this.authorization.modelAccess) {
+      const routing = models.find((m) => m.name === rule.model)?.routing;
+      const restricted = (routing?.versions ?? []).filter((v) => v.restricted).map((v) => v.name);
+      for (const version of (rule.versionAccess ?? []).flatMap((grant) => grant.versions)) {
+        if (restricted.includes(version)) continue;
+        invalidProp(this, `authorization.modelAccess[${rule.model}].versionAccess[].versions`, version, restricted.length > 0
+          ? `a restricted version of ${rule.model} (${restricted.join(', ')})`
+          : `no version grants: ${rule.model} has no restricted version in its routing`);
+      }
+    }
   }
 
   /** The capacity plan of a model with a backend, derived once. */
@@ -472,4 +501,10 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
         + 'long prompts in non-Latin scripts will be refused with 413 before the length check. Lower maxPromptLength or raise webAclProps.maxBodySize.');
     }
   }
+}
+
+/** Every SageMaker endpoint a model's proxy calls, once each: its one backend or each routed target's. */
+function sageMakerEndpointsOf(proxy: ModelProxyFunction): string[] {
+  const configs = proxy.routedVersions.length > 0 ? proxy.routedVersions.flatMap((v) => v.targets.map((t) => t.backendConfig)) : [proxy.backendConfig];
+  return [...new Set(configs.filter((c) => c.backendType === ModelBackendType.SAGEMAKER_ENDPOINT).map((c) => c.target))];
 }

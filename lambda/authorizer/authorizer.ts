@@ -6,7 +6,7 @@
  */
 import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import { createJsonLogger, type Logger } from '../shared/logger';
-import { authorizeModels, groupsOf, type ModelVerdict, scopesOf } from './authorize';
+import { authorizeModels, grantedVersions, groupsOf, type ModelVerdict, scopesOf } from './authorize';
 import { audit } from './audit';
 import { extractBearerToken } from './bearer-token';
 import { type Claims, claimValues } from './conditions';
@@ -128,16 +128,15 @@ export function createAuthorizer(config: AuthorizerConfig | ResolvedAuthorizerCo
 function evaluate(config: ResolvedAuthorizerConfig, claims: Claims, issuer: ResolvedIssuerConfig): VerifiedAccess {
   const principalId = String(claims.sub);
   const scopes = scopesOf(claims);
-  const verdicts = authorizeModels(config.models, {
-    groups: groupsOf(claims, issuer.groupsClaim),
-    scopes: new Set(scopes),
-    claims,
-  });
+  const principal = { groups: groupsOf(claims, issuer.groupsClaim), scopes: new Set(scopes), claims };
+  const verdicts = authorizeModels(config.models, principal);
+  const versions = grantedVersions(config.models, verdicts, principal);
   const tenant = scalarClaim(claims, config.tenantClaim);
   const tier = scalarClaim(claims, config.tierClaim);
   const context: { -readonly [K in keyof AuthorizerContext]: AuthorizerContext[K] } = { principalId, scopes: scopes.join(' ') };
   if (tenant !== undefined) context.tenant = tenant;
   if (tier !== undefined) context.tier = tier;
+  if (versions.length > 0) context.versions = versions.join(',');
   if (config.usageIdentifierClaim === undefined) return { principalId, verdicts, context };
   const usageIdentifierKey = scalarClaim(claims, config.usageIdentifierClaim);
   return usageIdentifierKey === undefined

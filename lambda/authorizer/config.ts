@@ -27,6 +27,7 @@ import {
   CONDITION_ORDER_RULE,
   CONDITION_VALUES_RULE,
   DECISION_CACHE_SIZE,
+  GRANTED_VERSIONS_RULE,
   GRANTS_RULE,
   ISSUER_KINDS,
   keyUriProblem,
@@ -35,7 +36,9 @@ import {
   SIGNATURE_ALGORITHMS,
   TOKEN_USES,
   URI_RULE,
+  VERSION_GRANTS_RULE,
 } from '../../lib/contracts/authorizer';
+import { ROUTING_ID } from '../../lib/contracts/model-proxy';
 import { MODEL_NAME } from '../../lib/contracts/model-names';
 import { DEFAULT_ROUTES, type RouteConfig, routeSetProblems } from '../../lib/contracts/routes';
 
@@ -69,6 +72,17 @@ export interface ClaimCondition {
   readonly order?: readonly string[];
 }
 
+/**
+ * Restricted versions of a model (canaries) for some of the callers the model
+ * rule admits: any listed group or scope (or none listed), and every condition.
+ */
+export interface VersionGrant {
+  readonly versions: readonly string[];
+  readonly allowGroups?: readonly string[];
+  readonly allowScopes?: readonly string[];
+  readonly conditions?: readonly ClaimCondition[];
+}
+
 export interface ModelAccessRule {
   readonly model: string;
   /** RBAC: membership in any of these groups grants the model … */
@@ -77,6 +91,15 @@ export interface ModelAccessRule {
   readonly allowScopes?: readonly string[];
   /** ABAC: every condition must hold as well. */
   readonly conditions?: readonly ClaimCondition[];
+  /** Restricted versions for some of the admitted callers. @default - none */
+  readonly versionAccess?: readonly VersionGrant[];
+}
+
+export interface ResolvedVersionGrant {
+  readonly versions: readonly string[];
+  readonly allowGroups: readonly string[];
+  readonly allowScopes: readonly string[];
+  readonly conditions: readonly ClaimCondition[];
 }
 
 export interface AuthorizerConfig {
@@ -121,6 +144,7 @@ export interface ResolvedModelAccessRule {
   readonly allowGroups: readonly string[];
   readonly allowScopes: readonly string[];
   readonly conditions: readonly ClaimCondition[];
+  readonly versionAccess: readonly ResolvedVersionGrant[];
 }
 
 /** The config with every default applied, as the authorizer uses it. */
@@ -247,7 +271,7 @@ function parseAlgorithms(item: JsonObject, at: string, issues: ConfigIssues): re
 }
 
 function parseModelRule(item: JsonObject, at: string, issues: ConfigIssues): ResolvedModelAccessRule | undefined {
-  rejectUnknownKeys(item, ['model', 'allowGroups', 'allowScopes', 'conditions'], at, issues);
+  rejectUnknownKeys(item, ['model', 'allowGroups', 'allowScopes', 'conditions', 'versionAccess'], at, issues);
   const before = issues.list.length;
   const model = readString(item, 'model', at, issues, { ...MODEL_NAME, required: true });
   const allowGroups = readStringList(item, 'allowGroups', at, issues, GRANTS_RULE) ?? [];
@@ -256,8 +280,30 @@ function parseModelRule(item: JsonObject, at: string, issues: ConfigIssues): Res
     issues.add(at, 'needs at least one entry in allowGroups or allowScopes (a model nobody may call should be left out of the API)');
   }
   const conditions = readObjectList(item, 'conditions', at, issues, 0, (c, cAt) => parseCondition(c, cAt, issues));
+  const versionAccess = readObjectList(item, 'versionAccess', at, issues, 0, (g, gAt) => parseVersionGrant(g, gAt, issues));
+  if (Array.isArray(item.versionAccess) && item.versionAccess.length > VERSION_GRANTS_RULE.maxItems) {
+    issues.add(`${at}.versionAccess`, `must have at most ${VERSION_GRANTS_RULE.maxItems} items`);
+  }
   if (issues.list.length > before || model === undefined) return undefined;
-  return { model, allowGroups, allowScopes, conditions };
+  return { model, allowGroups, allowScopes, conditions, versionAccess };
+}
+
+function parseVersionGrant(item: JsonObject, at: string, issues: ConfigIssues): ResolvedVersionGrant | undefined {
+  rejectUnknownKeys(item, ['versions', 'allowGroups', 'allowScopes', 'conditions'], at, issues);
+  const before = issues.list.length;
+  const versions = readStringList(item, 'versions', at, issues, { ...GRANTED_VERSIONS_RULE, required: true });
+  for (const version of versions ?? []) {
+    if (!ROUTING_ID.pattern.test(version)) issues.add(`${at}.versions`, `expected version names of ${ROUTING_ID.patternRule}`);
+  }
+  const allowGroups = readStringList(item, 'allowGroups', at, issues, GRANTS_RULE) ?? [];
+  const allowScopes = readStringList(item, 'allowScopes', at, issues, GRANTS_RULE) ?? [];
+  const conditions = readObjectList(item, 'conditions', at, issues, 0, (c, cAt) => parseCondition(c, cAt, issues));
+  // A grant with nothing to match would hand the canary to every caller of the model: that is an unrestricted version.
+  if (allowGroups.length === 0 && allowScopes.length === 0 && conditions.length === 0 && issues.list.length === before) {
+    issues.add(at, 'needs at least one entry in allowGroups, allowScopes or conditions');
+  }
+  if (issues.list.length > before || versions === undefined) return undefined;
+  return { versions, allowGroups, allowScopes, conditions };
 }
 
 function parseCondition(item: JsonObject, at: string, issues: ConfigIssues): ClaimCondition | undefined {

@@ -17,6 +17,8 @@ export interface AuthorizerContext {
   readonly scopes: string;
   readonly tenant?: string;
   readonly tier?: string;
+  /** Restricted model versions the caller may use: `model:version`, comma-separated. */
+  readonly versions?: string;
 }
 
 export interface PolicyInput {

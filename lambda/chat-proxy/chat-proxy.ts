@@ -97,7 +97,7 @@ export function createChatProxy(deps: ChatProxyDeps): ChatProxy {
     const audit = new ChatAuditRecord(config.model, config.backend.type, requestId, context.awsRequestId,
       typeof principalId === 'string' ? principalId : null);
     const since = () => round(elapsed() - start);
-    const caller = callerOf(event.requestContext?.authorizer);
+    const caller = callerOf(event.requestContext?.authorizer, config.model);
     let routed: RoutedOutcome<ChatBackend, unknown> | undefined;
     /** What the audit line and the logs learn from the routed call. */
     const noteRouting = (outcome: RoutedOutcome<ChatBackend, unknown>) => {

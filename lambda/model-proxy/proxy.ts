@@ -155,7 +155,7 @@ export function createModelProxy(deps: ModelProxyDeps): ModelProxy {
           }
           return body;
         };
-        const outcome = await timed('invoke', () => routeCall(router, callerOf(event.requestContext?.authorizer),
+        const outcome = await timed('invoke', () => routeCall(router, callerOf(event.requestContext?.authorizer, config.model),
           (target, signal) => target.client.client.invoke({ body: bodyFor(target.spec), signal }),
           { retry: config.retry, deadline, clock, minAttemptMs: MIN_ATTEMPT_MS, elapsed }), false);
         routed = outcome;

@@ -37,6 +37,15 @@ export const ALGORITHMS_RULE = { minItems: 1, maxItems: SIGNATURE_ALGORITHMS.len
 export const GRANTS_RULE = { minItems: 0, maxLength: 256 } as const;
 export const CONDITION_VALUES_RULE = { minItems: 1, maxItems: 1000, maxLength: 1024 } as const;
 export const CONDITION_ORDER_RULE = { minItems: 2, maxItems: 100, maxLength: 1024 } as const;
+/** Version grants of one model rule, and the versions one grant names (a model has at most 5 versions). */
+export const VERSION_GRANTS_RULE = { minItems: 1, maxItems: 20 } as const;
+export const GRANTED_VERSIONS_RULE = { minItems: 1, maxItems: 5, maxLength: 32 } as const;
+/**
+ * The context field of the restricted versions a caller may use: `model:version`
+ * entries, comma-separated. Qualified because API Gateway caches one context per
+ * token for every route, whatever its model.
+ */
+export const VERSIONS_CONTEXT_FIELD = 'versions';
 
 /** Where keys may be fetched from: https, or http on a loopback host when a test allows it. */
 const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]']);

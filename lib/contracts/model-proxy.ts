@@ -103,6 +103,12 @@ export const PII_CUSTOM_PATTERNS_MAX = 10;
 export const PII_CUSTOM_PATTERN_MAX_LENGTH = 500;
 /** Bytes of the `piiMasking` JSON, so the configuration stays well inside Lambda's 4 KB of environment. */
 export const PII_MASKING_CONFIG_MAX_BYTES = 2048;
+/**
+ * Bytes of the whole configuration JSON the construct accepts (token values
+ * counted at their longest), leaving room in Lambda's 4 KB for the variable's
+ * name and any variable added later.
+ */
+export const MODEL_PROXY_CONFIG_MAX_BYTES = 3584;
 
 export interface CustomPiiPatternConfig {
   /** `[A-Z][A-Z0-9_]{0,31}`, not a built-in type: the tag of its replacements. */

@@ -69,6 +69,23 @@ export interface ClaimConditionOptions {
   readonly order?: string[];
 }
 
+/**
+ * Restricted versions of a model (canaries, `ModelVersion.restricted`) for some of the
+ * callers its rule admits: members of any listed group or holders of any listed scope
+ * (anyone admitted when none is listed), for whom every condition holds. At least one
+ * group, scope or condition.
+ */
+export interface VersionAccessOptions {
+  /** The versions granted, 1 to 5 names of the model's versions. */
+  readonly versions: string[];
+  /** Members of any of these groups. @default - none */
+  readonly allowGroups?: string[];
+  /** Holders of any of these scopes. @default - none */
+  readonly allowScopes?: string[];
+  /** Conditions that must all hold as well. @default - none */
+  readonly conditions?: ClaimConditionOptions[];
+}
+
 /** Who may invoke a model: any listed group or scope, and every condition. */
 export interface ModelAccessOptions {
   /** The model's name: 1-64 characters of [a-z0-9-], starting and ending with a letter or digit. */
@@ -79,6 +96,12 @@ export interface ModelAccessOptions {
   readonly allowScopes?: string[];
   /** ABAC: conditions that must all hold as well. @default - none */
   readonly conditions?: ClaimConditionOptions[];
+  /**
+   * Restricted versions for some of the callers this rule admits: the authorizer passes them to the
+   * model's functions in the context field `versions` (`model:version`, comma-separated).
+   * @default - no restricted version for anyone
+   */
+  readonly versionAccess?: VersionAccessOptions[];
 }
 
 /**

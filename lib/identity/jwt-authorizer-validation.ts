@@ -24,6 +24,7 @@ import {
   routeSetProblems,
 } from '../contracts/routes';
 import { AuthorizedRoute, ClaimConditionOptions, ClaimOperator, IssuerKind, JwtAuthorizerProps } from './jwt-authorizer-props';
+import { validateVersionAccess } from './version-access-validation';
 import { describeValue, invalidProp, validateRange } from '../private/validation';
 import { warnOptOut } from '../private/warnings';
 import { GatewayWarning } from '../gateway-warning';
@@ -101,10 +102,11 @@ function validateModelAccess(scope: IConstruct, props: JwtAuthorizerProps): void
     checkList(scope, `modelAccess[${rule.model}].allowGroups`, rule.allowGroups, GRANTS_RULE);
     checkList(scope, `modelAccess[${rule.model}].allowScopes`, rule.allowScopes, GRANTS_RULE);
     for (const condition of rule.conditions ?? []) validateCondition(scope, `modelAccess[${rule.model}].conditions[${condition.claim}]`, condition);
+    validateVersionAccess(scope, rule);
   }
 }
 
-function validateCondition(scope: IConstruct, where: string, condition: ClaimConditionOptions): void {
+export function validateCondition(scope: IConstruct, where: string, condition: ClaimConditionOptions): void {
   checkString(scope, `${where}.claim`, condition.claim, CLAIM_NAME_RULE, true);
   checkList(scope, `${where}.values`, condition.values, CONDITION_VALUES_RULE);
   const single = condition.comparison === ClaimOperator.EQUALS || condition.comparison === ClaimOperator.AT_LEAST;

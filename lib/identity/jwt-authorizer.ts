@@ -5,7 +5,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { AUTHORIZER_CONFIG_ENV } from '../contracts/authorizer';
-import { IssuerKind, JwtAuthorizerProps, TokenUse } from './jwt-authorizer-props';
+import { ClaimConditionOptions, IssuerKind, JwtAuthorizerProps, TokenUse } from './jwt-authorizer-props';
 import { routeConfigs, unguardedMethods, validateJwtAuthorizerProps } from './jwt-authorizer-validation';
 import { EncryptedLogGroup } from '../observability/encrypted-log-group';
 import { LogMetricName } from '../contracts/metric-names';
@@ -96,7 +96,10 @@ export class JwtAuthorizer extends Construct {
       model: rule.model,
       allowGroups: rule.allowGroups,
       allowScopes: rule.allowScopes,
-      conditions: rule.conditions?.map((c) => ({ claim: c.claim, operator: c.comparison, values: c.values, order: c.order })),
+      conditions: rule.conditions?.map(conditionConfig),
+      versionAccess: rule.versionAccess?.map((grant) => ({
+        versions: grant.versions, allowGroups: grant.allowGroups, allowScopes: grant.allowScopes, conditions: grant.conditions?.map(conditionConfig),
+      })),
     }));
     return Stack.of(this).toJsonString({
       issuers,
@@ -107,4 +110,8 @@ export class JwtAuthorizer extends Construct {
       usageIdentifierClaim: props.usageIdentifierClaim,
     });
   }
+}
+
+function conditionConfig(c: ClaimConditionOptions) {
+  return { claim: c.claim, operator: c.comparison, values: c.values, order: c.order };
 }

@@ -8,6 +8,7 @@ import type { BackendBinding } from './backend-binding';
 import { ModelBackendConfig, ModelBackendType, ModelPayloadOptions, RequestFormat } from './backend-options';
 import type { ModelProxyFunction } from './model-proxy-function';
 import { resolvePayload } from './payload-options';
+import { addStatementsWithUniqueSids } from './unique-sids';
 import { invalidProp } from '../private/validation';
 
 /** What the two factories hand over; `prop` names the model id's prop in error messages. */
@@ -46,7 +47,7 @@ export class BedrockBackend implements BackendBinding {
     ];
     for (const { policy, role, actions } of grants) {
       const grant = bedrockGrant(target, actions);
-      policy.addStatements(...grant.statements);
+      addStatementsWithUniqueSids(policy, ...grant.statements);
       // The endpoint policy admits the same resources for this role only; the profile
       // condition stays in the role policy, the one place Bedrock documents it for.
       proxy.network.grantEndpointAccess({

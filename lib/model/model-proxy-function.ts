@@ -7,12 +7,13 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { ModelBackendConfig, ModelBackendType } from './backend-options';
+import { ModelBackendConfig } from './backend-options';
 import { ModelBackend } from './model-backend';
+import { BoundModelVersion, ModelRouting } from './model-routing';
+import { backendConfigOf, bindRouting, BoundRouting } from './routing-binding';
 import { piiMaskingConfig } from './pii-masking-config';
 import { PiiMaskingOptions } from './pii-masking-options';
 import {
-  BackendConfig,
   DEFAULT_INJECTION_THRESHOLD,
   DEFAULT_RETRY,
   DEFAULT_STREAM_IDLE_TIMEOUT_MS,
@@ -20,6 +21,7 @@ import {
   INJECTION_THRESHOLD,
   MAX_OUTPUT_TOKENS,
   maxBodyBytesFor,
+  MODEL_PROXY_CONFIG_MAX_BYTES,
   MODEL_PROXY_CONFIG_ENV,
   MODEL_PROXY_CONFIG_VERSION,
   ModelProxyConfig,
@@ -39,8 +41,17 @@ import { GatewayWarning } from '../gateway-warning';
 export interface ModelProxyFunctionProps {
   /** The network the function runs in. */
   readonly network: IModelNetwork;
-  /** The model the function calls. */
-  readonly backend: ModelBackend;
+  /**
+   * The model the function calls. Exactly one of `backend` and `routing`.
+   * @default - none; `routing` must be given
+   */
+  readonly backend?: ModelBackend;
+  /**
+   * Several backends: versions with weights (and canaries for testers), targets in priority
+   * groups, failover and circuit breakers. Exactly one of `backend` and `routing`.
+   * @default - none; `backend` must be given
+   */
+  readonly routing?: ModelRouting;
   /** The route's model name (`POST /v1/models/<modelName>/invoke`): 1-64 characters of `[a-z0-9-]`. */
   readonly modelName: string;
   /** Longest prompt accepted, in characters; the same value as the route's. */
@@ -108,7 +119,8 @@ export interface ModelProxyFunctionProps {
    */
   readonly injectionThreshold?: number;
   /**
-   * Attempts per call when the backend throttles (1 = no retry).
+   * Attempts per call when the backend throttles (1 = no retry); with `routing`, one target's
+   * attempts in place once no other target is left (`routing.maxAttempts` caps all attempts).
    * @default 3
    */
   readonly maxAttempts?: number;
@@ -183,8 +195,13 @@ export class ModelProxyFunction extends Construct implements ec2.IConnectable {
   public readonly network: IModelNetwork;
   /** The route's model name. */
   public readonly modelName: string;
-  /** What the backend told the function when bound. */
+  /**
+   * What the backend told the function when bound; with `routing`, the stable version's
+   * first highest-priority target (the version most callers get).
+   */
   public readonly backendConfig: ModelBackendConfig;
+  /** The versions and their bound targets, with `routing`; empty otherwise. */
+  public readonly routedVersions: BoundModelVersion[];
   /** The chat completions function; it answers in the OpenAI Chat Completions shape and streams with `stream: true`. */
   public readonly chatFunction: lambda.Function;
   /** The chat completions function's execution role. */
@@ -270,9 +287,16 @@ export class ModelProxyFunction extends Construct implements ec2.IConnectable {
     this.chatRole = this.chatHandler.role;
     this.chatLogGroup = this.chatHandler.logGroup;
 
-    // The backend grants both functions their actions and opens the network path to it.
-    this.backendConfig = props.backend.bind(this, this);
-    const config = Stack.of(this).toJsonString(this.handlerConfig(props));
+    if ((props.backend === undefined) === (props.routing === undefined)) {
+      invalidProp(this, 'backend and routing', props.backend === undefined ? 'neither' : 'both', 'exactly one of backend and routing');
+    }
+    // Each backend grants both functions their actions and opens the network path to it.
+    const routing = props.routing === undefined ? undefined : bindRouting(this, props.routing);
+    this.backendConfig = routing?.primary ?? props.backend!.bind(this, this);
+    this.routedVersions = routing?.versions ?? [];
+    const handlerConfig = this.handlerConfig(props, routing);
+    checkConfigSize(this, handlerConfig);
+    const config = Stack.of(this).toJsonString(handlerConfig);
     this.function.addEnvironment(MODEL_PROXY_CONFIG_ENV, config);
     this.chatFunction.addEnvironment(MODEL_PROXY_CONFIG_ENV, config);
   }
@@ -333,7 +357,7 @@ export class ModelProxyFunction extends Construct implements ec2.IConnectable {
     return this.function.metricDuration(props);
   }
 
-  private handlerConfig(props: ModelProxyFunctionProps): ModelProxyConfig {
+  private handlerConfig(props: ModelProxyFunctionProps, routing: BoundRouting | undefined): ModelProxyConfig {
     const binding = this.backendConfig;
     return {
       version: MODEL_PROXY_CONFIG_VERSION,
@@ -352,17 +376,24 @@ export class ModelProxyFunction extends Construct implements ec2.IConnectable {
       retry: { ...DEFAULT_RETRY, maxAttempts: props.maxAttempts ?? DEFAULT_RETRY.maxAttempts },
       timeoutMarginMs: DEFAULT_TIMEOUT_MARGIN_MS,
       streamIdleTimeoutMs: DEFAULT_STREAM_IDLE_TIMEOUT_MS,
+      ...(routing === undefined ? {} : { routing: routing.config }),
     };
   }
 }
 
-function backendConfigOf(binding: ModelBackendConfig): BackendConfig {
-  switch (binding.backendType) {
-    case ModelBackendType.SAGEMAKER_ENDPOINT:
-      return { type: 'sagemaker', endpointName: binding.target };
-    case ModelBackendType.BEDROCK:
-      return { type: 'bedrock', modelId: binding.target };
-    default:
-      return { type: 'http', url: binding.target, allowInsecureHttp: binding.allowInsecureHttp ?? false };
+/** Longest value a token in the configuration can resolve to: an endpoint name, a load balancer's DNS name. */
+const TOKEN_BYTES = 128;
+
+/** Lambda allows 4 KB of environment per function; a token counts at its longest, so a deploy cannot fail on it. */
+function checkConfigSize(scope: Construct, config: ModelProxyConfig): void {
+  let tokens = 0;
+  const text = JSON.stringify(config, (_key, value: unknown) => {
+    if (typeof value === 'string' && Token.isUnresolved(value)) tokens += 1;
+    return value;
+  });
+  const bytes = Buffer.byteLength(text, 'utf8') + tokens * TOKEN_BYTES;
+  if (bytes > MODEL_PROXY_CONFIG_MAX_BYTES) {
+    invalidProp(scope, 'model configuration', `${bytes} bytes`, `at most ${MODEL_PROXY_CONFIG_MAX_BYTES} bytes of configuration JSON `
+      + '(Lambda allows 4 KB of environment): fewer versions or targets, shorter ids, or a smaller PII allowlist');
   }
 }

@@ -7,6 +7,7 @@ import { ModelBackendConfig, ModelBackendType, SageMakerEndpointBackendOptions }
 import type { ModelProxyFunction } from './model-proxy-function';
 import { resolvePayload } from './payload-options';
 import { SageMakerModelEndpoint } from './sagemaker-model-endpoint';
+import { addStatementsWithUniqueSids } from './unique-sids';
 import { SAGEMAKER_ENDPOINT_NAME } from '../contracts/model-proxy';
 import { invalidProp } from '../private/validation';
 
@@ -45,7 +46,7 @@ export class SageMakerEndpointBackend implements BackendBinding {
       { policy: proxy.chatPolicy, role: proxy.chatRole, actions: [SAGEMAKER_INVOKE_ACTION, SAGEMAKER_STREAM_ACTION] },
     ];
     for (const { policy, role, actions } of grants) {
-      policy.addStatements(new iam.PolicyStatement({ sid: 'InvokeSageMakerEndpoint', actions, resources: [endpointArn] }));
+      addStatementsWithUniqueSids(policy, new iam.PolicyStatement({ sid: 'InvokeSageMakerEndpoint', actions, resources: [endpointArn] }));
       proxy.network.grantEndpointAccess({
         service: ec2.InterfaceVpcEndpointAwsService.SAGEMAKER_RUNTIME, role, actions, resources: [endpointArn], peer: proxy,
       });

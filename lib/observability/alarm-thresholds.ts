@@ -32,6 +32,12 @@ export enum GatewayAlarmKind {
   MODEL_SERVER_ERRORS = 'ModelServerErrors',
   /** One alarm per SageMaker endpoint. */
   MODEL_LATENCY = 'ModelLatency',
+  /** One alarm per routed model: calls served outside the top priority group of their version (the model runs on its fallback). */
+  FALLBACK_SERVED = 'FallbackServed',
+  /** One alarm per version of a model with several versions (subject `<model>/<version>`): a canary to roll back. */
+  VERSION_ERROR_RATE = 'VersionErrorRate',
+  /** One alarm per version of a model with several versions (subject `<model>/<version>`). */
+  VERSION_LATENCY = 'VersionLatency',
 }
 
 /**
@@ -81,6 +87,15 @@ export interface GatewayAlarmThresholds {
   readonly modelServerErrors?: number;
   /** p99 of `ModelLatency` of one SageMaker endpoint, in milliseconds. @default 10000 (warning), 25000 (critical) */
   readonly modelLatencyP99Ms?: number;
+  /** Calls of one routed model served by a fallback target (outside their version's top priority group) per period. @default 1 (warning), none (critical) */
+  readonly fallbackServed?: number;
+  /** Percent of one version's calls answered 5xx, for models with several versions. @default 5 (warning), 20 (critical) */
+  readonly versionErrorRatePercent?: number;
+  /**
+   * p99 of one version's backend time (`VersionLatency`, failovers and streams included), in milliseconds.
+   * @default 20000 (warning), none (critical)
+   */
+  readonly versionLatencyP99Ms?: number;
   /** Alarms not to create at this severity. @default - none */
   readonly disable?: GatewayAlarmKind[];
 }

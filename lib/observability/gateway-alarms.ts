@@ -17,6 +17,7 @@ import {
 import { resolveThreshold, SEVERITIES, validateThresholds } from './threshold-defaults';
 import { WatchedResources } from './watched-resources';
 import { invalidProp, validateRange } from '../private/validation';
+import type { BoundModelVersion } from '../model/model-routing';
 
 /** Options of a gateway's alarms: what the facade passes on. */
 export interface GatewayAlarmsOptions {
@@ -205,6 +206,37 @@ export class GatewayAlarms extends Construct {
     const endpoint = this.watched.addEndpoint(endpointName, options);
     this.watchEndpoint(endpoint);
     this.dashboard?.addSageMakerEndpoint(endpointName, options);
+  }
+
+  /**
+   * Watches a model routed over several targets (`ModelProxyFunction.routedVersions`): calls served
+   * by a fallback target, and, when the model has several versions, each version's 5xx rate and p99
+   * backend time, so a canary can be rolled back on its own alarm. Graphs its targets on the dashboard.
+   */
+  public addRoutedModel(model: string, versions: BoundModelVersion[]): void {
+    if (versions.length === 0) invalidProp(this, 'versions', model, 'the versions of a routed model (ModelProxyFunction.routedVersions)');
+    this.watch({
+      kind: GatewayAlarmKind.FALLBACK_SERVED, metric: this.metrics.fallbackServed(model, versions.map((v) => v.name)), subject: model,
+      what: `Calls of model ${model} served by a fallback target`, unit: ' per period',
+      why: 'Every target of a version\'s top priority group failed or has an open circuit breaker: the dashboard\'s routing row shows which, '
+        + 'and the proxy logs have the breaker state changes.',
+    });
+    if (versions.length > 1) {
+      for (const version of versions) {
+        const subject = `${model}/${version.name}`;
+        this.watch({
+          kind: GatewayAlarmKind.VERSION_ERROR_RATE, metric: this.metrics.versionErrorRate(model, version.name), subject,
+          what: `5xx rate of version ${subject}`, unit: '%',
+          why: 'This version fails more than it should: if it is a canary, set its weight to 0 (or restrict it) and redeploy.',
+        });
+        this.watch({
+          kind: GatewayAlarmKind.VERSION_LATENCY, metric: this.metrics.versionLatency(model, version.name), subject,
+          what: `p99 backend time of version ${subject}`, unit: ' ms',
+          why: 'This version answers slowly (failovers included): compare with the other versions before promoting a canary.',
+        });
+      }
+    }
+    this.dashboard?.addRoutedModel(model, versions);
   }
 
   private watchApi(): void {

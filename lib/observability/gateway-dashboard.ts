@@ -6,6 +6,7 @@ import { ProxyMetricName } from '../contracts/metric-names';
 import { GatewayMonitoringTargets, MonitoredFunctionOptions, SageMakerEndpointOptions } from './monitoring-targets';
 import { DEFAULT_MINIMUM_REQUESTS, DEFAULT_PERIOD, validateMonitoringWindow } from './monitoring-window';
 import { WatchedResources } from './watched-resources';
+import type { BoundModelVersion } from '../model/model-routing';
 
 /** Properties of a {@link GatewayDashboard}. */
 export interface GatewayDashboardProps extends GatewayMonitoringTargets {
@@ -86,6 +87,32 @@ export class GatewayDashboard extends Construct {
   /** Graphs a SageMaker endpoint's `Invocation5XXErrors` and p99 `ModelLatency`. */
   public addSageMakerEndpoint(endpointName: string, options?: SageMakerEndpointOptions): void {
     this.graphEndpoint(this.watched.addEndpoint(endpointName, options));
+  }
+
+  /**
+   * A row for a model routed over several targets: calls, errors and p99 latency per target,
+   * circuit breaker openings, and failovers and fallback calls per version.
+   */
+  public addRoutedModel(model: string, versions: BoundModelVersion[]): void {
+    const targets = versions.flatMap((v) => v.targets.map((t) => ({ version: v.name, id: t.id })));
+    const perTarget = (name: ProxyMetricName, statistic?: string) => targets.map((t) => this.metrics.targetMetric(name, model, t.version, t.id, statistic));
+    const perVersion = (name: ProxyMetricName, suffix: string) => versions.map((v) => this.metrics.versionMetric(name, model, v.name).with({
+      label: `${v.name} ${suffix}`,
+    }));
+    this.dashboard.addWidgets(
+      graph(`${model}: calls per target`, perTarget(ProxyMetricName.TARGET_CALLS)),
+      graph(`${model}: errors per target`, perTarget(ProxyMetricName.TARGET_ERRORS)),
+      graph(`${model}: latency p99 per target (ms)`, perTarget(ProxyMetricName.TARGET_LATENCY, cloudwatch.Stats.p(99))),
+      graph(`${model}: circuit breakers opened`, perTarget(ProxyMetricName.BREAKER_OPENED)),
+    );
+    this.dashboard.addWidgets(
+      graph(`${model}: failovers and fallback calls`, [
+        ...perVersion(ProxyMetricName.FAILOVERS, 'failovers'), ...perVersion(ProxyMetricName.FALLBACK_SERVED, 'served by a fallback'),
+      ]),
+      graph(`${model}: requests per version`, perVersion(ProxyMetricName.VERSION_REQUESTS, 'requests')),
+      graph(`${model}: 5xx rate per version (%)`, versions.map((v) => this.metrics.versionErrorRate(model, v.name))),
+      graph(`${model}: latency p99 per version (ms)`, versions.map((v) => this.metrics.versionLatency(model, v.name))),
+    );
   }
 
   private addTrafficRow(): void {

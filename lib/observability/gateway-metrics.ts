@@ -119,6 +119,58 @@ export class GatewayMetrics {
     });
   }
 
+  /** A per-version routing metric (`VersionRequests`, `FallbackServed`, ...) of one model. */
+  public versionMetric(metricName: ProxyMetricName, model: string, version: string, statistic: string = cloudwatch.Stats.SUM): cloudwatch.Metric {
+    return this.routingMetric(metricName, { [GatewayMetricDimension.MODEL]: model, [GatewayMetricDimension.VERSION]: version }, statistic, version);
+  }
+
+  /** A per-target routing metric (`TargetCalls`, `BreakerOpened`, ...) of one version's target. */
+  public targetMetric(
+    metricName: ProxyMetricName, model: string, version: string, target: string, statistic: string = cloudwatch.Stats.SUM,
+  ): cloudwatch.Metric {
+    return this.routingMetric(metricName, {
+      [GatewayMetricDimension.MODEL]: model, [GatewayMetricDimension.VERSION]: version, [GatewayMetricDimension.TARGET]: target,
+    }, statistic, `${version}/${target}`);
+  }
+
+  /** Calls of a model served outside their version's top priority group, all versions together. */
+  public fallbackServed(model: string, versions: readonly string[]): cloudwatch.IMetric {
+    const metrics = Object.fromEntries(versions.map((v, i) => [`fallback${i}`, this.versionMetric(ProxyMetricName.FALLBACK_SERVED, model, v)]));
+    return new cloudwatch.MathExpression({
+      expression: Object.keys(metrics).map((id) => `FILL(${id}, 0)`).join(' + '),
+      usingMetrics: metrics,
+      period: this.period,
+      label: `${model} served by a fallback`,
+    });
+  }
+
+  /** Percent of one version's calls answered 5xx; 0 below the minimum of requests. */
+  public versionErrorRate(model: string, version: string): cloudwatch.IMetric {
+    // Ids must be unique within a graph that shows every version's rate.
+    return this.ratePercent(`version_${version.replace(/-/g, '_')}`, `${model}/${version} 5xx (%)`,
+      { errors: this.versionMetric(ProxyMetricName.VERSION_ERRORS, model, version) },
+      { requests: this.versionMetric(ProxyMetricName.VERSION_REQUESTS, model, version) });
+  }
+
+  public versionLatency(model: string, version: string, statistic: string = cloudwatch.Stats.p(99)): cloudwatch.IMetric {
+    return this.versionMetric(ProxyMetricName.VERSION_LATENCY, model, version, statistic).with({ label: `${model}/${version} ${statistic} (ms)` });
+  }
+
+  private routingMetric(metricName: ProxyMetricName, dimensions: Record<string, string>, statistic: string, label: string): cloudwatch.Metric {
+    return new cloudwatch.Metric({
+      namespace: GATEWAY_METRIC_NAMESPACE,
+      metricName,
+      dimensionsMap: {
+        [GatewayMetricDimension.SERVICE]: MODEL_PROXY_SERVICE_NAME,
+        [GatewayMetricDimension.API_ID]: this.targets.api.restApi.restApiId,
+        ...dimensions,
+      },
+      statistic,
+      period: this.period,
+      label,
+    });
+  }
+
   public injectionFlagRate(): cloudwatch.IMetric {
     return this.ratePercent('injection', 'Injection flagged (%)',
       { flagged: this.proxyMetric(ProxyMetricName.INJECTION_FLAGGED) },

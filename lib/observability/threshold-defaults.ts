@@ -34,6 +34,9 @@ export const THRESHOLD_SPECS: Readonly<Record<GatewayAlarmKind, ThresholdSpec>> 
   [GatewayAlarmKind.FUNCTION_CONCURRENCY]: { field: 'functionConcurrencyPercentOfReserved', warning: CONCURRENCY_WARNING_PERCENT, max: 100 },
   [GatewayAlarmKind.MODEL_SERVER_ERRORS]: { field: 'modelServerErrors', warning: 1, critical: 10 },
   [GatewayAlarmKind.MODEL_LATENCY]: { field: 'modelLatencyP99Ms', warning: 10_000, critical: 25_000 },
+  [GatewayAlarmKind.FALLBACK_SERVED]: { field: 'fallbackServed', warning: 1 },
+  [GatewayAlarmKind.VERSION_ERROR_RATE]: { field: 'versionErrorRatePercent', warning: 5, critical: 20, max: 100 },
+  [GatewayAlarmKind.VERSION_LATENCY]: { field: 'versionLatencyP99Ms', warning: 20_000 },
 });
 
 export const SEVERITIES: readonly AlarmSeverity[] = [AlarmSeverity.WARNING, AlarmSeverity.CRITICAL];

@@ -50,7 +50,7 @@ describe('parseAuthorizerConfig', () => {
           algorithms: ['RS256'],
         },
       ],
-      models: [{ model: 'm', allowGroups: ['g'], allowScopes: [], conditions: [] }],
+      models: [{ model: 'm', allowGroups: ['g'], allowScopes: [], conditions: [], versionAccess: [] }],
       routes: [{ route: 'POST/v1/models/{model}/invoke' }, { route: 'POST/v1/models/{model}/chat/completions' }],
       tenantClaim: undefined,
       tierClaim: undefined,

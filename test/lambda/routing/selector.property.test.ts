@@ -83,6 +83,10 @@ describe('version selection', () => {
   test('the authorizer context lists versions comma-separated; names that are not version ids are dropped', () => {
     expect(callerOf({ principalId: 'u1', versions: 'v2, canary,BAD NAME,,-x' })).toEqual({ principal: 'u1', versions: new Set(['v2', 'canary']) });
     expect(callerOf(undefined)).toEqual({ principal: undefined, versions: new Set() });
+    // The JWT authorizer qualifies each grant with its model: another model's grant never opens this model's version.
+    expect(callerOf({ principalId: 'u1', versions: 'claims-triage:v2,other:v3,claims-triage:BAD,:v4' }, 'claims-triage'))
+      .toEqual({ principal: 'u1', versions: new Set(['v2']) });
+    expect(callerOf({ principalId: 'u1', versions: 'claims-triage:v2' })).toEqual({ principal: 'u1', versions: new Set() });
     expect(callerOf({ principalId: 42, versions: ['v2'] })).toEqual({ principal: undefined, versions: new Set() });
   });
 });
