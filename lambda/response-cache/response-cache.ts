@@ -14,6 +14,8 @@ import { MAX_CACHED_ANSWER_BYTES, type CachedAnswer, type CacheStore } from './c
 import type { TenantSecrets } from './tenant-secrets';
 
 export type CacheStatus = 'hit' | 'miss' | 'bypass';
+/** The response header that tells the caller how the call used the cache. */
+export const CACHE_STATUS_HEADER = 'x-cache';
 /** Why a call did not use the cache. */
 export type CacheBypassReason = 'noStore' | 'temperature' | 'noTenant' | 'noVersion' | 'unavailable';
 
