@@ -24,8 +24,9 @@ export function defaultCacheClients(): CacheClients {
   return { dynamodb: new DynamoDBClient({ maxAttempts: 2 }), kms: new KMSClient({ maxAttempts: 2 }) };
 }
 
-export function responseCacheFromConfig(config: ResponseCacheConfig, clients: CacheClients, logger: Logger): ResponseCache {
+export function responseCacheFromConfig(config: ResponseCacheConfig, clients: CacheClients, logger: Logger, now?: () => number): ResponseCache {
   return createResponseCache({
+    ...(now === undefined ? {} : { now }),
     config,
     secrets: kmsTenantSecrets(clients.kms, config.hmacKeyId, KMS_TIMEOUT_MS),
     store: dynamoCacheStore(clients.dynamodb, config.tableName, CACHE_READ_TIMEOUT_MS),
