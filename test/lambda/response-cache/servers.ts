@@ -64,6 +64,7 @@ export async function startCacheTable(tableName = 'response-cache'): Promise<Cac
 
 export interface KmsStub {
   readonly client: KMSClient;
+  readonly endpoint: string;
   /** GenerateMac calls per key id. */
   readonly calls: Map<string, number>;
   /** While true, every call answers 500. */
@@ -98,9 +99,11 @@ export async function startKmsStub(): Promise<KmsStub> {
     });
   });
   const port = await listen(server);
-  const client = new KMSClient({ endpoint: `http://127.0.0.1:${port}`, region: REGION, credentials: CREDENTIALS, maxAttempts: 1 });
+  const endpoint = `http://127.0.0.1:${port}`;
+  const client = new KMSClient({ endpoint, region: REGION, credentials: CREDENTIALS, maxAttempts: 1 });
   return Object.assign(stub, {
     client,
+    endpoint,
     calls,
     close: async () => {
       client.destroy();
