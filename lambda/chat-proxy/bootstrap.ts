@@ -14,6 +14,7 @@ import type { ChatMetrics } from './chat-metrics';
 import { createChatProxy, type ChatProxy } from './chat-proxy';
 import { sendResult } from './response-sink';
 import { createRouter, type TargetSpec } from '../routing/router';
+import { defaultCacheClients, responseCacheFromConfig, type CacheClients } from '../response-cache/from-config';
 
 export interface ChatEnvironmentDeps {
   readonly logger: Logger;
@@ -22,6 +23,8 @@ export interface ChatEnvironmentDeps {
   readonly backend: (spec: TargetSpec) => ChatBackend;
   readonly metrics?: ChatMetrics;
   readonly clock?: RetryClock;
+  /** The DynamoDB and KMS clients of a route with `cache`. @default clients of the function's region */
+  readonly cacheClients?: () => CacheClients;
 }
 
 /**
@@ -48,6 +51,9 @@ export function createChatProxyFromEnvironment(env: Readonly<Record<string, stri
       logger: deps.logger,
       metrics: deps.metrics,
       clock: deps.clock,
+      ...(parsed.data.cache === undefined ? {} : {
+        cache: responseCacheFromConfig(parsed.data.cache, (deps.cacheClients ?? defaultCacheClients)(), deps.logger),
+      }),
     });
   } catch (err) {
     deps.logger.log('ERROR', 'chat proxy could not start', { errorName: safeErrorName(err) });

@@ -32,6 +32,11 @@ export class ChatAuditRecord extends AuditRecord {
   public streamMs: number | undefined;
   /** Whether the caller saw a 200 before the failure (the error went in-band). */
   public failedMidStream = false;
+  /** With a response cache: how the call used it, why it did not, whether the answer was stored, and cache errors seen. */
+  public cache: 'hit' | 'miss' | 'bypass' | undefined;
+  public cacheBypass: string | undefined;
+  public cacheStored: boolean | undefined;
+  public cacheErrors = 0;
 
   public override fields(): LogFields {
     return {
@@ -47,6 +52,9 @@ export class ChatAuditRecord extends AuditRecord {
       firstTextMs: this.firstTextMs,
       streamMs: this.streamMs,
       failedMidStream: this.failedMidStream,
+      ...(this.cache === undefined ? {} : {
+        cache: this.cache, cacheBypass: this.cacheBypass, cacheStored: this.cacheStored, cacheErrors: this.cacheErrors,
+      }),
     };
   }
 }

@@ -21,6 +21,9 @@ export interface ChatMetricSample {
   readonly streamDurationMs?: number;
   readonly streamFailed: boolean;
   readonly clientDisconnected: boolean;
+  /** Routes with a response cache: how the call used it, and the cache's failures during the call. */
+  readonly cache?: 'hit' | 'miss' | 'bypass';
+  readonly cacheErrors?: number;
 }
 
 export interface ChatMetrics {
@@ -55,6 +58,12 @@ export function createChatMetrics(): ChatMetrics {
       if (sample.streamDurationMs !== undefined) metrics.addMetric(ProxyMetricName.STREAM_DURATION, MetricUnit.Milliseconds, sample.streamDurationMs);
       metrics.addMetric(ProxyMetricName.STREAMS_FAILED, MetricUnit.Count, sample.streamFailed ? 1 : 0);
       metrics.addMetric(ProxyMetricName.CLIENT_DISCONNECTS, MetricUnit.Count, sample.clientDisconnected ? 1 : 0);
+      if (sample.cache !== undefined) {
+        metrics.addMetric(ProxyMetricName.CACHE_HITS, MetricUnit.Count, sample.cache === 'hit' ? 1 : 0);
+        metrics.addMetric(ProxyMetricName.CACHE_MISSES, MetricUnit.Count, sample.cache === 'miss' ? 1 : 0);
+        metrics.addMetric(ProxyMetricName.CACHE_BYPASSES, MetricUnit.Count, sample.cache === 'bypass' ? 1 : 0);
+        metrics.addMetric(ProxyMetricName.CACHE_ERRORS, MetricUnit.Count, sample.cacheErrors ?? 0);
+      }
       metrics.publishStoredMetrics();
     },
     routing(sample) {

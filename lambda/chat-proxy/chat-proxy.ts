@@ -29,8 +29,9 @@ import type { InvocationContext } from '../model-proxy/proxy';
 import { MIN_ATTEMPT_MS } from '../model-proxy/proxy';
 import { type RetryClock, systemClock } from '../model-proxy/retry';
 import { callerOf } from '../routing/caller';
-import { type RoutedOutcome, routeCall } from '../routing/route-call';
-import { createRouter, type Router } from '../routing/router';
+import { type RoutedOutcome, routeChosen } from '../routing/route-call';
+import { createRouter, type RouteChoice, type Router } from '../routing/router';
+import { CACHE_STATUS_HEADER, type CacheLookup, type CachedAnswer, type ResponseCache } from '../response-cache';
 import { logBreakerChanges, routingAuditFields, routingSample } from '../routing/routing-report';
 import { Rejections } from '../request-validator/rejection';
 import { safeErrorName } from '../shared/error-name';
@@ -40,6 +41,7 @@ import type { Logger } from '../shared/logger';
 import { ChatAuditRecord, type ChatOutcome } from './chat-audit';
 import { SCREENED_ROLES, type ChatGuards, type ChatPiiCall } from './chat-guards';
 import type { ChatMetrics } from './chat-metrics';
+import { renderCachedAnswer, renderCachedStream } from './cached-answer';
 import { readChatRequest } from './read-chat-request';
 import { sendResult, type ResponseSink } from './response-sink';
 
@@ -56,6 +58,8 @@ export interface ChatProxyDeps {
   readonly clock?: RetryClock;
   /** Monotonic milliseconds for latencies. @default performance.now */
   readonly elapsed?: () => number;
+  /** The route's response cache (`config.cache`); absent: every call goes to the backend and answers carry no `x-cache`. */
+  readonly cache?: ResponseCache;
 }
 
 export type ChatProxy = (event: APIGatewayProxyEvent, sink: ResponseSink, context: InvocationContext) => Promise<void>;
@@ -173,10 +177,20 @@ export function createChatProxy(deps: ChatProxyDeps): ChatProxy {
         },
       };
       const identity: CompletionIdentity = { id: completionId(requestId), created: Math.floor(clock.now() / 1000), model: config.model };
-      if (request.stream) {
-        await streamAnswer(backendRequest, pii, identity, request.includeUsage);
+      // Chosen once: the cache keys on the version, and the call must go to the same one.
+      const choice = router.choose(caller, clock.now(), clock.random);
+      const cached = await lookUp(backendRequest, choice);
+      const cacheHeaders: Record<string, string> = cached === undefined ? {} : { [CACHE_STATUS_HEADER]: cached.status };
+      if (cached?.status === 'hit') {
+        await (request.stream
+          ? streamCached(cached.answer, pii, identity, request.includeUsage, cacheHeaders)
+          : bufferedCached(cached.answer, pii, identity, cacheHeaders));
       } else {
-        await bufferedAnswer(backendRequest, pii, identity);
+        const key = cached?.status === 'miss' ? cached.key : undefined;
+        const answer = request.stream
+          ? await streamAnswer(backendRequest, choice, pii, identity, request.includeUsage, cacheHeaders)
+          : await bufferedAnswer(backendRequest, choice, pii, identity, cacheHeaders);
+        if (key !== undefined && answer !== undefined) await storeAnswer(key, answer);
       }
     } catch (err) {
       await failure(err);
@@ -185,9 +199,91 @@ export function createChatProxy(deps: ChatProxyDeps): ChatProxy {
     logger.log(audit.status >= 500 ? 'ERROR' : audit.status >= 400 || audit.outcome !== 'completed' ? 'WARN' : 'INFO', AUDIT_MESSAGE, audit.fields());
     recordMetrics();
 
-    async function bufferedAnswer(req: Omit<ChatBackendRequest, 'signal'>, pii: ChatPiiCall, identity: CompletionIdentity): Promise<void> {
+    async function lookUp(req: Omit<ChatBackendRequest, 'signal'>, choice: RouteChoice<ChatBackend> | undefined): Promise<CacheLookup | undefined> {
+      if (deps.cache === undefined) return undefined;
       const t0 = elapsed();
-      const outcome = await routeCall(router, caller,
+      const { maxTokens, temperature, topP, stopSequences } = req.parameters;
+      const lookup = await deps.cache.lookup({
+        authorizer: event.requestContext?.authorizer,
+        headers: event.headers,
+        multiValueHeaders: event.multiValueHeaders,
+        model: config.model,
+        version: choice?.version.name,
+        request: { turns: req.turns, maxTokens, temperature, topP, stopSequences },
+      });
+      audit.cache = lookup.status;
+      if (lookup.status === 'bypass') {
+        audit.cacheBypass = lookup.reason;
+        if (lookup.reason === 'unavailable') audit.cacheErrors++;
+      }
+      audit.latencyMs.cacheRead = round(elapsed() - t0);
+      return lookup;
+    }
+
+    /** Only complete answers of unflagged conversations are kept; a content filter's verdict is not an answer to reuse. */
+    async function storeAnswer(key: string, answer: CachedAnswer): Promise<void> {
+      if (audit.outcome !== 'completed' || audit.injectionSuspected || answer.finishReason === 'content_filter') return;
+      const t0 = elapsed();
+      audit.cacheStored = await deps.cache!.store(key, answer);
+      if (!audit.cacheStored) audit.cacheErrors++;
+      audit.latencyMs.cacheWrite = round(elapsed() - t0);
+    }
+
+    function cachedUsage(answer: CachedAnswer): TokenUsage {
+      const usage: TokenUsage = { promptTokens: answer.promptTokens, completionTokens: answer.completionTokens, estimated: answer.usageEstimated };
+      audit.promptTokens = usage.promptTokens;
+      audit.completionTokens = usage.completionTokens;
+      audit.usageEstimated = usage.estimated;
+      return usage;
+    }
+
+    async function bufferedCached(answer: CachedAnswer, pii: ChatPiiCall, identity: CompletionIdentity, headers: Record<string, string>): Promise<void> {
+      const t0 = elapsed();
+      const rendered = guarded(() => renderCachedAnswer(pii, answer.text));
+      audit.piiResponse = rendered.findings;
+      audit.latencyMs.maskResponse = round(elapsed() - t0);
+      audit.outputChars = rendered.text.length;
+      const completion = buildCompletion(identity, rendered.text, answer.finishReason, cachedUsage(answer));
+      await sendResult(sink, jsonResponse(200, completion, { [REQUEST_ID_HEADER]: requestId, ...headers }));
+      audit.status = 200;
+      audit.outcome = 'completed';
+    }
+
+    async function streamCached(
+      answer: CachedAnswer, pii: ChatPiiCall, identity: CompletionIdentity, includeUsage: boolean, headers: Record<string, string>,
+    ): Promise<void> {
+      const t0 = elapsed();
+      const rendered = guarded(() => renderCachedStream(pii, answer.text));
+      audit.piiResponse = rendered.findings;
+      audit.latencyMs.maskResponse = round(elapsed() - t0);
+      const chunks = new ChunkBuilder(identity, includeUsage);
+      sink.open({ statusCode: 200, headers: { ...SECURITY_HEADERS, 'Content-Type': SSE_CONTENT_TYPE, [REQUEST_ID_HEADER]: requestId, ...headers } });
+      audit.status = 200;
+      const opened = elapsed();
+      audit.firstByteMs = since();
+      await sink.write(chunkEvent(chunks.role()));
+      for (const piece of rendered.pieces) {
+        if (sink.closed.aborted) break;
+        audit.firstTextMs ??= since();
+        audit.outputChars += piece.length;
+        await sink.write(chunkEvent(chunks.content(piece)));
+      }
+      if (!sink.closed.aborted) {
+        await sink.write(chunkEvent(chunks.finish(answer.finishReason)));
+        if (includeUsage) await sink.write(chunkEvent(chunks.usage(cachedUsage(answer))));
+        await sink.write(SSE_DONE);
+      }
+      await sink.end();
+      audit.streamMs = round(elapsed() - opened);
+      audit.outcome = sink.closed.aborted ? 'clientDisconnected' : 'completed';
+    }
+
+    async function bufferedAnswer(
+      req: Omit<ChatBackendRequest, 'signal'>, choice: RouteChoice<ChatBackend> | undefined, pii: ChatPiiCall, identity: CompletionIdentity,
+      headers: Record<string, string>,
+    ): Promise<CachedAnswer> {
+      const t0 = elapsed();
+      const outcome = await routeChosen(router, choice,
         (target, signal) => target.client.complete({ ...req, signal: AbortSignal.any([signal, sink.closed]) }), failoverOptions());
       noteRouting(outcome);
       audit.latencyMs.invoke = round(elapsed() - t0);
@@ -203,12 +299,22 @@ export function createChatProxy(deps: ChatProxyDeps): ChatProxy {
       audit.latencyMs.maskResponse = round(elapsed() - t1);
       const usage = usageOf(req.turns, answer.text, answer.usage);
       audit.outputChars = content.length;
-      await sendResult(sink, jsonResponse(200, buildCompletion(identity, content, answer.finishReason, usage), { [REQUEST_ID_HEADER]: requestId }));
+      await sendResult(sink, jsonResponse(200, buildCompletion(identity, content, answer.finishReason, usage), { [REQUEST_ID_HEADER]: requestId, ...headers }));
       audit.status = 200;
       audit.outcome = 'completed';
+      return cacheEntry(masked.text, answer.finishReason, usage);
     }
 
-    async function streamAnswer(req: Omit<ChatBackendRequest, 'signal'>, pii: ChatPiiCall, identity: CompletionIdentity, includeUsage: boolean): Promise<void> {
+    /**
+     * The streamed answer; what the cache may keep of it (the masked text,
+     * before restoring) when it completed.
+     */
+    async function streamAnswer(
+      req: Omit<ChatBackendRequest, 'signal'>, choice: RouteChoice<ChatBackend> | undefined, pii: ChatPiiCall, identity: CompletionIdentity,
+      includeUsage: boolean, headers: Record<string, string>,
+    ): Promise<CachedAnswer | undefined> {
+      let maskedAnswer = '';
+      let entry: CachedAnswer | undefined;
       const ours = new AbortController();
       let cause: AbortCause | undefined;
       const abort = (why: AbortCause) => {
@@ -249,7 +355,7 @@ export function createChatProxy(deps: ChatProxyDeps): ChatProxy {
         const t0 = elapsed();
         let openedIdle = false;
         // An attempt is the stream up to its first event: the caller has seen nothing yet, so another target may take over.
-        const outcome = await routeCall(router, caller, async (target, signal) => {
+        const outcome = await routeChosen(router, choice, async (target, signal) => {
           const attempt = new AbortController();
           const stopOn = AbortSignal.any([signal, ours.signal, attempt.signal]);
           openedIdle = false;
@@ -273,7 +379,7 @@ export function createChatProxy(deps: ChatProxyDeps): ChatProxy {
         const chunks = new ChunkBuilder(identity, includeUsage);
         const masker = guarded(() => pii.answerMasker());
         const restorer = guarded(() => pii.restorer());
-        sink.open({ statusCode: 200, headers: { ...SECURITY_HEADERS, 'Content-Type': SSE_CONTENT_TYPE, [REQUEST_ID_HEADER]: requestId } });
+        sink.open({ statusCode: 200, headers: { ...SECURITY_HEADERS, 'Content-Type': SSE_CONTENT_TYPE, [REQUEST_ID_HEADER]: requestId, ...headers } });
         audit.status = 200;
         opened = elapsed();
         audit.firstByteMs = since();
@@ -284,7 +390,9 @@ export function createChatProxy(deps: ChatProxyDeps): ChatProxy {
           const t = elapsed();
           let out: string;
           try {
-            out = restorer.push(last ? masker.push(text) + masker.flush() : masker.push(text));
+            const masked = last ? masker.push(text) + masker.flush() : masker.push(text);
+            maskedAnswer += masked;
+            out = restorer.push(masked);
             if (last) out += restorer.flush();
           } catch (err) {
             throw new GuardFailure(safeErrorName(err));
@@ -309,6 +417,7 @@ export function createChatProxy(deps: ChatProxyDeps): ChatProxy {
             await sink.write(SSE_DONE);
             await sink.end();
             audit.outcome = sink.closed.aborted ? 'clientDisconnected' : 'completed';
+            entry = cacheEntry(maskedAnswer, e.finishReason, usage);
             break;
           }
           if (typeof e.text === 'string' && e.text !== '') {
@@ -341,6 +450,11 @@ export function createChatProxy(deps: ChatProxyDeps): ChatProxy {
         if (opened > 0) audit.streamMs = round(elapsed() - opened);
         if (sink.closed.aborted && audit.outcome !== 'completed') abort('client');
       }
+      return entry;
+    }
+
+    function cacheEntry(text: string, finishReason: CachedAnswer['finishReason'], usage: TokenUsage): CachedAnswer {
+      return { text, finishReason, promptTokens: usage.promptTokens, completionTokens: usage.completionTokens, usageEstimated: usage.estimated };
     }
 
     function backendRefusal(err: unknown, why: AbortCause | undefined): Refusal {
@@ -377,12 +491,14 @@ export function createChatProxy(deps: ChatProxyDeps): ChatProxy {
           model: config.model,
           injectionFlagged: audit.injectionSuspected,
           piiFindings: total(audit.piiPrompt) + total(audit.piiResponse),
-          promptTokens: audit.promptTokens,
-          completionTokens: audit.completionTokens,
+          // A hit used no model tokens: the token metrics count what the backends were asked for.
+          promptTokens: audit.cache === 'hit' ? 0 : audit.promptTokens,
+          completionTokens: audit.cache === 'hit' ? 0 : audit.completionTokens,
           timeToFirstTokenMs: audit.stream ? audit.firstTextMs : undefined,
           streamDurationMs: audit.streamMs,
           streamFailed: audit.failedMidStream && audit.outcome !== 'clientDisconnected',
           clientDisconnected: audit.outcome === 'clientDisconnected',
+          ...(audit.cache === undefined ? {} : { cache: audit.cache, cacheErrors: audit.cacheErrors }),
         });
         const sample = router.routed && routed !== undefined
           ? routingSample(routed, {

@@ -3,6 +3,10 @@ import { PROMPT_LENGTH } from '../../lib/contracts/limits';
 import {
   BACKEND_TYPES,
   CustomPiiPatternConfig,
+  DYNAMODB_TABLE_NAME,
+  KMS_KEY_REF,
+  RESPONSE_CACHE_TTL_SECONDS,
+  ResponseCacheConfig,
   BACKEND_URL,
   BackendConfig,
   INJECTION_ACTIONS,
@@ -75,6 +79,7 @@ function readConfig(root: JsonObject, issues: ConfigIssues): ModelProxyConfig {
     timeoutMarginMs: readInteger(root, 'timeoutMarginMs', '', issues, { ...TIMEOUT_MARGIN_MS, required: true })!,
     streamIdleTimeoutMs: readInteger(root, 'streamIdleTimeoutMs', '', issues, { ...STREAM_IDLE_TIMEOUT_MS, required: true })!,
     ...('routing' in root && root.routing !== undefined ? { routing: readRouting(root, issues, readBackend) } : {}),
+    ...('cache' in root && root.cache !== undefined ? { cache: readCache(root, issues) } : {}),
   };
   // Only placeholders can be put back; a redacted value is gone.
   if (config.restorePlaceholders && config.piiMasking !== undefined && config.piiMasking.mode !== 'placeholder') {
@@ -164,6 +169,17 @@ function backendUrlProblem(url: string, allowInsecureHttp: boolean): string | un
   if (parsed.username || parsed.password) return 'a URL without credentials';
   if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && allowInsecureHttp)) return 'an https URL (http only with allowInsecureHttp)';
   return undefined;
+}
+
+function readCache(root: JsonObject, issues: ConfigIssues): ResponseCacheConfig | undefined {
+  const cache = readObject(root, 'cache', '', issues);
+  if (cache === undefined) return undefined;
+  const tableName = readString(cache, 'tableName', 'cache', issues, { ...DYNAMODB_TABLE_NAME, required: true });
+  const ttlSeconds = readInteger(cache, 'ttlSeconds', 'cache', issues, { ...RESPONSE_CACHE_TTL_SECONDS, required: true });
+  const hmacKeyId = readString(cache, 'hmacKeyId', 'cache', issues, { ...KMS_KEY_REF, required: true });
+  const cacheNonZeroTemperature = readBoolean(cache, 'cacheNonZeroTemperature', 'cache', issues) ?? false;
+  if (tableName === undefined || ttlSeconds === undefined || hmacKeyId === undefined) return undefined;
+  return { tableName, ttlSeconds, hmacKeyId, cacheNonZeroTemperature };
 }
 
 function readRetry(root: JsonObject, issues: ConfigIssues): RetryConfig | undefined {

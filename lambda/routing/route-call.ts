@@ -5,7 +5,7 @@
 import { CIRCUIT_OPEN, ModelCallError } from '../model-proxy/model-client';
 import type { Caller } from './caller';
 import { callWithFailover, type FailoverOptions, type FailoverOutcome } from './failover';
-import type { RoutedTarget, RoutedVersion, Router } from './router';
+import type { RouteChoice, RoutedTarget, RoutedVersion, Router } from './router';
 
 export type RoutedOutcome<C, T> = FailoverOutcome<C, T> & { readonly version: RoutedVersion<C> | undefined };
 
@@ -15,8 +15,17 @@ export async function routeCall<C, T>(
   attempt: (target: RoutedTarget<C>, signal: AbortSignal) => Promise<T>,
   options: Omit<FailoverOptions, 'maxAttempts' | 'attemptTimeoutMs'>,
 ): Promise<RoutedOutcome<C, T>> {
+  return routeChosen(router, router.choose(caller, options.clock.now(), options.clock.random), attempt, options);
+}
+
+/** The same with the version and plan chosen beforehand (the response cache keys on the version before any call). */
+export async function routeChosen<C, T>(
+  router: Router<C>,
+  choice: RouteChoice<C> | undefined,
+  attempt: (target: RoutedTarget<C>, signal: AbortSignal) => Promise<T>,
+  options: Omit<FailoverOptions, 'maxAttempts' | 'attemptTimeoutMs'>,
+): Promise<RoutedOutcome<C, T>> {
   const now = options.clock.now();
-  const choice = router.choose(caller, now, options.clock.random);
   if (choice === undefined) {
     // Validation keeps an unrestricted version with weight in every route, so this is a broken configuration.
     const error = new ModelCallError('failed', { backendCode: 'NoVersion' });

@@ -55,6 +55,14 @@ export enum ProxyMetricName {
   STREAMS_FAILED = 'StreamsFailed',
   /** Chat route: 1 when the caller went away before the answer ended (the backend call is aborted), else 0. */
   CLIENT_DISCONNECTS = 'ClientDisconnects',
+  /** Routes with a response cache: 1 when the answer came from the cache, else 0. */
+  CACHE_HITS = 'CacheHits',
+  /** Routes with a response cache: 1 when the call looked the cache up, found nothing and went to the backend, else 0. */
+  CACHE_MISSES = 'CacheMisses',
+  /** Routes with a response cache: 1 when the call did not use the cache (no-store, temperature, no tenant, cache unavailable), else 0. */
+  CACHE_BYPASSES = 'CacheBypasses',
+  /** Routes with a response cache: KMS or DynamoDB failures of the call's cache read or write (the call went on without the cache). */
+  CACHE_ERRORS = 'CacheErrors',
   /** Routed models, per version: 1 for every call routed to the version (dimension set {@link ROUTING_VERSION_DIMENSIONS}). */
   VERSION_REQUESTS = 'VersionRequests',
   /** Routed models, per version: 1 when the call answered 5xx (backend failure after every allowed attempt), else 0. */

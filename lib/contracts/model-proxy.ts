@@ -171,6 +171,8 @@ export interface ModelProxyConfig {
    * target, the `backend` and format fields above, and no breaker.
    */
   readonly routing?: RoutingConfig;
+  /** Chat route: exact-match cache of masked answers (ResponseCacheConfig below). Absent: no cache. */
+  readonly cache?: ResponseCacheConfig;
 }
 
 export const DEFAULT_RETRY: RetryConfig = { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 1000 };
@@ -297,3 +299,33 @@ export const DEFAULT_BREAKER: CircuitBreakerConfig = {
 };
 export const DEFAULT_MAX_ROUTING_ATTEMPTS = 3;
 export const DEFAULT_STICKINESS_SECONDS = 3600;
+
+// ---------------------------------------------------------------------------
+/**
+ * Response cache of one model route: exact match on an HMAC of tenant, access
+ * scope, model, version and the masked request; the value is the masked
+ * answer. The construct creates the table (its own KMS key, TTL on
+ * `RESPONSE_CACHE_ITEM.ttl`) and the HMAC key (`HMAC_256`, usage
+ * `GENERATE_VERIFY_MAC`), and grants `dynamodb:GetItem`, `dynamodb:PutItem`
+ * on the table and `kms:GenerateMac` on the HMAC key.
+ */
+export interface ResponseCacheConfig {
+  readonly tableName: string;
+  /** How long an answer may be served; DynamoDB's TTL deletes it later, reads check it themselves. */
+  readonly ttlSeconds: number;
+  /** Key id, key ARN or alias of the HMAC_256 KMS key the per-tenant cache-key secrets are derived from. */
+  readonly hmacKeyId: string;
+  /** Whether requests with a temperature above 0 (or none, the backend's default) are cached too. */
+  readonly cacheNonZeroTemperature: boolean;
+}
+
+/** The cache table: a string partition key and a number TTL attribute (epoch seconds). */
+export const RESPONSE_CACHE_ITEM = { partitionKey: 'k', ttl: 'expiresAt' } as const;
+export const RESPONSE_CACHE_TTL_SECONDS = { min: 60, max: 30 * 86_400 } as const;
+export const DYNAMODB_TABLE_NAME = { maxLength: 255, pattern: /^[a-zA-Z0-9_.-]{3,255}$/, patternRule: '3-255 letters, digits, _ . -' } as const;
+/** A key id (UUID or multi-Region `mrk-`), key ARN, alias name or alias ARN: what `GenerateMac` takes. */
+export const KMS_KEY_REF = {
+  maxLength: 2048,
+  pattern: /^(?:[0-9a-f-]{36}|mrk-[0-9a-f]{32}|alias\/[A-Za-z0-9/_-]{1,250}|arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(?:key\/[0-9a-zA-Z-]+|alias\/[A-Za-z0-9/_-]{1,250}))$/,
+  patternRule: 'a KMS key id, key ARN, alias name or alias ARN',
+} as const;
