@@ -6,7 +6,7 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { BudgetMetricName } from '../../lib/contracts/metric-names';
 import type { HandlerError } from '../shared/errors';
-import type { Logger } from '../shared/logger';
+import type { Logger, LogFields } from '../shared/logger';
 import { safeErrorName } from '../shared/error-name';
 import type { TokenCounts } from './amounts';
 import type { BudgetEngine, Reservation } from './budget-engine';
@@ -125,6 +125,15 @@ export class BudgetCall {
     } catch (err) {
       this.logger.log('WARN', 'metering metrics not emitted', { errorName: safeErrorName(err) });
     }
+  }
+
+  /** The audit line's fields, flat (`budgetDecision`, `budgetTenant`, ...); absent values are left out. */
+  public auditFields(): LogFields {
+    const out: Record<string, string | number | boolean> = {};
+    for (const [key, value] of Object.entries(this.audit)) {
+      if (value !== undefined) out[`budget${key[0].toUpperCase()}${key.slice(1)}`] = value as string | number | boolean;
+    }
+    return out;
   }
 
   private record(outcome: { ok: boolean; errorName?: string }): void {
