@@ -42,7 +42,8 @@ export function readBudget(root: JsonObject, issues: ConfigIssues): BudgetConfig
   const price = 'price' in budget ? readPrice(readObject(budget, 'price', 'budget', issues), issues) : undefined;
   const failOpen = readBoolean(budget, 'failOpen', 'budget', issues) ?? false;
   const sets = [defaults, ...Object.values(tiers ?? {}), ...Object.values(tenants ?? {})];
-  const costLimited = sets.some((set) => set !== undefined && BUDGET_SCOPES.some((s) => set[s]?.costPerDay !== undefined || set[s]?.costPerMonth !== undefined));
+  const costLimited = sets.some((set) => set !== undefined
+    && BUDGET_SCOPES.some((s) => set[s]?.costPerDay !== undefined || set[s]?.costPerMonth !== undefined));
   if (costLimited && price === undefined && !('price' in budget)) issues.add('budget.price', 'is required when a cost limit is set');
   if (tableName === undefined || defaults === undefined) return undefined;
   return {

@@ -67,7 +67,8 @@ export interface BudgetItemRef {
 function checksOf(limits: BudgetLimits, amount: Amount): Check[] {
   const checks: Check[] = [];
   const add = (window: WindowName, unit: 'tokens' | 'cost', attr: Check['attr'], limit: number | undefined) => {
-    if (limit !== undefined) checks.push({ window, unit, attr, limit: unit === 'cost' ? microUsd(limit) : limit, amount: unit === 'cost' ? amount.cost : amount.tokens });
+    if (limit === undefined) return;
+    checks.push({ window, unit, attr, limit: unit === 'cost' ? microUsd(limit) : limit, amount: unit === 'cost' ? amount.cost : amount.tokens });
   };
   add('minute', 'tokens', '#mt', limits.tokensPerMinute);
   add('day', 'tokens', '#dt', limits.tokensPerDay);
@@ -166,7 +167,9 @@ export async function settleInItem(client: DynamoDBClient, ref: BudgetItemRef, r
     [base, 'attribute_exists(#pk)'],
   ];
   for (const [adds, condition] of attempts) {
-    const written = await conditionalUpdate(client, ref, { UpdateExpression: `ADD ${adds.join(', ')}`, ConditionExpression: condition, ExpressionAttributeValues: values });
+    const written = await conditionalUpdate(client, ref, {
+      UpdateExpression: `ADD ${adds.join(', ')}`, ConditionExpression: condition, ExpressionAttributeValues: values,
+    });
     if (written) return;
   }
   // The item expired or was deleted: nothing is left to settle against.

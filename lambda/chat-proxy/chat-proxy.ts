@@ -187,7 +187,9 @@ export function createChatProxy(deps: ChatProxyDeps): ChatProxy {
       bodyTurns = backendRequest.turns;
       if (budget !== undefined) {
         const t = elapsed();
-        const refused = await budget.reserve({ promptTokens: reservePromptTokens(backendRequest.turns), completionTokens: backendRequest.parameters.maxTokens });
+        const refused = await budget.reserve({
+          promptTokens: reservePromptTokens(backendRequest.turns), completionTokens: backendRequest.parameters.maxTokens,
+        });
         audit.latencyMs.budget = round(elapsed() - t);
         if (refused !== undefined) {
           audit.failedStep = 'budget';

@@ -63,7 +63,9 @@ describe('budget engine against a DynamoDB API server', () => {
     const refused = await e.reserve(who, { promptTokens: 300, completionTokens: 200 });
     expect(refused).toEqual({
       kind: 'exceeded',
-      exceeded: { scope: 'tenant', window: 'minute', unit: 'tokens', limit: 1000, remaining: 400, resetAt: Date.UTC(2025, 5, 14, 10, 31), retryAfterMs: 40_000 },
+      exceeded: {
+        scope: 'tenant', window: 'minute', unit: 'tokens', limit: 1000, remaining: 400, resetAt: Date.UTC(2025, 5, 14, 10, 31), retryAfterMs: 40_000,
+      },
     });
     // The refusal reserved nothing.
     expect(await table.item(keyOf(who.tenant))).toMatchObject({ minuteTokens: 600, reserved: 600, admitted: 1 });
@@ -106,9 +108,13 @@ describe('budget engine against a DynamoDB API server', () => {
 
   it('checks the principal scope too, and gives back the tenant reservation when the principal is over', async () => {
     const who = uniqueTenant();
-    const e = engine({ defaults: { tenant: { tokensPerMinute: 10_000 } }, tiers: { basic: { tenant: { tokensPerMinute: 10_000 }, principal: { tokensPerMinute: 500 } } } });
+    const e = engine({
+      defaults: { tenant: { tokensPerMinute: 10_000 } },
+      tiers: { basic: { tenant: { tokensPerMinute: 10_000 }, principal: { tokensPerMinute: 500 } } },
+    });
     admitted(await e.reserve(who, { promptTokens: 200, completionTokens: 200 }));
-    expect(await e.reserve(who, { promptTokens: 100, completionTokens: 100 })).toMatchObject({ kind: 'exceeded', exceeded: { scope: 'principal', remaining: 100 } });
+    expect(await e.reserve(who, { promptTokens: 100, completionTokens: 100 }))
+      .toMatchObject({ kind: 'exceeded', exceeded: { scope: 'principal', remaining: 100 } });
     expect(await table.item(keyOf(who.tenant))).toMatchObject({ minuteTokens: 400, reserved: 400, admitted: 1 });
     expect(await table.item(keyOf(who.tenant, 'principal', who.principal))).toMatchObject({ minuteTokens: 400, admitted: 1 });
   });

@@ -72,7 +72,8 @@ describe('chat route with a budget', () => {
 
   it('settles what a stream generated before the client went away (estimated: the backend never reported)', async () => {
     const words = 'The adjuster approved the claim on Monday.\n\n';
-    const { call, tenant, audit, backend } = chatSetup([[text(words), text(words), text(words), { stall: true }, end({ promptTokens: 1, completionTokens: 1 })]], {});
+    const script = [text(words), text(words), text(words), { stall: true as const }, end({ promptTokens: 1, completionTokens: 1 })];
+    const { call, tenant, audit, backend } = chatSetup([script], {});
     const sink = new MemorySink();
     // The caller leaves as soon as the stream opens: the backend has sent its first paragraph, and is stopped.
     sink.onWrite = (s) => s.hangUp();
@@ -128,7 +129,9 @@ describe('invoke route with a budget', () => {
   function invokeSetup(model: ScriptedModel, budget: Partial<BudgetConfig>) {
     const log = memoryLogger();
     const m = recordingMetrics();
-    const proxy = createModelProxy({ config: proxyConfig(), guards: fakeGuards(), modelClient: model, logger: log.logger, budget: budgetOf(budget), budgetMetrics: m.metrics });
+    const proxy = createModelProxy({
+      config: proxyConfig(), guards: fakeGuards(), modelClient: model, logger: log.logger, budget: budgetOf(budget), budgetMetrics: m.metrics,
+    });
     const tenant = `invoke-${++tenants}`;
     const call = (body: unknown) => proxy(withTenant(apiEvent(body), tenant), invocationContext());
     return { call, tenant, ...m, audit: () => log.records().filter((r) => r.message === 'model invocation').at(-1) as Record<string, unknown> };
