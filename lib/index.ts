@@ -24,7 +24,7 @@ export * from './observability/gateway-alarms';
 export * from './observability/gateway-dashboard';
 // The one contract module with public API: GatewayMetrics.proxyMetric takes its names. jsii drops its constants,
 // which are public as GatewayAlarms.METRIC_NAMESPACE and siblings.
-export { GatewayMetricDimension, LogMetricName, ProxyMetricName } from './contracts/metric-names';
+export { BudgetMetricName, GatewayMetricDimension, LogMetricName, ProxyMetricName } from './contracts/metric-names';
 export * from './observability/monitoring-targets';
 export * from './secure-ai-gateway';
 export * as testing from './testing';

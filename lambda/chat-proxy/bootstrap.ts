@@ -1,3 +1,6 @@
+import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import { budgetEngineFor } from '../budget/budget-client';
+import type { BudgetMetrics } from '../budget/budget-metrics';
 import { ErrorCode } from '../../lib/contracts/error-codes';
 import { MODEL_PROXY_CONFIG_ENV, type ModelProxyConfig } from '../../lib/contracts/model-proxy';
 import type { ChatBackend } from '../chat/backend';
@@ -17,6 +20,9 @@ import { createRouter, type TargetSpec } from '../routing/router';
 import { defaultCacheClients, responseCacheFromConfig, type CacheClients } from '../response-cache/from-config';
 
 export interface ChatEnvironmentDeps {
+  /** The budget table's client settings (tests point it at a local server). @default - the region's DynamoDB endpoint */
+  readonly budgetClient?: DynamoDBClientConfig;
+  readonly budgetMetrics?: BudgetMetrics;
   readonly logger: Logger;
   readonly guards: (config: ModelProxyConfig) => ChatGuards;
   /** Builds one target's backend client; called once per target at cold start. */
@@ -49,6 +55,8 @@ export function createChatProxyFromEnvironment(env: Readonly<Record<string, stri
       guards: deps.guards(parsed.data),
       router,
       logger: deps.logger,
+      budget: budgetEngineFor(parsed.data, deps.budgetClient),
+      budgetMetrics: deps.budgetMetrics,
       metrics: deps.metrics,
       clock: deps.clock,
       ...(parsed.data.cache === undefined ? {} : {

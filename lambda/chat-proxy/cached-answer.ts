@@ -19,7 +19,9 @@ export function renderCachedAnswer(pii: ChatPiiCall, text: string): MaskedString
 }
 
 /** The answer's content deltas for a streamed call, through the streaming masker and restorer; all computed before a byte is sent. */
-export function renderCachedStream(pii: ChatPiiCall, text: string): { readonly pieces: readonly string[]; readonly findings: Readonly<Record<string, number>> } {
+export function renderCachedStream(
+  pii: ChatPiiCall, text: string,
+): { readonly pieces: readonly string[]; readonly findings: Readonly<Record<string, number>> } {
   const masker = pii.answerMasker();
   const restorer = pii.restorer();
   const pieces: string[] = [];

@@ -21,7 +21,10 @@ import { buildCompletion, ChunkBuilder, completionId, type CompletionIdentity, t
 import { openAiErrorResponse, REQUEST_ID_HEADER } from '../chat/openai-error';
 import { SSE_CONTENT_TYPE, SSE_DONE } from '../chat/sse-encoder';
 import { chunkEvent, streamErrorEvents } from '../chat/stream-events';
-import { estimatePromptTokens, estimateTokens } from '../chat/token-estimate';
+import { estimatePromptTokens, estimateTokens, reservePromptTokens } from '../chat/token-estimate';
+import { BudgetCall, type Usage } from '../budget/budget-call';
+import type { BudgetEngine } from '../budget/budget-engine';
+import type { BudgetMetrics } from '../budget/budget-metrics';
 import { AUDIT_MESSAGE } from '../model-proxy/audit';
 import { toBackendHandlerError } from '../model-proxy/backend-errors';
 import { ModelCallError } from '../model-proxy/model-client';
@@ -60,6 +63,9 @@ export interface ChatProxyDeps {
   readonly elapsed?: () => number;
   /** The route's response cache (`config.cache`); absent: every call goes to the backend and answers carry no `x-cache`. */
   readonly cache?: ResponseCache;
+  /** Routes with a budget: reserves and settles each call's tokens. @default - no limits, no metering */
+  readonly budget?: BudgetEngine;
+  readonly budgetMetrics?: BudgetMetrics;
 }
 
 export type ChatProxy = (event: APIGatewayProxyEvent, sink: ResponseSink, context: InvocationContext) => Promise<void>;
@@ -103,9 +109,13 @@ export function createChatProxy(deps: ChatProxyDeps): ChatProxy {
     const since = () => round(elapsed() - start);
     const caller = callerOf(event.requestContext?.authorizer, config.model);
     let routed: RoutedOutcome<ChatBackend, unknown> | undefined;
+    const budget = deps.budget ? new BudgetCall(deps.budget, event, config.model, logger, deps.budgetMetrics) : undefined;
+    /** What the backend was sent and has produced so far: a stream cut short settles what it generated. */
+    const spent: { turns: readonly ChatTurn[] | undefined; text: string; usage: TokenUsage | undefined } = { turns: undefined, text: '', usage: undefined };
     /** What the audit line and the logs learn from the routed call. */
     const noteRouting = (outcome: RoutedOutcome<ChatBackend, unknown>) => {
       routed = outcome;
+      if (budget !== undefined && outcome.attempts > 0) spent.turns = bodyTurns;
       audit.attempts = outcome.attempts;
       if (outcome.target) audit.backendType = outcome.target.spec.backend.type;
       audit.routing = routingAuditFields(router, outcome);
@@ -154,6 +164,8 @@ export function createChatProxy(deps: ChatProxyDeps): ChatProxy {
       return { turns: masked, stopSequences };
     }
 
+    /** The masked turns of the backend request, once built. */
+    let bodyTurns: readonly ChatTurn[] | undefined;
     try {
       const checked = readChatRequest(event, {
         model: config.model, maxBodyBytes: config.maxBodyBytes, maxTotalChars: config.maxPromptLength, maxOutputTokens: config.maxOutputTokens,
@@ -176,6 +188,18 @@ export function createChatProxy(deps: ChatProxyDeps): ChatProxy {
           ...(prepared.stopSequences !== undefined && { stopSequences: prepared.stopSequences }),
         },
       };
+      bodyTurns = backendRequest.turns;
+      if (budget !== undefined) {
+        const t = elapsed();
+        const refused = await budget.reserve({
+          promptTokens: reservePromptTokens(backendRequest.turns), completionTokens: backendRequest.parameters.maxTokens,
+        });
+        audit.latencyMs.budget = round(elapsed() - t);
+        if (refused !== undefined) {
+          audit.failedStep = 'budget';
+          throw new Refusal(refused, null, 'refused');
+        }
+      }
       const identity: CompletionIdentity = { id: completionId(requestId), created: Math.floor(clock.now() / 1000), model: config.model };
       // Chosen once: the cache keys on the version, and the call must go to the same one.
       const choice = router.choose(caller, clock.now(), clock.random);
@@ -194,6 +218,8 @@ export function createChatProxy(deps: ChatProxyDeps): ChatProxy {
       }
     } catch (err) {
       await failure(err);
+    } finally {
+      await settleBudget();
     }
     audit.latencyMs.total = since();
     logger.log(audit.status >= 500 ? 'ERROR' : audit.status >= 400 || audit.outcome !== 'completed' ? 'WARN' : 'INFO', AUDIT_MESSAGE, audit.fields());
@@ -297,6 +323,7 @@ export function createChatProxy(deps: ChatProxyDeps): ChatProxy {
       audit.piiResponse = masked.findings;
       const content = pii.restores ? guarded(() => pii.restore(masked.text)) : masked.text;
       audit.latencyMs.maskResponse = round(elapsed() - t1);
+      spent.text = answer.text;
       const usage = usageOf(req.turns, answer.text, answer.usage);
       audit.outputChars = content.length;
       await sendResult(sink, jsonResponse(200, buildCompletion(identity, content, answer.finishReason, usage), { [REQUEST_ID_HEADER]: requestId, ...headers }));
@@ -384,7 +411,6 @@ export function createChatProxy(deps: ChatProxyDeps): ChatProxy {
         opened = elapsed();
         audit.firstByteMs = since();
         await sink.write(chunkEvent(chunks.role()));
-        let answer = '';
         let maskMs = 0;
         const release = async (text: string, last: boolean) => {
           const t = elapsed();
@@ -411,7 +437,7 @@ export function createChatProxy(deps: ChatProxyDeps): ChatProxy {
             await release('', true);
             audit.piiResponse = masker.findings;
             audit.latencyMs.maskResponse = round(maskMs);
-            const usage = usageOf(req.turns, answer, e.usage);
+            const usage = usageOf(req.turns, spent.text, e.usage);
             await sink.write(chunkEvent(chunks.finish(e.finishReason)));
             if (includeUsage) await sink.write(chunkEvent(chunks.usage(usage)));
             await sink.write(SSE_DONE);
@@ -421,7 +447,7 @@ export function createChatProxy(deps: ChatProxyDeps): ChatProxy {
             break;
           }
           if (typeof e.text === 'string' && e.text !== '') {
-            answer += e.text;
+            spent.text += e.text;
             await release(e.text, false);
           }
           if (sink.closed.aborted) throw new ModelCallError('failed', { backendCode: 'ClientDisconnected' });
@@ -455,6 +481,16 @@ export function createChatProxy(deps: ChatProxyDeps): ChatProxy {
 
     function cacheEntry(text: string, finishReason: CachedAnswer['finishReason'], usage: TokenUsage): CachedAnswer {
       return { text, finishReason, promptTokens: usage.promptTokens, completionTokens: usage.completionTokens, usageEstimated: usage.estimated };
+    }
+
+    /** Settles what the backend was asked for and produced; a call that never reached it gives its reservation back. */
+    async function settleBudget(): Promise<void> {
+      if (budget === undefined) return;
+      const usage: Usage | undefined = spent.usage
+        ?? (spent.turns === undefined ? undefined
+          : { promptTokens: estimatePromptTokens(spent.turns), completionTokens: estimateTokens(spent.text), estimated: true });
+      await budget.finish(usage, routed?.ok ? routed.version?.name : undefined);
+      audit.budget = budget.auditFields();
     }
 
     function backendRefusal(err: unknown, why: AbortCause | undefined): Refusal {
@@ -518,6 +554,7 @@ export function createChatProxy(deps: ChatProxyDeps): ChatProxy {
       audit.promptTokens = usage.promptTokens;
       audit.completionTokens = usage.completionTokens;
       audit.usageEstimated = usage.estimated;
+      spent.usage = usage;
       return usage;
     }
   };

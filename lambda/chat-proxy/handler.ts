@@ -8,6 +8,7 @@
  */
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { createChatBackend } from '../chat/backends/create-chat-backend';
+import { createBudgetMetrics } from '../budget/budget-metrics';
 import { createJsonLogger } from '../shared/logger';
 import { createChatProxyFromEnvironment } from './bootstrap';
 import { createChatGuards } from './chat-guards';
@@ -22,6 +23,7 @@ const proxy = createChatProxyFromEnvironment(process.env, {
   guards: createChatGuards,
   backend: (spec) => createChatBackend(spec),
   metrics: createChatMetrics(),
+  budgetMetrics: createBudgetMetrics(),
 });
 
 export const handler = awslambda.streamifyResponse<APIGatewayProxyEvent>(async (event, responseStream, context) => {

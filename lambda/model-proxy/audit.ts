@@ -5,7 +5,7 @@ import type { ModelFailureDetail } from './model-client';
 export const AUDIT_MESSAGE = 'model invocation';
 
 /** The proxy's steps, in order; each has a latency in the audit line. */
-export type ProxyStep = 'validate' | 'maskPrompt' | 'invoke' | 'extract' | 'maskResponse';
+export type ProxyStep = 'validate' | 'maskPrompt' | 'budget' | 'invoke' | 'extract' | 'maskResponse';
 
 /**
  * The audit record of one call: ids, codes, counts and timings only. The
@@ -26,6 +26,8 @@ export class AuditRecord {
   public readonly latencyMs: Record<string, number> = {};
   /** Routed models: the version and target that served the call, the targets tried and the failovers. */
   public routing: LogFields = {};
+  /** Routes with a budget: the reservation, its settlement and any refusing limit (lambda/budget/budget-call.ts). */
+  public budget: LogFields = {};
 
   public constructor(
     private readonly model: string,
@@ -57,6 +59,7 @@ export class AuditRecord {
       outputChars: this.outputChars,
       latencyMs: { ...this.latencyMs },
       ...this.routing,
+      ...this.budget,
     };
   }
 }

@@ -1,3 +1,6 @@
+import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import { budgetEngineFor } from '../budget/budget-client';
+import type { BudgetMetrics } from '../budget/budget-metrics';
 import { ErrorCode } from '../../lib/contracts/error-codes';
 import { MODEL_PROXY_CONFIG_ENV, ModelProxyConfig } from '../../lib/contracts/model-proxy';
 import { HandlerError } from '../shared/errors';
@@ -13,6 +16,9 @@ import { createRouter } from '../routing/router';
 import type { RetryClock } from './retry';
 
 export interface ProxyEnvironmentDeps {
+  /** The budget table's client settings (tests point it at a local server). @default - the region's DynamoDB endpoint */
+  readonly budgetClient?: DynamoDBClientConfig;
+  readonly budgetMetrics?: BudgetMetrics;
   readonly logger: Logger;
   /** Builds the guards for the parsed configuration. */
   readonly guards: (config: ModelProxyConfig) => Guards;
@@ -38,6 +44,8 @@ export function createProxyFromEnvironment(env: Readonly<Record<string, string |
       guards: deps.guards(parsed.data),
       router: createRouter(parsed.data, (spec) => invokeTarget(spec, createModelClient(spec.backend, deps.sdk))),
       logger: deps.logger,
+      budget: budgetEngineFor(parsed.data, deps.budgetClient),
+      budgetMetrics: deps.budgetMetrics,
       clock: deps.clock,
       metrics: deps.metrics,
     });

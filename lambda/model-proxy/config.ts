@@ -38,6 +38,7 @@ import {
 import { MODEL_NAME } from '../../lib/contracts/model-names';
 import { CUSTOM_PATTERN_NAME, CUSTOM_PATTERN_NAME_RULE } from '../pii-masking/config-checks';
 import { readRouting } from './routing-config';
+import { readBudget } from '../budget/budget-config';
 import {
   type ConfigIssues,
   type ConfigResult,
@@ -80,6 +81,7 @@ function readConfig(root: JsonObject, issues: ConfigIssues): ModelProxyConfig {
     streamIdleTimeoutMs: readInteger(root, 'streamIdleTimeoutMs', '', issues, { ...STREAM_IDLE_TIMEOUT_MS, required: true })!,
     ...('routing' in root && root.routing !== undefined ? { routing: readRouting(root, issues, readBackend) } : {}),
     ...('cache' in root && root.cache !== undefined ? { cache: readCache(root, issues) } : {}),
+    ...('budget' in root && root.budget !== undefined ? { budget: readBudget(root, issues) } : {}),
   };
   // Only placeholders can be put back; a redacted value is gone.
   if (config.restorePlaceholders && config.piiMasking !== undefined && config.piiMasking.mode !== 'placeholder') {

@@ -17,6 +17,10 @@ import { logBreakerChanges, routingAuditFields, routingSample } from '../routing
 import { buildRequestBody, extractText, parsePath, type PathStep } from './payload-format';
 import { RetryClock, systemClock } from './retry';
 import { mapStrings } from './string-fields';
+import { BudgetCall, type Usage } from '../budget/budget-call';
+import type { BudgetEngine } from '../budget/budget-engine';
+import type { BudgetMetrics } from '../budget/budget-metrics';
+import { estimateTokens, reserveTokens, TOKENS_PER_TURN } from '../chat/token-estimate';
 
 /** The part of the Lambda context the proxy uses. */
 export interface InvocationContext {
@@ -38,6 +42,9 @@ export interface ModelProxyDeps {
   readonly elapsed?: () => number;
   /** Where the per-request counts go (EMF metrics in Lambda). @default - none */
   readonly metrics?: ProxyMetrics;
+  /** Routes with a budget: reserves and settles each call's tokens. @default - no limits, no metering */
+  readonly budget?: BudgetEngine;
+  readonly budgetMetrics?: BudgetMetrics;
 }
 
 export type ModelProxy = (event: APIGatewayProxyEvent, context: InvocationContext) => Promise<APIGatewayProxyResult>;
@@ -98,6 +105,9 @@ export function createModelProxy(deps: ModelProxyDeps): ModelProxy {
       typeof principalId === 'string' ? principalId : null);
 
     let routed: RoutedOutcome<InvokeTarget, unknown> | undefined;
+    const budget = deps.budget ? new BudgetCall(deps.budget, event, config.model, logger, deps.budgetMetrics) : undefined;
+    /** What the call used, once the backend was asked; the budget settles it (or releases the reservation if it stays unset). */
+    let usage: Usage | undefined;
     let current: ProxyStep = 'validate';
     async function timed<T>(step: ProxyStep, fn: () => T | Promise<T>, guard = true): Promise<T> {
       current = step;
@@ -155,11 +165,20 @@ export function createModelProxy(deps: ModelProxyDeps): ModelProxy {
           }
           return body;
         };
+        const refused = budget === undefined ? undefined : await timed('budget', () => budget.reserve({
+          promptTokens: reserveTokens(request.value.prompt) + TOKENS_PER_TURN,
+          completionTokens: request.value.parameters?.maxTokens ?? config.maxOutputTokens,
+        }), false);
+        if (refused !== undefined) {
+          response = fail(refused, 'budget');
+        } else {
         const outcome = await timed('invoke', () => routeCall(router, callerOf(event.requestContext?.authorizer, config.model),
           (target, signal) => target.client.client.invoke({ body: bodyFor(target.spec), signal }),
           { retry: config.retry, deadline, clock, minAttemptMs: MIN_ATTEMPT_MS, elapsed }), false);
         routed = outcome;
         audit.attempts = outcome.attempts;
+        // A backend that was asked has read the prompt, whatever it answered.
+        if (budget !== undefined && outcome.attempts > 0) usage = invokeUsage(request.value.prompt, outcome.ok ? outcome.value.body : undefined);
         if (outcome.target) audit.backendType = outcome.target.spec.backend.type;
         audit.routing = routingAuditFields(router, outcome);
         logBreakerChanges(logger, config.model, outcome);
@@ -187,10 +206,15 @@ export function createModelProxy(deps: ModelProxyDeps): ModelProxy {
             response = jsonResponse(200, answer);
           }
         }
+        }
       }
     } catch (err) {
       audit.errorName = err instanceof GuardFailure ? err.causeName : safeErrorName(err);
       response = fail(INTERNAL(), err instanceof GuardFailure ? err.step : current);
+    }
+    if (budget !== undefined) {
+      await budget.finish(usage, routed?.ok ? routed.version?.name : undefined);
+      audit.budget = budget.auditFields();
     }
     audit.latencyMs.total = round(elapsed() - start);
     logger.log(audit.status >= 500 ? 'ERROR' : audit.status >= 400 ? 'WARN' : 'INFO', AUDIT_MESSAGE, audit.fields());
@@ -253,6 +277,11 @@ function restoreEvery<T>(value: T, pii: PiiCall): Promise<T> {
     if (typeof restored !== 'string') throw new GuardFailure('maskResponse', 'InvalidRestore');
     return restored;
   });
+}
+
+/** The invoke route's backends report no usage: both sides are estimated from the text. */
+function invokeUsage(prompt: string, answer: string | undefined): Usage {
+  return { promptTokens: estimateTokens(prompt) + TOKENS_PER_TURN, completionTokens: answer === undefined ? 0 : estimateTokens(answer), estimated: true };
 }
 
 function headerValue(headers: APIGatewayProxyEvent['headers'] | null | undefined, name: string): string | undefined {

@@ -29,6 +29,12 @@ export enum GatewayMetricDimension {
   VERSION = 'Version',
   /** Routed models: the target of one attempt (`RoutingTargetConfig.id`, unique within its version). */
   TARGET = 'Target',
+  /**
+   * Budgets: the authorizer's tenant (`-` for callers without one). Principals
+   * and API keys are never dimensions (one series each would cost more than
+   * the calls); they are in the audit line.
+   */
+  TENANT = 'Tenant',
 }
 
 /**
@@ -84,6 +90,35 @@ export enum ProxyMetricName {
   /** Routed models, per target: 1 each time the target's circuit breaker closes again after a successful probe. */
   BREAKER_CLOSED = 'BreakerClosed',
 }
+
+/**
+ * Metering and budgets, emitted by both model functions when the route has a
+ * budget, in namespace {@link GATEWAY_METRIC_NAMESPACE}. The token and cost
+ * metrics go under {@link BUDGET_METER_DIMENSION_SETS}; the outcome counts
+ * under {@link PROXY_METRIC_DIMENSION_SETS}.
+ */
+export enum BudgetMetricName {
+  /** Prompt tokens of a settled call (reported by the backend or estimated). */
+  METERED_PROMPT_TOKENS = 'MeteredPromptTokens',
+  /** Completion tokens of a settled call, streams cut short included. */
+  METERED_COMPLETION_TOKENS = 'MeteredCompletionTokens',
+  /** Cost of a settled call in micro-USD, by the route's price table (only with one). */
+  METERED_COST = 'MeteredCostMicroUsd',
+  /** 1 when a call was refused with 429 because a token or spending limit is reached. */
+  BUDGET_EXCEEDED = 'BudgetExceeded',
+  /** 1 each time the table could not answer and the route's `failOpen` let the call pass. */
+  BUDGET_FAIL_OPEN = 'BudgetFailOpen',
+  /** 1 each time the table could not answer and the call was refused (503). */
+  BUDGET_UNAVAILABLE = 'BudgetUnavailable',
+  /** 1 when a settlement could not be written (the reservation stays counted: an over-count, never an under-count). */
+  BUDGET_SETTLE_FAILED = 'BudgetSettleFailed',
+}
+
+/** Metering per tenant and model, and per version of routed models. */
+export const BUDGET_METER_DIMENSION_SETS: ReadonlyArray<ReadonlyArray<string>> = Object.freeze([
+  Object.freeze([GatewayMetricDimension.SERVICE, GatewayMetricDimension.API_ID, GatewayMetricDimension.MODEL, GatewayMetricDimension.TENANT]),
+  Object.freeze([GatewayMetricDimension.SERVICE, GatewayMetricDimension.API_ID, GatewayMetricDimension.MODEL, GatewayMetricDimension.VERSION]),
+]);
 
 /**
  * The dimension sets of every proxy metric: per gateway (what the alarms

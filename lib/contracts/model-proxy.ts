@@ -173,6 +173,8 @@ export interface ModelProxyConfig {
   readonly routing?: RoutingConfig;
   /** Chat route: exact-match cache of masked answers (ResponseCacheConfig below). Absent: no cache. */
   readonly cache?: ResponseCacheConfig;
+  /** Token metering, limits and budgets per tenant (BudgetConfig below). Absent: no limits, no metering table. */
+  readonly budget?: BudgetConfig;
 }
 
 export const DEFAULT_RETRY: RetryConfig = { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 1000 };
@@ -326,6 +328,75 @@ export const DYNAMODB_TABLE_NAME = { maxLength: 255, pattern: /^[a-zA-Z0-9_.-]{3
 /** A key id (UUID or multi-Region `mrk-`), key ARN, alias name or alias ARN: what `GenerateMac` takes. */
 export const KMS_KEY_REF = {
   maxLength: 2048,
-  pattern: /^(?:[0-9a-f-]{36}|mrk-[0-9a-f]{32}|alias\/[A-Za-z0-9/_-]{1,250}|arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(?:key\/[0-9a-zA-Z-]+|alias\/[A-Za-z0-9/_-]{1,250}))$/,
+  pattern: new RegExp('^(?:[0-9a-f-]{36}|mrk-[0-9a-f]{32}|alias/[A-Za-z0-9/_-]{1,250}'
+    + '|arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:(?:key/[0-9a-zA-Z-]+|alias/[A-Za-z0-9/_-]{1,250}))$'),
   patternRule: 'a KMS key id, key ARN, alias name or alias ARN',
 } as const;
+
+// ---------------------------------------------------------------------------
+/**
+ * Token limits and budgets, enforced by both model functions with one
+ * DynamoDB table (key `pk`, string; TTL attribute `expiresAt`). Before a call
+ * its worst case (prompt upper bound + max_tokens) is reserved in every
+ * window of every scope that applies; after it the reservation is settled to
+ * the actual usage. Limits are per model route: the item keys name the model.
+ */
+export const BUDGET_TABLE_KEY = 'pk';
+export const BUDGET_TTL_ATTRIBUTE = 'expiresAt';
+/** Who a limit counts: the authorizer's tenant, its principal (`sub`), or the API key of the usage plan. */
+export const BUDGET_SCOPES = ['tenant', 'principal', 'apiKey'] as const;
+export type BudgetScopeName = (typeof BUDGET_SCOPES)[number];
+
+/** One scope's limits; an absent field is no limit. Costs are in USD and need `price`. */
+export interface BudgetLimits {
+  readonly tokensPerMinute?: number;
+  readonly tokensPerDay?: number;
+  readonly tokensPerMonth?: number;
+  readonly costPerDay?: number;
+  readonly costPerMonth?: number;
+}
+export const BUDGET_LIMIT_FIELDS = ['tokensPerMinute', 'tokensPerDay', 'tokensPerMonth', 'costPerDay', 'costPerMonth'] as const;
+
+/** The limits of one tier or one tenant, per scope. An absent scope has no limits. */
+export interface BudgetLimitSet {
+  readonly tenant?: BudgetLimits;
+  readonly principal?: BudgetLimits;
+  readonly apiKey?: BudgetLimits;
+}
+
+/** USD per million tokens. */
+export interface BudgetPrice {
+  readonly promptPerMillion: number;
+  readonly completionPerMillion: number;
+}
+
+export interface BudgetConfig {
+  /** The DynamoDB table (key `pk`, TTL `expiresAt`) the function may GetItem and UpdateItem. */
+  readonly tableName: string;
+  /** Limits of callers without a tier, or whose tier is not in `tiers`. */
+  readonly defaults: BudgetLimitSet;
+  /** Limits by the authorizer's `tier` context value. */
+  readonly tiers?: Readonly<Record<string, BudgetLimitSet>>;
+  /** Per-tenant overrides, field by field over the limits of the caller's tier. */
+  readonly tenants?: Readonly<Record<string, BudgetLimitSet>>;
+  /** Turns tokens into cost (metrics, audit line, cost limits). */
+  readonly price?: BudgetPrice;
+  /** Whether a call passes when the table cannot be reached (a `BudgetFailOpen` metric each time). */
+  readonly failOpen: boolean;
+}
+
+export const BUDGET_LIMITS = {
+  tokens: { min: 1, max: 1e12 },
+  /** USD. */
+  cost: { min: 0.000001, max: 1e9 },
+  /** USD per million tokens. */
+  price: { min: 0, max: 10_000 },
+  tiers: { max: 20 },
+  tenants: { max: 50 },
+} as const;
+/** DynamoDB's table-name rule. */
+export const BUDGET_TABLE_NAME = DYNAMODB_TABLE_NAME;
+/** Tier and tenant names as they come from claims: printable ASCII without spaces. */
+export const BUDGET_NAME = { maxLength: 64, pattern: /^[\x21-\x7e]{1,64}$/, patternRule: '1-64 printable characters without spaces' } as const;
+/** Bytes of the `budget` JSON: the whole configuration shares Lambda's 4 KB of environment. */
+export const BUDGET_CONFIG_MAX_BYTES = 1536;

@@ -34,16 +34,15 @@ export class EchoBackend implements ChatBackend {
   }
 
   public stream(request: ChatBackendRequest): AsyncIterable<ChatStreamEvent> {
-    const self = this;
-    return {
-      [Symbol.asyncIterator]: async function* () {
-        self.requests.push(request);
-        if (self.failWith) throw self.failWith;
-        const text = self.answerFor(request);
-        for (let i = 0; i < text.length; i += 7) yield { type: 'text', text: text.slice(i, i + 7) } as ChatStreamEvent;
-        yield { type: 'end', finishReason: self.finishReason, usage: { promptTokens: 20, completionTokens: 9 } } as ChatStreamEvent;
-      },
-    };
+    return { [Symbol.asyncIterator]: () => this.events(request) };
+  }
+
+  private async *events(request: ChatBackendRequest): AsyncGenerator<ChatStreamEvent> {
+    this.requests.push(request);
+    if (this.failWith) throw this.failWith;
+    const text = this.answerFor(request);
+    for (let i = 0; i < text.length; i += 7) yield { type: 'text', text: text.slice(i, i + 7) };
+    yield { type: 'end', finishReason: this.finishReason, usage: { promptTokens: 20, completionTokens: 9 } };
   }
 }
 
