@@ -3,13 +3,12 @@
  * cost per tenant, model and version; outcome counts per gateway and model.
  * Principals and API keys stay out of the dimensions.
  */
-import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import {
   BudgetMetricName,
-  GATEWAY_METRIC_NAMESPACE,
   GatewayMetricDimension as D,
-  MODEL_PROXY_SERVICE_NAME,
 } from '../../lib/contracts/metric-names';
+import { createProxyMetricsWriter } from '../model-proxy/proxy-metrics-writer';
 
 export interface MeterSample {
   readonly apiId: string;
@@ -34,19 +33,8 @@ export interface BudgetMetrics {
   count(event: BudgetEventName, where: { readonly apiId: string; readonly model: string }): void;
 }
 
-// The dimension sets share keys on purpose (as in lambda/model-proxy/metrics.ts): Powertools' notice about it is dropped.
-const NOTICES = {
-  debug: (...content: unknown[]) => console.debug(...content),
-  info: (...content: unknown[]) => console.info(...content),
-  warn: (...content: unknown[]) => {
-    if (typeof content[0] === 'string' && /^EMF key "[A-Za-z]+" is defined as both/.test(content[0])) return;
-    console.warn(...content);
-  },
-  error: (...content: unknown[]) => console.error(...content),
-};
-
 export function createBudgetMetrics(): BudgetMetrics {
-  const metrics = new Metrics({ namespace: GATEWAY_METRIC_NAMESPACE, serviceName: MODEL_PROXY_SERVICE_NAME, logger: NOTICES });
+  const metrics = createProxyMetricsWriter();
   return {
     meter(sample) {
       metrics.addDimensions({ [D.API_ID]: sample.apiId, [D.MODEL]: sample.model, [D.TENANT]: sample.tenant });

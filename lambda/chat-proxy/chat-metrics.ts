@@ -4,10 +4,11 @@
  * stream add: tokens in and out, time to first token, stream duration and
  * how streams ended. Same namespace, service and dimension sets.
  */
-import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { GATEWAY_METRIC_NAMESPACE, GatewayMetricDimension, MODEL_PROXY_SERVICE_NAME, ProxyMetricName } from '../../lib/contracts/metric-names';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { GatewayMetricDimension, ProxyMetricName } from '../../lib/contracts/metric-names';
 import { publishRoutingMetrics } from '../routing/routing-metrics';
 import type { RoutingMetricSample } from '../routing/routing-report';
+import { createProxyMetricsWriter } from '../model-proxy/proxy-metrics-writer';
 
 export interface ChatMetricSample {
   readonly apiId: string;
@@ -32,19 +33,8 @@ export interface ChatMetrics {
   routing?(sample: RoutingMetricSample): void;
 }
 
-const NOTICES = {
-  debug: (...content: unknown[]) => console.debug(...content),
-  info: (...content: unknown[]) => console.info(...content),
-  warn: (...content: unknown[]) => {
-    // ApiId is in both dimension sets on purpose (see lambda/model-proxy/metrics.ts).
-    if (typeof content[0] === 'string' && content[0].startsWith(`EMF key "${GatewayMetricDimension.API_ID}" is defined as both`)) return;
-    console.warn(...content);
-  },
-  error: (...content: unknown[]) => console.error(...content),
-};
-
 export function createChatMetrics(): ChatMetrics {
-  const metrics = new Metrics({ namespace: GATEWAY_METRIC_NAMESPACE, serviceName: MODEL_PROXY_SERVICE_NAME, logger: NOTICES });
+  const metrics = createProxyMetricsWriter();
   return {
     record(sample) {
       metrics.addDimensions({ [GatewayMetricDimension.API_ID]: sample.apiId });
