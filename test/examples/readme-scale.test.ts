@@ -13,10 +13,13 @@ const template = Template.fromStack(stack).toJSON() as { Resources: Record<strin
 
 function settingsOf(model: string): ModelSettings {
   const resources = Object.values(template.Resources);
-  const fn = resources.find((r) => r.Type === 'AWS::Lambda::Function' && String(r.Properties.Description).startsWith(`Model proxy of ${model}:`))!;
+  const described = (prefix: string) => resources.find((r) => r.Type === 'AWS::Lambda::Function' && String(r.Properties.Description).startsWith(prefix))!;
+  const fn = described(`Model proxy of ${model}:`);
+  const chat = described(`Chat completions of ${model}:`);
   const stage = resources.find((r) => r.Type === 'AWS::ApiGateway::Stage')!;
   const setting = stage.Properties.MethodSettings.find((s: any) => s.ResourcePath === `/~1v1~1models~1${model}~1invoke`);
-  return { reservedConcurrency: fn.Properties.ReservedConcurrentExecutions, methodRate: setting.ThrottlingRateLimit, memoryMb: fn.Properties.MemorySize };
+  return { reservedConcurrency: fn.Properties.ReservedConcurrentExecutions, methodRate: setting.ThrottlingRateLimit, memoryMb: fn.Properties.MemorySize,
+    chatMemoryMb: chat.Properties.MemorySize };
 }
 
 test('the README tables are the scale model of the example\'s general-chat model', () => {

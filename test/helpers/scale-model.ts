@@ -1,9 +1,9 @@
 /**
  * Which limit a model of the example stack reaches first at a given load,
  * and what a million calls cost, from the synthesized template's own settings
- * (the model proxy's reserved concurrency, memory, its route's throttle) and
- * AWS's default quotas and us-east-1 list prices (arm64 Lambda). README's
- * "How it scales" tables are this module's output.
+ * (the model proxy's reserved concurrency, both model functions' memory, the
+ * route's throttle) and AWS's default quotas and us-east-1 list prices (arm64
+ * Lambda). README's "How it scales" tables are this module's output.
  */
 export const QUOTAS = {
   apiGatewayAccountRps: 10_000,
@@ -19,10 +19,22 @@ export const PRICES = {
   wafPerMillion: 0.6,
 } as const;
 
+/**
+ * CPU milliseconds per call of each function on a full core, the model excluded: the
+ * median at a 30 KB prompt with a 2 KB answer (streamed for chat), measured by
+ * `npx tsx bench/run.ts proxy-memory` (docs/model-connectivity.md, "Memory").
+ */
+export const CPU_MS_PER_CALL = { invoke: 3.5, chat: 5.5 } as const;
+/** Lambda gives one vCPU at 1,769 MB and a proportional share below. */
+export const ONE_VCPU_MB = 1769;
+
 export interface ModelSettings {
   readonly reservedConcurrency: number;
   readonly methodRate: number;
+  /** The invoke proxy's memory. */
   readonly memoryMb: number;
+  /** The chat completions function's memory. */
+  readonly chatMemoryMb: number;
 }
 
 export interface ScaleRow {
@@ -50,9 +62,14 @@ export function scaleRow(model: ModelSettings, rps: number, generationSeconds: n
   return { rps, generationSeconds, concurrencyNeeded, bindsFirst: first?.name ?? 'none', raise: first?.raise ?? '-' };
 }
 
-/** What the proxy bills per million calls of one generation length, and the gateway and WAF around it. */
-export function costPerMillion(memoryMb: number, generationSeconds: number): { lambda: number; total: number } {
-  const lambda = round(1e6 * generationSeconds * (memoryMb / 1024) * PRICES.lambdaGbSecond + PRICES.lambdaRequestPerMillion);
+/**
+ * What a function bills per million calls of one generation length, and the gateway and WAF around it.
+ * A call lasts the generation (the function waits for the model) plus its own CPU work, stretched by
+ * the CPU share below one vCPU (a Lambda vCPU taken as fast as the core it was measured on).
+ */
+export function costPerMillion(memoryMb: number, generationSeconds: number, cpuMs: number): { lambda: number; total: number } {
+  const seconds = generationSeconds + (cpuMs / 1000) * Math.max(1, ONE_VCPU_MB / memoryMb);
+  const lambda = round(1e6 * seconds * (memoryMb / 1024) * PRICES.lambdaGbSecond + PRICES.lambdaRequestPerMillion);
   return { lambda, total: round(lambda + PRICES.restApiPerMillion + PRICES.wafPerMillion) };
 }
 
@@ -66,11 +83,13 @@ export function scaleTables(model: ModelSettings): string {
       + `| ${r.bindsFirst} | ${r.raise} |`),
   ];
   const cost = [
-    `| Generation | Proxy at ${model.memoryMb} MB (USD per million calls) | With API Gateway and WAF |`,
-    '|---|---|---|',
+    `| Generation | Invoke proxy at ${model.memoryMb} MB (USD per million calls) | With API Gateway and WAF `
+      + `| Chat function at ${model.chatMemoryMb} MB, streamed | With API Gateway and WAF |`,
+    '|---|---|---|---|---|',
     ...[2, 30].map((seconds) => {
-      const c = costPerMillion(model.memoryMb, seconds);
-      return `| ${seconds} s | ${c.lambda.toFixed(2)} | ${c.total.toFixed(2)} |`;
+      const invoke = costPerMillion(model.memoryMb, seconds, CPU_MS_PER_CALL.invoke);
+      const chat = costPerMillion(model.chatMemoryMb, seconds, CPU_MS_PER_CALL.chat);
+      return `| ${seconds} s | ${invoke.lambda.toFixed(2)} | ${invoke.total.toFixed(2)} | ${chat.lambda.toFixed(2)} | ${chat.total.toFixed(2)} |`;
     }),
   ];
   return `${limits.join('\n')}\n\n${cost.join('\n')}`;
