@@ -376,6 +376,8 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
         this.alarms.addConcurrencyAlarm(proxy.function, this.capacityPlans.find((p) => p.model === proxy.modelName)!.derived.invokeReservedConcurrency);
         for (const endpoint of sageMakerEndpointsOf(proxy)) this.alarms.addSageMakerEndpoint(endpoint);
         if (proxy.routedVersions.length > 0) this.alarms.addRoutedModel(proxy.modelName, proxy.routedVersions);
+        if (proxy.budget) this.alarms.addBudgetedModel(proxy.modelName, proxy.budget.price !== undefined);
+        if (proxy.responseCacheStore) this.alarms.addCachedModel(proxy.modelName);
       }
     }
   }

@@ -266,7 +266,7 @@ describe('in a gateway', () => {
       cloudWatchRole: CloudWatchRoleMode.USE_EXISTING,
       authorization: { mode: AuthorizationMode.COGNITO },
       disableWebAcl: true,
-      usageTiers: usageTiers?.map((t) => ({ name: t.name, throttle: { rateLimit: 10, burstLimit: 20 } })),
+      usageTiers: usageTiers?.map((t) => ({ name: t.name, rateLimit: 10, burstLimit: 20 })),
     });
     return { stack, gw, template: Template.fromStack(stack) };
   }
@@ -283,6 +283,29 @@ describe('in a gateway', () => {
     expect(gw.proxyFor('b').budgetTable).toBe(gw.budgetTable);
     expect(gw.proxyFor('b').responseCacheStore).toBe(gw.responseCacheStore);
     expect(gw.proxyFor('c').budgetTable).toBeUndefined();
+  });
+
+  test('a spend-rate alarm per model with a price table, over the sum of its tenants\' cost, and dashboard rows', () => {
+    const { template } = gateway([
+      { name: 'priced', backend: ModelBackend.bedrock(HAIKU), budget: { price: { promptPerMillion: 3, completionPerMillion: 15 } }, responseCache: {} },
+      { name: 'unpriced', backend: ModelBackend.bedrock(HAIKU), budget: {} },
+    ]);
+    const spend = Object.values(template.findResources('AWS::CloudWatch::Alarm'))
+      .filter((alarm) => String(alarm.Properties.AlarmDescription).includes('Spend of model'));
+    expect(spend).toHaveLength(1);
+    expect(spend[0].Properties.AlarmDescription).toMatch(/^\[Warning\] Spend of model priced at or above 10 USD per hour/);
+    // 10 USD per hour over a 5-minute period, in micro-USD.
+    expect(spend[0].Properties.Threshold).toBe(833_333);
+    const query = JSON.stringify(spend[0].Properties.Metrics);
+    expect(query).toContain('SELECT SUM(MeteredCostMicroUsd) FROM SCHEMA(\\"SecureAiGateway\\", ApiId, Model, Tenant, service)');
+    expect(query).toContain('Model = \'priced\'');
+    const dashboard = JSON.stringify(Object.values(template.findResources('AWS::CloudWatch::Dashboard'))[0].Properties.DashboardBody);
+    for (const title of ['priced: metered tokens', 'priced: cost (micro-USD)', 'priced: budget refusals and failures', 'priced: response cache',
+      'unpriced: metered tokens', 'unpriced: budget refusals and failures']) {
+      expect(dashboard).toContain(title);
+    }
+    expect(dashboard).not.toContain('unpriced: cost');
+    expect(dashboard).not.toContain('unpriced: response cache');
   });
 
   test('warns about a budget tier that is not one of the usage tiers', () => {
