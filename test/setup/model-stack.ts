@@ -36,3 +36,27 @@ export function buildMainStack() {
   });
   return { app, stack, network, claims, legacy, chat, template: Template.fromStack(stack) };
 }
+
+/**
+ * A proxy with a budget (price, tiers, tenant overrides) and a response cache, and a second one sharing both,
+ * for the compliance tests: tables, keys, the DynamoDB gateway endpoint and the KMS interface endpoint.
+ */
+export function buildCostControlStack() {
+  const { app, stack } = newTestStack('CostControlStack');
+  const network = new ModelNetwork(stack, 'Network');
+  const budget = {
+    defaults: { tenant: { tokensPerMinute: 20_000, tokensPerDay: 1_000_000 } },
+    tiers: [{ tier: 'gold', limits: { tenant: { tokensPerMinute: 100_000, costPerMonth: 500 } } }],
+    tenants: [{ tenant: 'acme', limits: { tenant: { costPerDay: 40 } } }],
+    price: { promptPerMillion: 0.25, completionPerMillion: 1.25 },
+  };
+  const chat = new ModelProxyFunction(stack, 'Chat', {
+    network, modelName: 'general-chat', maxPromptLength: 16_000, backend: ModelBackend.bedrock('anthropic.claude-3-haiku-20240307-v1:0'),
+    budget, responseCache: {},
+  });
+  const second = new ModelProxyFunction(stack, 'Second', {
+    network, modelName: 'second-chat', maxPromptLength: 16_000, backend: ModelBackend.bedrock('anthropic.claude-3-haiku-20240307-v1:0'),
+    budget, budgetTable: chat.budgetTable, responseCache: {}, responseCacheStore: chat.responseCacheStore,
+  });
+  return { app, stack, network, chat, second, template: Template.fromStack(stack) };
+}
