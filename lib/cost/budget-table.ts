@@ -9,7 +9,7 @@ import { encryptedTable, viaDynamoDb } from './encrypted-table';
 /** What a model function does on the budget table: reserve and settle (UpdateItem), and read a window that rolled over or refused (GetItem). */
 export const BUDGET_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:UpdateItem'];
 /** What DynamoDB asks of the table key on the caller's behalf when it reads and writes items. */
-export const TABLE_KEY_ACTIONS = ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey*'];
+export const TABLE_KEY_ACTIONS = ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'];
 
 /**
  * The table in which the model functions of a gateway reserve and settle

@@ -98,7 +98,7 @@ describe('a model with a budget and a response cache', () => {
     const dynamo = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('dynamodb:')));
     expect(dynamo).toEqual([expect.objectContaining({ Action: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], Resource: { 'Fn::GetAtt': [budgetTableId, 'Arn'] } })]);
     expect(statements).toContainEqual(expect.objectContaining({
-      Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey*'],
+      Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
       Resource: { 'Fn::GetAtt': [logicalId(stack, proxy.budgetTable!.key), 'Arn'] },
       Condition: { StringEquals: { 'kms:ViaService': 'dynamodb.eu-west-1.amazonaws.com' } },
     }));
