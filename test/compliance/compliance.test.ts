@@ -223,6 +223,7 @@ describe('cfn-lint over every template the example app, the examples and the sma
   const templates: Record<string, unknown> = {
     SecureAiStack: Template.fromStack(stack).toJSON(),
     Minimal: Template.fromStack(minimal).toJSON(),
+    CostControl: buildCostControlStack().template.toJSON(),
     ...Object.fromEntries([examples.webAclOnly, examples.jwtOnly, examples.logsOnly].map((s) => [s.stackName, Template.fromStack(s).toJSON()])),
   };
   const matches = cfnLint(templates);

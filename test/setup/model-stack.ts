@@ -1,5 +1,5 @@
 import { Template } from 'aws-cdk-lib/assertions';
-import { ModelBackend, ModelNetwork, ModelProxyFunction, RequestFormat } from '../../lib';
+import { CloudWatchRoleMode, ModelBackend, ModelNetwork, ModelProxyFunction, RequestFormat, SecureAiGateway } from '../../lib';
 import { newTestStack } from './stacks';
 
 export const TGI_IMAGE = '763104351884.dkr.ecr.eu-west-1.amazonaws.com/huggingface-pytorch-tgi-inference:2.4.0-tgi2.3.1-gpu-py311-cu124-ubuntu22.04';
@@ -38,25 +38,27 @@ export function buildMainStack() {
 }
 
 /**
- * A proxy with a budget (price, tiers, tenant overrides) and a response cache, and a second one sharing both,
- * for the compliance tests: tables, keys, the DynamoDB gateway endpoint and the KMS interface endpoint.
+ * A gateway whose two models share a budget table (price, tiers, tenant overrides) and a response cache,
+ * for the compliance tests: tables, keys, the DynamoDB gateway endpoint, the KMS interface endpoint, the
+ * spend alarms and the dashboard rows.
  */
 export function buildCostControlStack() {
   const { app, stack } = newTestStack('CostControlStack');
-  const network = new ModelNetwork(stack, 'Network');
   const budget = {
     defaults: { tenant: { tokensPerMinute: 20_000, tokensPerDay: 1_000_000 } },
     tiers: [{ tier: 'gold', limits: { tenant: { tokensPerMinute: 100_000, costPerMonth: 500 } } }],
     tenants: [{ tenant: 'acme', limits: { tenant: { costPerDay: 40 } } }],
     price: { promptPerMillion: 0.25, completionPerMillion: 1.25 },
   };
-  const chat = new ModelProxyFunction(stack, 'Chat', {
-    network, modelName: 'general-chat', maxPromptLength: 16_000, backend: ModelBackend.bedrock('anthropic.claude-3-haiku-20240307-v1:0'),
-    budget, responseCache: {},
+  const backend = ModelBackend.bedrock('anthropic.claude-3-haiku-20240307-v1:0');
+  const gateway = new SecureAiGateway(stack, 'Gateway', {
+    cloudWatchRole: CloudWatchRoleMode.CREATE_LEAST_PRIVILEGE,
+    usageTiers: [{ name: 'gold', rateLimit: 50, burstLimit: 100 }],
+    authorization: { tierClaim: 'custom:tier', tenantClaim: 'custom:tenant' },
+    models: [
+      { name: 'general-chat', backend, budget, responseCache: {} },
+      { name: 'second-chat', backend, budget: { ...budget, tiers: undefined }, responseCache: { cacheNonZeroTemperature: true } },
+    ],
   });
-  const second = new ModelProxyFunction(stack, 'Second', {
-    network, modelName: 'second-chat', maxPromptLength: 16_000, backend: ModelBackend.bedrock('anthropic.claude-3-haiku-20240307-v1:0'),
-    budget, budgetTable: chat.budgetTable, responseCache: {}, responseCacheStore: chat.responseCacheStore,
-  });
-  return { app, stack, network, chat, second, template: Template.fromStack(stack) };
+  return { app, stack, gateway, template: Template.fromStack(stack) };
 }
