@@ -7,6 +7,12 @@ import {
 } from '../../lib';
 import { MODEL_PROXY_CONFIG_ENV, ModelProxyConfig } from '../../lib/contracts/model-proxy';
 import { parseProxyConfig } from '../../lambda/model-proxy/config';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  budgetPerMillionPerScope, budgetReadPerMillion, cacheHitPerMillion, cacheMissPerMillion, generateMacPerMillion,
+} from '../helpers/cost-control-cost';
+import { idleCost } from '../helpers/idle-cost';
 
 const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
 const KEY_ARN = 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
@@ -333,4 +339,42 @@ test('an imported network without a DynamoDB gateway endpoint fails synthesis', 
   });
   expect(() => new ModelProxyFunction(stack, 'P', { network, modelName: 'a', maxPromptLength: 1000, backend: ModelBackend.bedrock(HAIKU), budget: {} }))
     .toThrow(/Invalid dynamoDbGatewayEndpoint/);
+});
+
+describe('the README\'s cost-control rows', () => {
+  const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+  const table = readme.split('Cost control (off in the example stack')[1].split('\n\n')[1];
+  const row = (item: string) => {
+    const line = table.split('\n').find((l) => l.startsWith(`| ${item}`));
+    if (!line) throw new Error(`no row ${item}`);
+    return line.split('|').slice(2, 4).map((cell) => cell.trim());
+  };
+
+  function idleOf(withCostControl: boolean): number {
+    const app = new App();
+    const stack = new Stack(app, 'Idle', { env: { account: '123456789012', region: 'eu-west-1' } });
+    new SecureAiGateway(stack, 'Gateway', {
+      cloudWatchRole: CloudWatchRoleMode.USE_EXISTING,
+      models: [{
+        name: 'chat', backend: ModelBackend.bedrock(HAIKU),
+        ...withCostControl && { budget: { price: { promptPerMillion: 1, completionPerMillion: 2 } }, responseCache: {} },
+      }],
+    });
+    return idleCost(Template.fromStack(stack).toJSON() as never).total;
+  }
+
+  test('the idle total is what a budget and a cache add to a synthesized gateway', () => {
+    const added = Math.round((idleOf(true) - idleOf(false)) * 100) / 100;
+    expect(row('**Budget and cache together, idle**')[0]).toBe(`**${added.toFixed(2)}**`);
+    expect(added).toBeCloseTo(Number(row('Budget: table key')[0]) + Number(row('Cache: table key and HMAC key')[0])
+      + Number(row('Cache: KMS interface endpoint')[0]), 2);
+  });
+
+  test('the per-million rows are the arithmetic of the calls each feature makes', () => {
+    expect(row('Budget: reserve + settle')[1]).toBe(`${budgetPerMillionPerScope()} per scope`);
+    expect(row('Budget: consistent `GetItem`')[1]).toBe(`${budgetReadPerMillion()} per million such reads`);
+    expect(row('Cache: hit')[1]).toBe(String(cacheHitPerMillion(4096)));
+    expect(row('Cache: miss')[1]).toBe(String(cacheMissPerMillion(4096)));
+    expect(generateMacPerMillion()).toBe(3);
+  });
 });

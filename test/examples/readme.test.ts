@@ -93,3 +93,19 @@ test('the data-protection example synthesizes, its masking options in the proxy\
   const left = 'US_SSN, IBAN, IP_ADDRESS, AWS_ACCESS_KEY, API_SECRET, DATE_OF_BIRTH, US_PASSPORT, STREET_ADDRESS';
   Annotations.fromStack(stack).hasWarning('/ReadmeStack/SupportProxy', Match.stringLikeRegexp(`leaves out ${left}: the proxy of support-chat`));
 });
+
+test('the cost-control example synthesizes: one budget table and one cache, the budget and cache in the configuration, a spend alarm', () => {
+  const { stack, myResource } = runSnippet(blockUnder('Cost control'), 'chat');
+  myResource.addMethod('GET'); // the fixture's API needs a method to synthesize
+  const template = Template.fromStack(stack);
+  template.resourcePropertiesCountIs('AWS::DynamoDB::Table', { KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }] }, 2); // budget + auto-block state
+  template.resourcePropertiesCountIs('AWS::DynamoDB::Table', { KeySchema: [{ AttributeName: 'k', KeyType: 'HASH' }] }, 1);
+  const withConfig = { Properties: { Environment: { Variables: { MODEL_PROXY_CONFIG: Match.anyValue() } } } };
+  const [fn] = Object.values(template.findResources('AWS::Lambda::Function', withConfig));
+  const text = JSON.stringify(stack.resolve(fn.Properties.Environment.Variables.MODEL_PROXY_CONFIG));
+  expect(text).toContain('\\"tiers\\":{\\"pro\\":{\\"tenant\\":{\\"tokensPerMinute\\":200000,\\"costPerMonth\\":2000}');
+  expect(text).toContain('\\"ttlSeconds\\":21600');
+  const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((a) => String(a.Properties.AlarmDescription));
+  expect(alarms.filter((d) => d.includes('Spend of model support-chat'))).toHaveLength(1);
+  expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('budgetTierUnknown|budgetFailOpen'))).toHaveLength(0);
+});
