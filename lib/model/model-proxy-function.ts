@@ -427,7 +427,8 @@ export class ModelProxyFunction extends Construct implements ec2.IConnectable {
     if (ttl !== undefined && !Token.isUnresolved(ttl.toSeconds())) {
       const seconds = ttl.toSeconds();
       if (seconds < RESPONSE_CACHE_TTL_SECONDS.min || seconds > RESPONSE_CACHE_TTL_SECONDS.max) {
-        invalidProp(this, 'responseCache.ttl', `${seconds} s`, `${RESPONSE_CACHE_TTL_SECONDS.min} to ${RESPONSE_CACHE_TTL_SECONDS.max} seconds (1 minute to 30 days)`);
+        invalidProp(this, 'responseCache.ttl', `${seconds} s`,
+          `${RESPONSE_CACHE_TTL_SECONDS.min} to ${RESPONSE_CACHE_TTL_SECONDS.max} seconds (1 minute to 30 days)`);
       }
     }
     const store = props.responseCacheStore ?? new ResponseCacheStore(this, 'ResponseCache');

@@ -57,7 +57,8 @@ export class ImportedModelNetwork extends ModelNetworkBase {
 
   public allowDynamoDb(options: GatewayEndpointAccessOptions): ec2.IGatewayVpcEndpoint {
     if (!this.dynamoDbEndpoint) {
-      invalidProp(this, 'dynamoDbGatewayEndpoint', 'none', 'the DynamoDB gateway endpoint of the imported network, through which budgets and the cache are reached');
+      invalidProp(this, 'dynamoDbGatewayEndpoint', 'none',
+        'the DynamoDB gateway endpoint of the imported network, through which budgets and the cache are reached');
     }
     this.allowHttpsToGatewayEndpoint(options.peer, 'DynamoDB');
     warnOptOut(this, GatewayWarning.IMPORTED_ENDPOINT_POLICY_UNCHANGED,

@@ -102,7 +102,9 @@ describe('a model with a budget and a response cache', () => {
   test('the invoke function may reserve and settle on the budget table only, and use its key only through DynamoDB', () => {
     const statements = statementsOf(built, proxy.policy);
     const dynamo = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('dynamodb:')));
-    expect(dynamo).toEqual([expect.objectContaining({ Action: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], Resource: { 'Fn::GetAtt': [budgetTableId, 'Arn'] } })]);
+    expect(dynamo).toEqual([
+      expect.objectContaining({ Action: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], Resource: { 'Fn::GetAtt': [budgetTableId, 'Arn'] } }),
+    ]);
     expect(statements).toContainEqual(expect.objectContaining({
       Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
       Resource: { 'Fn::GetAtt': [logicalId(stack, proxy.budgetTable!.key), 'Arn'] },
@@ -210,12 +212,14 @@ describe('failOpen', () => {
 
 describe('validation', () => {
   test('fails when a token limit is out of range', () => {
-    failsWith({ budget: { defaults: { tenant: { tokensPerMinute: 0 } } } }, /Invalid budget\.defaults\.tenant\.tokensPerMinute: got 0; expected an integer from 1 to 1000000000000/);
+    failsWith({ budget: { defaults: { tenant: { tokensPerMinute: 0 } } } },
+      /Invalid budget\.defaults\.tenant\.tokensPerMinute: got 0; expected an integer from 1 to 1000000000000/);
     failsWith({ budget: { defaults: { principal: { tokensPerDay: 1.5 } } } }, /Invalid budget\.defaults\.principal\.tokensPerDay: got 1\.5/);
   });
 
   test('fails when a cost limit is out of range', () => {
-    failsWith({ budget: { price: BUDGET.price, defaults: { apiKey: { costPerDay: -1 } } } }, /Invalid budget\.defaults\.apiKey\.costPerDay: got -1; expected a number/);
+    failsWith({ budget: { price: BUDGET.price, defaults: { apiKey: { costPerDay: -1 } } } },
+      /Invalid budget\.defaults\.apiKey\.costPerDay: got -1; expected a number/);
   });
 
   test('fails when a cost limit has no price', () => {
@@ -334,8 +338,11 @@ test('an imported network without a DynamoDB gateway endpoint fails synthesis', 
   const stack = new Stack(app, 'S', { env: { account: '123456789012', region: 'eu-west-1' } });
   const vpc = new ec2.Vpc(stack, 'Vpc', { natGateways: 0, subnetConfiguration: [{ name: 'i', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
   const network = ModelNetwork.fromModelNetworkAttributes(stack, 'Net', {
-    vpc, interfaceEndpoints: [{ service: ec2.InterfaceVpcEndpointAwsService.BEDROCK_RUNTIME, endpoint: ec2.InterfaceVpcEndpoint.fromInterfaceVpcEndpointAttributes(
-      stack, 'Vpce', { vpcEndpointId: 'vpce-0123456789abcdef0', port: 443 }) }],
+    vpc,
+    interfaceEndpoints: [{
+      service: ec2.InterfaceVpcEndpointAwsService.BEDROCK_RUNTIME,
+      endpoint: ec2.InterfaceVpcEndpoint.fromInterfaceVpcEndpointAttributes(stack, 'Vpce', { vpcEndpointId: 'vpce-0123456789abcdef0', port: 443 }),
+    }],
   });
   expect(() => new ModelProxyFunction(stack, 'P', { network, modelName: 'a', maxPromptLength: 1000, backend: ModelBackend.bedrock(HAIKU), budget: {} }))
     .toThrow(/Invalid dynamoDbGatewayEndpoint/);
