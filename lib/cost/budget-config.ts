@@ -85,7 +85,3 @@ function windowLimits(scope: IConstruct, prop: string, limits: BudgetWindowLimit
   return out;
 }
 
-/** The tiers a budget names that no caller can carry; warned about by the gateway, which knows its usage tiers. */
-export function budgetTierNames(options: ModelBudgetOptions): string[] {
-  return (options.tiers ?? []).map((t) => t.tier);
-}
