@@ -2,7 +2,7 @@ import { App, CfnElement, Duration, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import {
-  AuthorizationMode, CloudWatchRoleMode, GatewayWarning, ModelBackend, ModelBudgetOptions, ModelNetwork, ModelProxyFunction,
+  AuthorizationMode, BudgetWindowLimits, CloudWatchRoleMode, GatewayWarning, ModelBackend, ModelBudgetOptions, ModelNetwork, ModelProxyFunction,
   ModelProxyFunctionProps, SecureAiGateway,
 } from '../../lib';
 import { MODEL_PROXY_CONFIG_ENV, ModelProxyConfig } from '../../lib/contracts/model-proxy';
@@ -220,6 +220,11 @@ describe('validation', () => {
   test('fails when a cost limit is out of range', () => {
     failsWith({ budget: { price: BUDGET.price, defaults: { apiKey: { costPerDay: -1 } } } },
       /Invalid budget\.defaults\.apiKey\.costPerDay: got -1; expected a number/);
+  });
+
+  test('fails when a limit the handler does not know is given (from JavaScript)', () => {
+    const limits = { tokensPerHour: 5 } as unknown as BudgetWindowLimits;
+    failsWith({ budget: { defaults: { tenant: limits } } }, /Invalid budget\.defaults\.tenant\.tokensPerHour: got "set"; expected only tokensPerMinute/);
   });
 
   test('fails when a cost limit has no price', () => {
