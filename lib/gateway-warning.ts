@@ -165,4 +165,11 @@ export enum GatewayWarning {
    * Check the spelling, or acknowledge when the tier claim has names of its own.
    */
   BUDGET_TIER_UNKNOWN = 'secure-ai-gateway:budgetTierUnknown',
+  /**
+   * A model has a budget or a response cache, but the gateway's authorization
+   * sets no `tenantClaim`: every caller shares the tenant `-` (one budget for
+   * all) and the cache never serves (callers without a tenant are not cached).
+   * Set `authorization.tenantClaim`.
+   */
+  COST_CONTROL_WITHOUT_TENANT = 'secure-ai-gateway:costControlWithoutTenant',
 }

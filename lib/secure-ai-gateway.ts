@@ -309,7 +309,7 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
     }
 
     this.checkVersionGrants(props.models);
-    this.checkBudgetTiers(props);
+    this.checkCostControl(props);
 
     if (props.existingWebAclArn !== undefined) {
       this.existingWebAclAssociation = AiWebAcl.associateExisting(this, 'WebAclAssociation', props.existingWebAclArn, this.stage);
@@ -476,9 +476,17 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
     }
   }
 
-  /** A budget tier no usage tier carries applies only if the tier claim has names of its own: most likely a typo. */
-  private checkBudgetTiers(props: SecureAiGatewayProps): void {
+  /**
+   * Without a tenant claim every caller is the tenant `-` (one budget for all) and no answer is ever cached;
+   * a budget tier no usage tier carries applies only if the tier claim has names of its own: most likely a typo.
+   */
+  private checkCostControl(props: SecureAiGatewayProps): void {
     const usageTiers = (props.usageTiers ?? []).map((tier) => tier.name);
+    const costControlled = props.models.filter((m) => m.budget !== undefined || m.responseCache !== undefined).map((m) => m.name);
+    if (costControlled.length > 0 && props.authorization?.tenantClaim === undefined) {
+      warnOptOut(this, GatewayWarning.COST_CONTROL_WITHOUT_TENANT, `${costControlled.join(', ')} have a budget or a response cache, but `
+        + 'authorization.tenantClaim is not set: every caller counts as the tenant "-" against one shared budget, and no answer is cached.');
+    }
     for (const model of props.models) {
       for (const { tier } of model.budget?.tiers ?? []) {
         if (usageTiers.includes(tier)) continue;

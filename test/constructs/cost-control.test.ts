@@ -273,13 +273,16 @@ describe('validation', () => {
 });
 
 describe('in a gateway', () => {
-  function gateway(models: ConstructorParameters<typeof SecureAiGateway>[2]['models'], usageTiers?: Array<{ name: string }>) {
+  type GatewayProps = ConstructorParameters<typeof SecureAiGateway>[2];
+  function gateway(models: GatewayProps['models'], usageTiers?: Array<{ name: string }>, authorization: GatewayProps['authorization'] = {
+    mode: AuthorizationMode.COGNITO,
+  }) {
     const app = new App();
     const stack = new Stack(app, 'GatewayStack', { env: { account: '123456789012', region: 'eu-west-1' } });
     const gw = new SecureAiGateway(stack, 'Gateway', {
       models,
       cloudWatchRole: CloudWatchRoleMode.USE_EXISTING,
-      authorization: { mode: AuthorizationMode.COGNITO },
+      authorization,
       disableWebAcl: true,
       usageTiers: usageTiers?.map((t) => ({ name: t.name, rateLimit: 10, burstLimit: 20 })),
     });
@@ -330,6 +333,17 @@ describe('in a gateway', () => {
     const warnings = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp(GatewayWarning.BUDGET_TIER_UNKNOWN));
     expect(warnings).toHaveLength(1);
     expect(JSON.stringify(warnings[0].entry.data)).toContain('\\"silvr\\"');
+  });
+
+  test('warns when a model has a budget or a cache but callers carry no tenant', () => {
+    const { stack } = gateway([{ name: 'a', backend: ModelBackend.bedrock(HAIKU), responseCache: {} }]);
+    Annotations.fromStack(stack).hasWarning('/GatewayStack/Gateway',
+      Match.stringLikeRegexp(`a have a budget or a response cache, but authorization.tenantClaim is not set.*${GatewayWarning.COST_CONTROL_WITHOUT_TENANT}`));
+  });
+
+  test('does not warn about the tenant when the tenant claim is set', () => {
+    const { stack } = gateway([{ name: 'a', backend: ModelBackend.bedrock(HAIKU), budget: {} }], undefined, { tenantClaim: 'custom:tenant' });
+    expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp(GatewayWarning.COST_CONTROL_WITHOUT_TENANT))).toHaveLength(0);
   });
 
   test('fails when a model without a backend has a budget or a cache', () => {
