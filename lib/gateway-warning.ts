@@ -153,4 +153,23 @@ export enum GatewayWarning {
    * first. Give the tier `modelThrottles` within the capacity, or raise it.
    */
   TIER_ABOVE_MODEL_CAPACITY = 'secure-ai-gateway:tierAboveModelCapacity',
+  /**
+   * A model's `budget.failOpen` is set: when the budget table cannot be reached,
+   * its calls pass unmetered and unlimited (the `BudgetFailOpen` metric counts
+   * them). Keep the default (refuse with 503) unless availability matters more than spend.
+   */
+  BUDGET_FAIL_OPEN = 'secure-ai-gateway:budgetFailOpen',
+  /**
+   * A model's budget names a tier that is not one of the gateway's usage tiers:
+   * its limits apply only if the authorizer's tier claim carries that name.
+   * Check the spelling, or acknowledge when the tier claim has names of its own.
+   */
+  BUDGET_TIER_UNKNOWN = 'secure-ai-gateway:budgetTierUnknown',
+  /**
+   * A model has a budget or a response cache, but the gateway's authorization
+   * sets no `tenantClaim`: every caller shares the tenant `-` (one budget for
+   * all) and the cache never serves (callers without a tenant are not cached).
+   * Set `authorization.tenantClaim`.
+   */
+  COST_CONTROL_WITHOUT_TENANT = 'secure-ai-gateway:costControlWithoutTenant',
 }

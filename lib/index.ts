@@ -16,6 +16,7 @@ export * from './identity/ai-identity-base';
 export * from './identity/gateway-authorization';
 export * from './identity/jwt-authorizer';
 export * from './identity/jwt-authorizer-props';
+export * from './cost';
 export * from './model';
 export * from './network';
 export * from './observability/alarm-thresholds';

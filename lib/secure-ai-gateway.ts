@@ -32,6 +32,10 @@ import { warnOptOut } from './private/warnings';
 import { ApiKeySource, TenantApiKeyOptions, UsageTierOptions } from './traffic/usage-tier-options';
 import { UsageTiers } from './traffic/usage-tiers';
 import { GatewayWarning } from './gateway-warning';
+import { ModelBudgetOptions } from './cost/budget-options';
+import { BudgetTable } from './cost/budget-table';
+import { ResponseCacheOptions } from './cost/response-cache-options';
+import { ResponseCacheStore } from './cost/response-cache-store';
 
 /** A model exposed by the gateway. */
 export interface AiModelOptions {
@@ -109,6 +113,18 @@ export interface AiModelOptions {
    * @default - no VPC link
    */
   readonly unmaskedVpcLink?: UnmaskedVpcLinkIntegration;
+  /**
+   * Token metering, limits and budgets per tenant on both routes, in one DynamoDB table per
+   * gateway shared by every model with a budget. Needs `backend` or `routing`.
+   * @default - no limits and no metering table
+   */
+  readonly budget?: ModelBudgetOptions;
+  /**
+   * An exact-match cache of the chat completions route's answers, per tenant and access scope,
+   * in one cache table and HMAC key per gateway. Needs `backend` or `routing`.
+   * @default - no cache
+   */
+  readonly responseCache?: ResponseCacheOptions;
 }
 
 /** Properties of a {@link SecureAiGateway}. */
@@ -242,6 +258,8 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
   public readonly network?: IModelNetwork;
 
   private readonly proxies = new Map<string, ModelProxyFunction>();
+  private sharedBudgetTable?: BudgetTable;
+  private sharedResponseCache?: ResponseCacheStore;
   private readonly capacityPlans: ModelCapacityPlan[] = [];
   /** The API catalog: an OpenAPI document of the routes and their protections, also written into the cloud assembly at synth. */
   public readonly catalog: GatewayCatalog;
@@ -291,6 +309,7 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
     }
 
     this.checkVersionGrants(props.models);
+    this.checkCostControl(props);
 
     if (props.existingWebAclArn !== undefined) {
       this.existingWebAclAssociation = AiWebAcl.associateExisting(this, 'WebAclAssociation', props.existingWebAclArn, this.stage);
@@ -357,6 +376,8 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
         this.alarms.addConcurrencyAlarm(proxy.function, this.capacityPlans.find((p) => p.model === proxy.modelName)!.derived.invokeReservedConcurrency);
         for (const endpoint of sageMakerEndpointsOf(proxy)) this.alarms.addSageMakerEndpoint(endpoint);
         if (proxy.routedVersions.length > 0) this.alarms.addRoutedModel(proxy.modelName, proxy.routedVersions);
+        if (proxy.budget) this.alarms.addBudgetedModel(proxy.modelName, proxy.budget.price !== undefined);
+        if (proxy.responseCacheStore) this.alarms.addCachedModel(proxy.modelName);
       }
     }
   }
@@ -369,6 +390,16 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
   /** The method of a model's chat completions route; only models with a backend have one. */
   public chatMethodFor(model: string): apigateway.Method {
     return this.api.chatMethodFor(model);
+  }
+
+  /** The budget table shared by the models with a budget, when one has. */
+  public get budgetTable(): BudgetTable | undefined {
+    return this.sharedBudgetTable;
+  }
+
+  /** The response cache shared by the models with a cache, when one has. */
+  public get responseCacheStore(): ResponseCacheStore | undefined {
+    return this.sharedResponseCache;
   }
 
   /** The models served by a model-proxy function. */
@@ -397,11 +428,11 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
     if (!model.backend && !model.routing) {
       const proxyOptions = [
         model.reservedConcurrency, model.capacity, model.restorePlaceholders, model.injectionAction, model.piiMasking,
-        model.chatReservedConcurrency, model.chatTimeout,
+        model.chatReservedConcurrency, model.chatTimeout, model.budget, model.responseCache,
       ];
       if (proxyOptions.some((option) => option !== undefined)) {
-        invalidProp(this, `models[${model.name}]`, 'proxy options without a backend',
-          'a backend for reservedConcurrency, capacity, chatReservedConcurrency, chatTimeout, restorePlaceholders, injectionAction and piiMasking to apply to');
+        invalidProp(this, `models[${model.name}]`, 'proxy options without a backend', 'a backend for reservedConcurrency, capacity, '
+          + 'chatReservedConcurrency, chatTimeout, restorePlaceholders, injectionAction, piiMasking, budget and responseCache to apply to');
       }
       return undefined;
     }
@@ -421,6 +452,10 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
       restorePlaceholders: model.restorePlaceholders,
       injectionAction: model.injectionAction,
       piiMasking: model.piiMasking,
+      budget: model.budget,
+      budgetTable: model.budget === undefined ? undefined : this.sharedBudgetTable ??= new BudgetTable(this, 'BudgetTable'),
+      responseCache: model.responseCache,
+      responseCacheStore: model.responseCache === undefined ? undefined : this.sharedResponseCache ??= new ResponseCacheStore(this, 'ResponseCache'),
     });
     this.proxies.set(model.name, proxy);
     checkGenerationFitsTimeout(this, this.capacityOf(model), proxy.function.timeout?.toSeconds() ?? 0);
@@ -437,6 +472,26 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
         invalidProp(this, `authorization.modelAccess[${rule.model}].versionAccess[].versions`, version, restricted.length > 0
           ? `a restricted version of ${rule.model} (${restricted.join(', ')})`
           : `no version grants: ${rule.model} has no restricted version in its routing`);
+      }
+    }
+  }
+
+  /**
+   * Without a tenant claim every caller is the tenant `-` (one budget for all) and no answer is ever cached;
+   * a budget tier no usage tier carries applies only if the tier claim has names of its own: most likely a typo.
+   */
+  private checkCostControl(props: SecureAiGatewayProps): void {
+    const usageTiers = (props.usageTiers ?? []).map((tier) => tier.name);
+    const costControlled = props.models.filter((m) => m.budget !== undefined || m.responseCache !== undefined).map((m) => m.name);
+    if (costControlled.length > 0 && props.authorization?.tenantClaim === undefined) {
+      warnOptOut(this, GatewayWarning.COST_CONTROL_WITHOUT_TENANT, `${costControlled.join(', ')} have a budget or a response cache, but `
+        + 'authorization.tenantClaim is not set: every caller counts as the tenant "-" against one shared budget, and no answer is cached.');
+    }
+    for (const model of props.models) {
+      for (const { tier } of model.budget?.tiers ?? []) {
+        if (usageTiers.includes(tier)) continue;
+        warnOptOut(this, GatewayWarning.BUDGET_TIER_UNKNOWN, `models[${model.name}].budget.tiers names ${JSON.stringify(tier)}, which is not `
+          + `one of the gateway's usage tiers (${usageTiers.join(', ') || 'none'}): its limits apply only to callers whose tier claim carries it.`);
       }
     }
   }

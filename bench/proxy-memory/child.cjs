@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- plain CommonJS, so no loader (tsx) inflates the measured RSS */
 /**
  * One fresh Node process of the proxy memory benchmark: loads a handler bundle
  * (or the bare forwarder the baseline uses) as Lambda's runtime would, then

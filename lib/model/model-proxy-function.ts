@@ -24,8 +24,12 @@ import {
   MODEL_PROXY_CONFIG_MAX_BYTES,
   MODEL_PROXY_CONFIG_ENV,
   MODEL_PROXY_CONFIG_VERSION,
+  BUDGET_CONFIG_MAX_BYTES,
+  BudgetConfig,
   ModelProxyConfig,
   PiiMaskingConfig,
+  RESPONSE_CACHE_TTL_SECONDS,
+  ResponseCacheConfig,
   RETRY_ATTEMPTS,
 } from '../contracts/model-proxy';
 import { PROMPT_LENGTH } from '../contracts/limits';
@@ -36,6 +40,11 @@ import { SecureFunction } from '../private/secure-function';
 import { invalidProp, validatePathSafeNames, validateRange } from '../private/validation';
 import { warnOptOut } from '../private/warnings';
 import { GatewayWarning } from '../gateway-warning';
+import { budgetConfig } from '../cost/budget-config';
+import { ModelBudgetOptions } from '../cost/budget-options';
+import { BUDGET_TABLE_ACTIONS, BudgetTable } from '../cost/budget-table';
+import { ResponseCacheOptions } from '../cost/response-cache-options';
+import { CACHE_HMAC_ACTIONS, CACHE_TABLE_ACTIONS, ResponseCacheStore } from '../cost/response-cache-store';
 
 /** Properties of a {@link ModelProxyFunction}. */
 export interface ModelProxyFunctionProps {
@@ -136,6 +145,27 @@ export interface ModelProxyFunctionProps {
    * @default - a new customer-managed key for this model's two log groups
    */
   readonly logEncryptionKey?: kms.IKey;
+  /**
+   * Token metering, limits and budgets per tenant (and per principal or API key) on both routes,
+   * reserved before each call and settled after it in a DynamoDB table. Refused calls get 429.
+   * @default - no limits and no metering table
+   */
+  readonly budget?: ModelBudgetOptions;
+  /**
+   * The table the budget is kept in, e.g. one shared by every model of a gateway. Needs `budget`.
+   * @default - a new BudgetTable in this construct when `budget` is set
+   */
+  readonly budgetTable?: BudgetTable;
+  /**
+   * An exact-match cache of the chat completions route's answers, per tenant and access scope.
+   * @default - no cache
+   */
+  readonly responseCache?: ResponseCacheOptions;
+  /**
+   * The cache table and HMAC key, e.g. shared by every model of a gateway. Needs `responseCache`.
+   * @default - a new ResponseCacheStore in this construct when `responseCache` is set
+   */
+  readonly responseCacheStore?: ResponseCacheStore;
 }
 
 /** What the prompt-injection guard does with a suspicious prompt. */
@@ -163,6 +193,7 @@ const DEFAULT_PROXY_MEMORY_MB = 1024;
 /** One full vCPU, for routes that accept prompts far beyond the gateway's default limit. */
 const LARGE_PROMPT_PROXY_MEMORY_MB = 1769;
 const LARGE_PROMPT_CHARS = 65_536;
+const DEFAULT_CACHE_TTL = Duration.hours(1);
 
 /**
  * The Lambda integrations of one model's two routes, in the model network's
@@ -213,6 +244,12 @@ export class ModelProxyFunction extends Construct implements ec2.IConnectable {
   /** The chat completions function's timeout. */
   public readonly chatTimeout: Duration;
   private readonly chatHandler: SecureFunction;
+  /** The budget table both functions reserve and settle in, when the model has a budget. */
+  public readonly budgetTable?: BudgetTable;
+  /** The response cache of the chat completions function, when the model has one. */
+  public readonly responseCacheStore?: ResponseCacheStore;
+  /** The model's budget options, when it has a budget. */
+  public readonly budget?: ModelBudgetOptions;
 
   public constructor(scope: Construct, id: string, props: ModelProxyFunctionProps) {
     super(scope, id);
@@ -294,6 +331,9 @@ export class ModelProxyFunction extends Construct implements ec2.IConnectable {
     const routing = props.routing === undefined ? undefined : bindRouting(this, props.routing);
     this.backendConfig = routing?.primary ?? props.backend!.bind(this, this);
     this.routedVersions = routing?.versions ?? [];
+    this.budget = props.budget;
+    this.budgetTable = this.bindBudgetTable(props);
+    this.responseCacheStore = this.bindResponseCache(props);
     const handlerConfig = this.handlerConfig(props, routing);
     checkConfigSize(this, handlerConfig);
     const config = Stack.of(this).toJsonString(handlerConfig);
@@ -357,6 +397,64 @@ export class ModelProxyFunction extends Construct implements ec2.IConnectable {
     return this.function.metricDuration(props);
   }
 
+  /** Both functions reserve and settle: the table's item actions, through the DynamoDB gateway endpoint only. */
+  private bindBudgetTable(props: ModelProxyFunctionProps): BudgetTable | undefined {
+    if (props.budget === undefined) {
+      if (props.budgetTable) invalidProp(this, 'budgetTable', props.budgetTable.node.path, 'a budget as well: the table serves budgets only');
+      return undefined;
+    }
+    if (props.budget.failOpen) {
+      warnOptOut(this, GatewayWarning.BUDGET_FAIL_OPEN, `budget.failOpen is set: when the budget table cannot be reached, calls to ${props.modelName} `
+        + 'pass unmetered and unlimited (BudgetFailOpen counts them).');
+    }
+    const table = props.budgetTable ?? new BudgetTable(this, 'BudgetTable');
+    for (const [policy, role] of [[this.policy, this.role], [this.chatPolicy, this.chatRole]] as const) {
+      policy.addStatements(...table.accessStatements());
+      this.network.allowDynamoDb({ role, actions: BUDGET_TABLE_ACTIONS, resources: [table.table.tableArn], peer: this });
+    }
+    return table;
+  }
+
+  /** Only the chat function caches: the table through the DynamoDB gateway endpoint, the HMAC key through the KMS interface endpoint. */
+  private bindResponseCache(props: ModelProxyFunctionProps): ResponseCacheStore | undefined {
+    if (props.responseCache === undefined) {
+      if (props.responseCacheStore) {
+        invalidProp(this, 'responseCacheStore', props.responseCacheStore.node.path, 'a responseCache as well: the store serves the cache only');
+      }
+      return undefined;
+    }
+    const ttl = props.responseCache.ttl;
+    if (ttl !== undefined && !Token.isUnresolved(ttl.toSeconds())) {
+      const seconds = ttl.toSeconds();
+      if (seconds < RESPONSE_CACHE_TTL_SECONDS.min || seconds > RESPONSE_CACHE_TTL_SECONDS.max) {
+        invalidProp(this, 'responseCache.ttl', `${seconds} s`,
+          `${RESPONSE_CACHE_TTL_SECONDS.min} to ${RESPONSE_CACHE_TTL_SECONDS.max} seconds (1 minute to 30 days)`);
+      }
+    }
+    const store = props.responseCacheStore ?? new ResponseCacheStore(this, 'ResponseCache');
+    this.chatPolicy.addStatements(...store.tableStatements(), store.hmacStatement());
+    this.network.allowDynamoDb({ role: this.chatRole, actions: CACHE_TABLE_ACTIONS, resources: [store.table.tableArn], peer: this });
+    this.network.grantEndpointAccess({
+      service: ec2.InterfaceVpcEndpointAwsService.KMS, role: this.chatRole, actions: CACHE_HMAC_ACTIONS, resources: [store.hmacKey.keyArn], peer: this,
+    });
+    return store;
+  }
+
+  private costConfig(props: ModelProxyFunctionProps): { budget?: BudgetConfig; cache?: ResponseCacheConfig } {
+    const budget = props.budget && this.budgetTable ? budgetConfig(this, 'budget', props.budget, this.budgetTable.table.tableName) : undefined;
+    if (budget !== undefined && configBytes(budget) > BUDGET_CONFIG_MAX_BYTES) {
+      invalidProp(this, 'budget', `${configBytes(budget)} bytes`, `at most ${BUDGET_CONFIG_MAX_BYTES} bytes of budget JSON: fewer tiers or tenants`);
+    }
+    const store = this.responseCacheStore;
+    const cache = props.responseCache && store ? {
+      tableName: store.table.tableName,
+      ttlSeconds: (props.responseCache.ttl ?? DEFAULT_CACHE_TTL).toSeconds(),
+      hmacKeyId: store.hmacKey.keyArn,
+      cacheNonZeroTemperature: props.responseCache.cacheNonZeroTemperature ?? false,
+    } : undefined;
+    return { ...(budget !== undefined && { budget }), ...(cache !== undefined && { cache }) };
+  }
+
   private handlerConfig(props: ModelProxyFunctionProps, routing: BoundRouting | undefined): ModelProxyConfig {
     const binding = this.backendConfig;
     return {
@@ -377,6 +475,7 @@ export class ModelProxyFunction extends Construct implements ec2.IConnectable {
       timeoutMarginMs: DEFAULT_TIMEOUT_MARGIN_MS,
       streamIdleTimeoutMs: DEFAULT_STREAM_IDLE_TIMEOUT_MS,
       ...(routing === undefined ? {} : { routing: routing.config }),
+      ...this.costConfig(props),
     };
   }
 }
@@ -384,16 +483,21 @@ export class ModelProxyFunction extends Construct implements ec2.IConnectable {
 /** Longest value a token in the configuration can resolve to: an endpoint name, a load balancer's DNS name. */
 const TOKEN_BYTES = 128;
 
+/** Bytes of a configuration part once deployed, each token counted at its longest. */
+function configBytes(value: unknown): number {
+  let tokens = 0;
+  const text = JSON.stringify(value, (_key, v: unknown) => {
+    if (typeof v === 'string' && Token.isUnresolved(v)) tokens += 1;
+    return v;
+  });
+  return Buffer.byteLength(text, 'utf8') + tokens * TOKEN_BYTES;
+}
+
 /** Lambda allows 4 KB of environment per function; a token counts at its longest, so a deploy cannot fail on it. */
 function checkConfigSize(scope: Construct, config: ModelProxyConfig): void {
-  let tokens = 0;
-  const text = JSON.stringify(config, (_key, value: unknown) => {
-    if (typeof value === 'string' && Token.isUnresolved(value)) tokens += 1;
-    return value;
-  });
-  const bytes = Buffer.byteLength(text, 'utf8') + tokens * TOKEN_BYTES;
+  const bytes = configBytes(config);
   if (bytes > MODEL_PROXY_CONFIG_MAX_BYTES) {
     invalidProp(scope, 'model configuration', `${bytes} bytes`, `at most ${MODEL_PROXY_CONFIG_MAX_BYTES} bytes of configuration JSON `
-      + '(Lambda allows 4 KB of environment): fewer versions or targets, shorter ids, or a smaller PII allowlist');
+      + '(Lambda allows 4 KB of environment): fewer versions or targets, shorter ids, a smaller PII allowlist, or fewer budget tiers or tenants');
   }
 }

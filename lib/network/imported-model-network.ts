@@ -2,7 +2,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { ModelNetworkAttributes } from './model-network-attributes';
-import { EndpointAccessOptions, ModelNetworkBase } from './model-network-base';
+import { EndpointAccessOptions, GatewayEndpointAccessOptions, ModelNetworkBase } from './model-network-base';
 import { GatewayWarning } from '../gateway-warning';
 import { invalidProp } from '../private/validation';
 import { warnOptOut } from '../private/warnings';
@@ -18,6 +18,7 @@ export class ImportedModelNetwork extends ModelNetworkBase {
   public readonly subnets: ec2.SubnetSelection;
   private readonly endpoints = new Map<string, ec2.IInterfaceVpcEndpoint>();
   private readonly s3Endpoint?: ec2.IGatewayVpcEndpoint;
+  private readonly dynamoDbEndpoint?: ec2.IGatewayVpcEndpoint;
 
   public constructor(scope: Construct, id: string, attrs: ModelNetworkAttributes) {
     super(scope, id);
@@ -28,6 +29,7 @@ export class ImportedModelNetwork extends ModelNetworkBase {
       this.endpoints.set(service.name, endpoint);
     }
     this.s3Endpoint = attrs.s3GatewayEndpoint;
+    this.dynamoDbEndpoint = attrs.dynamoDbGatewayEndpoint;
     this.checkSubnets();
   }
 
@@ -51,5 +53,16 @@ export class ImportedModelNetwork extends ModelNetworkBase {
     warnOptOut(this, GatewayWarning.IMPORTED_ENDPOINT_POLICY_UNCHANGED,
       `The policy of the imported S3 gateway endpoint is not managed here: it must admit ${role.node.path} for s3:GetObject on the model artifacts.`);
     return this.s3Endpoint;
+  }
+
+  public allowDynamoDb(options: GatewayEndpointAccessOptions): ec2.IGatewayVpcEndpoint {
+    if (!this.dynamoDbEndpoint) {
+      invalidProp(this, 'dynamoDbGatewayEndpoint', 'none',
+        'the DynamoDB gateway endpoint of the imported network, through which budgets and the cache are reached');
+    }
+    this.allowHttpsToGatewayEndpoint(options.peer, 'DynamoDB');
+    warnOptOut(this, GatewayWarning.IMPORTED_ENDPOINT_POLICY_UNCHANGED,
+      `The policy of the imported DynamoDB gateway endpoint is not managed here: it must admit ${options.role.node.path} for ${options.actions.join(', ')}.`);
+    return this.dynamoDbEndpoint;
   }
 }

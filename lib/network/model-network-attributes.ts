@@ -33,4 +33,9 @@ export interface ModelNetworkAttributes {
    * @default - none: a new SageMaker endpoint with model data fails synthesis
    */
   readonly s3GatewayEndpoint?: ec2.IGatewayVpcEndpoint;
+  /**
+   * The DynamoDB gateway endpoint through which model functions with a budget or a response cache reach their tables.
+   * @default - none: a model with a budget or a response cache fails synthesis
+   */
+  readonly dynamoDbGatewayEndpoint?: ec2.IGatewayVpcEndpoint;
 }

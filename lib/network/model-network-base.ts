@@ -20,6 +20,18 @@ export interface EndpointAccessOptions {
   readonly peer: ec2.IConnectable;
 }
 
+/** Who may use a gateway endpoint (DynamoDB), for what. */
+export interface GatewayEndpointAccessOptions {
+  /** The only role the endpoint policy admits for these actions (matched on `aws:PrincipalArn`). */
+  readonly role: iam.IRole;
+  /** The actions the role may call through the endpoint. */
+  readonly actions: string[];
+  /** The resources those actions may touch. */
+  readonly resources: string[];
+  /** The security group holder whose HTTPS egress must reach the endpoint's prefix list. */
+  readonly peer: ec2.IConnectable;
+}
+
 /**
  * The private network the model functions run in: a {@link ModelNetwork}
  * created here, or one imported with {@link ModelNetwork.fromModelNetworkAttributes}.
@@ -36,6 +48,11 @@ export interface IModelNetwork extends IConstruct {
   grantEndpointAccess(options: EndpointAccessOptions): ec2.IInterfaceVpcEndpoint;
   /** Lets one role read the given S3 objects through the S3 gateway endpoint. */
   allowS3Read(role: iam.IRole, objectArns: string[]): ec2.IGatewayVpcEndpoint;
+  /**
+   * Lets one role call the given DynamoDB actions on the given tables through the DynamoDB
+   * gateway endpoint, and lets the peer open HTTPS connections out of its security group.
+   */
+  allowDynamoDb(options: GatewayEndpointAccessOptions): ec2.IGatewayVpcEndpoint;
 }
 
 /** What a model network needs of its subnets, whoever created them. */
@@ -44,6 +61,18 @@ export abstract class ModelNetworkBase extends Construct implements IModelNetwor
   public abstract readonly subnets: ec2.SubnetSelection;
   public abstract grantEndpointAccess(options: EndpointAccessOptions): ec2.IInterfaceVpcEndpoint;
   public abstract allowS3Read(role: iam.IRole, objectArns: string[]): ec2.IGatewayVpcEndpoint;
+  public abstract allowDynamoDb(options: GatewayEndpointAccessOptions): ec2.IGatewayVpcEndpoint;
+
+  /**
+   * A gateway endpoint is reached through a route to the service's prefix list, whose id CloudFormation cannot
+   * resolve; the subnets route nothing else out, so HTTPS to any address reaches only the VPC and its endpoints,
+   * whose policies and security groups decide.
+   */
+  protected allowHttpsToGatewayEndpoint(peer: ec2.IConnectable, service: string): void {
+    for (const group of peer.connections.securityGroups) {
+      group.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), `HTTPS to the ${service} gateway endpoint (the subnets have no other route out)`);
+    }
+  }
 
   /** Subnets with a route out let data leave without passing an endpoint policy; one zone is one outage away from none. */
   protected checkSubnets(): void {

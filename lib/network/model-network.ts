@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import { EncryptedLogGroup } from '../observability/encrypted-log-group';
 import { ImportedModelNetwork } from './imported-model-network';
 import { ModelNetworkAttributes } from './model-network-attributes';
-import { EndpointAccessOptions, IModelNetwork, ModelNetworkBase } from './model-network-base';
+import { EndpointAccessOptions, GatewayEndpointAccessOptions, IModelNetwork, ModelNetworkBase } from './model-network-base';
 import { GuardControl } from '../private/guard-controls';
 import { invalidProp, validateRange } from '../private/validation';
 import { warnOptOut } from '../private/warnings';
@@ -224,6 +224,35 @@ export class ModelNetwork extends ModelNetworkBase {
       resources: objectArns,
       conditions: { ArnEquals: { 'aws:PrincipalArn': role.roleArn } },
     }));
+    return endpoint;
+  }
+
+  /**
+   * The DynamoDB gateway endpoint of the model subnets' route tables, created on first use (gateway
+   * endpoints cost nothing); `allowDynamoDb` adds what it admits.
+   */
+  public dynamoDbGatewayEndpoint(): ec2.GatewayVpcEndpoint {
+    const service = ec2.GatewayVpcEndpointAwsService.DYNAMODB;
+    const existing = this.gatewayEndpoints.get(service.name);
+    if (existing) return existing;
+    const endpoint = new ec2.GatewayVpcEndpoint(this, 'DynamoDbEndpoint', { vpc: this.vpc, service, subnets: [this.subnets] });
+    this.gatewayEndpoints.set(service.name, endpoint);
+    return endpoint;
+  }
+
+  /** Lets one role call the given DynamoDB actions on the given tables through the gateway endpoint. */
+  public allowDynamoDb(options: GatewayEndpointAccessOptions): ec2.GatewayVpcEndpoint {
+    if (options.actions.length === 0 || options.resources.length === 0) {
+      invalidProp(this, 'actions and resources', `${options.actions.length} action(s), ${options.resources.length} resource(s)`, 'at least one of each');
+    }
+    const endpoint = this.dynamoDbGatewayEndpoint();
+    endpoint.addToPolicy(new iam.PolicyStatement({
+      principals: [new iam.AnyPrincipal()],
+      actions: options.actions,
+      resources: options.resources,
+      conditions: { ArnEquals: { 'aws:PrincipalArn': options.role.roleArn } },
+    }));
+    this.allowHttpsToGatewayEndpoint(options.peer, 'DynamoDB');
     return endpoint;
   }
 

@@ -38,6 +38,8 @@ export enum GatewayAlarmKind {
   VERSION_ERROR_RATE = 'VersionErrorRate',
   /** One alarm per version of a model with several versions (subject `<model>/<version>`). */
   VERSION_LATENCY = 'VersionLatency',
+  /** One alarm per model with a budget `price`: its spend rate, every tenant together. */
+  SPEND_RATE = 'SpendRate',
 }
 
 /**
@@ -96,6 +98,11 @@ export interface GatewayAlarmThresholds {
    * @default 20000 (warning), none (critical)
    */
   readonly versionLatencyP99Ms?: number;
+  /**
+   * Spend of one model with a budget `price`, in USD per hour (every tenant together, settled calls).
+   * @default 10 (warning), none (critical)
+   */
+  readonly spendUsdPerHour?: number;
   /** Alarms not to create at this severity. @default - none */
   readonly disable?: GatewayAlarmKind[];
 }

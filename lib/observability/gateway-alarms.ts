@@ -9,7 +9,7 @@ import { createAlarmTopics } from './alarm-topics';
 import { AlarmSeverity, GatewayAlarmKind, GatewayAlarmThresholdsBySeverity } from './alarm-thresholds';
 import { GatewayDashboard } from './gateway-dashboard';
 import { GatewayMetrics, WatchedEndpoint, WatchedFunction } from './gateway-metrics';
-import { GATEWAY_METRIC_NAMESPACE, MODEL_PROXY_SERVICE_NAME, PROXY_METRIC_DIMENSION_SETS } from '../contracts/metric-names';
+import { BudgetMetricName, GATEWAY_METRIC_NAMESPACE, MODEL_PROXY_SERVICE_NAME, PROXY_METRIC_DIMENSION_SETS } from '../contracts/metric-names';
 import { GatewayMonitoringTargets, MonitoredFunctionOptions, SageMakerEndpointOptions } from './monitoring-targets';
 import {
   DEFAULT_DATAPOINTS_TO_ALARM, DEFAULT_EVALUATION_PERIODS, DEFAULT_MINIMUM_REQUESTS, DEFAULT_PERIOD, validateMonitoringWindow,
@@ -117,10 +117,12 @@ export class GatewayAlarms extends Construct {
   private readonly evaluationPeriods: number;
   private readonly datapointsToAlarm: number;
   private readonly byKey = new Map<string, cloudwatch.Alarm>();
+  private readonly period: Duration;
 
   public constructor(scope: Construct, id: string, props: GatewayAlarmsProps) {
     super(scope, id);
     const period = props.period ?? DEFAULT_PERIOD;
+    this.period = period;
     const minimumRequests = props.minimumRequests ?? DEFAULT_MINIMUM_REQUESTS;
     this.evaluationPeriods = props.evaluationPeriods ?? DEFAULT_EVALUATION_PERIODS;
     this.datapointsToAlarm = props.datapointsToAlarm ?? Math.min(DEFAULT_DATAPOINTS_TO_ALARM, this.evaluationPeriods);
@@ -237,6 +239,30 @@ export class GatewayAlarms extends Construct {
       }
     }
     this.dashboard?.addRoutedModel(model, versions);
+  }
+
+  /**
+   * Watches a model with a budget: with a price table (`priced`), its spend rate in USD per hour,
+   * every tenant together. Graphs its metered tokens, cost and budget refusals on the dashboard.
+   */
+  public addBudgetedModel(model: string, priced: boolean): void {
+    if (priced) {
+      const periodSeconds = this.period.toSeconds();
+      this.watch({
+        kind: GatewayAlarmKind.SPEND_RATE, metric: this.metrics.meteredTotal(BudgetMetricName.METERED_COST, model, `${model} cost (micro-USD)`),
+        subject: model, what: `Spend of model ${model}`, unit: ' USD per hour',
+        // The metric is micro-USD per period.
+        scale: (usdPerHour) => Math.round(usdPerHour * 1_000_000 * periodSeconds / 3600),
+        why: 'The model costs more than usual: a tenant near its budget, a flood of long generations, or a price table that changed. '
+          + 'The proxy audit lines carry budgetTenant and budgetCostMicroUsd per call.',
+      });
+    }
+    this.dashboard?.addBudgetedModel(model, priced);
+  }
+
+  /** Graphs a model's response cache (hits, misses, bypasses, errors) on the dashboard. */
+  public addCachedModel(model: string): void {
+    this.dashboard?.addCachedModel(model);
   }
 
   private watchApi(): void {

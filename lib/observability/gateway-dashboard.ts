@@ -2,7 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct, IConstruct } from 'constructs';
 import { GatewayMetrics, WatchedEndpoint, WatchedFunction } from './gateway-metrics';
-import { ProxyMetricName } from '../contracts/metric-names';
+import { BudgetMetricName, ProxyMetricName } from '../contracts/metric-names';
 import { GatewayMonitoringTargets, MonitoredFunctionOptions, SageMakerEndpointOptions } from './monitoring-targets';
 import { DEFAULT_MINIMUM_REQUESTS, DEFAULT_PERIOD, validateMonitoringWindow } from './monitoring-window';
 import { WatchedResources } from './watched-resources';
@@ -113,6 +113,30 @@ export class GatewayDashboard extends Construct {
       graph(`${model}: 5xx rate per version (%)`, versions.map((v) => this.metrics.versionErrorRate(model, v.name))),
       graph(`${model}: latency p99 per version (ms)`, versions.map((v) => this.metrics.versionLatency(model, v.name))),
     );
+  }
+
+  /**
+   * A row for a model with a budget: its metered tokens (and cost, with a price), every tenant together,
+   * and the calls its limits refused or that the table could not meter.
+   */
+  public addBudgetedModel(model: string, priced: boolean): void {
+    this.dashboard.addWidgets(
+      graph(`${model}: metered tokens`, [
+        this.metrics.meteredTotal(BudgetMetricName.METERED_PROMPT_TOKENS, model, 'Prompt tokens'),
+        this.metrics.meteredTotal(BudgetMetricName.METERED_COMPLETION_TOKENS, model, 'Completion tokens'),
+      ]),
+      ...priced ? [graph(`${model}: cost (micro-USD)`, [this.metrics.meteredTotal(BudgetMetricName.METERED_COST, model, 'Cost (micro-USD)')])] : [],
+      graph(`${model}: budget refusals and failures`, [
+        BudgetMetricName.BUDGET_EXCEEDED, BudgetMetricName.BUDGET_UNAVAILABLE, BudgetMetricName.BUDGET_FAIL_OPEN, BudgetMetricName.BUDGET_SETTLE_FAILED,
+      ].map((name) => this.metrics.budgetOutcome(name, model))),
+    );
+  }
+
+  /** A graph of a model's response cache: hits, misses, bypasses and errors. */
+  public addCachedModel(model: string): void {
+    this.dashboard.addWidgets(graph(`${model}: response cache`, [
+      ProxyMetricName.CACHE_HITS, ProxyMetricName.CACHE_MISSES, ProxyMetricName.CACHE_BYPASSES, ProxyMetricName.CACHE_ERRORS,
+    ].map((name) => this.metrics.proxyMetric(name, model).with({ label: name }))));
   }
 
   private addTrafficRow(): void {

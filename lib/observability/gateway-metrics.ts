@@ -1,7 +1,9 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { GATEWAY_METRIC_NAMESPACE, GatewayMetricDimension, MODEL_PROXY_SERVICE_NAME, ProxyMetricName } from '../contracts/metric-names';
+import {
+  BudgetMetricName, GATEWAY_METRIC_NAMESPACE, GatewayMetricDimension, MODEL_PROXY_SERVICE_NAME, ProxyMetricName,
+} from '../contracts/metric-names';
 import { GatewayMonitoringTargets } from './monitoring-targets';
 
 /** A function with the timeout its duration alarm is measured against. */
@@ -104,7 +106,7 @@ export class GatewayMetrics {
   }
 
   /** A metric the model proxy emits, for the whole gateway or for one model. */
-  public proxyMetric(metricName: ProxyMetricName, model?: string): cloudwatch.Metric {
+  public proxyMetric(metricName: ProxyMetricName | BudgetMetricName, model?: string): cloudwatch.Metric {
     return new cloudwatch.Metric({
       namespace: GATEWAY_METRIC_NAMESPACE,
       metricName,
@@ -117,6 +119,25 @@ export class GatewayMetrics {
       period: this.period,
       label: model,
     });
+  }
+
+  /**
+   * A metering metric of one model, every tenant together. The functions emit metering per tenant
+   * (and per version) only, so the sum over tenants is a Metrics Insights query, which alarms accept.
+   */
+  public meteredTotal(metricName: BudgetMetricName, model: string, label: string): cloudwatch.IMetric {
+    const d = GatewayMetricDimension;
+    return new cloudwatch.MathExpression({
+      expression: `SELECT SUM(${metricName}) FROM SCHEMA("${GATEWAY_METRIC_NAMESPACE}", ${d.API_ID}, ${d.MODEL}, ${d.TENANT}, ${d.SERVICE}) `
+        + `WHERE ${d.SERVICE} = '${MODEL_PROXY_SERVICE_NAME}' AND ${d.API_ID} = '${this.targets.api.restApi.restApiId}' AND ${d.MODEL} = '${model}'`,
+      period: this.period,
+      label,
+    });
+  }
+
+  /** A budget outcome count (`BudgetExceeded`, `BudgetUnavailable`, ...) of one model. */
+  public budgetOutcome(metricName: BudgetMetricName, model: string): cloudwatch.Metric {
+    return this.proxyMetric(metricName, model).with({ label: metricName });
   }
 
   /** A per-version routing metric (`VersionRequests`, `FallbackServed`, ...) of one model. */

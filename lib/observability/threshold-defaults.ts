@@ -37,6 +37,7 @@ export const THRESHOLD_SPECS: Readonly<Record<GatewayAlarmKind, ThresholdSpec>> 
   [GatewayAlarmKind.FALLBACK_SERVED]: { field: 'fallbackServed', warning: 1 },
   [GatewayAlarmKind.VERSION_ERROR_RATE]: { field: 'versionErrorRatePercent', warning: 5, critical: 20, max: 100 },
   [GatewayAlarmKind.VERSION_LATENCY]: { field: 'versionLatencyP99Ms', warning: 20_000 },
+  [GatewayAlarmKind.SPEND_RATE]: { field: 'spendUsdPerHour', warning: 10 },
 });
 
 export const SEVERITIES: readonly AlarmSeverity[] = [AlarmSeverity.WARNING, AlarmSeverity.CRITICAL];

@@ -20,7 +20,7 @@ import { CloudWatchRoleMode, ModelBackend, SecureAiGateway, SecureRestApi } from
 import { buildSingleConstructsApp } from '../../examples/single-constructs/app';
 import { cfnLint } from '../helpers/cfn-lint';
 import { idleCost } from '../helpers/idle-cost';
-import { buildMainStack } from '../setup/model-stack';
+import { buildCostControlStack, buildMainStack } from '../setup/model-stack';
 import { newTestStack, synthExampleStack, TEST_ENV } from '../setup/stacks';
 
 const { app, stack } = synthExampleStack();
@@ -177,6 +177,34 @@ describe('compliance of a stack with the network, the proxies and a SageMaker en
   });
 });
 
+describe('compliance of a stack with budgets and a response cache', () => {
+  const cost = buildCostControlStack();
+  const results: PackResult[] = NAG_PACKS.map((create) => runNagPack(cost.stack, create));
+  const acknowledgements = acknowledgementsIn(cost.stack);
+  const guard = runCfnGuard(cost.app, cost.stack);
+
+  afterAll(() => {
+    const rows: Array<Array<string | number>> = results.map((r) => [r.pack, r.before.length, r.before.length - r.after.length, r.after.length]);
+    rows.push(['cfn-guard (Control Tower)', guard.before.length, guard.before.length - guard.after.length, guard.after.length]);
+    process.stdout.write(`\nCompliance of the cost control stack\n${formatTable(['pack', 'findings', 'acknowledged', 'unacknowledged'], rows)}\n`);
+  });
+
+  test.each(results.map((r) => [r.pack, r] as const))('%s has no unacknowledged finding', (_pack, result) => {
+    expect(result.after.map((f) => `${f.ruleId} at ${f.path}`)).toEqual([]);
+  });
+
+  test('every cdk-nag acknowledgement covers a finding that exists, with a specific reason', () => {
+    const nagAcks = acknowledgements.filter((a) => results.some((r) => a.ruleId.startsWith(`${r.pack}-`)));
+    const stale = nagAcks.filter((a) => !results.some((r) => r.before.some((f) => covers(a, f))));
+    expect(stale.map((a) => `${a.ruleId} at ${a.path}`)).toEqual([]);
+    for (const ack of acknowledgements) expect(ack.reason.length).toBeGreaterThanOrEqual(60);
+  });
+
+  test('cfn-guard finds nothing unacknowledged', () => {
+    expect(guard.after.map((g) => `${g.rule} at ${g.path}`)).toEqual([]);
+  });
+});
+
 describe('cfn-lint over every template the example app, the examples and the smallest gateway synthesize', () => {
   /**
    * Warnings we leave, each with why.
@@ -195,6 +223,7 @@ describe('cfn-lint over every template the example app, the examples and the sma
   const templates: Record<string, unknown> = {
     SecureAiStack: Template.fromStack(stack).toJSON(),
     Minimal: Template.fromStack(minimal).toJSON(),
+    CostControl: buildCostControlStack().template.toJSON(),
     ...Object.fromEntries([examples.webAclOnly, examples.jwtOnly, examples.logsOnly].map((s) => [s.stackName, Template.fromStack(s).toJSON()])),
   };
   const matches = cfnLint(templates);

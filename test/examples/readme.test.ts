@@ -93,3 +93,18 @@ test('the data-protection example synthesizes, its masking options in the proxy\
   const left = 'US_SSN, IBAN, IP_ADDRESS, AWS_ACCESS_KEY, API_SECRET, DATE_OF_BIRTH, US_PASSPORT, STREET_ADDRESS';
   Annotations.fromStack(stack).hasWarning('/ReadmeStack/SupportProxy', Match.stringLikeRegexp(`leaves out ${left}: the proxy of support-chat`));
 });
+
+test('the cost-control example synthesizes: a budget table and a cache, both in the configuration the handler reads', () => {
+  const { stack, myResource } = runSnippet(blockUnder('Cost control'), 'chat');
+  myResource.addMethod('GET'); // the fixture's API needs a method to synthesize
+  const template = Template.fromStack(stack);
+  template.resourcePropertiesCountIs('AWS::DynamoDB::Table', { KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }] }, 1);
+  template.resourcePropertiesCountIs('AWS::DynamoDB::Table', { KeySchema: [{ AttributeName: 'k', KeyType: 'HASH' }] }, 1);
+  template.resourcePropertiesCountIs('AWS::KMS::Key', { KeySpec: 'HMAC_256' }, 1);
+  const withConfig = { Properties: { Environment: { Variables: { MODEL_PROXY_CONFIG: Match.anyValue() } } } };
+  const [fn] = Object.values(template.findResources('AWS::Lambda::Function', withConfig));
+  const text = JSON.stringify(stack.resolve(fn.Properties.Environment.Variables.MODEL_PROXY_CONFIG));
+  expect(text).toContain('\\"tiers\\":{\\"pro\\":{\\"tenant\\":{\\"tokensPerMinute\\":200000,\\"costPerMonth\\":2000}');
+  expect(text).toContain('\\"ttlSeconds\\":21600');
+  expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('budgetFailOpen'))).toHaveLength(0);
+});

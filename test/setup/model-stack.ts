@@ -1,5 +1,5 @@
 import { Template } from 'aws-cdk-lib/assertions';
-import { ModelBackend, ModelNetwork, ModelProxyFunction, RequestFormat } from '../../lib';
+import { CloudWatchRoleMode, ModelBackend, ModelNetwork, ModelProxyFunction, RequestFormat, SecureAiGateway } from '../../lib';
 import { newTestStack } from './stacks';
 
 export const TGI_IMAGE = '763104351884.dkr.ecr.eu-west-1.amazonaws.com/huggingface-pytorch-tgi-inference:2.4.0-tgi2.3.1-gpu-py311-cu124-ubuntu22.04';
@@ -35,4 +35,30 @@ export function buildMainStack() {
     backend: ModelBackend.bedrock('anthropic.claude-3-haiku-20240307-v1:0'),
   });
   return { app, stack, network, claims, legacy, chat, template: Template.fromStack(stack) };
+}
+
+/**
+ * A gateway whose two models share a budget table (price, tiers, tenant overrides) and a response cache,
+ * for the compliance tests: tables, keys, the DynamoDB gateway endpoint, the KMS interface endpoint, the
+ * spend alarms and the dashboard rows.
+ */
+export function buildCostControlStack() {
+  const { app, stack } = newTestStack('CostControlStack');
+  const budget = {
+    defaults: { tenant: { tokensPerMinute: 20_000, tokensPerDay: 1_000_000 } },
+    tiers: [{ tier: 'gold', limits: { tenant: { tokensPerMinute: 100_000, costPerMonth: 500 } } }],
+    tenants: [{ tenant: 'acme', limits: { tenant: { costPerDay: 40 } } }],
+    price: { promptPerMillion: 0.25, completionPerMillion: 1.25 },
+  };
+  const backend = ModelBackend.bedrock('anthropic.claude-3-haiku-20240307-v1:0');
+  const gateway = new SecureAiGateway(stack, 'Gateway', {
+    cloudWatchRole: CloudWatchRoleMode.CREATE_LEAST_PRIVILEGE,
+    usageTiers: [{ name: 'gold', rateLimit: 50, burstLimit: 100 }],
+    authorization: { tierClaim: 'custom:tier', tenantClaim: 'custom:tenant' },
+    models: [
+      { name: 'general-chat', backend, budget, responseCache: {} },
+      { name: 'second-chat', backend, budget: { ...budget, tiers: undefined }, responseCache: { cacheNonZeroTemperature: true } },
+    ],
+  });
+  return { app, stack, gateway, template: Template.fromStack(stack) };
 }
