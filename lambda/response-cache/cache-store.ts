@@ -17,8 +17,15 @@ export interface CachedAnswer {
   readonly usageEstimated: boolean;
 }
 
+/** An answer as a store holds it: with the expiry of its table item, which every copy of it honours. */
+export interface StoredAnswer {
+  readonly answer: CachedAnswer;
+  /** Epoch seconds; the entry is absent from then on. */
+  readonly expiresAtSeconds: number;
+}
+
 export interface CacheStore {
-  get(key: string, nowMs: number): Promise<CachedAnswer | undefined>;
+  get(key: string, nowMs: number): Promise<StoredAnswer | undefined>;
   put(key: string, answer: CachedAnswer, expiresAtSeconds: number): Promise<void>;
 }
 
@@ -51,7 +58,7 @@ export function dynamoCacheStore(db: Pick<DynamoDBClient, 'send'>, tableName: st
   };
 }
 
-function answerOf(item: Record<string, AttributeValue>, nowMs: number): CachedAnswer | undefined {
+function answerOf(item: Record<string, AttributeValue>, nowMs: number): StoredAnswer | undefined {
   const expiresAt = Number(item[TTL]?.N);
   if (!Number.isFinite(expiresAt) || expiresAt * 1000 <= nowMs) return undefined;
   const text = item.a?.S;
@@ -61,5 +68,5 @@ function answerOf(item: Record<string, AttributeValue>, nowMs: number): CachedAn
   const usageEstimated = item.e?.BOOL;
   if (typeof text !== 'string' || finishReason === undefined || !FINISH_REASONS.has(finishReason)) return undefined;
   if (!Number.isSafeInteger(promptTokens) || !Number.isSafeInteger(completionTokens) || typeof usageEstimated !== 'boolean') return undefined;
-  return { text, finishReason: finishReason as FinishReason, promptTokens, completionTokens, usageEstimated };
+  return { answer: { text, finishReason: finishReason as FinishReason, promptTokens, completionTokens, usageEstimated }, expiresAtSeconds: expiresAt };
 }

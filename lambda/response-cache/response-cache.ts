@@ -73,8 +73,8 @@ export function createResponseCache(deps: ResponseCacheDeps): ResponseCache {
         return unavailable('deriveKey', err);
       }
       try {
-        const answer = await store.get(key, now());
-        return answer === undefined ? { status: 'miss', key } : { status: 'hit', answer };
+        const stored = await store.get(key, now());
+        return stored === undefined ? { status: 'miss', key } : { status: 'hit', answer: stored.answer };
       } catch (err) {
         return unavailable('read', err);
       }
