@@ -165,11 +165,43 @@ describe('response cache on the chat route', () => {
     expect(samples[0]).toMatchObject({ cache: 'bypass', cacheErrors: 1 });
   });
 
-  it('does not serve an entry past its TTL even before DynamoDB deletes it', async () => {
+  it('does not serve an entry past its TTL, from memory or the table, even before DynamoDB deletes it', async () => {
     let now = Date.now();
     const { call } = setup({ cache: { ttlSeconds: 60 }, now: () => now });
     await call(chat('Short lived'), ALICE);
-    now += 61_000;
+    now += 59_000;
+    const reads = table.getItemCalls();
+    expect((await call(chat('Short lived'), ALICE)).head?.headers['x-cache']).toBe('hit');
+    expect(table.getItemCalls()).toBe(reads);
+    now += 2_000;
     expect((await call(chat('Short lived'), ALICE)).head?.headers['x-cache']).toBe('miss');
+    expect(table.getItemCalls()).toBe(reads + 1);
+  });
+
+  it('answers repeated hits from memory without a table read; another execution environment reads the table once', async () => {
+    const { call, backend } = setup();
+    const keyId = `alias/test-${run}`;
+    const reads = table.getItemCalls();
+    expect((await call(chat('Memory first'), ALICE)).head?.headers['x-cache']).toBe('miss');
+    expect(table.getItemCalls()).toBe(reads + 1);
+    for (const who of [ALICE, BOB, ALICE]) expect((await call(chat('Memory first'), who)).head?.headers['x-cache']).toBe('hit');
+    expect(table.getItemCalls()).toBe(reads + 1);
+    const other = cachedChatProxy(table, kms, { cache: { hmacKeyId: keyId } });
+    expect((await other.call(chat('Memory first'), BOB)).head?.headers['x-cache']).toBe('hit');
+    expect(table.getItemCalls()).toBe(reads + 2);
+    const again = await other.call(chat('Memory first', { stream: true }), ALICE);
+    expect([again.head?.headers['x-cache'], again.streamedText()]).toEqual(['hit', 'Call 1: noted Memory first']);
+    expect(table.getItemCalls()).toBe(reads + 2);
+    expect([backend.requests.length, other.backend.requests.length]).toEqual([1, 0]);
+  });
+
+  it('keeps tenants apart in memory too: another tenant\'s identical request misses and reads the table', async () => {
+    const { call, backend } = setup();
+    await call(chat('Shared words'), ALICE);
+    const reads = table.getItemCalls();
+    expect((await call(chat('Shared words'), { ...ALICE, tenant: 'globex' })).head?.headers['x-cache']).toBe('miss');
+    expect((await call(chat('Shared words'), { ...ALICE, scopes: 'chat:read' })).head?.headers['x-cache']).toBe('miss');
+    expect(table.getItemCalls()).toBe(reads + 2);
+    expect(backend.requests).toHaveLength(3);
   });
 });

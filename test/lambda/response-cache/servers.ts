@@ -6,7 +6,7 @@
  * closed by `close()`.
  */
 import { createHash, createHmac } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CreateTableCommand, DynamoDBClient, ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { KMSClient } from '@aws-sdk/client-kms';
@@ -35,12 +35,18 @@ export interface CacheTable {
   readonly client: DynamoDBClient;
   readonly tableName: string;
   readonly endpoint: string;
+  /** GetItem requests the server received, from any client. */
+  getItemCalls(): number;
   items(): Promise<Record<string, AttributeValue>[]>;
   close(): Promise<void>;
 }
 
 export async function startCacheTable(tableName = 'response-cache'): Promise<CacheTable> {
   const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  let getItems = 0;
+  server.on('request', (req: IncomingMessage) => {
+    if (req.headers['x-amz-target'] === 'DynamoDB_20120810.GetItem') getItems++;
+  });
   const port = await listen(server);
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({ endpoint, region: REGION, credentials: CREDENTIALS, maxAttempts: 1 });
@@ -54,6 +60,7 @@ export async function startCacheTable(tableName = 'response-cache'): Promise<Cac
     client,
     tableName,
     endpoint,
+    getItemCalls: () => getItems,
     items: async () => (await client.send(new ScanCommand({ TableName: tableName }))).Items ?? [],
     close: async () => {
       client.destroy();
