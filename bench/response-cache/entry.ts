@@ -5,7 +5,12 @@
  */
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { KMSClient } from '@aws-sdk/client-kms';
-import type { CacheClients } from '../../lambda/response-cache/from-config';
+import { dynamoCacheStore } from '../../lambda/response-cache/cache-store';
+import { CACHE_READ_TIMEOUT_MS, KMS_TIMEOUT_MS, type CacheClients } from '../../lambda/response-cache/from-config';
+import { createResponseCache, type ResponseCache } from '../../lambda/response-cache/response-cache';
+import { kmsTenantSecrets } from '../../lambda/response-cache/tenant-secrets';
+import type { ResponseCacheConfig } from '../../lib/contracts/model-proxy';
+import type { Logger } from '../../lambda/shared/logger';
 
 export { createChatProxy } from '../../lambda/chat-proxy/chat-proxy';
 export { createChatGuards } from '../../lambda/chat-proxy/chat-guards';
@@ -26,4 +31,14 @@ export function loopbackClients(dynamoEndpoint: string, kmsEndpoint: string): Ca
 /** One plain GetItem round trip with the same client: the floor under any hit. */
 export function plainGet(clients: CacheClients, tableName: string): Promise<unknown> {
   return clients.dynamodb.send(new GetItemCommand({ TableName: tableName, Key: { k: { S: 'absent' } } }));
+}
+
+/** The cache as shipped but without its memory tier: every lookup reads the table, as in a fresh execution environment. */
+export function tableOnlyCache(config: ResponseCacheConfig, clients: CacheClients, logger: Logger): ResponseCache {
+  return createResponseCache({
+    config,
+    secrets: kmsTenantSecrets(clients.kms, config.hmacKeyId, KMS_TIMEOUT_MS),
+    store: dynamoCacheStore(clients.dynamodb, config.tableName, CACHE_READ_TIMEOUT_MS),
+    logger,
+  });
 }
