@@ -172,4 +172,11 @@ export enum GatewayWarning {
    * Set `authorization.tenantClaim`.
    */
   COST_CONTROL_WITHOUT_TENANT = 'secure-ai-gateway:costControlWithoutTenant',
+  /**
+   * A model's `routing.attemptTimeout` is not shorter than its invoke function's
+   * time budget: on the invoke route a target that hangs uses up the whole call,
+   * and no other target is tried. Lower `attemptTimeout`, or acknowledge when the
+   * model is called through its chat completions route only.
+   */
+  ATTEMPT_TIMEOUT_EXCEEDS_INVOKE_TIMEOUT = 'secure-ai-gateway:attemptTimeoutExceedsInvokeTimeout',
 }

@@ -331,6 +331,13 @@ export class ModelProxyFunction extends Construct implements ec2.IConnectable {
     const routing = props.routing === undefined ? undefined : bindRouting(this, props.routing);
     this.backendConfig = routing?.primary ?? props.backend!.bind(this, this);
     this.routedVersions = routing?.versions ?? [];
+    const attemptMs = props.routing?.attemptTimeout?.toMilliseconds();
+    const invokeBudgetMs = timeout.toMilliseconds() - DEFAULT_TIMEOUT_MARGIN_MS;
+    if (attemptMs !== undefined && !Token.isUnresolved(attemptMs) && !Token.isUnresolved(invokeBudgetMs) && attemptMs >= invokeBudgetMs) {
+      warnOptOut(this, GatewayWarning.ATTEMPT_TIMEOUT_EXCEEDS_INVOKE_TIMEOUT,
+        `routing.attemptTimeout of ${props.modelName} is ${attemptMs} ms, not shorter than the invoke function's ${invokeBudgetMs} ms `
+        + 'budget: on the invoke route a target that hangs uses up the call and no other target is tried.');
+    }
     this.budget = props.budget;
     this.budgetTable = this.bindBudgetTable(props);
     this.responseCacheStore = this.bindResponseCache(props);

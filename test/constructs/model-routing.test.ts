@@ -1,5 +1,5 @@
 import { App, CfnElement, Duration, Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import {
   AlarmSeverity, CloudWatchRoleMode, GatewayAlarmKind, ModelBackend, ModelNetwork, ModelProxyFunction, ModelRouting, ModelVersion, RequestFormat,
@@ -308,5 +308,21 @@ describe('access rules that grant versions', () => {
     }, /Invalid modelAccess\[claims-triage\].versionAccess\[0\]: got "no groups, scopes or conditions"/],
   ])('fails when %s', (_name, authorization, message) => {
     expect(() => gatewayWith(authorization)).toThrow(message);
+  });
+});
+
+describe('attempt timeout against the invoke function\'s time budget', () => {
+  const warningsOf = (attemptTimeout: Duration) => {
+    const { stack } = build({ versions: [{ name: 'v1', targets: [{ id: 'a', backend: ModelBackend.bedrock(HAIKU) }] }], attemptTimeout });
+    return Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('attemptTimeoutExceedsInvokeTimeout'));
+  };
+
+  test('warns when a hanging target would use up the whole invoke call (25 s timeout less the 1 s margin)', () => {
+    expect(warningsOf(Duration.seconds(24))).toHaveLength(1);
+    expect(warningsOf(Duration.seconds(60))).toHaveLength(1);
+  });
+
+  test('says nothing when another target can still be tried', () => {
+    expect(warningsOf(Duration.seconds(8))).toHaveLength(0);
   });
 });
