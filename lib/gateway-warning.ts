@@ -179,4 +179,11 @@ export enum GatewayWarning {
    * model is called through its chat completions route only.
    */
   ATTEMPT_TIMEOUT_EXCEEDS_INVOKE_TIMEOUT = 'secure-ai-gateway:attemptTimeoutExceedsInvokeTimeout',
+  /**
+   * A routed model has a restricted version (a canary for testers) that no
+   * access rule grants, or the gateway authorizes in COGNITO mode, which grants
+   * no versions: no caller can reach it. Grant it with `versionAccess` in JWT
+   * mode, or make it unrestricted.
+   */
+  RESTRICTED_VERSION_UNREACHABLE = 'secure-ai-gateway:restrictedVersionUnreachable',
 }

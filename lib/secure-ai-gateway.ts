@@ -16,7 +16,7 @@ import { AiWebAclProps } from './edge/ai-web-acl-props';
 import { WafAutoBlock, WafAutoBlockProps } from './edge/waf-auto-block';
 import { AiWebAclRule } from './edge/web-acl-rule';
 import { IAiIdentity } from './identity/ai-identity-base';
-import { GatewayAuthorization, GatewayAuthorizationOptions } from './identity/gateway-authorization';
+import { AuthorizationMode, GatewayAuthorization, GatewayAuthorizationOptions } from './identity/gateway-authorization';
 import { ModelBackendType } from './model/backend-options';
 import { ModelBackend } from './model/model-backend';
 import { ModelRouting } from './model/model-routing';
@@ -472,6 +472,19 @@ export class SecureAiGateway extends Construct implements ICatalogSource {
         invalidProp(this, `authorization.modelAccess[${rule.model}].versionAccess[].versions`, version, restricted.length > 0
           ? `a restricted version of ${rule.model} (${restricted.join(', ')})`
           : `no version grants: ${rule.model} has no restricted version in its routing`);
+      }
+    }
+    // A restricted version nobody is granted is a canary no tester can reach: COGNITO mode grants no versions at all.
+    for (const model of models) {
+      const granted = new Set(this.authorization.mode === AuthorizationMode.JWT
+        ? this.authorization.modelAccess.filter((rule) => rule.model === model.name).flatMap((rule) => (rule.versionAccess ?? []).flatMap((g) => g.versions))
+        : []);
+      const unreachable = (model.routing?.versions ?? []).filter((v) => v.restricted && !granted.has(v.name)).map((v) => v.name);
+      if (unreachable.length > 0) {
+        warnOptOut(this, GatewayWarning.RESTRICTED_VERSION_UNREACHABLE,
+          `Restricted version(s) ${unreachable.join(', ')} of ${model.name} are granted to nobody`
+          + (this.authorization.mode === AuthorizationMode.JWT ? ' (no modelAccess versionAccess names them)' : ' (COGNITO authorization grants no versions)')
+          + ': no caller can reach them. Grant them with versionAccess in JWT mode, or drop restricted.');
       }
     }
   }

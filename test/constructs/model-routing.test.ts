@@ -2,8 +2,8 @@ import { App, CfnElement, Duration, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import {
-  AlarmSeverity, CloudWatchRoleMode, GatewayAlarmKind, ModelBackend, ModelNetwork, ModelProxyFunction, ModelRouting, ModelVersion, RequestFormat,
-  SecureAiGateway,
+  AlarmSeverity, AuthorizationMode, CloudWatchRoleMode, GatewayAlarmKind, ModelBackend, ModelNetwork, ModelProxyFunction, ModelRouting, ModelVersion,
+  RequestFormat, SecureAiGateway,
 } from '../../lib';
 import { AUTHORIZER_CONFIG_ENV } from '../../lib/contracts/authorizer';
 import { MODEL_PROXY_CONFIG_ENV } from '../../lib/contracts/model-proxy';
@@ -286,6 +286,17 @@ describe('access rules that grant versions', () => {
     });
     return { stack, gateway };
   };
+
+  const unreachable = (stack: Stack) => Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('restrictedVersionUnreachable'));
+
+  test('a restricted version nobody is granted is a warning; granting it clears it', () => {
+    expect(unreachable(gatewayWith({}).stack)).toHaveLength(1);
+    expect(unreachable(gatewayWith(testers(['v3-rc'])).stack)).toHaveLength(0);
+  });
+
+  test('COGNITO authorization grants no versions: a restricted version is unreachable', () => {
+    expect(unreachable(gatewayWith({ mode: AuthorizationMode.COGNITO }).stack)).toHaveLength(1);
+  });
 
   test('reach the authorizer function\'s configuration, which it accepts', () => {
     const { stack, gateway } = gatewayWith(testers(['v3-rc']));
