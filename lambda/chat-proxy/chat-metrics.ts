@@ -5,9 +5,10 @@
  * how streams ended. Same namespace, service and dimension sets.
  */
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { GatewayMetricDimension, ProxyMetricName } from '../../lib/contracts/metric-names';
+import { ProxyMetricName } from '../../lib/contracts/metric-names';
 import { publishRoutingMetrics } from '../routing/routing-metrics';
 import type { RoutingMetricSample } from '../routing/routing-report';
+import { addRequestCounts } from '../model-proxy/metrics';
 import { createProxyMetricsWriter } from '../model-proxy/proxy-metrics-writer';
 
 export interface ChatMetricSample {
@@ -37,11 +38,7 @@ export function createChatMetrics(): ChatMetrics {
   const metrics = createProxyMetricsWriter();
   return {
     record(sample) {
-      metrics.addDimensions({ [GatewayMetricDimension.API_ID]: sample.apiId });
-      metrics.addDimensions({ [GatewayMetricDimension.API_ID]: sample.apiId, [GatewayMetricDimension.MODEL]: sample.model });
-      metrics.addMetric(ProxyMetricName.REQUESTS, MetricUnit.Count, 1);
-      metrics.addMetric(ProxyMetricName.INJECTION_FLAGGED, MetricUnit.Count, sample.injectionFlagged ? 1 : 0);
-      metrics.addMetric(ProxyMetricName.PII_FINDINGS, MetricUnit.Count, sample.piiFindings);
+      addRequestCounts(metrics, sample);
       metrics.addMetric(ProxyMetricName.PROMPT_TOKENS, MetricUnit.Count, sample.promptTokens);
       metrics.addMetric(ProxyMetricName.COMPLETION_TOKENS, MetricUnit.Count, sample.completionTokens);
       if (sample.timeToFirstTokenMs !== undefined) metrics.addMetric(ProxyMetricName.TIME_TO_FIRST_TOKEN, MetricUnit.Milliseconds, sample.timeToFirstTokenMs);

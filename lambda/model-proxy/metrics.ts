@@ -1,4 +1,4 @@
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import {
   GatewayMetricDimension,
   ProxyMetricName,
@@ -30,15 +30,23 @@ export function createProxyMetrics(): ProxyMetrics {
   const metrics = createProxyMetricsWriter();
   return {
     record(sample) {
-      metrics.addDimensions({ [GatewayMetricDimension.API_ID]: sample.apiId });
-      metrics.addDimensions({ [GatewayMetricDimension.API_ID]: sample.apiId, [GatewayMetricDimension.MODEL]: sample.model });
-      metrics.addMetric(ProxyMetricName.REQUESTS, MetricUnit.Count, 1);
-      metrics.addMetric(ProxyMetricName.INJECTION_FLAGGED, MetricUnit.Count, sample.injectionFlagged ? 1 : 0);
-      metrics.addMetric(ProxyMetricName.PII_FINDINGS, MetricUnit.Count, sample.piiFindings);
+      addRequestCounts(metrics, sample);
       metrics.publishStoredMetrics();
     },
     routing(sample) {
       publishRoutingMetrics(metrics, sample);
     },
   };
+}
+
+/**
+ * The per-request counts both model routes emit, under [service, ApiId] and
+ * [service, ApiId, Model], so the gateway's alarms read invoke and chat traffic alike.
+ */
+export function addRequestCounts(metrics: Metrics, sample: ProxyMetricSample): void {
+  metrics.addDimensions({ [GatewayMetricDimension.API_ID]: sample.apiId });
+  metrics.addDimensions({ [GatewayMetricDimension.API_ID]: sample.apiId, [GatewayMetricDimension.MODEL]: sample.model });
+  metrics.addMetric(ProxyMetricName.REQUESTS, MetricUnit.Count, 1);
+  metrics.addMetric(ProxyMetricName.INJECTION_FLAGGED, MetricUnit.Count, sample.injectionFlagged ? 1 : 0);
+  metrics.addMetric(ProxyMetricName.PII_FINDINGS, MetricUnit.Count, sample.piiFindings);
 }
