@@ -29,6 +29,7 @@ import type { ChatBackend, ChatBackendAnswer, ChatStreamEvent } from '../lambda/
 import type { ResponseHead, ResponseSink } from '../lambda/chat-proxy/response-sink';
 import { loadavg } from 'node:os';
 import { seededRandom } from '../test/helpers/seeded-random';
+import { claimProse as prose, NAMES } from './support/claim-prose';
 import { loadBenchBundle } from './support/bundle';
 import { distribution, fmt, printTable, type Distribution } from './support/stats';
 
@@ -41,25 +42,6 @@ const BUFFERED_SAMPLES = 3000;
 const FIRST_TOKEN_SAMPLES = 2000;
 const STREAMS = 20;
 const WARMUP = 200;
-
-const WORDS = ('claim policy water damage kitchen adjuster estimate premium deductible coverage report repair invoice photo '
-  + 'customer address notice inspection roof storm insurer payment date approved pending review section clause').split(' ');
-const NAMES = ['jane.doe', 'j.smith', 'mary.major', 'ops-desk', 'a.lopez', 'k.nguyen'];
-
-/** Claim-style prose of `chars` characters; an e-mail address about every `emailEvery` characters (never, if 0). */
-function prose(random: () => number, chars: number, emailEvery: number): string {
-  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
-  const parts: string[] = [];
-  let length = 0;
-  let sinceEmail = 0;
-  while (length < chars) {
-    const part = emailEvery > 0 && sinceEmail > emailEvery ? `${pick(NAMES)}${Math.floor(random() * 100)}@example.com` : pick(WORDS);
-    sinceEmail = part.includes('@') ? 0 : sinceEmail + part.length + 1;
-    parts.push(part);
-    length += part.length + 1;
-  }
-  return parts.join(' ').slice(0, chars);
-}
 
 /** A 4 KB conversation: a system turn, then user and assistant turns, e-mail addresses in both. */
 function conversation(): Array<{ role: string; content: string }> {

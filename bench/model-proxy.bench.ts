@@ -22,6 +22,7 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type { Guards } from '../lambda/model-proxy/guards';
 import { seededRandom } from '../test/helpers/seeded-random';
+import { claimProse } from './support/claim-prose';
 import { loadBenchBundle } from './support/bundle';
 import { distribution, fmt, printTable, sampleMicros } from './support/stats';
 
@@ -31,25 +32,8 @@ const { apiEvent, createGuards, createJsonLogger, createModelProxy, proxyConfig 
   'model-proxy-overhead',
 );
 
-const WORDS = ('claim policy water damage kitchen adjuster estimate premium deductible coverage report repair invoice photo '
-  + 'customer address notice inspection roof storm insurer payment date approved pending review section clause').split(' ');
-const NAMES = ['jane.doe', 'j.smith', 'mary.major', 'ops-desk', 'a.lopez', 'k.nguyen'];
-
 /** Claim-style prose of `chars` characters with an e-mail address about every 400 characters. */
-function promptOf(chars: number): string {
-  const random = seededRandom(chars);
-  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
-  const parts: string[] = [];
-  let length = 0;
-  let sinceEmail = 0;
-  while (length < chars) {
-    const part = sinceEmail > 400 ? `${pick(NAMES)}${Math.floor(random() * 100)}@example.com` : pick(WORDS);
-    sinceEmail = part.includes('@') ? 0 : sinceEmail + part.length + 1;
-    parts.push(part);
-    length += part.length + 1;
-  }
-  return parts.join(' ').slice(0, chars);
-}
+const promptOf = (chars: number): string => claimProse(seededRandom(chars), chars);
 
 const ANSWER = JSON.stringify({ generated_text: `${promptOf(2000)} Reply to <EMAIL_1>.` });
 let bytesLogged = 0;

@@ -28,6 +28,7 @@ import { DEFAULT_PII_MASKING, DEFAULT_RETRY, MODEL_PROXY_CONFIG_ENV, maxBodyByte
 import { chatEvent } from '../test/lambda/chat-proxy/fakes';
 import { apiEvent } from '../test/lambda/model-proxy/fakes';
 import { seededRandom } from '../test/helpers/seeded-random';
+import { claimProse } from './support/claim-prose';
 import { distribution, fmt, printTable } from './support/stats';
 
 const root = join(__dirname, '..');
@@ -37,25 +38,7 @@ const CALLS = Number(process.env.PROXY_MEMORY_CALLS ?? 2000);
 const MAX_PROMPT = 32_000;
 const SIZES: Array<[string, number]> = [['4 KB', 4 * 1024], ['30 KB', 30 * 1024]];
 
-const WORDS = ('claim policy water damage kitchen adjuster estimate premium deductible coverage report repair invoice photo '
-  + 'customer address notice inspection roof storm insurer payment date approved pending review section clause').split(' ');
-const NAMES = ['jane.doe', 'j.smith', 'mary.major', 'ops-desk', 'a.lopez', 'k.nguyen'];
-
-/** Claim-style prose of `chars` characters with an e-mail address about every 400 characters. */
-function prose(chars: number, seed: number): string {
-  const random = seededRandom(seed);
-  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
-  const parts: string[] = [];
-  let length = 0;
-  let sinceEmail = 0;
-  while (length < chars) {
-    const part = sinceEmail > 400 ? `${pick(NAMES)}${Math.floor(random() * 100)}@example.com` : pick(WORDS);
-    sinceEmail = part.includes('@') ? 0 : sinceEmail + part.length + 1;
-    parts.push(part);
-    length += part.length + 1;
-  }
-  return parts.join(' ').slice(0, chars);
-}
+const prose = (chars: number, seed: number): string => claimProse(seededRandom(seed), chars);
 
 /** The 2 KB answer, in paragraphs, with a model-made e-mail address and a phone number to mask. */
 const ANSWER = `${prose(900, 1)}\n\n${prose(900, 2).replace(/@example\.com/g, '@example.org')}\n\nCall 415-555-0134 or write claims.desk@example.org.`;
