@@ -55,14 +55,8 @@ function refuse(rejection: Rejection, param: string | null = null): ChatRequestC
   return { ok: false, refusal: { error: new HandlerError(rejection.status, rejection.code, rejection.message), param } };
 }
 
-function headerValue(headers: APIGatewayProxyEvent['headers'] | null | undefined, name: string): string | undefined {
-  for (const [key, value] of Object.entries(headers ?? {})) if (key.toLowerCase() === name) return value ?? undefined;
-  return undefined;
-}
-
 export function readChatRequest(event: Pick<APIGatewayProxyEvent, 'body' | 'isBase64Encoded' | 'headers'>, policy: ChatRequestPolicy): ChatRequestCheck {
-  const contentType = headerValue(event.headers, 'content-type');
-  if (!hasJsonContentType(contentType === undefined ? {} : { 'content-type': contentType })) return refuse(Rejections.unsupportedMediaType);
+  if (!hasJsonContentType(event.headers)) return refuse(Rejections.unsupportedMediaType);
   const body = decodeBody(event.body, event.isBase64Encoded === true, policy.maxBodyBytes);
   if (!body.ok) return refuse(body.error);
   const problem = inspectJsonStructure(body.text, { maxDepth: MAX_DEPTH, maxKeys: MAX_KEYS });
